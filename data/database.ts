@@ -1,0 +1,98 @@
+// Opens the database named by DATABASE_URL, migrated and ready:
+//   unset → embedded PGlite in .data/pglite · pglite:memory · pglite:<dir> · postgres(ql)://… → PostgreSQL.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaClient } from './generated/prisma/client.ts';
+import { deployMigrations, projectRoot } from './migrations.ts';
+
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string | undefined } // undefined = in memory
+  | { kind: 'postgres'; url: string };
+
+export type Database = {
+  prisma: PrismaClient;
+  target: DatabaseTarget;
+  /** The embedded engine, when the target is PGlite (tests clone it with dumpDataDir). */
+  pglite?: PGlite;
+  /** Migrations applied by this open. */
+  applied: string[];
+  close(): Promise<void>;
+};
+
+export const defaultDataDir = join(projectRoot, '.data', 'pglite');
+
+export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
+  const value = url?.trim();
+  if (!value) return { kind: 'pglite', dataDir: defaultDataDir };
+  if (value === 'pglite:memory') return { kind: 'pglite', dataDir: undefined };
+  if (value.startsWith('pglite:')) return { kind: 'pglite', dataDir: resolve(value.slice('pglite:'.length)) };
+  if (/^postgres(ql)?:\/\//.test(value)) return { kind: 'postgres', url: value };
+  throw new Error(`DATABASE_URL invalide : « ${value} » (attendu : vide, pglite:memory, pglite:<dossier> ou postgres://…)`);
+}
+
+/** PGlite's own factory would open its shadow database and never close it: this one closes it on dispose. */
+export function pgliteMigrationFactory(db: PGlite): SqlMigrationAwareDriverAdapterFactory {
+  const main = new PrismaPGlite(db);
+  return {
+    provider: 'postgres',
+    adapterName: main.adapterName,
+    connect: () => main.connect(),
+    async connectToShadowDb() {
+      const shadow = new PGlite();
+      const adapter = await new PrismaPGlite(shadow).connect();
+      const dispose = adapter.dispose.bind(adapter);
+      adapter.dispose = async () => {
+        await dispose();
+        await shadow.close();
+      };
+      return adapter;
+    },
+  } as SqlMigrationAwareDriverAdapterFactory;
+}
+
+export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob | File): Promise<PGlite> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const db = new PGlite({ dataDir, loadDataDir });
+  await db.waitReady;
+  return db;
+}
+
+export type OpenOptions = {
+  url?: string;
+  /** Start from a dump of an already migrated PGlite database (fast test databases). */
+  loadDataDir?: Blob | File;
+  /** Skip applying migrations (only for a database known to be current). */
+  migrate?: boolean;
+};
+
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  const target = parseDatabaseUrl('url' in options ? options.url : process.env.DATABASE_URL);
+  const migrate = options.migrate ?? true;
+  if (target.kind === 'pglite') {
+    const pglite = await openPglite(target.dataDir, options.loadDataDir);
+    try {
+      // PGlite is single-connection: migrations run on the very instance the client uses.
+      const applied = migrate ? await deployMigrations(pgliteMigrationFactory(pglite)) : [];
+      const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+      await prisma.$connect();
+      return {
+        prisma, target, pglite, applied,
+        async close() {
+          await prisma.$disconnect();
+          if (!pglite.closed) await pglite.close();
+        },
+      };
+    } catch (error) {
+      await pglite.close().catch(() => {});
+      throw error;
+    }
+  }
+  const applied = migrate ? await deployMigrations(new PrismaPg({ connectionString: target.url })) : [];
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }) });
+  await prisma.$connect();
+  return { prisma, target, applied, close: () => prisma.$disconnect() };
+}
