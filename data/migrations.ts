@@ -101,8 +101,9 @@ export async function createMigration(
 export async function migrationDrift(
   factory: SqlMigrationAwareDriverAdapterFactory,
   dir = migrationsDir,
+  schemaContent?: string,
 ): Promise<string> {
-  const schema = await readSchema();
+  const schema = schemaContent === undefined ? await readSchema() : { path: schemaPath, content: schemaContent };
   const migrationsList = await readMigrationsList(dir);
   return withEngine(factory, async (engine) => {
     const out = await engine.diff({

@@ -5,11 +5,17 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
-import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
+
+// Node has WebAssembly, but @types/node 20 does not declare it (it lives in the DOM lib).
+type WasmApi = {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: Record<string, unknown>) => { exports: Record<string, unknown> };
+};
+const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 let loading: Promise<void> | undefined;
 
@@ -29,12 +35,9 @@ function loadWasm(): Promise<void> {
     const require = createRequire(import.meta.url);
     const dir = dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
     const bytes = await readFile(join(dir, 'schema_engine_bg.wasm'));
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
-      './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports,
-    });
-    const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start(): void };
-    (bg as unknown as { __wbg_set_wasm(e: unknown): void }).__wbg_set_wasm(exports);
-    exports.__wbindgen_start();
+    const instance = new wasm.Instance(new wasm.Module(bytes), { './schema_engine_bg.js': bg });
+    bg.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as () => void)();
   })();
   return loading;
 }
@@ -46,10 +49,9 @@ export async function createSchemaEngine(
   schema: { path: string; content: string },
   factory: SqlMigrationAwareDriverAdapterFactory,
   log: EngineLog = () => {},
-): Promise<SchemaEngine> {
+): Promise<bg.SchemaEngine> {
   await loadWasm();
-  const Engine = (bg as unknown as { SchemaEngine: typeof SchemaEngine }).SchemaEngine;
-  return Engine.new(
+  return bg.SchemaEngine.new(
     { datamodels: [[schema.path, schema.content]] },
     (line: string) => log(line),
     bindMigrationAwareSqlAdapterFactory(factory),

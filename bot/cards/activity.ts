@@ -1,0 +1,16 @@
+// Wraps an Adaptive Card in a message activity, with a text fallback for channels that show no cards.
+import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+
+export type AdaptiveCard = { type: 'AdaptiveCard'; version: string; body: unknown[]; actions?: unknown[]; [k: string]: unknown };
+
+export function cardActivity(card: AdaptiveCard, fallbackText: string): Partial<Activity> {
+  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+  activity.text = fallbackText;
+  return activity;
+}
+
+export function adaptiveCard(body: unknown[], actions?: unknown[]): AdaptiveCard {
+  const card: AdaptiveCard = { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body };
+  if (actions?.length) card.actions = actions;
+  return card;
+}

@@ -1,0 +1,40 @@
+// npm run import -- <file.csv> [--complete] : imports a palmarès CSV, all or nothing.
+import { readFile } from 'node:fs/promises';
+import { openDatabase } from '../../data/database.ts';
+import { importPalmares } from '../../data/palmares.ts';
+import { getRegistry } from '../../data/registry.ts';
+import { progressBar } from './progressBar.ts';
+
+const args = process.argv.slice(2);
+const complete = args.includes('--complete');
+const file = args.find((a) => !a.startsWith('--'));
+if (!file) {
+  console.error('Usage : npm run import -- <palmares.csv> [--complete]');
+  console.error('  --complete : marque les éditions du fichier comme entièrement importées');
+  process.exit(1);
+}
+
+let text: string;
+try {
+  text = await readFile(file, 'utf8');
+} catch {
+  console.error(`Fichier introuvable ou illisible : ${file}`);
+  process.exit(1);
+}
+
+const db = await openDatabase();
+try {
+  const bar = progressBar('Import');
+  const result = await importPalmares(db.prisma, text, { registry: getRegistry(), complete, onProgress: bar.update });
+  if (!result.ok) {
+    for (const e of result.errors) console.error(`ligne ${e.line} : ${e.message}`);
+    console.error(`${result.errors.length} erreur(s) : rien n'a été importé.`);
+    process.exitCode = 1;
+  } else {
+    const s = result.summary;
+    console.log(`Import terminé (éditions ${s.editions.join(', ')}) : ${s.created} créée(s), ${s.updated} mise(s) à jour, ${s.unchanged} inchangée(s).`);
+    if (complete) console.log(`Éditions marquées comme complètes : ${s.editions.join(', ')}.`);
+  }
+} finally {
+  await db.close();
+}

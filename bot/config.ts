@@ -1,0 +1,56 @@
+// Configuration, parsed once from the environment. A wrong value stops startup with one line naming it.
+import { z } from 'zod/v4';
+import { parseDatabaseUrl } from '../data/database.ts';
+
+const optionalText = z.string().trim().optional().transform((v) => (v ? v : undefined));
+const intFrom = (name: string, min: number, max: number, fallback: number) =>
+  z.string().trim().optional().transform((v, ctx) => {
+    if (!v) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      ctx.addIssue({ code: 'custom', message: `${name} doit être un entier entre ${min} et ${max} (reçu « ${v} »)` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const schema = z.object({
+  PORT: intFrom('PORT', 1, 65535, 3978),
+  DATABASE_URL: optionalText.superRefine((v, ctx) => {
+    try { parseDatabaseUrl(v); } catch (e) { ctx.addIssue({ code: 'custom', message: (e as Error).message }); }
+  }),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
+    error: 'MicrosoftAppType doit valoir MultiTenant, SingleTenant ou UserAssignedMSI',
+  }).optional(),
+  MicrosoftAppTenantId: optionalText,
+  ADMIN_IDS: z.string().optional().transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    error: 'LOG_LEVEL doit valoir fatal, error, warn, info, debug, trace ou silent',
+  }).default('info'),
+  SEED_SAMPLES: z.enum(['auto', 'never'], { error: 'SEED_SAMPLES doit valoir auto ou never' }).default('auto'),
+});
+
+export type Config = z.output<typeof schema> & { localMode: boolean };
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws a ConfigError whose message is one French line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? '?');
+    const text = issue.message.startsWith(name) ? issue.message : `${name} : ${issue.message}`;
+    throw new ConfigError(`Configuration invalide — ${text}`);
+  }
+  const c = parsed.data;
+  if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== 'UserAssignedMSI') {
+    throw new ConfigError('Configuration invalide — MicrosoftAppPassword est requis quand MicrosoftAppId est défini');
+  }
+  if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
+    throw new ConfigError('Configuration invalide — MicrosoftAppTenantId est requis pour MicrosoftAppType=SingleTenant');
+  }
+  return { ...c, localMode: !c.MicrosoftAppId };
+}

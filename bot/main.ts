@@ -1,0 +1,72 @@
+// Starts arobase: HTTP first (health says "starting"), then database, registry and the Teams application.
+import type { AddressInfo } from 'node:net';
+import { openDatabase, type Database } from '../data/database.ts';
+import { getRegistry } from '../data/registry.ts';
+import { seedSamplesIfEmpty } from '../data/samples.ts';
+import { createAdapter } from './adapter.ts';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+import { createServer, type Readiness } from './server.ts';
+
+export type BotHandle = {
+  port: number;
+  db: Database;
+  readiness: Readiness;
+  stop(): Promise<void>;
+};
+
+export type StartOptions = {
+  config: Config;
+  logger: Logger;
+  /** An already open database (tests); otherwise DATABASE_URL is opened and closed by the bot. */
+  db?: Database;
+  startTypingTimer?: boolean;
+  env?: NodeJS.ProcessEnv;
+};
+
+export async function startBot(options: StartOptions): Promise<BotHandle> {
+  const { config, logger } = options;
+  const readiness: Readiness = {};
+  const server = createServer(readiness, logger);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ port }, 'listening');
+
+  const ownsDb = !options.db;
+  let db: Database;
+  try {
+    db = options.db ?? (await openDatabase({ url: config.DATABASE_URL }));
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  if (db.applied.length) logger.info({ migrations: db.applied }, 'migrations applied');
+  const registry = getRegistry();
+  if (config.SEED_SAMPLES === 'auto') {
+    const seeded = await seedSamplesIfEmpty(db, registry);
+    if (seeded) logger.info({ awards: seeded.reduce((n, s) => n + s.created, 0) }, 'sample palmarès loaded into the embedded database');
+  }
+  if (config.localMode) logger.warn('Mode local : aucun identifiant Microsoft (MicrosoftAppId) — jetons non vérifiés, pour le Playground et les tests seulement.');
+  const adapter = createAdapter(config, logger, options.env);
+  const app = createApp({ db, registry, config, logger, adapter, startTypingTimer: options.startTypingTimer });
+  readiness.ready = { app, adapter, details: { database: db.target.kind, territories: registry.size } };
+  logger.info('ready');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    port, db, readiness,
+    stop() {
+      stopping ??= (async () => {
+        readiness.draining = true;
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        if (ownsDb) await db.close();
+        logger.info('stopped');
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,148 @@
+// Palmarès import: `edition,code,name,level,mentions,source` CSV → awards, all or nothing.
+import { z } from 'zod/v4';
+import { parseCsv, CsvSyntaxError } from './csv.ts';
+import { editionYear, FIRST_KNOWN_EDITION, isKnownEdition, LAST_PLAUSIBLE_EDITION } from './editions.ts';
+import { isMention, MENTIONS, type Mention } from './mentions.ts';
+import type { Registry, TerritoryKind } from './registry.ts';
+import { sameName } from './text.ts';
+import type { PrismaClient } from './generated/prisma/client.ts';
+
+export const PALMARES_COLUMNS = ['edition', 'code', 'name', 'level', 'mentions', 'source'] as const;
+
+export type PalmaresRow = {
+  line: number; edition: number; code: string; kind: TerritoryKind; level: number; mentions: Mention[]; source: string;
+};
+export type ImportIssue = { line: number; message: string };
+export type ImportSummary = { created: number; updated: number; unchanged: number; editions: number[] };
+export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; errors: ImportIssue[] };
+
+const cell = z.string().transform((s) => s.trim());
+const rowSchema = z.object({
+  edition: cell.refine((s) => /^\d+$/.test(s), { error: 'édition', abort: true }).transform(Number)
+    .refine(isKnownEdition, 'édition hors bornes'),
+  code: cell.transform((s) => s.toUpperCase()).pipe(z.string().regex(/^(\d{5}|2[AB]\d{3}|\d{9})$/, 'code')),
+  name: cell,
+  level: cell.pipe(z.string().regex(/^[1-5]$/, 'niveau')).transform(Number),
+  mentions: cell.transform((s) => s.split(';').map((m) => m.trim().toLowerCase()).filter(Boolean)),
+  source: cell.pipe(z.string().min(1, 'source').max(1000, 'source longue')),
+});
+
+/** French explanation of a zod failure on one column. */
+function explain(column: string, raw: string, tag: string): string {
+  switch (column) {
+    case 'edition':
+      return tag === 'édition hors bornes'
+        ? `édition ${raw} hors bornes (de ${FIRST_KNOWN_EDITION} à ${LAST_PLAUSIBLE_EDITION} ; 22 = palmarès 2021)`
+        : `édition « ${raw} » invalide (nombre entier attendu, ex. 22 pour 2021)`;
+    case 'code': return `code « ${raw} » invalide (code INSEE à 5 caractères ou SIREN à 9 chiffres attendu)`;
+    case 'level': return `niveau « ${raw} » invalide (de 1 à 5 arobases)`;
+    case 'source': return tag === 'source longue' ? 'source trop longue (1000 caractères au plus)' : 'source manquante (obligatoire)';
+    default: return `colonne ${column} invalide`;
+  }
+}
+
+export function validatePalmares(text: string, registry: Registry): { rows: PalmaresRow[]; errors: ImportIssue[] } {
+  const errors: ImportIssue[] = [];
+  let records;
+  try {
+    records = parseCsv(text);
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) return { rows: [], errors: [{ line: e.line, message: e.message }] };
+    throw e;
+  }
+  const header = records.shift();
+  const columns = header?.fields.map((f) => f.trim().toLowerCase()) ?? [];
+  const missing = PALMARES_COLUMNS.filter((c) => !columns.includes(c));
+  if (!header || missing.length > 0) {
+    return { rows: [], errors: [{ line: 1, message: `en-tête incomplet : colonnes ${missing.join(', ')} manquantes (attendu : ${PALMARES_COLUMNS.join(',')})` }] };
+  }
+  if (records.length === 0) return { rows: [], errors: [{ line: 2, message: 'aucune ligne de palmarès après l’en-tête' }] };
+  const rows: PalmaresRow[] = [];
+  const seen = new Map<string, number>();
+  for (const { line, fields } of records) {
+    if (fields.length !== columns.length) {
+      errors.push({ line, message: `${fields.length} colonnes au lieu de ${columns.length}` });
+      continue;
+    }
+    const raw = Object.fromEntries(columns.map((c, i) => [c, fields[i] ?? '']));
+    const parsed = rowSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const column = String(issue.path[0]);
+        errors.push({ line, message: explain(column, String(raw[column] ?? '').trim(), issue.message) });
+      }
+      continue;
+    }
+    const row = parsed.data;
+    const unknown = row.mentions.filter((m) => !isMention(m));
+    if (unknown.length) {
+      errors.push({ line, message: `mention « ${unknown.join(';')} » inconnue (attendu : ${MENTIONS.join(', ')})` });
+      continue;
+    }
+    const entry = registry.get(row.code);
+    if (!entry) {
+      errors.push({ line, message: `code ${row.code} inconnu du référentiel` });
+      continue;
+    }
+    if (row.name && !sameName(row.name, entry.name)) {
+      errors.push({ line, message: `le nom « ${row.name} » ne correspond pas au code ${row.code} (${entry.name})` });
+      continue;
+    }
+    const key = `${row.edition}/${row.code}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      errors.push({ line, message: `doublon de la ligne ${first} (même code ${row.code} et même édition ${row.edition})` });
+      continue;
+    }
+    seen.set(key, line);
+    rows.push({
+      line, edition: row.edition, code: entry.code, kind: entry.kind, level: row.level,
+      mentions: [...new Set(row.mentions as Mention[])].sort(), source: row.source,
+    });
+  }
+  return { rows, errors };
+}
+
+export type ImportOptions = {
+  registry: Registry;
+  /** Mark every edition of the file as fully imported (the bot may then say "no label"). */
+  complete?: boolean;
+  onProgress?: (done: number, total: number) => void;
+};
+
+export async function importPalmares(prisma: PrismaClient, text: string, options: ImportOptions): Promise<ImportResult> {
+  const { rows, errors } = validatePalmares(text, options.registry);
+  if (errors.length > 0) return { ok: false, errors };
+  const editions = [...new Set(rows.map((r) => r.edition))].sort((a, b) => a - b);
+  const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, editions };
+  await prisma.$transaction(async (tx) => {
+    for (const number of editions) {
+      await tx.edition.upsert({
+        where: { number },
+        create: { number, year: editionYear(number), complete: options.complete ?? false },
+        update: options.complete ? { complete: true } : {},
+      });
+    }
+    const existing = await tx.award.findMany({ where: { editionNumber: { in: editions }, territoryCode: { in: rows.map((r) => r.code) } } });
+    const byKey = new Map(existing.map((a) => [`${a.editionNumber}/${a.territoryCode}`, a]));
+    const toCreate = [];
+    let done = 0;
+    for (const row of rows) {
+      const current = byKey.get(`${row.edition}/${row.code}`);
+      const data = { territoryKind: row.kind, level: row.level, mentions: row.mentions, source: row.source };
+      if (!current) {
+        toCreate.push({ ...data, territoryCode: row.code, editionNumber: row.edition });
+        summary.created++;
+      } else if (
+        current.level !== row.level || current.source !== row.source || current.territoryKind !== row.kind ||
+        [...current.mentions].sort().join(';') !== row.mentions.join(';')
+      ) {
+        await tx.award.update({ where: { id: current.id }, data });
+        summary.updated++;
+      } else summary.unchanged++;
+      options.onProgress?.(++done, rows.length);
+    }
+    if (toCreate.length) await tx.award.createMany({ data: toCreate });
+  }, { timeout: 120_000, maxWait: 30_000 });
+  return { ok: true, summary };
+}

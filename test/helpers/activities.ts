@@ -1,0 +1,41 @@
+// Small factories for incoming Teams activities.
+import { randomUUID } from 'node:crypto';
+
+export type ActivityOptions = {
+  serviceUrl: string;
+  conversationId?: string;
+  userId?: string;
+  userName?: string;
+  aadObjectId?: string;
+  locale?: string;
+  tenantId?: string;
+};
+
+function base(o: ActivityOptions) {
+  return {
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl: o.serviceUrl,
+    timestamp: new Date().toISOString(),
+    locale: o.locale ?? 'fr-FR',
+    from: { id: o.userId ?? '29:user-1', name: o.userName ?? 'Marie Curie', aadObjectId: o.aadObjectId ?? 'aad-user-1' },
+    recipient: { id: '28:arobase-bot', name: 'arobase' },
+    conversation: { id: o.conversationId ?? 'a:conv-1', conversationType: 'personal', tenantId: o.tenantId ?? 'tenant-1' },
+    channelData: { tenant: { id: o.tenantId ?? 'tenant-1' } },
+  };
+}
+
+export function messageActivity(text: string, o: ActivityOptions) {
+  return { ...base(o), type: 'message', text, textFormat: 'plain' };
+}
+
+export function cardSubmitActivity(value: Record<string, unknown>, o: ActivityOptions) {
+  return { ...base(o), type: 'message', value };
+}
+
+export function membersAddedActivity(o: ActivityOptions & { includeBot?: boolean }) {
+  const b = base(o);
+  const members = [{ id: b.from.id, name: b.from.name, aadObjectId: b.from.aadObjectId }];
+  if (o.includeBot) members.push({ id: b.recipient.id, name: b.recipient.name, aadObjectId: '' });
+  return { ...b, type: 'conversationUpdate', membersAdded: members };
+}

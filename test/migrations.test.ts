@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase, openPglite, pgliteMigrationFactory, parseDatabaseUrl, defaultDataDir } from '../data/database.ts';
+import { createMigration, deployMigrations, migrationDrift, migrationsDir, schemaPath } from '../data/migrations.ts';
+import { createPostgresDatabase, postgresUrl } from './helpers/testDb.ts';
+
+const folders = readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const checksums = folders.map((f) => createHash('sha256').update(readFileSync(join(migrationsDir, f, 'migration.sql'))).digest('hex'));
+
+type MigrationRow = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; applied_steps_count: number };
+
+async function expectPrismaRows(rows: MigrationRow[]) {
+  expect(rows.map((r) => r.migration_name)).toEqual(folders);
+  expect(rows.map((r) => r.checksum)).toEqual(checksums);
+  for (const r of rows) {
+    expect(r.finished_at).not.toBeNull();
+    expect(r.rolled_back_at).toBeNull();
+    expect(r.applied_steps_count).toBe(1);
+  }
+}
+
+describe('DATABASE_URL', () => {
+  it.each([
+    [undefined, { kind: 'pglite', dataDir: defaultDataDir }],
+    ['', { kind: 'pglite', dataDir: defaultDataDir }],
+    ['pglite:memory', { kind: 'pglite', dataDir: undefined }],
+    ['postgres://u@h:5432/db', { kind: 'postgres', url: 'postgres://u@h:5432/db' }],
+    ['postgresql://u@h/db', { kind: 'postgres', url: 'postgresql://u@h/db' }],
+  ])('%s', (url, target) => {
+    expect(parseDatabaseUrl(url)).toEqual(target);
+  });
+  it('pglite:<dir> resolves the folder', () => {
+    expect(parseDatabaseUrl('pglite:/tmp/x')).toEqual({ kind: 'pglite', dataDir: '/tmp/x' });
+  });
+  it('refuses anything else with a French message', () => {
+    expect(() => parseDatabaseUrl('mysql://x')).toThrow(/DATABASE_URL invalide/);
+  });
+});
+
+describe('migrations on PGlite', () => {
+  it('apply every committed migration with the rows prisma migrate deploy writes, then nothing more', async () => {
+    const db = await openDatabase({ url: 'pglite:memory' });
+    try {
+      expect(db.applied).toEqual(folders);
+      await expectPrismaRows(await db.prisma.$queryRawUnsafe<MigrationRow[]>('SELECT * FROM _prisma_migrations ORDER BY migration_name'));
+      expect(await deployMigrations(pgliteMigrationFactory(db.pglite!))).toEqual([]);
+      // The schema's tables exist and work.
+      await db.prisma.edition.create({ data: { number: 22, year: 2021 } });
+      expect(await db.prisma.edition.count()).toBe(1);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('schema.prisma and the migrations do not drift apart', async () => {
+    const pglite = await openPglite(undefined);
+    try {
+      expect(await migrationDrift(pgliteMigrationFactory(pglite))).toBe('');
+      // The check can fail: a column added to the schema alone is reported.
+      const drifted = readFileSync(schemaPath, 'utf8').replace('model Edition {', 'model Edition {\n  driftProbe String?');
+      expect(await migrationDrift(pgliteMigrationFactory(pglite), migrationsDir, drifted)).toMatch(/driftProbe/);
+    } finally {
+      await pglite.close();
+    }
+  });
+
+  it('db:migration writes a migration from the schema into an empty folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arobase-mig-'));
+    const pglite = await openPglite(undefined);
+    try {
+      const created = await createMigration(pgliteMigrationFactory(pglite), 'init', dir);
+      expect(created?.folder).toMatch(/^\d{14}_init$/);
+      const sql = readFileSync(join(dir, created!.folder, 'migration.sql'), 'utf8');
+      expect(sql).toContain('CREATE TABLE "Award"');
+      expect(readFileSync(join(dir, 'migration_lock.toml'), 'utf8')).toContain('provider = "postgresql"');
+      // Nothing left to create once the schema is covered.
+      expect(await createMigration(pgliteMigrationFactory(pglite), 'again', dir)).toBeNull();
+    } finally {
+      await pglite.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(!postgresUrl)('migrations on PostgreSQL (TEST_DATABASE_URL)', () => {
+  const dbs: { drop(): Promise<void> }[] = [];
+  afterAll(async () => { for (const d of dbs) await d.drop(); });
+
+  it('apply with the same _prisma_migrations rows, idempotently', async () => {
+    const pgdb = await createPostgresDatabase();
+    dbs.push(pgdb);
+    const db = await openDatabase({ url: pgdb.url });
+    try {
+      expect(db.applied).toEqual(folders);
+      await expectPrismaRows(await db.prisma.$queryRawUnsafe<MigrationRow[]>('SELECT * FROM _prisma_migrations ORDER BY migration_name'));
+      await db.prisma.award.findMany();
+    } finally {
+      await db.close();
+    }
+    const again = await openDatabase({ url: pgdb.url });
+    expect(again.applied).toEqual([]);
+    await again.close();
+  });
+});
