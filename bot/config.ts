@@ -15,7 +15,7 @@ const intFrom = (name: string, min: number, max: number, fallback: number) =>
   });
 
 const schema = z.object({
-  PORT: intFrom('PORT', 1, 65535, 3978),
+  PORT: intFrom('PORT', 0, 65535, 3978), // 0 = any free port (tests)
   DATABASE_URL: optionalText.superRefine((v, ctx) => {
     try { parseDatabaseUrl(v); } catch (e) { ctx.addIssue({ code: 'custom', message: (e as Error).message }); }
   }),

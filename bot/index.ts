@@ -1,7 +1,11 @@
 // npm start : the bot on its database (embedded PGlite unless DATABASE_URL says otherwise).
+import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { startBot } from './main.ts';
+
+// A local .env (see .env.example) fills variables the environment does not already set.
+if (existsSync('.env')) process.loadEnvFile('.env');
 
 let config;
 try {

@@ -29,6 +29,8 @@ const rowSchema = z.object({
 
 /** French explanation of a zod failure on one column. */
 function explain(column: string, raw: string, tag: string): string {
+  const missing = { edition: 'édition manquante', code: 'code manquant', level: 'niveau manquant (de 1 à 5 arobases)' };
+  if (raw === '' && column in missing) return missing[column as keyof typeof missing];
   switch (column) {
     case 'edition':
       return tag === 'édition hors bornes'

@@ -1,0 +1,28 @@
+// Public API of the territory resolver: the place text a user typed → a commune or an EPCI of the registry.
+// The index is built once per process, on first use (about half a second, after the registry is loaded).
+import { getRegistry, type Registry } from './registry.ts';
+import { TerritoryResolver, type Resolution } from './territoryResolve.ts';
+
+export type { Resolution } from './territoryResolve.ts';
+export type { Territory } from './registry.ts';
+
+/** A synchronous resolver over a registry: `resolve(query)` never throws and takes well under a millisecond. */
+export type TerritoryIndexHandle = { resolve(query: string): Resolution };
+
+export function createTerritoryIndex(registry: Registry): TerritoryIndexHandle {
+  const resolver = new TerritoryResolver(registry);
+  return { resolve: (query: string) => resolver.resolve(query) };
+}
+
+let shared: TerritoryIndexHandle | undefined;
+
+/** The process-wide index over `getRegistry()`, built on first call. */
+export function getTerritoryIndex(): TerritoryIndexHandle {
+  shared ??= createTerritoryIndex(getRegistry());
+  return shared;
+}
+
+/** Resolves the place text only ("Valence (Drôme)", "38000", "CC de Parthenay-Gâtine") to a territory. */
+export async function resolveTerritory(query: string): Promise<Resolution> {
+  return getTerritoryIndex().resolve(query);
+}

@@ -1,0 +1,45 @@
+// Starts the real bot (HTTP server, adapter, Teams AI Application) on a cloned test database and a fake connector.
+import pino from 'pino';
+import { loadConfig } from '../../bot/config.ts';
+import { startBot, type BotHandle } from '../../bot/main.ts';
+import type { Database } from '../../data/database.ts';
+import { startFakeConnector, type FakeConnector } from './fakeConnector.ts';
+import { openTestDatabase } from './testDb.ts';
+import { messageActivity, type ActivityOptions } from './activities.ts';
+
+export type TestBot = {
+  bot: BotHandle;
+  db: Database;
+  connector: FakeConnector;
+  base: string;
+  opts: (o?: Partial<ActivityOptions>) => ActivityOptions;
+  post(activity: unknown): Promise<Response>;
+  /** Posts a message and returns the bot's replies to it. */
+  say(text: string, o?: Partial<ActivityOptions>): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+};
+
+export async function startTestBot(env: Record<string, string> = {}): Promise<TestBot> {
+  const db = await openTestDatabase();
+  const connector = await startFakeConnector();
+  const config = loadConfig({ PORT: '0', DATABASE_URL: 'pglite:memory', SEED_SAMPLES: 'never', ...env });
+  const bot = await startBot({ config, logger: pino({ level: 'silent' }), db, startTypingTimer: false });
+  const base = `http://127.0.0.1:${bot.port}`;
+  const opts = (o: Partial<ActivityOptions> = {}): ActivityOptions => ({ serviceUrl: connector.url, ...o });
+  const post = (activity: unknown) =>
+    fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  return {
+    bot, db, connector, base, opts, post,
+    async say(text, o) {
+      const before = connector.received.length;
+      const res = await post(messageActivity(text, opts(o)));
+      if (res.status >= 300) throw new Error(`POST /api/messages → ${res.status}`);
+      return connector.received.slice(before).map((c) => c.body);
+    },
+    async close() {
+      await bot.stop();
+      await connector.close();
+      await db.close();
+    },
+  };
+}
