@@ -1,15 +1,22 @@
 // The composition file: every Teams route of arobase is registered here, and only here.
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Database } from '../data/database.ts';
+import { touchMember } from '../data/members.ts';
 import type { Registry } from '../data/registry.ts';
+import { resolveTerritory } from '../data/territories.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { PrismaStorage } from './prismaStorage.ts';
 import { langOf } from './i18n/locale.ts';
 import { t } from './i18n/messages.ts';
 import { helpCard } from './cards/helpCard.ts';
-import { cardActivity } from './cards/activity.ts';
+import { cardActivity, type Reply } from './cards/activity.ts';
+import type { PalmaresQuery } from './cards/palmaresCard.ts';
+import { recognize } from './intents/recognize.ts';
+import type { Intent } from './intents/types.ts';
+import { createLabelConversation, type LabelMemory, type LabelSession } from './labelConversation.ts';
+import { memberInfoFrom } from './memberCapture.ts';
 
 export type AppDeps = {
   db: Database;
@@ -25,20 +32,38 @@ export type AppDeps = {
 export const HELP = /^\s*(aide|help|\?|menu|bonjour|hello|hi|salut)\s*[!.?]*\s*$/i;
 
 const lang = (context: TurnContext) => langOf(context.activity.locale);
+const send = (context: TurnContext, replies: Reply[]) =>
+  context.sendActivities(replies.map((r) => (r.card ? cardActivity(r.card, r.text) : { type: 'message', text: r.text })));
+const hasText = (context: TurnContext) =>
+  Promise.resolve(context.activity.type === 'message' && !context.activity.value && !!context.activity.text?.trim());
 
 export function createApp(deps: AppDeps): Application<TurnState> {
+  const { prisma } = deps.db;
   const app = new Application<TurnState>({
-    storage: new PrismaStorage(deps.db.prisma),
+    storage: new PrismaStorage(prisma),
     adapter: deps.adapter,
     botAppId: deps.config.MicrosoftAppId ?? '',
     startTypingTimer: deps.startTypingTimer ?? true,
     longRunningMessages: false,
     removeRecipientMention: true,
   });
+  const label = createLabelConversation({ prisma, registry: deps.registry, resolve: resolveTerritory });
+
+  /** The member behind this turn, refreshed (conversation reference, locale) on every activity. */
+  async function memberOf(context: TurnContext) {
+    const info = memberInfoFrom(context.activity);
+    return info ? touchMember(prisma, info) : null;
+  }
+  async function session(context: TurnContext, state: TurnState): Promise<LabelSession> {
+    const member = await memberOf(context);
+    const memory = ((state.conversation as { label?: LabelMemory }).label ??= {});
+    return { lang: lang(context), memory, member: member && { id: member.id, territoryCode: member.territoryCode } };
+  }
 
   app.conversationUpdate('membersAdded', async (context) => {
     // membersAdded also fires for the bot itself.
     const people = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient.id);
+    if (people.length) await memberOf(context);
     for (const member of people) {
       const first = member.name?.trim().split(/\s+/)[0];
       await context.sendActivity(t(lang(context), 'welcome', { name: first ? ` ${first}` : '' }));
@@ -46,12 +71,27 @@ export function createApp(deps: AppDeps): Application<TurnState> {
   });
 
   app.message(HELP, async (context) => {
+    await memberOf(context);
     await context.sendActivity(cardActivity(helpCard(lang(context)), t(lang(context), 'help')));
   });
 
-  app.activity(ActivityTypes.Message, async (context) => {
-    // Until the intent recognizer lands, anything else gets the help card.
-    await context.sendActivity(cardActivity(helpCard(lang(context)), t(lang(context), 'help')));
+  // Card buttons: a homonym picked, a palmarès page turned.
+  app.adaptiveCards.actionSubmit('pickTerritory', async (context, state, data: { code?: string; intent?: Intent }) => {
+    const s = await session(context, state);
+    if (!data.code || !data.intent || !deps.registry.get(data.code)) return void (await send(context, await label.handle({ name: 'unknown' }, s)));
+    await send(context, await label.handle({ ...data.intent, code: data.code } as Intent, s));
+  });
+  app.adaptiveCards.actionSubmit('palmaresPage', async (context, state, data: { query?: PalmaresQuery; page?: number }) => {
+    const s = await session(context, state);
+    if (!data.query || typeof data.query.edition !== 'number') return void (await send(context, await label.handle({ name: 'unknown' }, s)));
+    await send(context, await label.answerPalmares(data.query, s, Number(data.page) || 0));
+  });
+
+  // Everything typed: the explicit intent recognizer (help is above; cards never reach here).
+  app.message(hasText, async (context, state) => {
+    const intent = recognize(context.activity.text ?? '');
+    if (intent.name === 'help') return void (await context.sendActivity(cardActivity(helpCard(lang(context)), t(lang(context), 'help'))));
+    await send(context, await label.handle(intent, await session(context, state)));
   });
 
   return app;

@@ -14,3 +14,9 @@ export function adaptiveCard(body: unknown[], actions?: unknown[]): AdaptiveCard
   if (actions?.length) card.actions = actions;
   return card;
 }
+
+/** What a handler answers: a text (the fallback for channels without cards) and, usually, a card. */
+export type Reply = { text: string; card?: AdaptiveCard };
+
+export const textBlock = (text: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text, wrap: true, ...extra });
+export const sourceBlock = (text: string) => textBlock(text, { isSubtle: true, size: 'Small', spacing: 'Medium' });

@@ -1,0 +1,57 @@
+// Level answer card: the level drawn as @@@@@ (filled/empty), edition and year, mentions, TEN and the source.
+import type { LevelFact, AwardFact } from '../../data/labelFacts.ts';
+import { a, ordinal, plural } from '../i18n/answers.ts';
+import type { Lang } from '../i18n/locale.ts';
+import { adaptiveCard, sourceBlock, textBlock, type Reply } from './activity.ts';
+
+export function arobases(level: number) {
+  return {
+    type: 'ColumnSet',
+    columns: [
+      { type: 'Column', width: 'auto', items: [textBlock('@'.repeat(level), { size: 'ExtraLarge', weight: 'Bolder', color: 'Accent' })] },
+      { type: 'Column', width: 'auto', items: [textBlock('@'.repeat(5 - level), { size: 'ExtraLarge', weight: 'Bolder', isSubtle: true, color: 'Light' })] },
+    ],
+  };
+}
+
+export const mentionLabel = (lang: Lang, m: string) => a(lang, `mention_${m}` as Parameters<typeof a>[1]);
+
+function awardLines(lang: Lang, award: AwardFact, fact: Extract<LevelFact, { status: 'awarded' }>): string[] {
+  const lines = [a(lang, 'editionLine', { ord: ordinal(lang, award.edition), year: award.year })];
+  if (fact.ten) lines.push(a(lang, fact.ten.active ? 'tenLine' : 'tenPast', { since: fact.ten.since, until: fact.ten.until }));
+  const others = award.mentions.filter((m) => m !== 'excellence').map((m) => mentionLabel(lang, m));
+  if (others.length) lines.push(a(lang, 'mentionsLine', { list: others.join(', ') }));
+  if (fact.newerIncomplete.length) lines.push(a(lang, 'newerIncomplete', { years: fact.newerIncomplete.map((e) => e.year).join(', ') }));
+  return lines;
+}
+
+export function levelCard(lang: Lang, name: string, fact: LevelFact): Reply {
+  if (fact.status === 'awarded') {
+    const { award } = fact;
+    const title = a(lang, 'levelTitle', { name, level: award.level, s: plural(award.level) });
+    const lines = awardLines(lang, award, fact);
+    const source = a(lang, 'source', { source: award.source });
+    const card = adaptiveCard([
+      textBlock(title, { size: 'Medium', weight: 'Bolder' }),
+      arobases(award.level),
+      ...lines.map((l) => textBlock(l, { spacing: 'Small' })),
+      sourceBlock(source),
+    ]);
+    return { text: [title, ...lines, source].join('\n'), card };
+  }
+  const main = fact.status === 'not_labelled'
+    ? a(lang, 'notLabelled', { name, year: fact.edition.year, ord: ordinal(lang, fact.edition.number) })
+    : fact.edition
+      ? a(lang, 'unknownEdition', { name, year: fact.edition.year })
+      : a(lang, 'unknownAny', { name });
+  const lines = [main];
+  if (fact.latest) {
+    lines.push(a(lang, 'latestKnown', { level: fact.latest.level, s: plural(fact.latest.level), year: fact.latest.year }));
+    lines.push(a(lang, 'source', { source: fact.latest.source }));
+  }
+  const card = adaptiveCard([
+    textBlock(name, { size: 'Medium', weight: 'Bolder' }),
+    ...lines.map((l, i) => (i === 2 ? sourceBlock(l) : textBlock(l))),
+  ]);
+  return { text: lines.join('\n'), card };
+}

@@ -1,0 +1,66 @@
+// A local stand-in for the Bot Framework connector: captures what the bot sends (local mode needs no token
+// for a loopback serviceUrl). Used by `npm run chat`, the tests and the benchmarks.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Captured = { method: string; conversationId: string; activityId?: string; body: Record<string, unknown> };
+
+export type FakeConnector = {
+  url: string;
+  received: Captured[];
+  /** Decides the HTTP status of each send (default 200). */
+  respond: (c: Captured) => { status: number; headers?: Record<string, string> };
+  waitFor(count: number, timeoutMs?: number): Promise<Captured[]>;
+  close(): Promise<void>;
+};
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => (data += chunk));
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
+}
+
+export async function startFakeConnector(): Promise<FakeConnector> {
+  let counter = 0;
+  const waiters: { count: number; resolve: () => void }[] = [];
+  const connector: FakeConnector = {
+    url: '', received: [], respond: () => ({ status: 200 }),
+    waitFor(count, timeoutMs = 10_000) {
+      if (connector.received.length >= count) return Promise.resolve(connector.received);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`fake connector: ${connector.received.length}/${count} activities after ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({ count, resolve: () => { clearTimeout(timer); resolve(connector.received); } });
+      });
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+  const server: Server = createServer(async (req, res) => {
+    const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec((req.url ?? '').split('?')[0]!);
+    const text = await readBody(req);
+    if (!match) {
+      res.writeHead(404).end();
+      return;
+    }
+    const captured: Captured = {
+      method: req.method ?? 'POST', conversationId: decodeURIComponent(match[1]!),
+      activityId: match[2] ? decodeURIComponent(match[2]) : undefined, body: text ? JSON.parse(text) : {},
+    };
+    const answer = connector.respond(captured);
+    if (answer.status < 300) connector.received.push(captured);
+    res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+    res.end(JSON.stringify(answer.status < 300 ? { id: `sent-${++counter}` } : { error: { code: 'Fake', message: 'fake failure' } }));
+    for (const w of [...waiters]) {
+      if (connector.received.length >= w.count) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  connector.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return connector;
+}
