@@ -7,7 +7,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from './generated/prisma/client.ts';
-import { deployMigrations, projectRoot } from './migrations.ts';
+import { deployMigrations, migrationsUpToDate, projectRoot } from './migrations.ts';
 
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string | undefined } // undefined = in memory
@@ -75,10 +75,11 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   if (target.kind === 'pglite') {
     const pglite = await openPglite(target.dataDir, options.loadDataDir);
     try {
-      // PGlite is single-connection: migrations run on the very instance the client uses.
-      const applied = migrate ? await deployMigrations(pgliteMigrationFactory(pglite)) : [];
       const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
       await prisma.$connect();
+      // PGlite is single-connection: migrations run on the very instance the client uses.
+      const applied = migrate && !(await migrationsUpToDate((sql) => prisma.$queryRawUnsafe(sql)))
+        ? await deployMigrations(pgliteMigrationFactory(pglite)) : [];
       return {
         prisma, target, pglite, applied,
         async close() {
@@ -91,8 +92,16 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       throw error;
     }
   }
-  const applied = migrate ? await deployMigrations(new PrismaPg({ connectionString: target.url })) : [];
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }) });
-  await prisma.$connect();
+  let applied: string[] = [];
+  try {
+    await prisma.$connect();
+    if (migrate && !(await migrationsUpToDate((sql) => prisma.$queryRawUnsafe(sql)))) {
+      applied = await deployMigrations(new PrismaPg({ connectionString: target.url }));
+    }
+  } catch (error) {
+    await prisma.$disconnect().catch(() => {});
+    throw error;
+  }
   return { prisma, target, applied, close: () => prisma.$disconnect() };
 }

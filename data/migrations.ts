@@ -1,5 +1,6 @@
 // Prisma migrations (same folder layout and `_prisma_migrations` rows as `prisma migrate deploy`),
 // run through the WebAssembly schema engine so they work with no network.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -34,6 +35,25 @@ export async function readMigrationsList(dir = migrationsDir): Promise<Migration
     migrationDirectories,
     shadowDbInitScript: '',
   };
+}
+
+/**
+ * True when every migration folder is recorded as applied with the same checksum: the schema engine (a large
+ * WebAssembly module) need not even be loaded at startup. Anything else goes through the engine, which decides.
+ */
+export async function migrationsUpToDate(
+  query: (sql: string) => Promise<{ migration_name: string; checksum: string }[]>,
+  dir = migrationsDir,
+): Promise<boolean> {
+  const list = await readMigrationsList(dir);
+  const [exists] = (await query(`SELECT to_regclass('_prisma_migrations')::text AS migration_name, '' AS checksum`)) ?? [];
+  if (!exists?.migration_name) return false;
+  const rows = await query('SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL');
+  const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
+  return list.migrationDirectories.every((m) => {
+    const sql = m.migrationFile.content.tag === 'ok' ? m.migrationFile.content.value : null;
+    return sql !== null && applied.get(m.path) === createHash('sha256').update(sql).digest('hex');
+  });
 }
 
 async function readSchema() {

@@ -105,3 +105,20 @@ describe.skipIf(!postgresUrl)('migrations on PostgreSQL (TEST_DATABASE_URL)', ()
     await again.close();
   });
 });
+
+describe('startup shortcut', () => {
+  it('skips the engine only when every migration is recorded with its checksum', async () => {
+    const db = await openDatabase({ url: 'pglite:memory' });
+    try {
+      const query = (sql: string) => db.prisma.$queryRawUnsafe<{ migration_name: string; checksum: string }[]>(sql);
+      const { migrationsUpToDate } = await import('../data/migrations.ts');
+      expect(await migrationsUpToDate(query)).toBe(true);
+      await db.prisma.$executeRawUnsafe(`UPDATE _prisma_migrations SET checksum = 'edited'`);
+      expect(await migrationsUpToDate(query)).toBe(false);
+      await db.prisma.$executeRawUnsafe('DROP TABLE _prisma_migrations');
+      expect(await migrationsUpToDate(query)).toBe(false);
+    } finally {
+      await db.close();
+    }
+  });
+});
