@@ -110,9 +110,9 @@ function recognizeFolded(text: string): Intent {
 }
 
 function palmaresIntent(norm: string, edition: number | undefined, mention: Mention | undefined): Intent {
-  const level = /\b([1-5])(?:@| arobases?)\b/.exec(norm)?.[1];
+  const level = /\b([1-5])(?:@| arobases?)(?!\w)/.exec(norm)?.[1];
   // "palmarès de l'Isère", "5@ dans le Rhône", "in Gironde": what follows the last de/du/en/dans/in.
-  const area = /(?:^|\s)(?:de la|de l|du|des|de|en|dans le|dans la|dans l|dans|in)\s+(?!\d@)(.+)$/.exec(norm.replace(/\b[1-5](?:@| arobases?)\b/, '').replace(/\b(?:palmares|laureats|awards|winners|results|resultats|liste|list|classement|les|the|communes|villes|territoires|collectivites|towns|territories|labellisees|labels?)\b/g, ' ').replace(/\s+/g, ' ').trim())?.[1];
+  const area = /(?:^|\s)(?:de la|de l|du|des|de|en|dans le|dans la|dans l|dans|in)\s+(?!\d@)(.+)$/.exec(norm.replace(/\b[1-5](?:@| arobases?)(?!\w)/, '').replace(/\b(?:palmares|laureats|awards|winners|results|resultats|liste|list|classement|les|the|communes|villes|territoires|collectivites|towns|territories|labellisees|labels?)\b/g, ' ').replace(/\s+/g, ' ').trim())?.[1];
   return {
     name: 'palmares',
     ...(edition ? { edition } : {}), ...(level ? { level: Number(level) } : {}), ...(mention ? { mention } : {}),
