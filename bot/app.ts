@@ -1,5 +1,5 @@
 // The composition file: every Teams route of arobase is registered here, and only here.
-import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
+import { Application, TurnState, type PromptCompletionModel, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { Database } from '../data/database.ts';
 import { touchMember } from '../data/members.ts';
@@ -17,6 +17,8 @@ import { recognize } from './intents/recognize.ts';
 import type { Intent } from './intents/types.ts';
 import { createLabelConversation, type LabelMemory, type LabelSession } from './labelConversation.ts';
 import { memberInfoFrom } from './memberCapture.ts';
+import { createPlanner, modelFromConfig } from './llm/planner.ts';
+import { llmActions } from './llm/actions.ts';
 
 export type AppDeps = {
   db: Database;
@@ -26,6 +28,8 @@ export type AppDeps = {
   adapter: TeamsAdapter;
   /** Typing indicator; off in tests for deterministic replies. */
   startTypingTimer?: boolean;
+  /** Language model for what no route understands; default from OPENAI_* / AZURE_OPENAI_* (none: off). */
+  model?: PromptCompletionModel | null;
 };
 
 // Anchored: "aide" or "help" alone (Teams AI's string routes are substring matches: "helpful").
@@ -39,7 +43,9 @@ const hasText = (context: TurnContext) =>
 
 export function createApp(deps: AppDeps): Application<TurnState> {
   const { prisma } = deps.db;
+  const model = deps.model === undefined ? modelFromConfig(deps.config) : deps.model;
   const app = new Application<TurnState>({
+    ...(model ? { ai: { planner: createPlanner(model) } } : {}),
     storage: new PrismaStorage(prisma),
     adapter: deps.adapter,
     botAppId: deps.config.MicrosoftAppId ?? '',
@@ -87,12 +93,17 @@ export function createApp(deps: AppDeps): Application<TurnState> {
     await send(context, await label.answerPalmares(data.query, s, Number(data.page) || 0));
   });
 
-  // Everything typed: the explicit intent recognizer (help is above; cards never reach here).
-  app.message(hasText, async (context, state) => {
+  // Everything typed: the explicit intent recognizer (help is above; cards never reach here). With a model,
+  // what the recognizer does not understand falls through to the planner (no route matches it).
+  const understood = async (context: TurnContext) =>
+    (await hasText(context)) && (!model || recognize(context.activity.text ?? '').name !== 'unknown');
+  app.message(understood, async (context, state) => {
     const intent = recognize(context.activity.text ?? '');
     if (intent.name === 'help') return void (await context.sendActivity(cardActivity(helpCard(lang(context)), t(lang(context), 'help'))));
     await send(context, await label.handle(intent, await session(context, state)));
   });
+
+  if (model) for (const [name, handler] of Object.entries(llmActions(label, session, send))) app.ai.action(name, handler);
 
   return app;
 }

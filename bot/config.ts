@@ -29,6 +29,12 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'LOG_LEVEL doit valoir fatal, error, warn, info, debug, trace ou silent',
   }).default('info'),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_MODEL: z.string().trim().default('gpt-4o-mini'),
+  AZURE_OPENAI_API_KEY: optionalText,
+  AZURE_OPENAI_ENDPOINT: optionalText.pipe(z.url({ error: 'AZURE_OPENAI_ENDPOINT doit être une URL https://…' }).optional()),
+  AZURE_OPENAI_DEPLOYMENT: optionalText,
+  AZURE_OPENAI_API_VERSION: optionalText,
   SEED_SAMPLES: z.enum(['auto', 'never'], { error: 'SEED_SAMPLES doit valoir auto ou never' }).default('auto'),
 });
 

@@ -1,5 +1,6 @@
 // Starts arobase: HTTP first (health says "starting"), then database, registry and the Teams application.
 import type { AddressInfo } from 'node:net';
+import type { PromptCompletionModel } from '@microsoft/teams-ai';
 import { openDatabase, type Database } from '../data/database.ts';
 import { getRegistry } from '../data/registry.ts';
 import { seedSamplesIfEmpty } from '../data/samples.ts';
@@ -23,6 +24,8 @@ export type StartOptions = {
   db?: Database;
   startTypingTimer?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** A language model to use instead of the configured one (tests: a fake model). */
+  model?: PromptCompletionModel | null;
 };
 
 export async function startBot(options: StartOptions): Promise<BotHandle> {
@@ -52,7 +55,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   }
   if (config.localMode) logger.warn('Mode local : aucun identifiant Microsoft (MicrosoftAppId) — jetons non vérifiés, pour le Playground et les tests seulement.');
   const adapter = createAdapter(config, logger, options.env);
-  const app = createApp({ db, registry, config, logger, adapter, startTypingTimer: options.startTypingTimer });
+  const app = createApp({ db, registry, config, logger, adapter, startTypingTimer: options.startTypingTimer, model: options.model });
   readiness.ready = { app, adapter, details: { database: db.target.kind, territories: registry.size } };
   logger.info('ready');
 

@@ -1,7 +1,7 @@
 // Starts the real bot (HTTP server, adapter, Teams AI Application) on a cloned test database and a fake connector.
 import pino from 'pino';
 import { loadConfig } from '../../bot/config.ts';
-import { startBot, type BotHandle } from '../../bot/main.ts';
+import { startBot, type BotHandle, type StartOptions } from '../../bot/main.ts';
 import type { Database } from '../../data/database.ts';
 import { startFakeConnector, type FakeConnector } from './fakeConnector.ts';
 import { openTestDatabase } from './testDb.ts';
@@ -19,11 +19,11 @@ export type TestBot = {
   close(): Promise<void>;
 };
 
-export async function startTestBot(env: Record<string, string> = {}): Promise<TestBot> {
+export async function startTestBot(env: Record<string, string> = {}, extra: Pick<StartOptions, 'model'> = {}): Promise<TestBot> {
   const db = await openTestDatabase();
   const connector = await startFakeConnector();
   const config = loadConfig({ PORT: '0', DATABASE_URL: 'pglite:memory', SEED_SAMPLES: 'never', ...env });
-  const bot = await startBot({ config, logger: pino({ level: 'silent' }), db, startTypingTimer: false });
+  const bot = await startBot({ config, logger: pino({ level: 'silent' }), db, startTypingTimer: false, ...extra });
   const base = `http://127.0.0.1:${bot.port}`;
   const opts = (o: Partial<ActivityOptions> = {}): ActivityOptions => ({ serviceUrl: connector.url, ...o });
   const post = (activity: unknown) =>
