@@ -131,6 +131,16 @@ describe('my town', () => {
   });
 });
 
+describe('my town, in English', () => {
+  it('asks, remembers, and "my town is X" changes it', async () => {
+    const o = fresh('en-US');
+    expect(text(await t.say('What is the level of my town?', o))).toContain('What is your commune');
+    expect(text(await t.say('Grenoble', o))).toContain('Grenoble (Isère) — 5 arobases');
+    expect(text(await t.say('my town is Bron', o))).toContain('Noted: your commune is Bron (Rhône)');
+    expect(text(await t.say('history of my town', o))).toContain('Label history — Bron (Rhône)');
+  });
+});
+
 describe('no answer states a level that is not in the database', () => {
   it('every level shown for a sample of territories matches an Award row', async () => {
     const awards = await t.db.prisma.award.findMany();
