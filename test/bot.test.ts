@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogs } from '../bot/i18n/messages.ts';
-import { membersAddedActivity, messageActivity } from './helpers/activities.ts';
+import { membersAddedActivity, messageActivity, replyText } from './helpers/activities.ts';
 import { startTestBot, type TestBot } from './helpers/testBot.ts';
 
 let t: TestBot;
 beforeAll(async () => { t = await startTestBot(); });
 afterAll(async () => { await t?.close(); });
 
-const textOf = (reply: Record<string, unknown>) => String(reply.text ?? '');
+const textOf = replyText;
 
 describe('HTTP surface', () => {
   it('GET /healthz answers 200 with status ok once ready', async () => {

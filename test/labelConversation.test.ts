@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSamplesIfEmpty } from '../data/samples.ts';
 import { getRegistry } from '../data/registry.ts';
-import { cardSubmitActivity } from './helpers/activities.ts';
+import { cardSubmitActivity, replyText } from './helpers/activities.ts';
 import { startTestBot, type TestBot } from './helpers/testBot.ts';
 
 let t: TestBot;
@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t?.close(); });
 
-const text = (replies: Record<string, unknown>[]) => replies.map((r) => String(r.text ?? '')).join('\n');
+const text = (replies: Record<string, unknown>[]) => replies.map(replyText).join('\n');
 /** Each conversation gets its own id and user, so memory does not leak between rows. */
 const fresh = (locale: string) => ({ locale, conversationId: `a:conv-${++n}`, userId: `29:user-${n}` });
 
@@ -90,14 +90,14 @@ describe('homonyms: the choice card continues the question', () => {
     expect(actions[0]!.title).toBe('Valence (Drôme)');
     const before = t.connector.received.length;
     await t.post(cardSubmitActivity(drome!.data, t.opts(o)));
-    expect(String(t.connector.received[before]?.body.text)).toContain('Je n’ai aucun label de Valence (Drôme) dans mes données');
+    expect(replyText(t.connector.received[before]?.body)).toContain('Je n’ai aucun label de Valence (Drôme) dans mes données');
   });
 
   it('a forged card submit with an unknown code is answered politely', async () => {
     const before = t.connector.received.length;
     const res = await t.post(cardSubmitActivity({ verb: 'pickTerritory', code: '00000', intent: { name: 'level' } }, t.opts(fresh('fr-FR'))));
     expect(res.status).toBe(200);
-    expect(String(t.connector.received[before]?.body.text)).toContain('Je n’ai pas compris');
+    expect(replyText(t.connector.received[before]?.body)).toContain('Je n’ai pas compris');
   });
 });
 
@@ -108,7 +108,7 @@ describe('palmarès pages by 10', () => {
     const next = (card!.attachments as { content: { actions: { title: string; data: Record<string, unknown> }[] } }[])[0]!.content.actions.find((x) => x.title === 'Suivant');
     const before = t.connector.received.length;
     await t.post(cardSubmitActivity(next!.data, t.opts(o)));
-    const page2 = String(t.connector.received[before]?.body.text);
+    const page2 = replyText(t.connector.received[before]?.body);
     expect(page2).toContain('page 2/2');
     expect(page2).toContain('Villiers-le-Bel — 5 @');
     expect(page2).not.toContain('Agen');

@@ -1,10 +1,13 @@
 // The optional language model, with a fake model: it only picks actions; levels always come from the database.
-import { TestModel, type PromptResponse } from '@microsoft/teams-ai';
+import { TestModel } from '@microsoft/teams-ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statesALevel } from '../bot/llm/planner.ts';
 import { getRegistry } from '../data/registry.ts';
 import { seedSamplesIfEmpty } from '../data/samples.ts';
+import { replyText } from './helpers/activities.ts';
 import { startTestBot, type TestBot } from './helpers/testBot.ts';
+
+type PromptResponse<T> = Parameters<typeof TestModel.returnResponse>[0] & { message?: { content?: T } };
 
 /** What the fake model answers next, and how often it was asked. */
 let next: () => PromptResponse<string> = () => ({ status: 'success', message: { role: 'assistant', content: 'ok' } });
@@ -23,7 +26,7 @@ beforeAll(async () => {
   await seedSamplesIfEmpty(t.db, getRegistry());
 });
 afterAll(async () => { await t?.close(); });
-const ask = async (text: string, locale = 'fr-FR') => (await t.say(text, { locale, conversationId: `a:llm-${++n}`, userId: `29:llm-${n}` })).map((r) => String(r.text ?? '')).join('\n');
+const ask = async (text: string, locale = 'fr-FR') => (await t.say(text, { locale, conversationId: `a:llm-${++n}`, userId: `29:llm-${n}` })).map(replyText).join('\n');
 const UNDERSTOOD_BY_NO_ROUTE = 'Pourriez-vous me dire où en est la ville de Grenoble avec ce fameux label internet cette année-là, en 2021 ?';
 
 describe('optional language model (fake model)', () => {

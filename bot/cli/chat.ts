@@ -17,7 +17,7 @@ const from = { id: `29:chat-${process.env.USER ?? 'local'}`, name: 'Utilisateur 
 let buttons: { title: string; data: unknown }[] = [];
 
 function show(c: Captured) {
-  console.log(`\n\x1b[36marobase>\x1b[0m ${String(c.body.text ?? '').replace(/\n/g, '\n         ')}`);
+  console.log(`\n\x1b[36marobase>\x1b[0m ${String(c.body.text ?? c.body.summary ?? '').replace(/\n/g, '\n         ')}`);
   const card = (c.body.attachments as { content?: { actions?: { title: string; data: unknown }[] } }[] | undefined)?.[0]?.content;
   for (const action of card?.actions ?? []) {
     buttons.push(action);

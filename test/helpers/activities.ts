@@ -39,3 +39,8 @@ export function membersAddedActivity(o: ActivityOptions & { includeBot?: boolean
   if (o.includeBot) members.push({ id: b.recipient.id, name: b.recipient.name, aadObjectId: '' });
   return { ...b, type: 'conversationUpdate', membersAdded: members };
 }
+
+/** What a reply says: its text, or for a card its text fallback (`summary`). */
+export function replyText(activity: Record<string, unknown> | undefined): string {
+  return String(activity?.text ?? activity?.summary ?? '');
+}
