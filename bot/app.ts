@@ -2,7 +2,7 @@
 import { Application, TurnState, type PromptCompletionModel, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { Database } from '../data/database.ts';
-import { touchMember } from '../data/members.ts';
+import { deactivateMember, touchMember } from '../data/members.ts';
 import type { Registry } from '../data/registry.ts';
 import { resolveTerritory } from '../data/territories.ts';
 import type { Config } from './config.ts';
@@ -73,6 +73,21 @@ export function createApp(deps: AppDeps): Application<TurnState> {
     for (const member of people) {
       const first = member.name?.trim().split(/\s+/)[0];
       await context.sendActivity(t(lang(context), 'welcome', { name: first ? ` ${first}` : '' }));
+    }
+  });
+
+  // The app installed or removed for a user: removal stops proactive messages to them.
+  app.activity('installationUpdate', async (context) => {
+    const info = memberInfoFrom(context.activity);
+    if (!info) return;
+    if (/^remove/.test(String(context.activity.action ?? ''))) await deactivateMember(prisma, { teamsUserId: info.teamsUserId });
+    else await touchMember(prisma, info);
+  });
+  app.conversationUpdate('membersRemoved', async (context) => {
+    // The bot itself removed from a personal chat: that member can no longer be reached.
+    const botRemoved = (context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient.id);
+    if (botRemoved && context.activity.conversation?.conversationType === 'personal') {
+      await prisma.member.updateMany({ where: { conversationId: context.activity.conversation.id }, data: { active: false } });
     }
   });
 

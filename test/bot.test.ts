@@ -74,3 +74,23 @@ describe('texts', () => {
     for (const lang of ['fr', 'en'] as const) for (const v of Object.values(catalogs[lang])) expect(v.trim()).not.toBe('');
   });
 });
+
+describe('members captured for proactive messages', () => {
+  it('a message stores the member with its conversation reference, tenant and locale', async () => {
+    await t.say('aide', { userId: '29:cap-1', aadObjectId: 'aad-cap-1', conversationId: 'a:cap-1', locale: 'en-GB', tenantId: 'tenant-x' });
+    const m = await t.db.prisma.member.findUnique({ where: { teamsUserId: '29:cap-1' } });
+    expect(m).toMatchObject({ aadObjectId: 'aad-cap-1', tenantId: 'tenant-x', locale: 'en-GB', conversationId: 'a:cap-1', active: true });
+    expect(m?.conversationReference).toMatchObject({ conversation: { id: 'a:cap-1' }, serviceUrl: t.connector.url, bot: { id: '28:arobase-bot' } });
+  });
+
+  it('installationUpdate add/remove activates and deactivates the member', async () => {
+    const o = t.opts({ userId: '29:cap-2', conversationId: 'a:cap-2' });
+    const base = { ...messageActivity('', o), type: 'installationUpdate', text: undefined };
+    await t.post({ ...base, action: 'add' });
+    expect((await t.db.prisma.member.findUnique({ where: { teamsUserId: '29:cap-2' } }))?.active).toBe(true);
+    await t.post({ ...base, action: 'remove' });
+    expect((await t.db.prisma.member.findUnique({ where: { teamsUserId: '29:cap-2' } }))?.active).toBe(false);
+    await t.say('aide', { userId: '29:cap-2', conversationId: 'a:cap-2' });
+    expect((await t.db.prisma.member.findUnique({ where: { teamsUserId: '29:cap-2' } }))?.active).toBe(true);
+  });
+});
