@@ -1,6 +1,7 @@
 // Starts arobase: HTTP first (health says "starting"), then database, registry and the Teams application.
 import type { AddressInfo } from 'node:net';
 import type { PromptCompletionModel } from '@microsoft/teams-ai';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { openDatabase, type Database } from '../data/database.ts';
 import { getRegistry } from '../data/registry.ts';
 import { seedSamplesIfEmpty } from '../data/samples.ts';
@@ -24,6 +25,8 @@ export type StartOptions = {
   db?: Database;
   startTypingTimer?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** Outgoing credentials instead of botbuilder's (tests: a loopback token). */
+  credentialsFactory?: ServiceClientCredentialsFactory;
   /** A language model to use instead of the configured one (tests: a fake model). */
   model?: PromptCompletionModel | null;
 };
@@ -54,7 +57,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
     if (seeded) logger.info({ awards: seeded.reduce((n, s) => n + s.created, 0) }, 'sample palmarès loaded into the embedded database');
   }
   if (config.localMode) logger.warn('Mode local : aucun identifiant Microsoft (MicrosoftAppId) — jetons non vérifiés, pour le Playground et les tests seulement.');
-  const adapter = createAdapter(config, logger, options.env);
+  const adapter = createAdapter(config, logger, options.env, options.credentialsFactory);
   const app = createApp({ db, registry, config, logger, adapter, startTypingTimer: options.startTypingTimer, model: options.model });
   readiness.ready = { app, adapter, details: { database: db.target.kind, territories: registry.size } };
   logger.info('ready');

@@ -19,11 +19,13 @@ export type TestBot = {
   close(): Promise<void>;
 };
 
-export async function startTestBot(env: Record<string, string> = {}, extra: Pick<StartOptions, 'model'> = {}): Promise<TestBot> {
+export async function startTestBot(
+  env: Record<string, string> = {}, extra: Pick<StartOptions, 'model' | 'credentialsFactory'> = {},
+): Promise<TestBot> {
   const db = await openTestDatabase();
   const connector = await startFakeConnector();
   const config = loadConfig({ PORT: '0', DATABASE_URL: 'pglite:memory', SEED_SAMPLES: 'never', ...env });
-  const bot = await startBot({ config, logger: pino({ level: 'silent' }), db, startTypingTimer: false, ...extra });
+  const bot = await startBot({ config, logger: pino({ level: 'silent' }), db, startTypingTimer: false, env, ...extra });
   const base = `http://127.0.0.1:${bot.port}`;
   const opts = (o: Partial<ActivityOptions> = {}): ActivityOptions => ({ serviceUrl: connector.url, ...o });
   const post = (activity: unknown) =>
