@@ -26,11 +26,12 @@ export function createAdapter(
   const adapter = new TeamsAdapter(auth, credentialsFactory);
   refuseBadSignaturesWith401(adapter);
   adapter.onTurnError = async (context, error) => {
-    logger.error({ err: error, activityType: context.activity.type, conversation: context.activity.conversation?.id }, 'turn failed');
+    const log: Logger = context.turnState.get('logger') ?? logger;
+    log.error({ err: error, activityType: context.activity.type }, 'turn failed');
     try {
       await context.sendActivity(t(langOf(context.activity.locale), 'turnError'));
     } catch (sendError) {
-      logger.warn({ err: sendError }, 'could not tell the user about the failure');
+      log.warn({ err: sendError }, 'could not tell the user about the failure');
     }
   };
   return adapter;

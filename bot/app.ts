@@ -118,6 +118,15 @@ export function createApp(deps: AppDeps): Application<TurnState> {
     await send(context, await label.handle(intent, await session(context, state)));
   });
 
+  // Invokes nothing above handles: "not supported" (botbuilder's default answer is a 501 server error).
+  app.activity('invoke', async (context) => {
+    await context.sendActivity({ type: 'invokeResponse', value: { status: 400, body: { error: 'unsupported invoke' } } });
+  });
+  // A card button this version no longer knows (an old card in the chat history): say what it can do.
+  app.activity(async (context) => context.activity.type === 'message' && !!context.activity.value, async (context, state) => {
+    await send(context, await label.handle({ name: 'unknown' }, await session(context, state)));
+  });
+
   if (model) for (const [name, handler] of Object.entries(llmActions(label, session, send))) app.ai.action(name, handler);
 
   return app;

@@ -33,7 +33,7 @@ export type StartOptions = {
 
 export async function startBot(options: StartOptions): Promise<BotHandle> {
   const { config, logger } = options;
-  const readiness: Readiness = {};
+  const readiness: Readiness = { inFlight: new Set() };
   const server = createServer(readiness, logger);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -59,7 +59,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   if (config.localMode) logger.warn('Mode local : aucun identifiant Microsoft (MicrosoftAppId) — jetons non vérifiés, pour le Playground et les tests seulement.');
   const adapter = createAdapter(config, logger, options.env, options.credentialsFactory);
   const app = createApp({ db, registry, config, logger, adapter, startTypingTimer: options.startTypingTimer, model: options.model });
-  readiness.ready = { app, adapter, details: { database: db.target.kind, territories: registry.size } };
+  readiness.ready = { app, adapter, localMode: config.localMode, details: { database: db.target.kind, territories: registry.size } };
   logger.info('ready');
 
   let stopping: Promise<void> | undefined;
@@ -68,7 +68,10 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
     stop() {
       stopping ??= (async () => {
         readiness.draining = true;
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Turns already running finish (and reach the database) before it closes.
+        await Promise.allSettled([...readiness.inFlight]);
+        await closed;
         if (ownsDb) await db.close();
         logger.info('stopped');
       })();
