@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { langOf } from './i18n/locale.ts';
 import { t } from './i18n/messages.ts';
+import { isDatabaseUnavailable } from '../data/database.ts';
 
 /** Settings botbuilder's ConfigurationBotFrameworkAuthentication reads besides the credentials. */
 const AUTH_OVERRIDES = [
@@ -29,7 +30,8 @@ export function createAdapter(
     const log: Logger = context.turnState.get('logger') ?? logger;
     log.error({ err: error, activityType: context.activity.type }, 'turn failed');
     try {
-      await context.sendActivity(t(langOf(context.activity.locale), 'turnError'));
+      const key = isDatabaseUnavailable(error) ? 'unavailable' : 'turnError';
+      await context.sendActivity(t(langOf(context.activity.locale), key));
     } catch (sendError) {
       log.warn({ err: sendError }, 'could not tell the user about the failure');
     }

@@ -105,3 +105,20 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   }
   return { prisma, target, applied, close: () => prisma.$disconnect() };
 }
+
+/** The database cannot be reached right now (down, restarting, refusing connections): worth a "try again". */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  type Err = { code?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: unknown } } };
+  const codes = ['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '53300', '08001', '08006'];
+  const text = /ECONNREFUSED|ECONNRESET|terminating connection|Connection terminated|connection (?:is )?closed|not (?:currently )?accepting connections|does not allow connections|Can't reach database|timed out fetching a new connection|the database system is (?:starting up|shutting down)/i;
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length) {
+    const e = queue.shift() as Err | undefined;
+    if (!e || typeof e !== 'object' || seen.has(e)) continue;
+    seen.add(e);
+    if (codes.includes(String(e.code)) || text.test(String(e.message))) return true;
+    queue.push(e.cause, e.meta?.driverAdapterError?.cause);
+  }
+  return false;
+}
