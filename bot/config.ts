@@ -35,6 +35,14 @@ const schema = z.object({
   AZURE_OPENAI_ENDPOINT: optionalText.pipe(z.url({ error: 'AZURE_OPENAI_ENDPOINT doit être une URL https://…' }).optional()),
   AZURE_OPENAI_DEPLOYMENT: optionalText,
   AZURE_OPENAI_API_VERSION: optionalText,
+  CONVERSATION_RATE_LIMIT: z.string().trim().default('20,2').transform((v, ctx) => {
+    const m = /^(\d+)\s*,\s*(\d+(?:\.\d+)?)$/.exec(v);
+    if (!m || Number(m[1]) < 1 || Number(m[2]) <= 0) {
+      ctx.addIssue({ code: 'custom', message: `CONVERSATION_RATE_LIMIT doit valoir « rafale,par seconde », par exemple 20,2 (reçu « ${v} »)` });
+      return z.NEVER;
+    }
+    return { burst: Number(m[1]), perSecond: Number(m[2]) };
+  }),
   SEED_SAMPLES: z.enum(['auto', 'never'], { error: 'SEED_SAMPLES doit valoir auto ou never' }).default('auto'),
 });
 

@@ -10,6 +10,7 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { createServer, type Readiness } from './server.ts';
+import { ConversationRateLimiter } from './requestGuard.ts';
 
 export type BotHandle = {
   port: number;
@@ -34,7 +35,8 @@ export type StartOptions = {
 export async function startBot(options: StartOptions): Promise<BotHandle> {
   const { config, logger } = options;
   const readiness: Readiness = { inFlight: new Set() };
-  const server = createServer(readiness, logger);
+  const { burst, perSecond } = config.CONVERSATION_RATE_LIMIT;
+  const server = createServer(readiness, logger, new ConversationRateLimiter(burst, perSecond));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, () => resolve());
