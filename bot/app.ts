@@ -16,7 +16,7 @@ import type { PalmaresQuery } from './cards/palmaresCard.ts';
 import { recognize } from './intents/recognize.ts';
 import type { Intent } from './intents/types.ts';
 import { createLabelConversation, type LabelMemory, type LabelSession } from './labelConversation.ts';
-import { memberInfoFrom } from './memberCapture.ts';
+import { createMemberCapture, memberInfoFrom } from './memberCapture.ts';
 import { createPlanner, modelFromConfig } from './llm/planner.ts';
 import { llmActions } from './llm/actions.ts';
 
@@ -56,10 +56,8 @@ export function createApp(deps: AppDeps): Application<TurnState> {
   const label = createLabelConversation({ prisma, registry: deps.registry, resolve: resolveTerritory });
 
   /** The member behind this turn, refreshed (conversation reference, locale) on every activity. */
-  async function memberOf(context: TurnContext) {
-    const info = memberInfoFrom(context.activity);
-    return info ? touchMember(prisma, info) : null;
-  }
+  const members = createMemberCapture(prisma);
+  const memberOf = (context: TurnContext) => members.capture(context.activity);
   async function session(context: TurnContext, state: TurnState): Promise<LabelSession> {
     const member = await memberOf(context);
     const memory = ((state.conversation as { label?: LabelMemory }).label ??= {});
@@ -80,6 +78,7 @@ export function createApp(deps: AppDeps): Application<TurnState> {
   app.activity('installationUpdate', async (context) => {
     const info = memberInfoFrom(context.activity);
     if (!info) return;
+    members.forget(info.teamsUserId);
     if (/^remove/.test(String(context.activity.action ?? ''))) await deactivateMember(prisma, { teamsUserId: info.teamsUserId });
     else await touchMember(prisma, info);
   });
@@ -87,6 +86,7 @@ export function createApp(deps: AppDeps): Application<TurnState> {
     // The bot itself removed from a personal chat: that member can no longer be reached.
     const botRemoved = (context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient.id);
     if (botRemoved && context.activity.conversation?.conversationType === 'personal') {
+      if (context.activity.from?.id) members.forget(context.activity.from.id);
       await prisma.member.updateMany({ where: { conversationId: context.activity.conversation.id }, data: { active: false } });
     }
   });

@@ -117,7 +117,9 @@ export function createLabelConversation(deps: LabelDeps) {
         const edition = intent.name === 'level' ? intent.edition : undefined;
         if (intent.code) return answerFor(intent.name, intent.code, s, edition);
         if (intent.my) {
-          if (s.member?.territoryCode) return answerFor(intent.name, s.member.territoryCode, s, edition);
+          // Read afresh: another process may have changed it ("ma commune est …" in another conversation).
+          const mine = s.member && (await prisma.member.findUnique({ where: { id: s.member.id }, select: { territoryCode: true } }));
+          if (mine?.territoryCode) return answerFor(intent.name, mine.territoryCode, s, edition);
           s.memory.awaitingMyTown = intent;
           return [{ text: a(s.lang, 'askMyTown') }];
         }

@@ -1,6 +1,7 @@
 // Maps a Teams activity to the member it comes from (ids, tenant, locale, conversation reference for proactive sends).
 import { TurnContext, type Activity } from 'botbuilder';
-import type { MemberInfo } from '../data/members.ts';
+import { touchMember, type MemberInfo } from '../data/members.ts';
+import type { Member, PrismaClient } from '../data/generated/prisma/client.ts';
 
 export function memberInfoFrom(activity: Activity): MemberInfo | null {
   const from = activity.from;
@@ -17,4 +18,28 @@ export function memberInfoFrom(activity: Activity): MemberInfo | null {
     locale: activity.locale,
     ...(personal ? { conversationId: activity.conversation?.id, conversationReference: JSON.parse(JSON.stringify(reference)) } : {}),
   };
+}
+
+/**
+ * Upserts the member behind each activity, but skips the write when the same member sent the very same
+ * information (conversation reference, locale…) to this process less than `ttlMs` ago: nothing would change
+ * except lastSeenAt. A member's territory is always re-read where it matters ("ma commune").
+ */
+export function createMemberCapture(prisma: PrismaClient, ttlMs = 60_000, maxEntries = 20_000) {
+  const recent = new Map<string, { fingerprint: string; at: number; member: Member }>();
+  const capture = async (activity: Activity): Promise<Member | null> => {
+    const info = memberInfoFrom(activity);
+    if (!info) return null;
+    const fingerprint = JSON.stringify(info);
+    const hit = recent.get(info.teamsUserId);
+    if (hit && hit.fingerprint === fingerprint && Date.now() - hit.at < ttlMs && hit.member.active) return hit.member;
+    const member = await touchMember(prisma, info);
+    recent.delete(info.teamsUserId);
+    recent.set(info.teamsUserId, { fingerprint, at: Date.now(), member });
+    if (recent.size > maxEntries) recent.delete(recent.keys().next().value!);
+    return member;
+  };
+  /** After a deactivation: the next activity must write again. */
+  const forget = (teamsUserId: string) => void recent.delete(teamsUserId);
+  return { capture, forget };
 }

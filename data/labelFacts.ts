@@ -15,9 +15,25 @@ const toFact = (a: { territoryCode: string; editionNumber: number; level: number
   mentions: a.mentions.filter(isMention), source: a.source,
 });
 
-export async function listEditions(prisma: PrismaClient): Promise<EditionInfo[]> {
-  const rows = await prisma.edition.findMany({ orderBy: { number: 'asc' } });
-  return rows.map((e) => ({ number: e.number, year: e.year, complete: e.complete }));
+/**
+ * The editions table is tiny and changes only when a palmarès is imported: a few seconds of cache spare a query
+ * on most turns. An import in this process clears it at once; one in another process is seen within EDITIONS_TTL_MS.
+ */
+const EDITIONS_TTL_MS = 5_000;
+const editionsCache = new WeakMap<PrismaClient, { at: number; editions: Promise<EditionInfo[]> }>();
+
+export function forgetEditions(prisma: PrismaClient): void {
+  editionsCache.delete(prisma);
+}
+
+export function listEditions(prisma: PrismaClient): Promise<EditionInfo[]> {
+  const hit = editionsCache.get(prisma);
+  if (hit && Date.now() - hit.at < EDITIONS_TTL_MS) return hit.editions;
+  const editions = prisma.edition.findMany({ orderBy: { number: 'asc' } })
+    .then((rows) => rows.map((e) => ({ number: e.number, year: e.year, complete: e.complete })));
+  editionsCache.set(prisma, { at: Date.now(), editions });
+  editions.catch(() => editionsCache.delete(prisma));
+  return editions;
 }
 
 export async function territoryHistory(prisma: PrismaClient, code: string): Promise<AwardFact[]> {
