@@ -16,7 +16,7 @@ export function normalize(text: string): string {
 function takeEdition(text: string): { rest: string; edition?: number } {
   const year = /\b(?:(?:en|in|pour|for|du|de|of|l annee|the year|annee|year|millesime|vintage)\s+)*(20[1-6]\d)\b/.exec(text);
   if (year) return { rest: strip(text, year), edition: yearEdition(Number(year[1])) };
-  const ed = /\b(?:(?:du|de la|le|la|of the|the|en|in)\s+)*(?:(\d{1,2})\s*(?:e|eme|ieme|th|nd|rd|st)?\s+(?:label|edition)|(?:label|edition)\s+(?:n\s*)?(\d{1,2}))\b/.exec(text);
+  const ed = /\b(?:(?:du|de la|le|la|au|a la|pour le|of the|the|en|in|for the|at the)\s+)*(?:(\d{1,2})\s*(?:e|eme|ieme|th|nd|rd|st)?\s+(?:label|edition)|(?:label|edition)\s+(?:n\s*)?(\d{1,2}))\b/.exec(text);
   if (ed) return { rest: strip(text, ed), edition: Number(ed[1] ?? ed[2]) };
   return { rest: text };
 }
@@ -59,16 +59,25 @@ const ROUTES: [Intent['name'], RegExp][] = [
 
 /** The words of the original message that fold to `place` ("saint germain en laye" → "Saint-Germain-en-Laye"). */
 export function originalWords(text: string, place: string): string {
-  const words = text.slice(0, MAX_INPUT).split(/\s+/).filter(Boolean);
+  // Words, and elisions as their own word ("l'Eure" → "l'", "Eure").
+  const words = text.slice(0, MAX_INPUT).split(/\s+|(?<=['’])/).filter(Boolean);
   for (let i = 0; i < words.length; i++) {
     for (let j = i + 1; j <= words.length; j++) {
-      const window = words.slice(i, j).join(' ');
+      const window = words.slice(i, j).join(' ').replace(/(['’]) /g, '$1');
       const folded = normalize(window);
-      if (folded === place) return window.replace(/^[«"“(']+|[»"”)?!.,;:']+$/g, '').trim();
+      if (folded === place) return tidy(window);
       if (folded.length > place.length + 3) break;
     }
   }
   return place;
+}
+
+/** Drops quotes and trailing punctuation around a place, and a parenthesis only when it is unbalanced. */
+function tidy(words: string): string {
+  let out = words.replace(/^[«"“\s]+|[»"”?!.,;:\s]+$/g, '');
+  if (out.startsWith('(') && !out.includes(')')) out = out.slice(1);
+  if (out.endsWith(')') && !out.includes('(')) out = out.slice(0, -1);
+  return out.trim();
 }
 
 export function recognize(text: string): Intent {
