@@ -19,6 +19,8 @@ import { createLabelConversation, type LabelMemory, type LabelSession } from './
 import { createMemberCapture, memberInfoFrom } from './memberCapture.ts';
 import { createPlanner, modelFromConfig } from './llm/planner.ts';
 import { llmActions } from './llm/actions.ts';
+import { createApplicationDialogs } from '../dialogs/application/index.ts';
+import { registerApplicationDialogs } from '../dialogs/application/teamsAi.ts';
 
 export type AppDeps = {
   db: Database;
@@ -54,10 +56,20 @@ export function createApp(deps: AppDeps): Application<TurnState> {
     removeRecipientMention: true,
   });
   const label = createLabelConversation({ prisma, registry: deps.registry, resolve: resolveTerritory });
-
-  /** The member behind this turn, refreshed (conversation reference, locale) on every activity. */
   const members = createMemberCapture(prisma);
   const memberOf = (context: TurnContext) => members.capture(context.activity);
+
+  // Every message refreshes its member (conversation reference for notifications), even one the walkthrough takes.
+  app.turn('beforeTurn', async (context) => {
+    if (context.activity.type === 'message') await memberOf(context);
+    return true;
+  });
+  // The application walkthrough runs before every route: an active walkthrough, « candidature »,
+  // « reprendre ma candidature », and the admin commands (export, reopen, view).
+  registerApplicationDialogs(app, createApplicationDialogs({
+    prisma, registry: deps.registry, adminIds: deps.config.ADMIN_IDS, resolveTerritory,
+  }));
+
   async function session(context: TurnContext, state: TurnState): Promise<LabelSession> {
     const member = await memberOf(context);
     const memory = ((state.conversation as { label?: LabelMemory }).label ??= {});

@@ -1,0 +1,106 @@
+// Entry point of the application walkthrough for any host (Teams AI Application, TestAdapter, a future SDK):
+// give it the turn and a dialog-state accessor, it says whether it handled the turn.
+import { ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { DialogSet, WaterfallDialog, type DialogState } from 'botbuilder-dialogs';
+import type { PrismaClient } from '../../data/generated/prisma/client.ts';
+import type { Registry } from '../../data/registry.ts';
+import type { Resolution } from '../../data/territories.ts';
+import { ApplicationRepository } from '../../data/applications/index.ts';
+import { OPEN_EDITION } from '../questionnaire/index.ts';
+import { handleAdminCommand } from './admin.ts';
+import { commandOf } from './commands.ts';
+import { InterruptibleDialog } from './interruptible.ts';
+import { QuestionnaireDialog } from './questionnaireDialog.ts';
+import { memberOf, type ApplicationServices } from './services.ts';
+import { TerritoryDialog } from './territoryDialog.ts';
+
+export type ApplicationDialogDeps = {
+  prisma: PrismaClient;
+  registry: Registry;
+  adminIds: readonly string[];
+  /** Defaults to data/territories.ts (tests pass a small fake). */
+  resolveTerritory?: (query: string) => Promise<Resolution>;
+  edition?: number;
+  now?: () => Date;
+};
+
+export type DialogStateAccessor = StatePropertyAccessor<DialogState>;
+
+export type ApplicationDialogs = {
+  /** Active walkthrough → continues it; « candidature » / « reprendre ma candidature » → starts it; admin commands. */
+  run(context: TurnContext, accessor: DialogStateAccessor): Promise<boolean>;
+  continueIfActive(context: TurnContext, accessor: DialogStateAccessor): Promise<boolean>;
+  /** Starts (or restarts) the walkthrough of the member's territory: territory question first if they have none. */
+  start(context: TurnContext, accessor: DialogStateAccessor): Promise<void>;
+};
+
+export const APPLICATION_DIALOG = 'application';
+
+class ApplicationDialog extends InterruptibleDialog {
+  constructor(s: ApplicationServices) {
+    super(APPLICATION_DIALOG);
+    this.addDialog(new TerritoryDialog(s));
+    this.addDialog(new QuestionnaireDialog(s));
+    this.addDialog(new WaterfallDialog('main', [
+      async (step) => ((await memberOf(step.context, s)).territoryCode ? step.next() : step.beginDialog('territory')),
+      async (step) => step.beginDialog('questionnaire'),
+      async (step) => step.endDialog(step.result),
+    ]));
+    this.initialDialogId = 'main';
+  }
+}
+
+export function createApplicationDialogs(deps: ApplicationDialogDeps): ApplicationDialogs {
+  const now = deps.now ?? (() => new Date());
+  const services: ApplicationServices = {
+    prisma: deps.prisma, registry: deps.registry, adminIds: deps.adminIds, edition: deps.edition ?? OPEN_EDITION, now,
+    resolveTerritory: deps.resolveTerritory ?? (async (q) => (await import('../../data/territories.ts')).resolveTerritory(q)),
+    repo: new ApplicationRepository(deps.prisma, now),
+  };
+  const contextOf = async (context: TurnContext, accessor: DialogStateAccessor) => {
+    const set = new DialogSet(accessor);
+    set.add(new ApplicationDialog(services));
+    return set.createContext(context);
+  };
+  const isOurs = (context: TurnContext) => {
+    const a = context.activity;
+    if (a.type !== ActivityTypes.Message) return false;
+    // Another feature's card submit (no text, a value that is not ours) is not an answer.
+    return !(a.value && !a.text && (a.value as { arobase?: unknown }).arobase === undefined);
+  };
+  const api: ApplicationDialogs = {
+    async continueIfActive(context, accessor) {
+      if (!isOurs(context)) return false;
+      const dc = await contextOf(context, accessor);
+      if (!dc.activeDialog) return false;
+      try {
+        await dc.continueDialog();
+      } catch (e) {
+        // A stack saved by an older version naming a dialog that no longer exists: start afresh from the database
+        // (the answers are there) instead of failing on every message of this conversation.
+        if (!/wasn't found|not found/i.test(String((e as Error)?.message))) throw e;
+        await accessor.set(context, { dialogStack: [] });
+        await api.start(context, accessor);
+      }
+      return true;
+    },
+    async start(context, accessor) {
+      const dc = await contextOf(context, accessor);
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(APPLICATION_DIALOG);
+    },
+    async run(context, accessor) {
+      if (!isOurs(context)) return false;
+      if (await handleAdminCommand(context, services)) return true;
+      if (await api.continueIfActive(context, accessor)) return true;
+      const value = context.activity.value as { arobase?: unknown } | undefined;
+      // « candidature », or a click on an old application card once the walkthrough has ended.
+      if (commandOf(context.activity.text) === 'start' || value?.arobase !== undefined) {
+        await api.start(context, accessor);
+        return true;
+      }
+      return false;
+    },
+  };
+  return api;
+}
