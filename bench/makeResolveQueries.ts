@@ -1,11 +1,12 @@
 // Generates bench/data/resolve-queries.json: perturbed place names drawn from the registry with a seeded PRNG,
-// plus hand-written queries. Each generated query's expectation comes from a brute-force reference (every
-// entity, full edit-distance matrix; no index): the target's code, or "ambiguous" / "not_found" when the
-// perturbed text is genuinely shared by several territories or matches none.
+// plus hand-written queries. Each generated query's expectation comes from the brute-force reference
+// (resolveReference.ts): the target's code, or "ambiguous" / "not_found" when the perturbed text is genuinely
+// shared by several territories or matches none (or the code of another territory it turned into).
 // Usage: npx tsx bench/makeResolveQueries.ts [perKind=40]
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { getRegistry, type RegistryEntry } from '../data/registry.ts';
-import { compact, epciCore, epciTypeOf, keysOfName, nameTokens, stripArticle, typoBudget } from '../data/territoryKeys.ts';
+import type { RegistryEntry } from '../data/registry.ts';
+import { compact, epciTypeOf, nameTokens, stripArticle } from '../data/territoryKeys.ts';
+import { byPostcode, codeSet, cores, entries, expectEpci, expectName, keys, population, registry } from './resolveReference.ts';
 
 // Hand-written queries, checked against the registry by hand: [query, expected code | ambiguous | not_found].
 const HAND_WRITTEN: [string, string][] = [
@@ -31,16 +32,13 @@ const HAND_WRITTEN: [string, string][] = [
   ['Y', '80829'], ['Oeting', '57521'], ['Lamentin', '97115'], ['Le Lamentin', '97213'],
   ['Villeurbane', '69266'], ['Issy les Moulineaux', '92040'], ['Saint Maur des Fosses', '94068'],
   ['Charleville Mezieres', '08105'], ['Bourg en Bresse', '01053'], ['Pointe a Pitre', '97120'],
+  ['Ville de Grenoble', '38185'], ['Marseille 13e', '13055'], ['Grenoble, France', '38185'],
+  ['Métropole Aix-Marseille', '200054807'], ['La Rochelle', 'ambiguous'], ['Saint-Paul (La Réunion)', '97415'],
+  ["Montigny-l'Allier (02)", '02512'], ['Mont-Saint-Martin (08)', '08308'], ["Ville-d'Avray, Hauts-de-Seine", '92077'],
+  ['Drôme', 'not_found'], ['agglo de Valence', '200068781'], ['Villeneuve-sur-Lot', '47323'],
 ];
 
 export type BenchQuery = { query: string; kind: string; expect: string };
-
-const registry = getRegistry();
-const entries: RegistryEntry[] = [...registry.communes, ...registry.epcis];
-const keys = entries.map((e) => keysOfName(e.name, e.kind === 'epci'));
-const cores = entries.map((e) => (e.kind === 'epci' ? compact(epciCore(nameTokens(e.name.replace(/\([^()]*\)/g, ' '))).core) : ''));
-const byPostcode = new Map<string, number[]>();
-entries.forEach((e, i) => e.postcodes.forEach((p) => byPostcode.set(p, [...(byPostcode.get(p) ?? []), i])));
 
 let seed = 0x7e5a1;
 function random(): number { // mulberry32
@@ -51,61 +49,6 @@ function random(): number { // mulberry32
 }
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 
-/** Plain optimal-string-alignment distance (full matrix), independent of the resolver's bounded one. */
-function osa(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) (d[0] as number[])[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = d[i] as number[];
-      const up = d[i - 1] as number[];
-      row[j] = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
-      }
-    }
-  }
-  return (d[a.length] as number[])[b.length] as number;
-}
-
-/** Best rank per entity → the expected answer: one entity at the best rank (communes first) or "ambiguous". */
-function decide(ranks: Map<number, number>, prefer: 'commune' | 'epci'): string {
-  if (!ranks.size) return 'not_found';
-  const best = Math.min(...ranks.values());
-  const top = [...ranks].filter(([, r]) => r === best).map(([i]) => i);
-  const preferred = top.filter((i) => entries[i]?.kind === prefer);
-  const chosen = preferred.length ? preferred : top;
-  return chosen.length === 1 ? (entries[chosen[0] as number] as RegistryEntry).code : 'ambiguous';
-}
-
-/** Reference answer for a plain name (no EPCI words), optionally restricted to some entities. */
-function expectName(text: string, scope?: (i: number) => boolean): string {
-  const tokens = nameTokens(text);
-  const full = compact(tokens);
-  const loose = compact(stripArticle(tokens));
-  const exact = new Map<number, number>();
-  const typos = new Map<number, number>();
-  entries.forEach((_, i) => {
-    if (scope && !scope(i)) return;
-    for (const { key, tier } of keys[i] ?? []) {
-      const rank = key === full ? tier : key === loose ? 1 : undefined;
-      if (rank !== undefined && (exact.get(i) ?? 9) > rank) exact.set(i, rank);
-      if (Math.abs(key.length - loose.length) > 2) continue;
-      const d = osa(loose, key);
-      if (d <= typoBudget(Math.max(loose.length, key.length)) && (typos.get(i) ?? 9) > d) typos.set(i, d);
-    }
-  });
-  return decide(exact.size ? exact : typos, 'commune');
-}
-
-function codeSet(code: string): number[] {
-  const out = new Set(byPostcode.get(code) ?? []);
-  const own = entries.findIndex((e) => e.code === code);
-  if (own >= 0) out.add(own);
-  return [...out];
-}
-
-const population = (e: RegistryEntry) => e.population ?? 0;
 const communes = registry.communes;
 const towns = communes.filter((c) => population(c) >= 1000);
 /** Half the targets among communes of 1,000 inhabitants or more, half among all. */
@@ -159,17 +102,6 @@ function epciPopular(e: RegistryEntry, core: string): string {
     METRO: [`métropole ${de}${c}`, `${c} Métropole`],
   };
   return pick(forms[epciTypeOf(e.epciType) ?? 'CC'] ?? []);
-}
-
-function expectEpci(query: string, target: number): string {
-  const full = compact(nameTokens(query));
-  const official = entries.findIndex((e) => e.kind === 'epci' && compact(nameTokens(e.name)) === full);
-  if (official >= 0) return (entries[official] as RegistryEntry).code;
-  const { type } = epciCore(nameTokens(query));
-  let same = entries.map((_, i) => i).filter((i) => cores[i] === cores[target]);
-  const typed = same.filter((i) => epciTypeOf(entries[i]?.epciType) === type);
-  if (typed.length) same = typed;
-  return same.length === 1 ? (entries[same[0] as number] as RegistryEntry).code : 'ambiguous';
 }
 
 function generate(perKind: number): BenchQuery[] {
@@ -274,6 +206,11 @@ const queries = generate(perKind);
 mkdirSync(new URL('./data/', import.meta.url), { recursive: true });
 const file = new URL('./data/resolve-queries.json', import.meta.url);
 writeFileSync(file, `[\n${queries.map((q) => JSON.stringify(q)).join(',\n')}\n]\n`);
-const kinds = new Map<string, number>();
-for (const q of queries) kinds.set(q.kind, (kinds.get(q.kind) ?? 0) + 1);
-console.log(`${queries.length} queries → ${file.pathname}`, Object.fromEntries(kinds));
+const kinds = new Map<string, { code: number; ambiguous: number; not_found: number }>();
+for (const q of queries) {
+  const k = kinds.get(q.kind) ?? { code: 0, ambiguous: 0, not_found: 0 };
+  if (q.expect === 'ambiguous' || q.expect === 'not_found') k[q.expect]++; else k.code++;
+  kinds.set(q.kind, k);
+}
+console.log(`${queries.length} queries → ${file.pathname} (expected: a code / ambiguous / not_found)`);
+for (const [kind, k] of kinds) console.log(`  ${kind.padEnd(18)} ${k.code} / ${k.ambiguous} / ${k.not_found}`);

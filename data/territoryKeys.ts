@@ -11,11 +11,14 @@ const EXPANSIONS: ReadonlyMap<string, string> = new Map([
   ['st', 'saint'], ['ste', 'sainte'], ['sts', 'saints'], ['stes', 'saintes'],
 ]);
 
-/** Folded word tokens, [a-z0-9] only, with St/Ste expanded to saint/sainte. */
+const NOT_WORD = /[^a-z0-9]+/;
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** Folded word tokens, [a-z0-9] only, with St/Ste expanded to saint/sainte (foldText skipped for plain ASCII). */
 export function nameTokens(text: string): string[] {
   const out: string[] = [];
-  for (const raw of foldText(text).split(/[^a-z0-9]+/)) {
-    if (raw) out.push(EXPANSIONS.get(raw) ?? raw);
+  for (const word of (ASCII.test(text) ? text.toLowerCase() : foldText(text)).split(NOT_WORD)) {
+    if (word) out.push(EXPANSIONS.get(word) ?? word);
   }
   return out;
 }
@@ -24,10 +27,10 @@ export function compact(tokens: readonly string[]): string {
   return tokens.join('');
 }
 
-/** Drops one leading article when something remains ("les abymes" → "abymes"). */
-export function stripArticle(tokens: readonly string[]): string[] {
+/** Drops one leading article when something remains ("les abymes" → "abymes"); may return `tokens` itself. */
+export function stripArticle(tokens: readonly string[]): readonly string[] {
   const first = tokens[0];
-  return tokens.length > 1 && first !== undefined && ARTICLES.has(first) ? tokens.slice(1) : [...tokens];
+  return tokens.length > 1 && first !== undefined && ARTICLES.has(first) ? tokens.slice(1) : tokens;
 }
 
 export type EpciType = 'CC' | 'CA' | 'CU' | 'METRO';
@@ -53,7 +56,7 @@ function phraseAt(tokens: readonly string[], at: number, phrase: readonly string
   return phrase.every((w, i) => tokens[at + i] === w);
 }
 
-export type EpciCore = { core: string[]; hint: boolean; type?: EpciType };
+export type EpciCore = { core: readonly string[]; hint: boolean; type?: EpciType };
 
 /**
  * Separates legal-form words from an EPCI name or query: "communauté d'agglomération du Grand Avignon" →
@@ -106,25 +109,28 @@ export type KeyTier = 0 | 1;
 export type NameKey = { key: string; tier: KeyTier };
 
 /** All lookup keys of a registry name; `epci` adds the legal-form-free core and the acronym. */
-export function keysOfName(name: string, epci: boolean): NameKey[] {
-  const keys = new Map<string, KeyTier>();
-  const add = (tokens: readonly string[], tier: KeyTier) => {
+export function keysOfName(name: string, epci: boolean, tokens: string[] = nameTokens(name)): NameKey[] {
+  const first = tokens[0];
+  const plain = !name.includes('(');
+  if (!epci && plain && !(first !== undefined && ARTICLES.has(first))) { // the common case: one key
     const key = compact(tokens);
-    if (key && (keys.get(key) ?? 2) > tier) keys.set(key, tier);
-  };
-  const full = nameTokens(name);
-  add(full, 0);
-  add(stripArticle(full), 1);
-  const bare = nameTokens(withoutParentheses(name));
-  add(bare, 1);
-  add(stripArticle(bare), 1);
-  if (epci) {
-    const { core } = epciCore(bare);
-    add(core, 1);
-    const acronym = acronymOf(name);
-    if (acronym) add([acronym], 1);
+    return key ? [{ key, tier: 0 }] : [];
   }
-  return [...keys].map(([key, tier]) => ({ key, tier }));
+  const bare = plain ? tokens : nameTokens(withoutParentheses(name));
+  const variants: [readonly string[], KeyTier][] = [
+    [tokens, 0], [stripArticle(tokens), 1], [bare, 1], [stripArticle(bare), 1],
+  ];
+  if (epci) {
+    variants.push([epciCore(bare).core, 1]);
+    const acronym = acronymOf(name);
+    if (acronym) variants.push([[acronym], 1]);
+  }
+  const keys: NameKey[] = [];
+  for (const [t, tier] of variants) {
+    const key = compact(t);
+    if (key && !keys.some((k) => k.key === key)) keys.push({ key, tier });
+  }
+  return keys;
 }
 
 /** Allowed edit distance for a key length: 0 up to 4 characters, 1 up to 7, 2 beyond. */

@@ -1,5 +1,6 @@
 // Parsing of the place text people type: codes (postcode, INSEE, SIREN), a département qualifier
-// ("Valence (Drôme)", "Valence 26", "Valence, Drôme", "Valence dans la Drôme") and the name itself.
+// ("Valence (Drôme)", "Valence 26", "Valence, Drôme", "Valence dans la Drôme"), words around the name ("ville de",
+// "France", "13e") and the name itself.
 import { compact, nameTokens, stripArticle } from './territoryKeys.ts';
 
 export const MAX_QUERY_LENGTH = 200;
@@ -7,8 +8,11 @@ export const MAX_QUERY_LENGTH = 200;
 /** One reading of the query: the name tokens, and the départements it is restricted to, if any. */
 export type QueryVariant = { tokens: string[]; deps?: ReadonlySet<string> };
 
-/** `codes`: 5-character postcodes / INSEE codes and 9-digit SIREN, upper-cased. Variants best first. */
-export type ParsedQuery = { codes: string[]; variants: QueryVariant[] };
+/**
+ * `codes`: 5-character postcodes / INSEE codes and 9-digit SIREN, upper-cased. Variants best first. `area`: the
+ * départements named when the whole text is a département or région name ("Drôme", "Corse").
+ */
+export type ParsedQuery = { codes: string[]; variants: QueryVariant[]; area?: ReadonlySet<string> };
 
 type Area = { code: string; name: string; region?: string };
 
@@ -19,6 +23,20 @@ const LINKS: ReadonlySet<string> = new Set([
 ]);
 
 const CODE = /^(?:\d{5}|2[ab]\d{3}|\d{9})$/;
+
+// Words around a name that are not part of it: "ville de Valence", "Marseille 13e", "Grenoble, France".
+const PLACE_WORDS: ReadonlySet<string> = new Set(['ville', 'commune', 'mairie', 'village']);
+const OF: ReadonlySet<string> = new Set(['de', 'd', 'du', 'des']);
+const TRAILING_NOISE = /^(?:france|cedex|\d{1,2}(?:e|er|eme|ieme|em|nd|nde))$/;
+
+/** The tokens without "(la) ville de" in front and "France", "Cedex", "13e" behind; the same array if none. */
+function withoutNoise(tokens: string[]): string[] {
+  let start = tokens[0] === 'la' || tokens[0] === 'le' || tokens[0] === 'l' ? 1 : 0;
+  start = PLACE_WORDS.has(tokens[start] ?? '') && OF.has(tokens[start + 1] ?? '') && tokens.length > start + 2 ? start + 2 : 0;
+  let end = tokens.length;
+  while (end > start + 1 && TRAILING_NOISE.test(tokens[end - 1] as string)) end--;
+  return start === 0 && end === tokens.length ? tokens : tokens.slice(start, end);
+}
 
 export function sanitizeQuery(text: unknown): string {
   const s = typeof text === 'string' ? text : '';
@@ -60,6 +78,24 @@ export class QueryParser {
     return this.qualifiers.get(compact(tokens.slice(i)));
   }
 
+  /** A trailing qualifier: "Valence 26", "Valence Drôme", "Valence dans la Drôme" (longest match first). */
+  private trailing(tokens: string[]): { rest: string[]; deps: ReadonlySet<string> } | undefined {
+    for (let n = Math.min(6, tokens.length - 1); n >= 1; n--) {
+      const deps = this.qualifiers.get(compact(tokens.slice(tokens.length - n)));
+      if (!deps) continue;
+      let end = tokens.length - n;
+      while (end > 1 && LINKS.has(tokens[end - 1] as string)) end--;
+      return { rest: tokens.slice(0, end), deps };
+    }
+    return undefined;
+  }
+
+  /**
+   * The readings of a query, best first: the whole text as a name ("Pont-de-l'Isère" is a commune, not "Pont"
+   * in Isère); then the text outside parentheses, restricted to the départements in parentheses; then with a
+   * trailing qualifier taken out ("Valence, Drôme"); each also without "ville de", "France", "13e"… and without
+   * other parenthesised words.
+   */
   parse(text: unknown): ParsedQuery {
     const s = sanitizeQuery(text);
     const codes: string[] = [];
@@ -68,35 +104,31 @@ export class QueryParser {
       codes.push(t.toUpperCase());
       return false;
     });
-    // Parenthesised parts: codes and département qualifiers; anything else may belong to the name.
-    let deps: Set<string> | undefined;
+    let parenDeps: Set<string> | undefined;
     const others: string[] = [];
     const main = s.replace(/\(([^()]*)(?:\)|$)/g, (_, inner: string) => {
       const tokens = takeCodes(nameTokens(inner));
       const qualifier = tokens.length ? this.departementsOf(tokens) : undefined;
-      if (qualifier) deps = new Set([...(deps ?? []), ...qualifier]);
-      else if (tokens.length) others.push(...tokens);
+      if (qualifier) parenDeps = new Set([...(parenDeps ?? []), ...qualifier]);
+      else others.push(...tokens);
       return ' ';
     });
-    let rest = takeCodes(nameTokens(main));
-    // A trailing qualifier: "Valence 26", "Valence Drôme", "Valence dans la Drôme" (longest match first).
-    for (let n = Math.min(6, rest.length - 1); n >= 1; n--) {
-      const qualifier = this.qualifiers.get(compact(rest.slice(rest.length - n)));
-      if (!qualifier) continue;
-      let end = rest.length - n;
-      while (end > 1 && LINKS.has(rest[end - 1] as string)) end--;
-      rest = rest.slice(0, end);
-      deps = new Set([...(deps ?? []), ...qualifier]);
-      break;
+    const mainTokens = nameTokens(main);
+    const named = takeCodes(mainTokens);
+    const whole = s.includes('(') ? nameTokens(s.replace(/[()]/g, ' ')) : mainTokens;
+    const variants: QueryVariant[] = [{ tokens: whole.filter((t) => !CODE.test(t)) }];
+    const push = (tokens: string[], deps: ReadonlySet<string> | undefined) => {
+      variants.push(deps ? { tokens: [...tokens, ...others], deps } : { tokens: [...tokens, ...others] });
+      if (others.length) variants.push(deps ? { tokens, deps } : { tokens });
+    };
+    const clean = withoutNoise(named);
+    for (const base of clean === named ? [named] : [named, clean]) {
+      push(base, parenDeps);
+      const t = this.trailing(base);
+      if (t) push(t.rest, new Set([...(parenDeps ?? []), ...t.deps]));
     }
-    // The whole text as a name first ("Pont-de-l'Isère" is a commune, not "Pont" in Isère), then the readings
-    // with the qualifier taken out, keeping or dropping other parenthesised words.
-    const variants: QueryVariant[] = [{ tokens: nameTokens(s.replace(/[()]/g, ' ')).filter((t) => !CODE.test(t)) }];
-    const withDeps = (tokens: string[]): QueryVariant => (deps ? { tokens, deps } : { tokens });
-    if (deps) variants.push(withDeps([...rest, ...others]));
-    if (others.length) variants.push(withDeps(rest));
     const seen = new Set<string>();
-    return {
+    const parsed: ParsedQuery = {
       codes: [...new Set(codes)],
       variants: variants.filter((v) => {
         const id = `${compact(v.tokens)}|${[...(v.deps ?? [])].join(',')}`;
@@ -105,5 +137,8 @@ export class QueryParser {
         return true;
       }),
     };
+    const area = !codes.length && named.length && !/\d/.test(compact(named)) ? this.departementsOf(named) : undefined;
+    if (area) parsed.area = area;
+    return parsed;
   }
 }

@@ -9,8 +9,9 @@ import { fold, formatNumber, type Lang } from './text.ts';
 
 export type ParseResult = { ok: true; value: Exclude<AnswerValue, null> } | { ok: false; error: string };
 
-const YES = new Set(['oui', 'o', 'ouais', 'yes', 'y', 'yep', 'true', 'vrai']);
-const NO = new Set(['non', 'n', 'no', 'nope', 'false', 'faux']);
+// Yes/no questions are shown as the numbered options « 1. Oui » « 2. Non »: the numbers answer too.
+const YES = new Set(['oui', 'o', 'ouais', 'yes', 'y', 'yep', 'true', 'vrai', '1']);
+const NO = new Set(['non', 'n', 'no', 'nope', 'false', 'faux', '2']);
 
 /** What the question expects, in a sentence fragment: « une date au format JJ/MM/AAAA… ». */
 export function expectation(q: Question, lang: Lang, now = new Date()): string {
