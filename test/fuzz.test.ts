@@ -31,7 +31,9 @@ const junk = (n: number) => Array.from({ length: n }, () => (rand() < 0.5 ? pick
 
 type Kind = string;
 function generate(i: number): { kind: Kind; body: string } {
-  const base = messageActivity('x', t.opts({ conversationId: `a:fuzz-${i % 997}`, userId: `29:fuzz-${i % 211}`, locale: pick(['fr-FR', 'en-US', '', 'xx', '🦄']) })) as Record<string, unknown>;
+  // Hostility is in the bodies; ids and locale stay per user, as in a real chat.
+  const user = i % 211;
+  const base = messageActivity('x', t.opts({ conversationId: `a:fuzz-${user}`, userId: `29:fuzz-${user}`, locale: ['fr-FR', 'en-US', '', 'xx', '🦄'][user % 5] })) as Record<string, unknown>;
   const r = rand();
   const json = (o: unknown) => JSON.stringify(o);
   if (r < 0.25) return { kind: 'garbage text', body: json({ ...base, text: junk(1 + int(40)) }) };
