@@ -16,3 +16,16 @@ export function foldText(input: string): string {
 export function sameName(a: string, b: string): boolean {
   return foldText(a) === foldText(b);
 }
+
+/** Every user-facing text exists in French and English. */
+export type Lang = 'fr' | 'en';
+
+/** Replaces {name} placeholders. */
+export function fill(template: string, vars: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+/** `(lang, key, vars) → text` over a French and an English catalog with the same keys. */
+export function translator<M extends Record<string, string>>(catalogs: Record<Lang, M>) {
+  return (lang: Lang, key: keyof M & string, vars?: Record<string, string | number>): string => fill(catalogs[lang][key] as string, vars);
+}

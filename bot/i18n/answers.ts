@@ -1,5 +1,5 @@
 // Texts of label answers (levels, history, palmarès, TEN), in French and English.
-import { fill, type Lang } from './locale.ts';
+import { translator, type Lang } from './locale.ts';
 
 const fr = {
   levelTitle: '{name} — {level} arobase{s}',
@@ -104,9 +104,7 @@ const en: Texts = {
 export type AnswerKey = keyof Texts;
 export const answerCatalogs: Record<Lang, Texts> = { fr, en };
 
-export function a(lang: Lang, key: AnswerKey, vars?: Record<string, string | number>): string {
-  return fill(answerCatalogs[lang][key], vars);
-}
+export const a = translator(answerCatalogs);
 
 /** 22 → "22e" in French, "22nd" in English. */
 export function ordinal(lang: Lang, n: number): string {

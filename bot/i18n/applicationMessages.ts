@@ -1,5 +1,5 @@
 // Texts of the application walkthrough (the questions themselves are data: dialogs/questionnaire/editions/).
-import { fill, type Lang } from './locale.ts';
+import { translator, type Lang } from './locale.ts';
 
 const COMMANDS_FR = '« retour » (question précédente), « passer » (question facultative), « où en suis-je », « récapitulatif », « annuler » (le brouillon est gardé)';
 const COMMANDS_EN = '“back” (previous question), “skip” (optional question), “where am I”, “summary”, “cancel” (the draft is kept)';
@@ -149,6 +149,4 @@ const en: Messages = {
 export type ApplicationMessageKey = keyof Messages;
 export const applicationCatalogs: Record<Lang, Messages> = { fr, en };
 
-export function am(lang: Lang, key: ApplicationMessageKey, vars?: Record<string, string | number>): string {
-  return fill(applicationCatalogs[lang][key], vars);
-}
+export const am = translator(applicationCatalogs);

@@ -1,5 +1,5 @@
 // User-facing texts of the bot shell (greeting, help, errors), in French and English.
-import { fill, type Lang } from './locale.ts';
+import { translator, type Lang } from './locale.ts';
 
 const fr = {
   welcome:
@@ -40,9 +40,7 @@ const en: Messages = {
 export type MessageKey = keyof Messages;
 const catalog: Record<Lang, Messages> = { fr, en };
 
-export function t(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
-  return fill(catalog[lang][key], vars);
-}
+export const t = translator(catalog);
 
 /** For tests: both catalogs must define the same keys. */
 export const catalogs = catalog;

@@ -1,5 +1,5 @@
 // What each kind of answer expects, and why an answer was refused, in French and English.
-import { fill, type Lang } from './text.ts';
+import { translator, type Lang } from './text.ts';
 
 const fr = {
   'expect.text': 'une réponse courte (au plus {max} caractères)',
@@ -87,6 +87,4 @@ const en: Messages = {
 export type QuestionnaireMessageKey = keyof Messages;
 export const questionnaireCatalogs: Record<Lang, Messages> = { fr, en };
 
-export function qm(lang: Lang, key: QuestionnaireMessageKey, vars?: Record<string, string | number>): string {
-  return fill(questionnaireCatalogs[lang][key], vars);
-}
+export const qm = translator(questionnaireCatalogs);

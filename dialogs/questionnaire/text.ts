@@ -1,14 +1,9 @@
 // Small text helpers of the questionnaire domain (no botbuilder, no bot/ imports).
-import { foldText } from '../../data/text.ts';
+import { foldText, type Lang } from '../../data/text.ts';
 
-export type Lang = 'fr' | 'en';
+export { fill, translator, type Lang } from '../../data/text.ts';
 /** Every user-facing text of a questionnaire exists in French and English. */
 export type Localized = { fr: string; en: string };
-
-/** Replaces {name} placeholders. */
-export function fill(template: string, vars: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
 
 /** Folds case, accents, quotes and trailing punctuation: « Où en suis-je ? » → "ou en suis je". */
 export function fold(input: string): string {
