@@ -21,6 +21,9 @@ import { createPlanner, modelFromConfig } from './llm/planner.ts';
 import { llmActions } from './llm/actions.ts';
 import { createApplicationDialogs } from '../dialogs/application/index.ts';
 import { registerApplicationDialogs } from '../dialogs/application/teamsAi.ts';
+import { recognizeNotificationCommand } from './intents/notificationIntents.ts';
+import { createNotificationConversation, type NotificationAnswer, type NotificationConversation } from './notificationConversation.ts';
+import type { StatusCardUpdater } from './statusCardUpdater.ts';
 
 export type AppDeps = {
   db: Database;
@@ -32,6 +35,12 @@ export type AppDeps = {
   startTypingTimer?: boolean;
   /** Language model for what no route understands; default from OPENAI_* / AZURE_OPENAI_* (none: off). */
   model?: PromptCompletionModel | null;
+  /** Keeps announcement status cards fresh (main.ts owns and stops it). */
+  statusCards?: StatusCardUpdater;
+  /** NOTIFY_RATE, for the status card's ETA. */
+  notifyRate?: number;
+  /** Hands the notification conversation to its status-card updater. */
+  onNotifications?: (n: NotificationConversation) => void;
 };
 
 // Anchored: "aide" or "help" alone (Teams AI's string routes are substring matches: "helpful").
@@ -107,6 +116,30 @@ export function createApp(deps: AppDeps): Application<TurnState> {
     await memberOf(context);
     await context.sendActivity(cardActivity(helpCard(lang(context)), t(lang(context), 'help')));
   });
+
+  // Notifications: subscription for every member, publish / status / cancel / re-send for admins.
+  const notifications = createNotificationConversation({ prisma, registry: deps.registry, adminIds: deps.config.ADMIN_IDS, rate: deps.notifyRate ?? 50 });
+  deps.onNotifications?.(notifications);
+  const notificationSession = async (context: TurnContext) => ({
+    lang: lang(context),
+    member: await memberOf(context),
+    onRefused: (what: string) => (context.turnState.get('logger') ?? deps.logger).warn({ command: what }, 'admin command refused'),
+  });
+  async function answerNotification(context: TurnContext, answer: NotificationAnswer) {
+    const sent = await send(context, answer.replies);
+    const cardId = sent.at(-1)?.id;
+    if (answer.follow && cardId && answer.replies.at(-1)?.card) deps.statusCards?.follow(context, cardId, answer.follow, lang(context));
+  }
+  app.message(async (context) => (await hasText(context)) && recognizeNotificationCommand(context.activity.text ?? '') !== null, async (context) => {
+    const command = recognizeNotificationCommand(context.activity.text ?? '')!;
+    await answerNotification(context, await notifications.handle(command, await notificationSession(context)));
+  });
+  for (const [verb, confirm] of [['announceConfirm', true], ['announceDiscard', false]] as const) {
+    app.adaptiveCards.actionSubmit(verb, async (context, _state, data: { id?: string }) => {
+      if (typeof data.id !== 'string') return;
+      await answerNotification(context, await notifications.decide(data.id, confirm, await notificationSession(context)));
+    });
+  }
 
   // Card buttons: a homonym picked, a palmarès page turned.
   app.adaptiveCards.actionSubmit('pickTerritory', async (context, state, data: { code?: string; intent?: Intent }) => {

@@ -43,6 +43,17 @@ const schema = z.object({
     }
     return { burst: Number(m[1]), perSecond: Number(m[2]) };
   }),
+  NOTIFY_RATE: z.string().trim().optional().transform((v, ctx) => {
+    if (!v) return 50;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0.1 || n > 10_000) {
+      ctx.addIssue({ code: 'custom', message: `NOTIFY_RATE doit être un nombre de messages par seconde entre 0,1 et 10000 (reçu « ${v} »)` });
+      return z.NEVER;
+    }
+    return n;
+  }),
+  NOTIFY_MAX_ATTEMPTS: intFrom('NOTIFY_MAX_ATTEMPTS', 1, 100, 8),
+  NOTIFY_WORKER: z.enum(['on', 'off'], { error: 'NOTIFY_WORKER doit valoir on ou off' }).default('on'),
   SEED_SAMPLES: z.enum(['auto', 'never'], { error: 'SEED_SAMPLES doit valoir auto ou never' }).default('auto'),
 });
 

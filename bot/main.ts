@@ -11,6 +11,10 @@ import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { createServer, type Readiness } from './server.ts';
 import { ConversationRateLimiter } from './requestGuard.ts';
+import { startNotificationWorker } from '../data/notifications/index.ts';
+import { createTeamsSender } from './notifications/teamsSender.ts';
+import { createStatusCardUpdater } from './statusCardUpdater.ts';
+import type { NotificationConversation } from './notificationConversation.ts';
 
 export type BotHandle = {
   port: number;
@@ -60,7 +64,20 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   }
   if (config.localMode) logger.warn('Mode local : aucun identifiant Microsoft (MicrosoftAppId) — jetons non vérifiés, pour le Playground et les tests seulement.');
   const adapter = createAdapter(config, logger, options.env, options.credentialsFactory);
-  const app = createApp({ db, registry, config, logger, adapter, startTypingTimer: options.startTypingTimer, model: options.model });
+  const appId = config.MicrosoftAppId ?? '';
+  let notifications: NotificationConversation | undefined;
+  const statusCards = createStatusCardUpdater(adapter, appId, () => notifications, logger);
+  const app = createApp({
+    db, registry, config, logger, adapter, startTypingTimer: options.startTypingTimer, model: options.model,
+    statusCards, notifyRate: config.NOTIFY_RATE, onNotifications: (n) => (notifications = n),
+  });
+  // One process at a time sends (advisory lock on PostgreSQL); the others stand by and take over.
+  const worker = config.NOTIFY_WORKER === 'on'
+    ? startNotificationWorker({
+      db, sender: createTeamsSender(adapter, appId), rate: config.NOTIFY_RATE, maxAttempts: config.NOTIFY_MAX_ATTEMPTS,
+      logger: logger.child({ component: 'notifications' }), lookup: registry,
+    })
+    : undefined;
   readiness.ready = { app, adapter, localMode: config.localMode, details: { database: db.target.kind, territories: registry.size } };
   logger.info('ready');
 
@@ -71,8 +88,9 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
       stopping ??= (async () => {
         readiness.draining = true;
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        // Turns already running finish (and reach the database) before it closes.
-        await Promise.allSettled([...readiness.inFlight]);
+        // Turns already running finish (and reach the database) before it closes; so do sends in flight.
+        statusCards.stop();
+        await Promise.allSettled([...readiness.inFlight, worker?.stop()]);
         await closed;
         if (ownsDb) await db.close();
         logger.info('stopped');

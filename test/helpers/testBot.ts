@@ -24,8 +24,8 @@ export async function startTestBot(
 ): Promise<TestBot> {
   const db = await openTestDatabase();
   const connector = await startFakeConnector();
-  const config = loadConfig({ PORT: '0', DATABASE_URL: 'pglite:memory', SEED_SAMPLES: 'never', ...env });
-  const bot = await startBot({ config, logger: pino({ level: 'silent' }), db, startTypingTimer: false, env, ...extra });
+  const config = loadConfig({ PORT: '0', DATABASE_URL: 'pglite:memory', SEED_SAMPLES: 'never', NOTIFY_WORKER: 'off', ...env });
+  const bot = await startBot({ config, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), db, startTypingTimer: false, env, ...extra });
   const base = `http://127.0.0.1:${bot.port}`;
   const opts = (o: Partial<ActivityOptions> = {}): ActivityOptions => ({ serviceUrl: connector.url, ...o });
   const post = (activity: unknown) =>

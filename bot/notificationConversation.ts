@@ -1,0 +1,145 @@
+// Notification commands in conversation: a member's subscription and filters, an admin's publish / status /
+// cancel / re-send. Plain TypeScript returning replies; bot/app.ts sends them and keeps the status card fresh.
+import type { Member, PrismaClient } from '../data/generated/prisma/client.ts';
+import { resolveArea } from '../data/areas.ts';
+import { isAdmin } from '../data/members.ts';
+import type { Registry } from '../data/registry.ts';
+import {
+  AnnouncementError, cancelAnnouncement, createAnnouncement, formatProgress, latestAnnouncement, loadProgress,
+  previewLines, queueAnnouncement, resendAnnouncement,
+} from '../data/notifications/index.ts';
+import { adaptiveCard, textBlock, type Reply } from './cards/activity.ts';
+import { nm } from './i18n/notificationMessages.ts';
+import type { Lang } from './i18n/locale.ts';
+import type { NotificationCommand } from './intents/notificationIntents.ts';
+
+export type NotificationDeps = { prisma: PrismaClient; registry: Registry; adminIds: readonly string[]; rate: number };
+export type NotificationSession = { lang: Lang; member: Member | null; onRefused?: (what: string) => void };
+/** `follow`: an announcement whose status card should be kept up to date. */
+export type NotificationAnswer = { replies: Reply[]; follow?: string };
+
+const ADMIN_ONLY = new Set<NotificationCommand['name']>(['publish', 'status', 'cancel', 'resend']);
+
+export function createNotificationConversation(deps: NotificationDeps) {
+  const { prisma, registry } = deps;
+  const admin = (s: NotificationSession) => !!s.member && isAdmin(deps.adminIds, s.member);
+  const say = (text: string): NotificationAnswer => ({ replies: [{ text }] });
+
+  function areaList(m: Pick<Member, 'filterDepartements' | 'filterRegions'>): string {
+    return [...m.filterDepartements.map((d) => registry.departementName(d) ?? d), ...m.filterRegions.map((r) => registry.regionName(r) ?? r)].join(', ');
+  }
+
+  async function statusCard(lang: Lang, announcementId: string): Promise<(Reply & { finished: boolean }) | null> {
+    const summary = await loadProgress(prisma, announcementId, { nominalRate: deps.rate });
+    if (!summary) return null;
+    const lines = formatProgress(summary, lang === 'en' ? 'en' : 'fr');
+    const filled = Math.round(summary.progress * 20);
+    const bar = `${'▓'.repeat(filled)}${'░'.repeat(20 - filled)} ${Math.round(summary.progress * 100)} %`;
+    const card = adaptiveCard([
+      textBlock(nm(lang, 'statusTitle'), { weight: 'Bolder', size: 'Medium' }),
+      textBlock(bar, { fontType: 'Monospace' }),
+      ...lines.map((l) => textBlock(l, { spacing: 'Small' })),
+    ]);
+    return { text: [bar, ...lines].join('\n'), card, finished: summary.finished };
+  }
+
+  async function handle(cmd: NotificationCommand, s: NotificationSession): Promise<NotificationAnswer> {
+    try {
+      return await run(cmd, s);
+    } catch (error) {
+      // The outbox explains in French why it refuses (already sent, cancelled…).
+      if (error instanceof AnnouncementError) return say(nm(s.lang, 'publishError', { reason: error.message }));
+      throw error;
+    }
+  }
+
+  async function run(cmd: NotificationCommand, s: NotificationSession): Promise<NotificationAnswer> {
+    if (ADMIN_ONLY.has(cmd.name) && !admin(s)) {
+      s.onRefused?.(cmd.name);
+      return say(nm(s.lang, 'adminOnly'));
+    }
+    const m = s.member;
+    if (!m && !ADMIN_ONLY.has(cmd.name)) return say(nm(s.lang, 'notMember'));
+    switch (cmd.name) {
+      case 'unsubscribe':
+        await prisma.member.update({ where: { id: m!.id }, data: { subscribed: false } });
+        return say(nm(s.lang, 'unsubscribed'));
+      case 'subscribe': {
+        const updated = await prisma.member.update({ where: { id: m!.id }, data: { subscribed: true } });
+        const list = areaList(updated);
+        return say(nm(s.lang, 'subscribed', { areas: list ? nm(s.lang, 'areasSome', { list }) : '' }));
+      }
+      case 'allAreas':
+        await prisma.member.update({ where: { id: m!.id }, data: { subscribed: true, filterDepartements: [], filterRegions: [] } });
+        return say(nm(s.lang, 'allAreas'));
+      case 'onlyArea': {
+        const area = resolveArea(registry, cmd.area);
+        if (!area) return say(nm(s.lang, 'unknownArea', { area: cmd.area }));
+        const data = area.kind === 'departement' ? { filterDepartements: [area.code], filterRegions: [] } : { filterDepartements: [], filterRegions: [area.code] };
+        await prisma.member.update({ where: { id: m!.id }, data: { subscribed: true, ...data } });
+        return say(nm(s.lang, 'onlyArea', { area: area.name }));
+      }
+      case 'mySettings': {
+        const list = areaList(m!);
+        return say(nm(s.lang, 'settings', { state: nm(s.lang, m!.subscribed ? 'stateOn' : 'stateOff'), areas: list ? nm(s.lang, 'areasSome', { list }) : '' }));
+      }
+      case 'publish': {
+        {
+          const draft = await createAnnouncement(prisma, { edition: cmd.edition, createdBy: m?.teamsUserId ?? 'admin', registry });
+          const lines = previewLines(draft.content, draft.recipients, s.lang === 'en' ? 'en' : 'fr');
+          const id = draft.announcement.id;
+          const card = adaptiveCard(
+            [textBlock(nm(s.lang, 'previewTitle'), { weight: 'Bolder', size: 'Medium' }), ...lines.map((l) => textBlock(l, { spacing: 'Small' }))],
+            [
+              { type: 'Action.Submit', title: nm(s.lang, 'confirm', { n: draft.recipients }), style: 'positive', data: { verb: 'announceConfirm', id } },
+              { type: 'Action.Submit', title: nm(s.lang, 'discard'), data: { verb: 'announceDiscard', id } },
+            ],
+          );
+          return { replies: [{ text: lines.join('\n'), card }] };
+        }
+      }
+      case 'status': {
+        const latest = await latestAnnouncement(prisma);
+        const card = latest && (await statusCard(s.lang, latest.id));
+        return card ? { replies: [card], follow: latest!.id } : say(nm(s.lang, 'noAnnouncement'));
+      }
+      case 'cancel': {
+        const latest = await latestAnnouncement(prisma);
+        if (!latest) return say(nm(s.lang, 'noAnnouncement'));
+        const { cancelled } = await cancelAnnouncement(prisma, latest.id);
+        return say(nm(s.lang, 'cancelled', { n: cancelled }));
+      }
+      case 'resend': {
+        const latest = await latestAnnouncement(prisma);
+        if (!latest) return say(nm(s.lang, 'noAnnouncement'));
+        const { requeued } = await resendAnnouncement(prisma, latest.id);
+        return { replies: [{ text: nm(s.lang, 'resent', { n: requeued }) }], follow: latest.id };
+      }
+    }
+  }
+
+  /** The admin's answer to the preview card. */
+  async function decide(id: string, confirm: boolean, s: NotificationSession): Promise<NotificationAnswer> {
+    if (!admin(s)) {
+      s.onRefused?.(confirm ? 'announceConfirm' : 'announceDiscard');
+      return say(nm(s.lang, 'adminOnly'));
+    }
+    try {
+      if (!confirm) {
+        await cancelAnnouncement(prisma, id);
+        return say(nm(s.lang, 'discarded'));
+      }
+      const result = await queueAnnouncement(prisma, id);
+      const card = await statusCard(s.lang, id);
+      const first = { text: nm(s.lang, result.alreadyQueued ? 'alreadyQueued' : 'queued', { n: result.queued }) };
+      return { replies: card ? [first, card] : [first], follow: id };
+    } catch (error) {
+      if (error instanceof AnnouncementError) return say(nm(s.lang, 'publishError', { reason: error.message }));
+      throw error;
+    }
+  }
+
+  return { handle, decide, statusCard };
+}
+
+export type NotificationConversation = ReturnType<typeof createNotificationConversation>;
