@@ -1,12 +1,13 @@
 // One global pace for every request to Teams (50 per second per app and tenant), retries included.
 //
 // Two rules, both cheap:
-// - a token bucket at `rate` with a small capacity (default rate/10, at least 2): smooth pacing, and a worker
-//   whose event loop stalled for a few dozen ms (database, GC, a busy machine) catches up instead of losing that time;
-// - a sliding-window guard, the channel's own rule: never more than `rate` requests in any second (plus a margin).
-//   It counts a request from the moment it actually left (the sender reports it; until then it counts as leaving
-//   now): a request granted but held up in the process would otherwise reach the channel bunched with later ones,
-//   and a 429's Retry-After pause costs far more than the margin.
+// - a token bucket at rate ÷ (1 + margin) with a small capacity (default rate/10, at least 2): it sets the pace, and
+//   a worker whose event loop stalled (database, GC, a busy machine) catches up instead of losing that time;
+// - a sliding-window guard, the channel's own rule: never more than `rate` requests in any window of
+//   1 s × (1 + margin/2). It only bites after a catch-up burst (the bucket is slower), and it counts a request from
+//   the moment it actually left (the sender reports it; until then it counts as leaving now): a request granted but
+//   held up in the process would otherwise reach the channel bunched with later ones. A 429's Retry-After pause
+//   costs far more than the margin.
 //   The margin adapts like TCP's congestion window: it starts at 3 % (a cold process sends unevenly), each 429
 //   doubles it (at most 10 %), and it decays back to 1 % (τ = 30 s) while the channel accepts everything.
 // Slow start: half the rate for the first second (first connections, code not yet optimised).
@@ -56,7 +57,7 @@ export class TokenBucket {
   private wakePump: (() => void) | undefined;
 
   /** rate: requests per second; capacity: the most tokens kept (≥ 1). */
-  constructor(readonly rate: number, capacity?: number, private readonly clock: Clock = realClock, readonly baseMargin = 0.01, startMargin = 0.03) {
+  constructor(readonly rate: number, capacity?: number, private readonly clock: Clock = realClock, readonly baseMargin = 0.005, startMargin = 0.01) {
     if (!(rate > 0)) throw new RangeError(`rate must be > 0 (got ${rate})`);
     this.capacity = capacity ?? Math.max(2, rate / 10);
     if (!(this.capacity >= 1)) throw new RangeError(`capacity must be ≥ 1 (got ${capacity})`);
@@ -71,9 +72,10 @@ export class TokenBucket {
     return this.baseMargin + (this.margin - this.baseMargin) * Math.exp(-(now - this.marginAt) / MARGIN_DECAY_MS);
   }
 
-  /** Tokens per second now: half the rate during the slow start. */
+  /** Tokens per second now: rate ÷ (1 + margin), half that during the slow start. */
   private pace(now: number): number {
-    return this.firstGrant === undefined || now - this.firstGrant < SLOW_START_MS ? this.rate / 2 : this.rate;
+    const rate = this.rate / (1 + this.currentMargin(now));
+    return this.firstGrant === undefined || now - this.firstGrant < SLOW_START_MS ? rate / 2 : rate;
   }
 
   private refill(now: number): void {
@@ -90,7 +92,7 @@ export class TokenBucket {
     if (now < this.blockedUntil) return this.blockedUntil - now;
     this.refill(now);
     const bucket = this.tokens >= 1 ? 0 : ((1 - this.tokens) * 1000) / this.pace(now);
-    const windowMs = this.baseWindowMs * (1 + this.currentMargin(now));
+    const windowMs = this.baseWindowMs * (1 + this.currentMargin(now) / 2);
     while (this.recent.length && this.recent[0]! <= now - windowMs) this.recent.shift();
     const over = this.unwritten + this.recent.length - this.windowCount + 1; // how many must leave the window first
     const window = over <= 0 ? 0 : over <= this.recent.length ? this.recent[over - 1]! + windowMs - now : Infinity;

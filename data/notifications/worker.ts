@@ -59,7 +59,8 @@ export class NotificationWorker {
 
   /** Sends until `signal` aborts (or, with untilIdle, nothing is pending), then drains: in-flight sends finish. */
   async run(signal: AbortSignal): Promise<void> {
-    const batch = Math.max(LOOKAHEAD, Math.ceil(this.o.rate / 5)); // ≈ 200 ms of sends claimed ahead
+    // ≈ 200 ms of sends claimed ahead, bounded: claimed rows are `sending`, hence `uncertain` after a crash.
+    const batch = Math.max(LOOKAHEAD, Math.min(Math.ceil(this.o.rate / 5), 2 * this.concurrency));
     const queue: ClaimedRow[] = [];
     let claiming: Promise<number> | undefined;
     // The next batch is claimed while the current one is being sent: the database never delays a token.

@@ -1,0 +1,42 @@
+// The fake connector in its own process (bench/notifyConnector.ts), seen from the bench as a FakeTeams.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { FakeTeams } from './fakeTeams.ts';
+
+export type RemoteFakeTeams = {
+  url: string;
+  /** Messages accepted so far (pushed every 20 ms). */
+  accepted(): number;
+  /** Everything the connector recorded, as a FakeTeams. */
+  report(): Promise<FakeTeams>;
+  close(): Promise<void>;
+};
+
+type Report = Omit<FakeTeams, 'accepted' | 'url' | 'close'> & { accepted: [string, number][] };
+
+export async function startFakeTeamsProcess(cap: number, members: number, seed: number): Promise<RemoteFakeTeams> {
+  const entry = fileURLToPath(new URL('../notifyConnector.ts', import.meta.url));
+  const child = fork(entry, [String(cap), String(members), String(seed)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  let accepted = 0;
+  let onReport: ((r: Report) => void) | undefined;
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`fake connector exited (${code})`)));
+    child.on('message', (m: { type: string; url?: string; accepted?: number }) => {
+      if (m.type === 'ready') resolve(m.url!);
+      else if (m.type === 'progress') accepted = m.accepted!;
+      else if (m.type === 'report') onReport?.(m as unknown as Report);
+    });
+  });
+  return {
+    url,
+    accepted: () => accepted,
+    report: () => new Promise<FakeTeams>((resolve) => {
+      onReport = (r) => resolve({ ...r, url, accepted: new Map(r.accepted), close: async () => {} });
+      child.send({ type: 'report' });
+    }),
+    close: () => new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.send({ type: 'close' });
+    }),
+  };
+}

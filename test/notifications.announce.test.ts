@@ -1,0 +1,196 @@
+// Announcement domain: what is new against the previous edition, each member's message (own territory first,
+// locale), subscription filters, queue once, cancel, re-send, preview and progress summary.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../data/database.ts';
+import { getRegistry } from '../data/registry.ts';
+import {
+  cancelAnnouncement, contentStats, createAnnouncement, formatProgress, previewLines, queueAnnouncement, renderAnnouncement,
+  renderMessage, resendAnnouncement, summarizeProgress, toPlainText, AnnouncementError, type ProgressCounts,
+} from '../data/notifications/index.ts';
+import { CODES, cardTexts, seedEditions, seedMembers } from '../bench/lib/notifyFixtures.ts';
+import { openTestDatabase } from './helpers/testDb.ts';
+
+const registry = getRegistry();
+let db: Database;
+
+// One database for the file (a clone costs seconds); every test starts from the same rows.
+beforeAll(async () => { db = await openTestDatabase(); });
+afterAll(() => db.close());
+beforeEach(async () => {
+  await db.prisma.$executeRawUnsafe('TRUNCATE "Delivery", "Announcement", "Member", "Award", "Edition" CASCADE');
+  await seedEditions(db.prisma);
+});
+
+const member = (o: Partial<{ territoryCode: string | null; locale: string; filterDepartements: string[]; filterRegions: string[] }> = {}) =>
+  ({ territoryCode: null, locale: 'fr-FR', filterDepartements: [], filterRegions: [], ...o });
+
+describe('announcement content', () => {
+  it('compares each award with the previous edition, from Award rows only', async () => {
+    const { content, stats } = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'admin', registry });
+    const by = Object.fromEntries(content.entries.map((e) => [e.code, e]));
+    expect(by[CODES.grenoble]).toMatchObject({ name: 'Grenoble', change: 'up', previousLevel: 4, level: 5, newMentions: ['excellence'], departement: '38' });
+    expect(by[CODES.bron]).toMatchObject({ change: 'same', newMentions: ['excellence'] });
+    expect(by[CODES.echirolles]).toMatchObject({ change: 'same', newMentions: ['arobase-verte'] });
+    expect(by[CODES.lyon]).toMatchObject({ change: 'new', previousLevel: null });
+    expect(by[CODES.paris]).toMatchObject({ change: 'down', previousLevel: 3, level: 2 });
+    expect(stats).toMatchObject({ entries: 6, ten: 2, firstLabels: 2, up: 1, down: 1, same: 2, unknown: 0, mentions: { 'arobase-verte': 1 } });
+    expect(content.entries.every((e) => e.source.startsWith('test '))).toBe(true);
+  });
+
+  it('says "unknown", not "new", when the previous palmarès is incomplete', async () => {
+    await db.prisma.edition.update({ where: { number: 21 }, data: { complete: false } });
+    const { content } = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'admin', registry });
+    expect(content.entries.find((e) => e.code === CODES.lyon)?.change).toBe('unknown');
+    const text = toPlainText(renderAnnouncement(content, member()));
+    expect(text).not.toContain('première fois');
+  });
+
+  it('refuses an edition without imported awards', async () => {
+    await expect(createAnnouncement(db.prisma, { edition: 23, createdBy: 'admin', registry })).rejects.toBeInstanceOf(AnnouncementError);
+  });
+
+  it('puts the member’s own territory first, in French', async () => {
+    const { content } = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'admin', registry });
+    const texts = cardTexts(renderMessage(content, member({ territoryCode: CODES.grenoble }), registry));
+    expect(texts[0]).toBe('Nouveau palmarès : 22e label Territoires, Villes et Villages Internet (2021)');
+    expect(texts[1]).toBe('Votre commune Grenoble est Territoire d’excellence numérique (5 @). Félicitations !');
+    expect(texts[2]).toBe('Source : test 22');
+    // Nearest first: Bron (Rhône, same région) is listed; Grenoble is not repeated.
+    const ten = texts.find((t) => t.includes('Territoires d’excellence numérique ('))!;
+    expect(ten).toBe('• Territoires d’excellence numérique (1) : Bron');
+    const first = texts.find((t) => t.includes('première fois'))!;
+    expect(first.indexOf('Lyon')).toBeLessThan(first.indexOf('Marseille'));
+  });
+
+  it('tells a level decrease plainly, and writes English for en* locales', async () => {
+    const { content } = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'admin', registry });
+    const fr = renderAnnouncement(content, member({ territoryCode: CODES.paris }));
+    expect(fr.lines[0]!.text).toBe('Votre commune Paris obtient 2 @ (3 @ au 21e label).');
+    const en = renderAnnouncement(content, member({ territoryCode: CODES.echirolles, locale: 'en-US' }));
+    expect(en.title).toBe('New awards: 22nd “Territoires, Villes et Villages Internet” label (2021)');
+    expect(en.lines.map((l) => l.text)).toEqual(expect.arrayContaining([
+      'Your commune Échirolles keeps its 3 @.', 'Mention(s) obtained: Green arobase.',
+    ]));
+    expect(renderMessage(content, member({ territoryCode: CODES.echirolles, locale: 'en-US' })).summary).toBe('Your commune Échirolles keeps its 3 @.');
+  });
+
+  it('keeps a filtered member’s message to their départements and régions', async () => {
+    const { content } = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'admin', registry });
+    const text = toPlainText(renderAnnouncement(content, member({ filterDepartements: ['13'] }), registry));
+    expect(text).toContain('Dans votre sélection (Bouches-du-Rhône) :');
+    expect(text).toContain('Marseille');
+    expect(text).not.toContain('Grenoble');
+  });
+});
+
+describe('recipients and lifecycle', () => {
+  const specs = [
+    { key: 'grenoble', territoryCode: CODES.grenoble },
+    { key: 'english', locale: 'en-GB' },
+    { key: 'bdr', filterDepartements: ['13'] }, // Marseille is new: concerned
+    { key: 'bretagne', filterRegions: ['53'] }, // nothing new in Bretagne: not concerned
+    { key: 'aura', filterRegions: ['84'] }, // Grenoble, Bron, Échirolles, Lyon
+    { key: 'unsubscribed', subscribed: false },
+    { key: 'inactive', active: false },
+    { key: 'unreachable', noReference: true },
+  ];
+
+  it('selects active, subscribed, reachable members the announcement concerns', async () => {
+    const ids = await seedMembers(db.prisma, specs);
+    const draft = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'admin', registry });
+    expect(draft.recipients).toBe(4);
+    expect(draft.announcement.status).toBe('draft');
+    expect(await db.prisma.delivery.count()).toBe(0); // nothing queued before confirmation
+    await queueAnnouncement(db.prisma, draft.announcement.id);
+    const queued = await db.prisma.delivery.findMany({ select: { memberId: true } });
+    expect(queued.map((d) => d.memberId).sort()).toEqual(['grenoble', 'english', 'bdr', 'aura'].map((k) => ids.get(k)).sort());
+  });
+
+  it('queues once, even when confirmed twice at the same time', async () => {
+    await seedMembers(db.prisma, specs);
+    const { announcement } = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'admin', registry });
+    const [a, b] = await Promise.all([queueAnnouncement(db.prisma, announcement.id), queueAnnouncement(db.prisma, announcement.id)]);
+    expect([a.alreadyQueued, b.alreadyQueued].sort()).toEqual([false, true]);
+    expect(a.queued + b.queued).toBe(4);
+    expect(await db.prisma.delivery.count()).toBe(4);
+    expect((await db.prisma.announcement.findUniqueOrThrow({ where: { id: announcement.id } })).status).toBe('queued');
+  });
+
+  it('cancels what is not sent yet and refuses to queue a cancelled announcement', async () => {
+    await seedMembers(db.prisma, specs);
+    const { announcement } = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'admin', registry });
+    await queueAnnouncement(db.prisma, announcement.id);
+    const first = await db.prisma.delivery.findFirstOrThrow();
+    await db.prisma.delivery.update({ where: { id: first.id }, data: { status: 'sent', sentAt: new Date() } });
+    expect(await cancelAnnouncement(db.prisma, announcement.id)).toEqual({ cancelled: 3 });
+    const counts = await db.prisma.delivery.groupBy({ by: ['status'], _count: true });
+    expect(Object.fromEntries(counts.map((c) => [c.status, c._count]))).toEqual({ sent: 1, cancelled: 3 });
+    await expect(queueAnnouncement(db.prisma, announcement.id)).rejects.toThrow(/annulée/);
+    await expect(cancelAnnouncement(db.prisma, announcement.id)).rejects.toThrow(/déjà annulée/);
+  });
+
+  it('re-sends failed and uncertain deliveries to members still active', async () => {
+    const ids = await seedMembers(db.prisma, specs);
+    const { announcement } = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'admin', registry });
+    await queueAnnouncement(db.prisma, announcement.id);
+    const set = (key: string, data: object) => db.prisma.delivery.updateMany({ where: { memberId: ids.get(key)! }, data });
+    await set('grenoble', { status: 'failed', lastStatusCode: 503, attempts: 8 });
+    await set('english', { status: 'uncertain', attempts: 1 });
+    await set('bdr', { status: 'failed', lastStatusCode: 403, attempts: 1 });
+    await db.prisma.member.update({ where: { id: ids.get('bdr')! }, data: { active: false } }); // what a 403 does
+    await set('aura', { status: 'sent' });
+    await db.prisma.announcement.update({ where: { id: announcement.id }, data: { status: 'done' } });
+    expect(await resendAnnouncement(db.prisma, announcement.id)).toEqual({ requeued: 2 });
+    const rows = await db.prisma.delivery.findMany({ include: { member: true } });
+    const status = Object.fromEntries(rows.map((r) => [r.member.teamsUserId, [r.status, r.attempts]]));
+    expect(status).toEqual({ '29:grenoble': ['pending', 0], '29:english': ['pending', 0], '29:bdr': ['failed', 1], '29:aura': ['sent', 0] });
+    expect((await db.prisma.announcement.findUniqueOrThrow({ where: { id: announcement.id } })).status).toBe('queued');
+  });
+
+  it('previews in French what is new and how many members will be told', async () => {
+    await seedMembers(db.prisma, specs);
+    const { content, recipients } = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'admin', registry });
+    expect(previewLines(content, recipients)).toEqual([
+      'Annonce du 22e label (palmarès 2021)',
+      'Nouveautés par rapport au 21e label :',
+      '- 2 Territoire(s) d’excellence numérique',
+      '- 2 territoire(s) labellisé(s) pour la première fois',
+      '- 1 territoire(s) gagnent des @, 1 en perdent, 2 inchangé(s)',
+      '- Mentions obtenues : Arobase verte 1',
+      'Destinataires : 4 membre(s) abonné(s) et actif(s) (filtres départements/régions appliqués).',
+    ]);
+    expect(contentStats(content).entries).toBe(6);
+  });
+});
+
+describe('progress summary', () => {
+  const counts = (o: Partial<ProgressCounts> = {}): ProgressCounts => ({
+    total: 8000, pending: 5000, sending: 10, sent: 2950, failed: 30, uncertain: 0, cancelled: 10, throttled: 4, retrying: 40,
+    recentSent: 1500, windowMs: 30_000, firstSentAt: new Date('2026-01-01T10:00:00Z'), lastSentAt: new Date('2026-01-01T10:01:00Z'),
+    failedByCode: { '403': 20, '404': 10 }, ...o,
+  });
+  const now = new Date('2026-01-01T10:01:00Z');
+
+  it('gives sent, failed, throttled, remaining, rate and ETA', () => {
+    const s = summarizeProgress({ id: 'a1', editionNumber: 22, status: 'sending' }, counts(), { nominalRate: 50, now });
+    expect(s).toMatchObject({ sent: 2950, failed: 30, throttled: 4, remaining: 5010, rate: 50, etaSeconds: 101, finished: false });
+    expect(s.progress).toBeCloseTo(2990 / 8000);
+    expect(formatProgress(s)).toEqual([
+      'Annonce du 22e label — envoi en cours',
+      'Envoyés : 2950 / 8000 · échecs : 30 · incertains : 0 · annulés : 10',
+      'Restants : 5010 (dont 40 en nouvel essai, 4 ralentis par Teams) · débit : 50 msg/s · fin estimée : 1 min 41 s',
+      'Échecs par cause : bloqué / application retirée (403) 20, conversation disparue (404) 10',
+    ]);
+  });
+
+  it('uses the nominal rate before the first send, and the average once done', () => {
+    const before = summarizeProgress({ id: 'a1', editionNumber: 22, status: 'queued' },
+      counts({ pending: 8000, sending: 0, sent: 0, failed: 0, cancelled: 0, recentSent: 0, firstSentAt: null, lastSentAt: null, failedByCode: {} }), { nominalRate: 50, now });
+    expect(before).toMatchObject({ rate: 0, etaSeconds: 160 });
+    const done = summarizeProgress({ id: 'a1', editionNumber: 22, status: 'done' },
+      counts({ pending: 0, sending: 0, sent: 7961, uncertain: 3 }), { nominalRate: 50, now });
+    expect(done).toMatchObject({ finished: true, etaSeconds: null, rate: 132.7 });
+    expect(formatProgress(done, 'en')[0]).toBe('Announcement of the 22nd label — done');
+    expect(formatProgress(done).at(-1)).toMatch(/^Incertains/);
+  });
+});
