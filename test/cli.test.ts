@@ -15,7 +15,7 @@ const dbUrl = `pglite:${join(dir, 'db')}`;
 describe('npm start on the embedded database', () => {
   it('answers /healthz, holds the samples, and stops cleanly on SIGTERM', async () => {
     const port = 39000 + Math.floor(Math.random() * 1000);
-    const child = spawn(tsx, ['--disable-warning=DEP0111', 'bot/index.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--disable-warning=DEP0111', 'bot/index.ts'], {
       cwd: projectRoot, env: { ...process.env, PORT: String(port), DATABASE_URL: dbUrl, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -37,7 +37,7 @@ describe('npm start on the embedded database', () => {
   }, 90_000);
 
   it('a wrong setting stops startup with one line naming the variable', () => {
-    const run = spawnSync(tsx, ['--disable-warning=DEP0111', 'bot/index.ts'], { cwd: projectRoot, env: { ...process.env, PORT: 'quatre' }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--disable-warning=DEP0111', 'bot/index.ts'], { cwd: projectRoot, env: { ...process.env, PORT: 'quatre' }, encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split('\n').filter((l) => !/DeprecationWarning|trace-deprecation/.test(l))).toEqual([
       'Configuration invalide — PORT doit être un entier entre 0 et 65535 (reçu « quatre »)',

@@ -101,11 +101,16 @@ describe.skipIf(!postgresUrl)('two bot processes on one PostgreSQL', () => {
   }, 60_000);
 
   it('SIGTERM: the process drains and exits 0', async () => {
-    const c = await startBotProcess({ DATABASE_URL: pgdb.url });
+    const c = await startBotProcess({ DATABASE_URL: pgdb.url, LOG_LEVEL: 'warn' });
+    // Hold the turn open: the connector takes 1.5 s to accept the reply, so SIGTERM lands mid-turn.
+    connector.respond = (x) => ({ status: 200, delayMs: x.conversationId === 'a:drain' ? 1500 : 0 });
     const slow = say(c, 'Historique de Bron', 'a:drain');
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 500));
     const code = c.stop('SIGTERM');
-    expect((await slow).status).toBe(200);
+    const answer = await slow.catch((e) => { console.log('BOT OUTPUT', c.output()); throw e; });
+    expect(answer.status).toBe(200);
+    expect(answer.text).toContain('Historique du label — Bron');
     expect(await code).toBe(0);
+    connector.respond = () => ({ status: 200 });
   }, 60_000);
 });

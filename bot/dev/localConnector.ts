@@ -9,7 +9,7 @@ export type FakeConnector = {
   url: string;
   received: Captured[];
   /** Decides the HTTP status of each send (default 200). */
-  respond: (c: Captured) => { status: number; headers?: Record<string, string> };
+  respond: (c: Captured) => { status: number; headers?: Record<string, string>; delayMs?: number };
   waitFor(count: number, timeoutMs?: number): Promise<Captured[]>;
   close(): Promise<void>;
 };
@@ -50,6 +50,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       activityId: match[2] ? decodeURIComponent(match[2]) : undefined, body: text ? JSON.parse(text) : {},
     };
     const answer = connector.respond(captured);
+    if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
     if (answer.status < 300) connector.received.push(captured);
     res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
     res.end(JSON.stringify(answer.status < 300 ? { id: `sent-${++counter}` } : { error: { code: 'Fake', message: 'fake failure' } }));

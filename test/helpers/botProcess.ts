@@ -1,13 +1,13 @@
 // The bot as a separate OS process (npm start's entry), for multi-process and restart tests.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { projectRoot } from '../../data/migrations.ts';
 
 export type BotProcess = { port: number; base: string; child: ChildProcess; output: () => string; stop(signal?: NodeJS.Signals): Promise<number | null> };
 
 export async function startBotProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<BotProcess> {
   const port = 40000 + Math.floor(Math.random() * 20000);
-  const child = spawn(join(projectRoot, 'node_modules', '.bin', 'tsx'), ['--disable-warning=DEP0111', 'bot/index.ts'], {
+  // node itself with tsx as a loader, as `npm start` runs it: no wrapper process between the signal and the bot.
+  const child = spawn(process.execPath, ['--import', 'tsx', '--disable-warning=DEP0111', 'bot/index.ts'], {
     cwd: projectRoot, env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
