@@ -99,7 +99,7 @@ export function createTeamsSender(adapter: CloudAdapterBase, appId: string, opti
   const timeoutMs = options.timeoutMs ?? 15_000;
   return {
     pacesItself: true,
-    async send(recipient: Recipient, message: NotificationMessage, options: SendOptions): Promise<void> {
+    async send(recipient: Recipient, message: NotificationMessage, { pace }: SendOptions): Promise<void> {
       let failure: unknown;
       let sent = false;
       // The error is caught inside the turn: otherwise the adapter's onTurnError would swallow it and try to
@@ -107,7 +107,7 @@ export function createTeamsSender(adapter: CloudAdapterBase, appId: string, opti
       await adapter.continueConversationAsync(appId, recipient.conversationReference as Partial<ConversationReference>, async (context) => {
         try {
           // Unknown connector internals (a future botbuilder): pace here rather than not at all.
-          if (!ownPipeline(context, timeoutMs, options.pace)) (await options.pace())();
+          if (!ownPipeline(context, timeoutMs, pace)) (await pace())();
           await context.sendActivity(toActivity(message));
           sent = true;
         } catch (error) {

@@ -1,12 +1,11 @@
 // Wording of the announcement, in French (default) and English (locales en*). Typographic apostrophes, as in bot/i18n.
-export type NotifyLang = 'fr' | 'en';
+import { fill, type Lang } from '../text.ts';
+
+export { fill };
+export type NotifyLang = Lang;
 
 export function notifyLang(locale: string | null | undefined): NotifyLang {
   return /^en\b/i.test(locale ?? '') ? 'en' : 'fr';
-}
-
-export function fill(template: string, vars: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
 export function ordinal(lang: NotifyLang, n: number): string {

@@ -8,8 +8,8 @@
 //   the moment it actually left (the sender reports it; until then it counts as leaving now): a request granted but
 //   held up in the process would otherwise reach the channel bunched with later ones. A 429's Retry-After pause
 //   costs far more than the margin.
-//   The margin adapts like TCP's congestion window: it starts at 3 % (a cold process sends unevenly), each 429
-//   doubles it (at most 10 %), and it decays back to 1 % (τ = 30 s) while the channel accepts everything.
+//   The margin adapts like TCP's congestion window: 1 % at first, each 429 doubles it (at most 10 %), and it decays
+//   back to 1 % (τ = 30 s) while the channel accepts everything.
 // Slow start: half the rate for the first second (first connections, code not yet optimised).
 // Waiters are served first come, first served.
 export type Clock = { now(): number; sleep(ms: number, signal?: AbortSignal): Promise<void> };
@@ -57,7 +57,7 @@ export class TokenBucket {
   private wakePump: (() => void) | undefined;
 
   /** rate: requests per second; capacity: the most tokens kept (≥ 1). */
-  constructor(readonly rate: number, capacity?: number, private readonly clock: Clock = realClock, readonly baseMargin = 0.005, startMargin = 0.01) {
+  constructor(readonly rate: number, capacity?: number, private readonly clock: Clock = realClock, readonly baseMargin = 0.01, startMargin = 0.01) {
     if (!(rate > 0)) throw new RangeError(`rate must be > 0 (got ${rate})`);
     this.capacity = capacity ?? Math.max(2, rate / 10);
     if (!(this.capacity >= 1)) throw new RangeError(`capacity must be ≥ 1 (got ${capacity})`);

@@ -2,7 +2,8 @@
 // rate limit, classify failures, and write outcomes in batches.
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { parseContent } from './announcements.ts';
-import { cancelledAmong, claimDeliveries, completeFinished, markSending, nextDueIn, recordOutcomes, type ClaimedRow, type Outcome } from './outbox.ts';
+import { cancelledAmong, claimDeliveries, completeFinished, markSending, nextDueIn, type ClaimedRow } from './outbox.ts';
+import { OutcomeBuffer } from './outcomeBuffer.ts';
 import { renderMessage, type AreaLookup } from './render.ts';
 import { classifyFailure, defaultRetryPolicy, type RetryPolicy } from './retryPolicy.ts';
 import { realClock, TokenBucket, type Clock } from './tokenBucket.ts';
@@ -43,8 +44,7 @@ export class NotificationWorker {
   private readonly inflight = new Set<Promise<void>>();
   private unpaced = 0;
   private wakers: (() => void)[] = [];
-  private outcomes: Outcome[] = [];
-  private flushing: Promise<void> | undefined;
+  private readonly outcomes: OutcomeBuffer;
   private readonly announcements = new Map<string, Cached>();
   private readonly sendingMarked = new Set<string>();
   readonly stats = { sent: 0, retried: 0, throttled: 0, failed: 0 };
@@ -55,6 +55,7 @@ export class NotificationWorker {
     this.policy = o.retryPolicy ?? defaultRetryPolicy(o.maxAttempts);
     this.logger = o.logger ?? silentLogger;
     this.concurrency = o.concurrency ?? 16;
+    this.outcomes = new OutcomeBuffer(o.prisma, () => this.clock.now(), this.logger);
   }
 
   /** Sends until `signal` aborts (or, with untilIdle, nothing is pending), then drains: in-flight sends finish. */
@@ -74,7 +75,7 @@ export class NotificationWorker {
       })().finally(() => { claiming = undefined; });
       return claiming;
     };
-    const timer = setInterval(() => void this.flush(), this.o.flushMs ?? 200);
+    const timer = setInterval(() => void this.outcomes.flush(), this.o.flushMs ?? 200);
     try {
       while (!signal.aborted) {
         if (this.inflight.size >= this.concurrency || this.unpaced >= LOOKAHEAD) {
@@ -90,32 +91,22 @@ export class NotificationWorker {
       }
     } finally {
       await claiming?.catch(() => 0);
-      this.release(queue.splice(0));
+      this.outcomes.release(queue.splice(0));
       await Promise.allSettled([...this.inflight]);
       clearInterval(timer);
-      await this.flush();
+      await this.outcomes.flush();
       await completeFinished(this.o.prisma).catch((err) => this.logger.warn({ err }, 'could not close finished announcements'));
-    }
-  }
-
-  /** Claimed but never sent: certainly not received, back to pending with the attempt given back. */
-  private release(rows: ClaimedRow[]): void {
-    const at = this.clock.now();
-    for (const row of rows) {
-      this.outcomes.push({ deliveryId: row.deliveryId, memberId: row.memberId, status: 'pending', statusCode: null, delayMs: 0, error: null, at, released: true });
     }
   }
 
   /** Rows claimed ahead for an announcement cancelled since: not sent (a send already in flight completes). */
   private async dropCancelled(queue: ClaimedRow[]): Promise<void> {
     const cancelled = await cancelledAmong(this.o.prisma, [...new Set(queue.map((r) => r.announcementId))]);
-    if (!cancelled.size) return;
-    const at = this.clock.now();
-    for (let i = queue.length - 1; i >= 0; i--) {
+    for (let i = queue.length - 1; i >= 0 && cancelled.size; i--) {
       const row = queue[i]!;
       if (!cancelled.has(row.announcementId)) continue;
       queue.splice(i, 1);
-      this.outcomes.push({ deliveryId: row.deliveryId, memberId: row.memberId, status: 'cancelled', statusCode: null, delayMs: null, error: 'annonce annulée', at });
+      this.outcomes.push({ deliveryId: row.deliveryId, memberId: row.memberId, status: 'cancelled', statusCode: null, delayMs: null, error: 'annonce annulée' });
     }
   }
 
@@ -142,7 +133,7 @@ export class NotificationWorker {
       await this.changed(signal);
       return false;
     }
-    await this.flush();
+    await this.outcomes.flush();
     for (const id of await completeFinished(this.o.prisma)) {
       this.logger.info({ announcementId: id }, 'announcement sent');
       this.announcements.delete(id);
@@ -194,11 +185,10 @@ export class NotificationWorker {
 
   private async deliver(row: ClaimedRow, signal: AbortSignal, onPaced: () => void): Promise<void> {
     const base = { deliveryId: row.deliveryId, memberId: row.memberId };
-    const at = () => this.clock.now();
     if (!row.active || !row.subscribed || !row.conversationReference) {
       // Left or unsubscribed since the announcement was queued: nothing to send.
       const error = row.conversationReference ? 'membre inactif ou désabonné depuis la mise en file' : 'aucune conversation Teams enregistrée';
-      this.outcomes.push({ ...base, status: 'cancelled', statusCode: null, delayMs: null, error, at: at() });
+      this.outcomes.push({ ...base, status: 'cancelled', statusCode: null, delayMs: null, error });
       return;
     }
     let message: NotificationMessage;
@@ -207,7 +197,7 @@ export class NotificationWorker {
     } catch (err) {
       // A bug or unreadable content, not a channel failure: retrying would not help.
       this.logger.error({ err, deliveryId: row.deliveryId }, 'could not render the announcement');
-      this.outcomes.push({ ...base, status: 'failed', statusCode: null, delayMs: null, error: `message impossible à construire : ${(err as Error).message}`.slice(0, 500), at: at() });
+      this.outcomes.push({ ...base, status: 'failed', statusCode: null, delayMs: null, error: `message impossible à construire : ${(err as Error).message}`.slice(0, 500) });
       return;
     }
     let wired = false;
@@ -228,9 +218,9 @@ export class NotificationWorker {
         for (const written of tickets) written(); // idempotent: the request has left by now if it ever did
       }
       this.stats.sent++;
-      this.outcomes.push({ ...base, status: 'sent', statusCode: null, delayMs: null, error: null, at: at() });
+      this.outcomes.push({ ...base, status: 'sent', statusCode: null, delayMs: null, error: null });
     } catch (error) {
-      if (!wired && signal.aborted) return this.release([row]);
+      if (!wired && signal.aborted) return this.outcomes.release([row]);
       const d = classifyFailure(error, row.attempt, this.policy);
       if (d.action === 'retry') {
         if (d.throttled) {
@@ -238,33 +228,13 @@ export class NotificationWorker {
           this.stats.throttled++;
           this.bucket.pause(d.delayMs);
         } else this.stats.retried++;
-        this.outcomes.push({ ...base, status: 'pending', statusCode: d.statusCode, delayMs: d.delayMs, error: d.reason, at: at() });
+        this.outcomes.push({ ...base, status: 'pending', statusCode: d.statusCode, delayMs: d.delayMs, error: d.reason });
       } else {
         this.stats.failed++;
-        this.outcomes.push({ ...base, status: 'failed', statusCode: d.statusCode, delayMs: null, error: d.reason, at: at(), deactivate: d.deactivate });
+        this.outcomes.push({ ...base, status: 'failed', statusCode: d.statusCode, delayMs: null, error: d.reason, deactivate: d.deactivate });
       }
       this.logger.debug({ deliveryId: row.deliveryId, attempt: row.attempt, statusCode: d.statusCode, action: d.action, reason: d.reason }, 'send failed');
     }
   }
 
-  /** One statement for all outcomes known so far; on a database error they are kept for the next flush. */
-  flush(): Promise<void> {
-    // Assigned before it can settle (a synchronous `finally` inside the body would leave a stale promise).
-    this.flushing ??= this.writeOutcomes().finally(() => { this.flushing = undefined; });
-    return this.flushing;
-  }
-
-  private async writeOutcomes(): Promise<void> {
-    while (this.outcomes.length) {
-      const batch = this.outcomes;
-      this.outcomes = [];
-      try {
-        await recordOutcomes(this.o.prisma, batch, this.clock.now());
-      } catch (err) {
-        this.outcomes.unshift(...batch);
-        this.logger.error({ err }, 'could not record delivery outcomes, will retry');
-        return;
-      }
-    }
-  }
 }
