@@ -29,3 +29,16 @@ export function fill(template: string, vars: Record<string, string | number> = {
 export function translator<M extends Record<string, string>>(catalogs: Record<Lang, M>) {
   return (lang: Lang, key: keyof M & string, vars?: Record<string, string | number>): string => fill(catalogs[lang][key] as string, vars);
 }
+
+/** French first: anything but an English locale gets French. */
+export function langOf(locale: string | undefined | null): Lang {
+  return /^en\b/i.test(locale ?? '') ? 'en' : 'fr';
+}
+
+/** 22 → "22e" in French, "22nd" in English. */
+export function ordinal(lang: Lang, n: number): string {
+  if (lang === 'fr') return n === 1 ? '1er' : `${n}e`;
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}

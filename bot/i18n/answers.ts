@@ -1,6 +1,8 @@
 // Texts of label answers (levels, history, palmarès, TEN), in French and English.
 import { translator, type Lang } from './locale.ts';
 
+export { ordinal } from './locale.ts';
+
 const fr = {
   levelTitle: '{name} — {level} arobase{s}',
   editionLine: '{ord} label, palmarès {year}',
@@ -106,13 +108,6 @@ export const answerCatalogs: Record<Lang, Texts> = { fr, en };
 
 export const a = translator(answerCatalogs);
 
-/** 22 → "22e" in French, "22nd" in English. */
-export function ordinal(lang: Lang, n: number): string {
-  if (lang === 'fr') return n === 1 ? '1er' : `${n}e`;
-  const teen = n % 100 >= 11 && n % 100 <= 13;
-  const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
-  return `${n}${suffix}`;
-}
 
 /** "s" when plural, for "arobase{s}". */
 export const plural = (n: number) => (n > 1 ? 's' : '');

@@ -1,19 +1,9 @@
 // Wording of the announcement, in French (default) and English (locales en*). Typographic apostrophes, as in bot/i18n.
-import { fill, type Lang } from '../text.ts';
+import { fill, langOf, ordinal, type Lang } from '../text.ts';
 
-export { fill };
+export { fill, ordinal };
 export type NotifyLang = Lang;
-
-export function notifyLang(locale: string | null | undefined): NotifyLang {
-  return /^en\b/i.test(locale ?? '') ? 'en' : 'fr';
-}
-
-export function ordinal(lang: NotifyLang, n: number): string {
-  if (lang === 'fr') return `${n}e`;
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
-  return `${n}${suffix}`;
-}
+export const notifyLang = langOf;
 
 const fr = {
   title: 'Nouveau palmarès : {ord} label Territoires, Villes et Villages Internet ({year})',
