@@ -8,9 +8,9 @@
 //   the moment it actually left (the sender reports it; until then it counts as leaving now): a request granted but
 //   held up in the process would otherwise reach the channel bunched with later ones. A 429's Retry-After pause
 //   costs far more than the margin.
-//   The margin adapts like TCP's congestion window: 1 % at first, each 429 doubles it (at most 10 %), and it decays
-//   back to 1 % (τ = 30 s) while the channel accepts everything.
-// Slow start: half the rate for the first second (first connections, code not yet optimised).
+//   The margin adapts like TCP's congestion window: 0.5 % at first, each 429 doubles it (at most 10 %), and it decays
+//   back to 0.5 % (τ = 30 s) while the channel accepts everything.
+// Slow start: half the rate for the first 250 ms (first connections, code not yet optimised).
 // Waiters are served first come, first served.
 export type Clock = { now(): number; sleep(ms: number, signal?: AbortSignal): Promise<void> };
 
@@ -35,7 +35,7 @@ type Waiter = { resolve: (ticket: Ticket | null) => void };
 
 const MAX_MARGIN = 0.1;
 const MARGIN_DECAY_MS = 30_000;
-const SLOW_START_MS = 1_000;
+const SLOW_START_MS = 250;
 
 export class TokenBucket {
   readonly capacity: number;
@@ -57,7 +57,7 @@ export class TokenBucket {
   private wakePump: (() => void) | undefined;
 
   /** rate: requests per second; capacity: the most tokens kept (≥ 1). */
-  constructor(readonly rate: number, capacity?: number, private readonly clock: Clock = realClock, readonly baseMargin = 0.01, startMargin = 0.01) {
+  constructor(readonly rate: number, capacity?: number, private readonly clock: Clock = realClock, readonly baseMargin = 0.005, startMargin = 0.005) {
     if (!(rate > 0)) throw new RangeError(`rate must be > 0 (got ${rate})`);
     this.capacity = capacity ?? Math.max(2, rate / 10);
     if (!(this.capacity >= 1)) throw new RangeError(`capacity must be ≥ 1 (got ${capacity})`);
