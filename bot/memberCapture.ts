@@ -30,7 +30,9 @@ export function createMemberCapture(prisma: PrismaClient, ttlMs = 60_000, maxEnt
   const capture = async (activity: Activity): Promise<Member | null> => {
     const info = memberInfoFrom(activity);
     if (!info) return null;
-    const fingerprint = JSON.stringify(info);
+    // The reference carries the id of the message being answered: new on every message, meaningless for later sends.
+    const { activityId: _ignored, ...reference } = (info.conversationReference ?? {}) as { activityId?: string };
+    const fingerprint = JSON.stringify({ ...info, conversationReference: reference });
     const hit = recent.get(info.teamsUserId);
     if (hit && hit.fingerprint === fingerprint && Date.now() - hit.at < ttlMs && hit.member.active) return hit.member;
     const member = await touchMember(prisma, info);

@@ -83,6 +83,19 @@ describe('members captured for proactive messages', () => {
     expect(m?.conversationReference).toMatchObject({ conversation: { id: 'a:cap-1' }, serviceUrl: t.connector.url, bot: { id: '28:arobase-bot' } });
   });
 
+  it('a member saying the same thing twice is written once (each message has a new activity id); a new locale is written', async () => {
+    const o = { userId: '29:cap-3', conversationId: 'a:cap-3', locale: 'fr-FR' };
+    await t.say('aide', o);
+    const first = await t.db.prisma.member.findUnique({ where: { teamsUserId: '29:cap-3' } });
+    await new Promise((r) => setTimeout(r, 5));
+    await t.say('aide', o);
+    expect((await t.db.prisma.member.findUnique({ where: { teamsUserId: '29:cap-3' } }))?.lastSeenAt).toEqual(first?.lastSeenAt);
+    await t.say('aide', { ...o, locale: 'en-US' });
+    const after = await t.db.prisma.member.findUnique({ where: { teamsUserId: '29:cap-3' } });
+    expect(after?.locale).toBe('en-US');
+    expect(after!.lastSeenAt.getTime()).toBeGreaterThan(first!.lastSeenAt.getTime());
+  });
+
   it('installationUpdate add/remove activates and deactivates the member', async () => {
     const o = t.opts({ userId: '29:cap-2', conversationId: 'a:cap-2' });
     const base = { ...messageActivity('', o), type: 'installationUpdate', text: undefined };
