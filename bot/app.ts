@@ -7,7 +7,8 @@ import type { Registry } from '../data/registry.ts';
 import { resolveTerritory } from '../data/territories.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
-import { PrismaStorage } from './prismaStorage.ts';
+import { StateStorage } from './stateStorage.ts';
+import { sqlOf } from '../data/sql.ts';
 import { langOf } from './i18n/locale.ts';
 import { t } from './i18n/messages.ts';
 import { helpCard } from './cards/helpCard.ts';
@@ -57,7 +58,8 @@ export function createApp(deps: AppDeps): Application<TurnState> {
   const model = deps.model === undefined ? modelFromConfig(deps.config) : deps.model;
   const app = new Application<TurnState>({
     ...(model ? { ai: { planner: createPlanner(model) } } : {}),
-    storage: new PrismaStorage(prisma),
+    // Embedded PGlite is one process's alone: its conversation state can be read from memory.
+    storage: new StateStorage(sqlOf(deps.db), { exclusive: deps.db.target.kind === 'pglite' }),
     adapter: deps.adapter,
     botAppId: deps.config.MicrosoftAppId ?? '',
     startTypingTimer: deps.startTypingTimer ?? true,

@@ -2,43 +2,25 @@
 // Every fact carries its source; nothing here ever guesses a level.
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { editionYear } from './editions.ts';
-import { isMention, TEN_VALIDITY_YEARS, type Mention } from './mentions.ts';
+import { forgetLabelSnapshot, labelSnapshot, type AwardFact, type EditionInfo } from './labelSnapshot.ts';
+import { TEN_VALIDITY_YEARS, type Mention } from './mentions.ts';
 
-export type EditionInfo = { number: number; year: number; complete: boolean };
-export type AwardFact = { code: string; edition: number; year: number; level: number; mentions: Mention[]; source: string };
+export type { AwardFact, EditionInfo } from './labelSnapshot.ts';
 
 /** TEN = the 5@ label obtained six times (criterion stated by the association). */
 export const TEN_REQUIRED_FIVE_AT = 6;
 
-const toFact = (a: { territoryCode: string; editionNumber: number; level: number; mentions: string[]; source: string }): AwardFact => ({
-  code: a.territoryCode, edition: a.editionNumber, year: editionYear(a.editionNumber), level: a.level,
-  mentions: a.mentions.filter(isMention), source: a.source,
-});
-
-/**
- * The editions table is tiny and changes only when a palmarès is imported: a few seconds of cache spare a query
- * on most turns. An import in this process clears it at once; one in another process is seen within EDITIONS_TTL_MS.
- */
-const EDITIONS_TTL_MS = 5_000;
-const editionsCache = new WeakMap<PrismaClient, { at: number; editions: Promise<EditionInfo[]> }>();
-
+/** After an import in this process (palmares.ts): answers read the new palmarès at once. */
 export function forgetEditions(prisma: PrismaClient): void {
-  editionsCache.delete(prisma);
+  forgetLabelSnapshot(prisma);
 }
 
-export function listEditions(prisma: PrismaClient): Promise<EditionInfo[]> {
-  const hit = editionsCache.get(prisma);
-  if (hit && Date.now() - hit.at < EDITIONS_TTL_MS) return hit.editions;
-  const editions = prisma.edition.findMany({ orderBy: { number: 'asc' } })
-    .then((rows) => rows.map((e) => ({ number: e.number, year: e.year, complete: e.complete })));
-  editionsCache.set(prisma, { at: Date.now(), editions });
-  editions.catch(() => editionsCache.delete(prisma));
-  return editions;
+export async function listEditions(prisma: PrismaClient): Promise<EditionInfo[]> {
+  return (await labelSnapshot(prisma)).editions;
 }
 
 export async function territoryHistory(prisma: PrismaClient, code: string): Promise<AwardFact[]> {
-  const rows = await prisma.award.findMany({ where: { territoryCode: code }, orderBy: { editionNumber: 'asc' } });
-  return rows.map(toFact);
+  return [...((await labelSnapshot(prisma)).byCode.get(code) ?? [])];
 }
 
 export type LevelFact =
@@ -52,7 +34,7 @@ export type LevelFact =
 export type TenStatus = { since: number; until: number; source: string; active: boolean };
 
 /** TEN awarded in the newest edition carrying it, valid three years (e.g. 2021 → 2021-2023). */
-export function tenStatus(history: AwardFact[], currentYear = new Date().getFullYear()): TenStatus | null {
+export function tenStatus(history: readonly AwardFact[], currentYear = new Date().getFullYear()): TenStatus | null {
   const ten = [...history].reverse().find((a) => a.mentions.includes('excellence'));
   if (!ten) return null;
   const until = ten.year + TEN_VALIDITY_YEARS - 1;
@@ -60,7 +42,8 @@ export function tenStatus(history: AwardFact[], currentYear = new Date().getFull
 }
 
 export async function levelOf(prisma: PrismaClient, code: string, edition?: number, now = new Date()): Promise<LevelFact> {
-  const [history, editions] = await Promise.all([territoryHistory(prisma, code), listEditions(prisma)]);
+  const { editions, byCode } = await labelSnapshot(prisma);
+  const history = byCode.get(code) ?? [];
   const latest = history.at(-1) ?? null;
   if (edition !== undefined) {
     const award = history.find((a) => a.edition === edition);
@@ -87,7 +70,8 @@ export type TenEligibility = {
 };
 
 export async function tenEligibility(prisma: PrismaClient, code: string, now = new Date()): Promise<TenEligibility> {
-  const [history, editions] = await Promise.all([territoryHistory(prisma, code), listEditions(prisma)]);
+  const { editions, byCode } = await labelSnapshot(prisma);
+  const history = byCode.get(code) ?? [];
   const fiveAt = history.filter((a) => a.level === 5);
   return {
     fiveAtCount: fiveAt.length, fiveAtYears: fiveAt.map((a) => a.year),
@@ -102,34 +86,31 @@ export type PalmaresPage = { edition: EditionInfo; total: number; page: number; 
 
 export const PAGE_SIZE = 10;
 
+const byName = new Intl.Collator('fr');
+
 /**
  * One page of an edition's palmarès, best level first then by name; `codes` restricts to territories
- * (a département…). An edition holds a few hundred awards, so sorting by name happens in memory.
+ * (a département…).
  */
 export async function palmares(
   prisma: PrismaClient, filter: PalmaresFilter, page = 0, nameOf: (code: string) => string = (c) => c,
 ): Promise<PalmaresPage> {
-  const where = {
-    editionNumber: filter.edition,
-    ...(filter.level ? { level: filter.level } : {}),
-    ...(filter.mention ? { mentions: { has: filter.mention } } : {}),
-    ...(filter.codes ? { territoryCode: { in: filter.codes } } : {}),
-  };
-  const [rows, info] = await Promise.all([
-    prisma.award.findMany({ where }),
-    prisma.edition.findUnique({ where: { number: filter.edition } }),
-  ]);
-  const sorted = rows.map(toFact).sort((a, b) => b.level - a.level || nameOf(a.code).localeCompare(nameOf(b.code), 'fr'));
+  const { editions, byEdition } = await labelSnapshot(prisma);
+  const codes = filter.codes && new Set(filter.codes);
+  const rows = (byEdition.get(filter.edition) ?? []).filter((a) =>
+    (!filter.level || a.level === filter.level) && (!filter.mention || a.mentions.includes(filter.mention)) && (!codes || codes.has(a.code)));
+  const sorted = rows.sort((a, b) => b.level - a.level || byName.compare(nameOf(a.code), nameOf(b.code)));
   const lastPage = Math.max(0, Math.ceil(sorted.length / PAGE_SIZE) - 1);
   const current = Math.min(Math.max(0, page), lastPage);
+  const info = editions.find((e) => e.number === filter.edition);
   return {
-    edition: info ? { number: info.number, year: info.year, complete: info.complete } : { number: filter.edition, year: editionYear(filter.edition), complete: false },
+    edition: info ?? { number: filter.edition, year: editionYear(filter.edition), complete: false },
     total: sorted.length, page: current, pageSize: PAGE_SIZE, rows: sorted.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE),
   };
 }
 
 /** The newest edition that has any award (default for "palmarès" without a year). */
 export async function newestEditionWithAwards(prisma: PrismaClient): Promise<number | null> {
-  const a = await prisma.award.findFirst({ orderBy: { editionNumber: 'desc' }, select: { editionNumber: true } });
-  return a?.editionNumber ?? null;
+  const { byEdition } = await labelSnapshot(prisma);
+  return byEdition.size ? Math.max(...byEdition.keys()) : null;
 }

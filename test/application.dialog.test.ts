@@ -30,7 +30,7 @@ let chat: TestConversation;
 beforeAll(async () => {
   db = await openTestDatabase();
   chat = createTestConversation({
-    prisma: db.prisma, registry, adminIds: ['29:admin'], resolveTerritory: fakeResolve, now: () => new Date('2026-11-27T10:00:00Z'),
+    db, prisma: db.prisma, registry, adminIds: ['29:admin'], resolveTerritory: fakeResolve, now: () => new Date('2026-11-27T10:00:00Z'),
   });
   const en = await touchMember(db.prisma, { teamsUserId: '29:en', name: 'Ada Lovelace', locale: 'en-US' });
   await setMemberTerritory(db.prisma, en.id, '69029');

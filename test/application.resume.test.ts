@@ -17,7 +17,7 @@ const all = (replies: Reply[]) => replies.map((r) => r.text).join('\n---\n');
 async function restart(): Promise<TestConversation> {
   await db?.close();
   db = await openDatabase({ url: `pglite:${dir}`, migrate: false });
-  return createTestConversation({ prisma: db.prisma, registry: getRegistry(), adminIds: [], now: () => new Date('2026-11-27T10:00:00Z'),
+  return createTestConversation({ db, prisma: db.prisma, registry: getRegistry(), adminIds: [], now: () => new Date('2026-11-27T10:00:00Z'),
     resolveTerritory: async () => ({ status: 'not_found', suggestions: [] }) });
 }
 

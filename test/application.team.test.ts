@@ -21,7 +21,7 @@ const admin: Who = { user: '29:admin', conversation: 'a:admin' };
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  chat = createTestConversation({ prisma: db.prisma, registry: getRegistry(), adminIds: ['29:admin'], now: () => new Date('2026-11-27T10:00:00Z'),
+  chat = createTestConversation({ db, prisma: db.prisma, registry: getRegistry(), adminIds: ['29:admin'], now: () => new Date('2026-11-27T10:00:00Z'),
     resolveTerritory: async () => ({ status: 'not_found', suggestions: [] }) });
   for (const [id, name, code] of [['29:ada', 'Ada Lovelace', '38185'], ['29:bob', 'Bob Martin', '38185'], ['29:eve', 'Ève Durand', '69029']] as const) {
     const m = await touchMember(db.prisma, { teamsUserId: id, name });

@@ -1,12 +1,13 @@
 // The walkthrough inside a Teams AI `Application`, wired as bot/app.ts will: registerApplicationDialogs in beforeTurn,
-// dialog stack in the Teams AI conversation state (PrismaStorage), other routes untouched when no walkthrough runs.
+// dialog stack in the Teams AI conversation state (StateStorage), other routes untouched when no walkthrough runs.
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../data/database.ts';
 import { getRegistry } from '../data/registry.ts';
 import { setMemberTerritory, touchMember } from '../data/members.ts';
-import { PrismaStorage } from '../bot/prismaStorage.ts';
+import { StateStorage } from '../bot/stateStorage.ts';
+import { sqlOf } from '../data/sql.ts';
 import { createApplicationDialogs } from '../dialogs/application/index.ts';
 import { registerApplicationDialogs } from '../dialogs/application/teamsAi.ts';
 import { openTestDatabase } from './helpers/testDb.ts';
@@ -21,7 +22,7 @@ afterAll(async () => { await db?.close(); });
 
 /** A fresh Application each time: a restarted process, sharing only the database. */
 function bot() {
-  const app = new Application<TurnState>({ storage: new PrismaStorage(db.prisma), startTypingTimer: false, longRunningMessages: false });
+  const app = new Application<TurnState>({ storage: new StateStorage(sqlOf(db)), startTypingTimer: false, longRunningMessages: false });
   registerApplicationDialogs(app, createApplicationDialogs({ prisma: db.prisma, registry: getRegistry(), adminIds: [] }));
   app.message(/^\s*aide\s*$/i, async (context) => { await context.sendActivity('route: aide'); });
   app.activity(ActivityTypes.Message, async (context) => { await context.sendActivity('route: catch-all'); });

@@ -3,7 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PrismaStorage } from '../bot/prismaStorage.ts';
+import { StateStorage } from '../bot/stateStorage.ts';
+import { sqlOf } from '../data/sql.ts';
 import { openDatabase, type Database } from '../data/database.ts';
 import { getRegistry } from '../data/registry.ts';
 import { importPalmares } from '../data/palmares.ts';
@@ -56,9 +57,9 @@ describe.skipIf(!postgresUrl)('two bot processes on one PostgreSQL', () => {
   });
 
   it('ETag concurrency on PostgreSQL: of two writers holding the same version, the second is refused', async () => {
-    const s1 = new PrismaStorage(db.prisma);
+    const s1 = new StateStorage(sqlOf(db));
     const other = await openDatabase({ url: pgdb.url });
-    const s2 = new PrismaStorage(other.prisma);
+    const s2 = new StateStorage(sqlOf(other));
     try {
       await s1.write({ 'pg/etag': { v: 0 } });
       const [x, y] = [(await s1.read(['pg/etag']))['pg/etag'], (await s2.read(['pg/etag']))['pg/etag']];

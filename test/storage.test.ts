@@ -1,15 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PrismaStorage } from '../bot/prismaStorage.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { StateStorage } from '../bot/stateStorage.ts';
+import { sqlOf } from '../data/sql.ts';
 import type { Database } from '../data/database.ts';
 import { openTestDatabase } from './helpers/testDb.ts';
 
 let db: Database;
 beforeAll(async () => { db = await openTestDatabase(); });
 afterAll(async () => { await db.close(); });
+afterEach(() => { vi.restoreAllMocks(); });
+/** SELECTs the storage sent to the database since the spy was set. */
+const selects = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.filter(([sql]) => /^\s*SELECT/i.test(String(sql))).length;
 
-describe('PrismaStorage (botbuilder Storage with ETags)', () => {
+describe('StateStorage (botbuilder Storage with ETags)', () => {
   it('reads back what it wrote, with a new eTag per write', async () => {
-    const s = new PrismaStorage(db.prisma);
+    const s = new StateStorage(sqlOf(db));
     await s.write({ k1: { count: 1 } });
     const first = (await s.read(['k1', 'missing'])) as Record<string, { count: number; eTag: string }>;
     expect(Object.keys(first)).toEqual(['k1']);
@@ -21,8 +25,8 @@ describe('PrismaStorage (botbuilder Storage with ETags)', () => {
   });
 
   it('refuses a write carrying a stale eTag (no lost update between two bot processes)', async () => {
-    const a = new PrismaStorage(db.prisma);
-    const b = new PrismaStorage(db.prisma);
+    const a = new StateStorage(sqlOf(db));
+    const b = new StateStorage(sqlOf(db));
     await a.write({ k2: { who: 'init' } });
     const seenByA = (await a.read(['k2'])).k2;
     const seenByB = (await b.read(['k2'])).k2;
@@ -35,9 +39,53 @@ describe('PrismaStorage (botbuilder Storage with ETags)', () => {
   });
 
   it('deletes', async () => {
-    const s = new PrismaStorage(db.prisma);
+    const s = new StateStorage(sqlOf(db));
     await s.write({ k3: { x: 1 } });
     await s.delete(['k3']);
     expect(await s.read(['k3'])).toEqual({});
+  });
+
+  describe('exclusive (embedded PGlite: one process)', () => {
+    it('reads what it knows from memory, including keys known to be absent, and still writes through', async () => {
+      const s = new StateStorage(sqlOf(db), { exclusive: true });
+      await s.write({ e1: { n: 1 } });
+      expect(await s.read(['e1', 'e-none'])).toMatchObject({ e1: { n: 1 } });
+      const query = vi.spyOn(db.pglite!, 'query');
+      const read = (await s.read(['e1', 'e-none'])) as Record<string, { n: number; eTag: string }>;
+      expect(read).toEqual({ e1: { n: 1, eTag: expect.any(String) } });
+      expect(query).not.toHaveBeenCalled();
+      await s.write({ e1: { ...read.e1, n: 2 } });
+      expect((await new StateStorage(sqlOf(db)).read(['e1'])).e1).toMatchObject({ n: 2 }); // in the database
+      expect(selects(query)).toBe(1);
+    });
+
+    it('hands out copies: a caller changing what it read changes nothing stored', async () => {
+      const s = new StateStorage(sqlOf(db), { exclusive: true });
+      await s.write({ e2: { list: [1] } });
+      ((await s.read(['e2'])).e2 as { list: number[] }).list.push(2);
+      expect((await s.read(['e2'])).e2).toMatchObject({ list: [1] });
+    });
+
+    it('still refuses a stale eTag, then reads afresh', async () => {
+      const s = new StateStorage(sqlOf(db), { exclusive: true });
+      await s.write({ e3: { who: 'init' } });
+      const first = (await s.read(['e3'])).e3;
+      const second = (await s.read(['e3'])).e3; // two turns of one conversation at once
+      await s.write({ e3: { ...first, who: 'a' } });
+      await expect(s.write({ e3: { ...second, who: 'b' } })).rejects.toThrow(/eTag conflict/);
+      const query = vi.spyOn(db.pglite!, 'query');
+      expect((await s.read(['e3'])).e3).toMatchObject({ who: 'a' });
+      expect(selects(query)).toBe(1);
+    });
+
+    it('forgets deleted keys and drops the least recently used beyond its size', async () => {
+      const s = new StateStorage(sqlOf(db), { exclusive: true, maxEntries: 2 });
+      await s.write({ e4: { x: 1 }, e5: { x: 2 }, e6: { x: 3 } });
+      await s.delete(['e6']);
+      expect(await s.read(['e6'])).toEqual({});
+      const query = vi.spyOn(db.pglite!, 'query');
+      expect(await s.read(['e4'])).toMatchObject({ e4: { x: 1 } }); // dropped from memory, read again
+      expect(selects(query)).toBe(1);
+    });
   });
 });

@@ -1,8 +1,10 @@
 // An in-process conversation with the walkthrough over botbuilder's TestAdapter, with conversation state in the
-// database (PrismaStorage) as in production. For tests, and for trying the dialogs without Teams.
+// database (StateStorage) as in production. For tests, and for trying the dialogs without Teams.
 import { ConversationState, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import { PrismaStorage } from '../../bot/prismaStorage.ts';
+import { StateStorage } from '../../bot/stateStorage.ts';
+import type { Database } from '../../data/database.ts';
+import { sqlOf } from '../../data/sql.ts';
 import { createApplicationDialogs, type ApplicationDialogDeps } from '../../dialogs/application/index.ts';
 
 export type Who = { user: string; name?: string; aad?: string; conversation?: string; locale?: string };
@@ -32,8 +34,8 @@ export type TestConversation = {
   send(input: string | Record<string, unknown>, who: Who): Promise<Reply[]>;
 };
 
-export function createTestConversation(deps: ApplicationDialogDeps & { storage?: Storage }): TestConversation {
-  const state = new ConversationState(deps.storage ?? new PrismaStorage(deps.prisma));
+export function createTestConversation(deps: ApplicationDialogDeps & { db: Database; storage?: Storage }): TestConversation {
+  const state = new ConversationState(deps.storage ?? new StateStorage(sqlOf(deps.db)));
   const accessor = state.createProperty<DialogState>('dialogState');
   const dialogs = createApplicationDialogs(deps);
   const adapter = new TestAdapter(async (context) => {
