@@ -8,7 +8,7 @@ import { resolveTerritory } from '../data/territories.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { StateStorage } from './stateStorage.ts';
-import { sqlOf } from '../data/sql.ts';
+import { beforeClose, sqlOf } from '../data/sql.ts';
 import { langOf } from './i18n/locale.ts';
 import { t } from './i18n/messages.ts';
 import { helpCard } from './cards/helpCard.ts';
@@ -56,10 +56,15 @@ const hasText = (context: TurnContext) =>
 export function createApp(deps: AppDeps): Application<TurnState> {
   const { prisma } = deps.db;
   const model = deps.model === undefined ? modelFromConfig(deps.config) : deps.model;
+  const storage = new StateStorage(sqlOf(deps.db), {
+    // Embedded PGlite is one process's alone: its conversation state is kept in memory and written just after turns.
+    exclusive: deps.db.target.kind === 'pglite',
+    onWriteError: (error) => deps.logger.error({ err: error }, 'conversation state not written yet (retrying)'),
+  });
+  beforeClose(deps.db, () => storage.flush());
   const app = new Application<TurnState>({
     ...(model ? { ai: { planner: createPlanner(model) } } : {}),
-    // Embedded PGlite is one process's alone: its conversation state can be read from memory.
-    storage: new StateStorage(sqlOf(deps.db), { exclusive: deps.db.target.kind === 'pglite' }),
+    storage,
     adapter: deps.adapter,
     botAppId: deps.config.MicrosoftAppId ?? '',
     startTypingTimer: deps.startTypingTimer ?? true,

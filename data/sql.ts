@@ -6,29 +6,44 @@ import type { Database } from './database.ts';
 
 export type Sql = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
 
-const clients = new WeakMap<Database, Sql>();
+type Extras = { sql?: Sql; pool?: pg.Pool; hooks: (() => Promise<void>)[] };
+const extras = new WeakMap<Database, Extras>();
+
+/** What this module adds to a database, closed with it: hooks first, then the pool, then the database. */
+function extrasOf(db: Database): Extras {
+  let e = extras.get(db);
+  if (e) return e;
+  extras.set(db, (e = { hooks: [] }));
+  const close = db.close.bind(db);
+  const mine = e;
+  db.close = async () => {
+    for (const hook of mine.hooks.splice(0)) await hook().catch(() => {});
+    await mine.pool?.end().catch(() => {});
+    await close();
+  };
+  return e;
+}
+
+/** Runs `hook` when the database is about to close (deferred writes), while its connections are still open. */
+export function beforeClose(db: Database, hook: () => Promise<void>): void {
+  extrasOf(db).hooks.push(hook);
+}
 
 /** The driver under a database opened by openDatabase: PGlite itself, or a small pg pool closed with it. */
 export function sqlOf(db: Database): Sql {
-  const known = clients.get(db);
-  if (known) return known;
-  let sql: Sql;
+  const e = extrasOf(db);
+  if (e.sql) return e.sql;
   if (db.pglite) {
     const pglite = db.pglite;
-    sql = async <T,>(text: string, params?: unknown[]) => (await pglite.query<T>(text, params)).rows;
+    e.sql = async <T,>(text: string, params?: unknown[]) => (await pglite.query<T>(text, params)).rows;
   } else if (db.target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: db.target.url, max: 8 });
     // An idle connection dropped by a server restart: the next query opens a new one.
     pool.on('error', () => {});
-    sql = async <T,>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[];
-    const close = db.close.bind(db);
-    db.close = async () => {
-      await pool.end().catch(() => {});
-      await close();
-    };
+    e.pool = pool;
+    e.sql = async <T,>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[];
   } else {
     throw new Error('sqlOf: in-memory PGlite without its instance');
   }
-  clients.set(db, sql);
-  return sql;
+  return e.sql;
 }

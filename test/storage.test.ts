@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { StateStorage } from '../bot/stateStorage.ts';
-import { sqlOf } from '../data/sql.ts';
-import type { Database } from '../data/database.ts';
+import { beforeClose, sqlOf, type Sql } from '../data/sql.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Database } from '../data/database.ts';
 import { openTestDatabase } from './helpers/testDb.ts';
 
 let db: Database;
@@ -46,7 +49,7 @@ describe('StateStorage (botbuilder Storage with ETags)', () => {
   });
 
   describe('exclusive (embedded PGlite: one process)', () => {
-    it('reads what it knows from memory, including keys known to be absent, and still writes through', async () => {
+    it('reads what it knows from memory, including keys known to be absent; writes reach the database', async () => {
       const s = new StateStorage(sqlOf(db), { exclusive: true });
       await s.write({ e1: { n: 1 } });
       expect(await s.read(['e1', 'e-none'])).toMatchObject({ e1: { n: 1 } });
@@ -55,8 +58,21 @@ describe('StateStorage (botbuilder Storage with ETags)', () => {
       expect(read).toEqual({ e1: { n: 1, eTag: expect.any(String) } });
       expect(query).not.toHaveBeenCalled();
       await s.write({ e1: { ...read.e1, n: 2 } });
-      expect((await new StateStorage(sqlOf(db)).read(['e1'])).e1).toMatchObject({ n: 2 }); // in the database
-      expect(selects(query)).toBe(1);
+      expect((await s.read(['e1'])).e1).toMatchObject({ n: 2 });
+      await s.flush();
+      expect((await new StateStorage(sqlOf(db)).read(['e1'])).e1).toEqual({ n: 2, eTag: (await s.read(['e1'])).e1!.eTag }); // in the database
+    });
+
+    it('writes the turns that end together in one statement, just after them', async () => {
+      const s = new StateStorage(sqlOf(db), { exclusive: true });
+      await s.read(['b1', 'b2', 'b3']);
+      const query = vi.spyOn(db.pglite!, 'query');
+      await Promise.all(['b1', 'b2', 'b3'].map((k, i) => s.write({ [k]: { i } })));
+      expect(query).not.toHaveBeenCalled();
+      await new Promise((r) => setImmediate(r));
+      await s.flush();
+      expect(query).toHaveBeenCalledTimes(1);
+      expect((await new StateStorage(sqlOf(db)).read(['b1', 'b2', 'b3']))).toMatchObject({ b1: { i: 0 }, b2: { i: 1 }, b3: { i: 2 } });
     });
 
     it('hands out copies: a caller changing what it read changes nothing stored', async () => {
@@ -66,16 +82,50 @@ describe('StateStorage (botbuilder Storage with ETags)', () => {
       expect((await s.read(['e2'])).e2).toMatchObject({ list: [1] });
     });
 
-    it('still refuses a stale eTag, then reads afresh', async () => {
+    it('still refuses a stale eTag (two turns of one conversation at once), from memory', async () => {
       const s = new StateStorage(sqlOf(db), { exclusive: true });
       await s.write({ e3: { who: 'init' } });
       const first = (await s.read(['e3'])).e3;
-      const second = (await s.read(['e3'])).e3; // two turns of one conversation at once
+      const second = (await s.read(['e3'])).e3;
       await s.write({ e3: { ...first, who: 'a' } });
       await expect(s.write({ e3: { ...second, who: 'b' } })).rejects.toThrow(/eTag conflict/);
-      const query = vi.spyOn(db.pglite!, 'query');
       expect((await s.read(['e3'])).e3).toMatchObject({ who: 'a' });
-      expect(selects(query)).toBe(1);
+      await s.flush();
+      expect((await new StateStorage(sqlOf(db)).read(['e3'])).e3).toMatchObject({ who: 'a' });
+    });
+
+    it('keeps a write that failed, serves it from memory, and retries it until the database takes it', async () => {
+      let down = true;
+      const errors: unknown[] = [];
+      const sql: Sql = (text, params) => (down && /^\s*INSERT/.test(text) ? Promise.reject(new Error('disk full')) : sqlOf(db)(text, params));
+      const s = new StateStorage(sql, { exclusive: true, onWriteError: (e) => errors.push(e) });
+      await s.read(['f1']);
+      await s.write({ f1: { v: 1 } });
+      await new Promise((r) => setImmediate(r));
+      await s.flush();
+      expect(errors.length).toBeGreaterThanOrEqual(1);
+      expect((await s.read(['f1'])).f1).toMatchObject({ v: 1 });
+      expect(await new StateStorage(sqlOf(db)).read(['f1'])).toEqual({});
+      down = false;
+      await s.flush();
+      expect((await new StateStorage(sqlOf(db)).read(['f1'])).f1).toMatchObject({ v: 1 });
+    });
+
+    it('writes what is pending when the database closes', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'arobase-state-'));
+      try {
+        let file = await openDatabase({ url: `pglite:${dir}` });
+        const s = new StateStorage(sqlOf(file), { exclusive: true });
+        beforeClose(file, () => s.flush());
+        await s.read(['c1']);
+        await s.write({ c1: { kept: true } });
+        await file.close();
+        file = await openDatabase({ url: `pglite:${dir}`, migrate: false });
+        expect((await new StateStorage(sqlOf(file)).read(['c1'])).c1).toMatchObject({ kept: true });
+        await file.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('forgets deleted keys and drops the least recently used beyond its size', async () => {
