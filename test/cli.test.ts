@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../data/database.ts';
 import { projectRoot } from '../data/migrations.ts';
+import { getRegistry } from '../data/registry.ts';
+import { createAnnouncement, queueAnnouncement } from '../data/notifications/index.ts';
+import { CODES, seedEditions, seedMembers } from '../bench/lib/notifyFixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'arobase-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,6 +60,39 @@ describe('npm run import', () => {
     writeFileSync(ok, 'edition,code,name,level,mentions,source\n26,38185,Grenoble,5,,Presse\n');
     const good = spawnSync(tsx, ['bot/cli/import.ts', ok, '--complete'], { cwd: projectRoot, env: { ...process.env, DATABASE_URL: dbUrl }, encoding: 'utf8' });
     expect(good.status, good.stderr).toBe(0);
-    expect(good.stdout).toContain('1 créée(s), 0 mise(s) à jour, 0 inchangée(s)');
+    expect(good.stdout).toContain('Import terminé (édition 26) : 1 créée(s), 0 mise(s) à jour, 0 inchangée(s)');
+  }, 60_000);
+});
+
+describe('npm run notify:cancel', () => {
+  it('cancels the latest announcement: its pending messages are not sent; a second cancel says so', async () => {
+    const url = `pglite:${join(dir, 'cancel-db')}`;
+    const cancel = () => spawnSync(tsx, ['bot/cli/notifyCancel.ts'], { cwd: projectRoot, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
+    const none = cancel();
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('Aucune annonce pour l’instant.');
+    const db = await openDatabase({ url });
+    let id: string;
+    try {
+      await seedEditions(db.prisma);
+      await seedMembers(db.prisma, [{ key: 'a', territoryCode: CODES.grenoble }, { key: 'b' }, { key: 'c' }]);
+      const draft = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'test', registry: getRegistry() });
+      id = draft.announcement.id;
+      expect((await queueAnnouncement(db.prisma, id)).queued).toBe(3);
+    } finally {
+      await db.close();
+    }
+    const run = cancel();
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Annonce ${id} annulée : 3 message(s) non encore envoyé(s) ne partiront pas.`);
+    const again = cancel();
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('Cette annonce est déjà annulée.');
+    const check = await openDatabase({ url });
+    try {
+      expect(await check.prisma.delivery.count({ where: { announcementId: id, status: 'cancelled' } })).toBe(3);
+    } finally {
+      await check.close();
+    }
   }, 60_000);
 });

@@ -5,6 +5,7 @@ import { getRegistry } from '../data/registry.ts';
 import { seedSamplesIfEmpty } from '../data/samples.ts';
 import { cardSubmitActivity, replyText } from './helpers/activities.ts';
 import { startTestBot, type TestBot } from './helpers/testBot.ts';
+import { recognizeNotificationCommand } from '../bot/intents/notificationIntents.ts';
 
 const ADMIN = '29:admin-1';
 let t: TestBot;
@@ -64,6 +65,9 @@ describe('admin commands', () => {
     const before = t.connector.received.length;
     await t.post(cardSubmitActivity(actions[0]!.data, t.opts({ userId: ADMIN, conversationId: `a:${ADMIN}` })));
     expect(replyText(t.connector.received[before]?.body)).toContain(`Annonce mise en file : ${subscribed} message(s)`);
+    // The admin is told how to stop it, with a command the bot understands.
+    const hint = /tapez « (.+?) » pour arrêter l’envoi/.exec(replyText(t.connector.received[before]?.body) ?? '')?.[1];
+    expect(hint && recognizeNotificationCommand(hint)).toEqual({ name: 'cancel' });
     // The fan-out reaches every subscribed member once, and not the one who stopped.
     const deadline = Date.now() + 20_000;
     const announcementsTo = () => t.connector.received.slice(before).filter((c) => c.method === 'POST' && c.conversationId !== `a:${ADMIN}`);

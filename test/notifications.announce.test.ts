@@ -183,6 +183,22 @@ describe('progress summary', () => {
     ]);
   });
 
+  it('a cancelled announcement is finished only once the sends in flight have settled', () => {
+    const cancelled = { id: 'a1', editionNumber: 22, status: 'cancelled' as const };
+    const inFlight = summarizeProgress(cancelled, counts({ pending: 0, sending: 1, sent: 73, failed: 0, cancelled: 225, total: 299 }), { nominalRate: 5, now });
+    expect(inFlight).toMatchObject({ finished: false, remaining: 1, etaSeconds: null });
+    const settled = summarizeProgress(cancelled, counts({ pending: 0, sending: 0, sent: 74, failed: 0, cancelled: 225, total: 299 }), { nominalRate: 5, now });
+    expect(settled).toMatchObject({ finished: true, remaining: 0 });
+    expect(formatProgress(settled)[1]).toBe('Envoyés : 74 / 299 · échecs : 0 · incertains : 0 · annulés : 225');
+  });
+
+  it('writes the rate with a decimal comma in French', () => {
+    const s = summarizeProgress({ id: 'a1', editionNumber: 22, status: 'sending' }, counts({ recentSent: 144 }), { nominalRate: 5, now });
+    expect(s.rate).toBe(4.8);
+    expect(formatProgress(s)[2]).toContain('débit : 4,8 msg/s');
+    expect(formatProgress(s, 'en')[2]).toContain('rate: 4.8 msg/s');
+  });
+
   it('uses the nominal rate before the first send, and the average once done', () => {
     const before = summarizeProgress({ id: 'a1', editionNumber: 22, status: 'queued' },
       counts({ pending: 8000, sending: 0, sent: 0, failed: 0, cancelled: 0, recentSent: 0, firstSentAt: null, lastSentAt: null, failedByCode: {} }), { nominalRate: 50, now });

@@ -32,7 +32,7 @@ try {
     process.exitCode = 1;
   } else {
     const s = result.summary;
-    console.log(`Import terminé (éditions ${s.editions.join(', ')}) : ${s.created} créée(s), ${s.updated} mise(s) à jour, ${s.unchanged} inchangée(s).`);
+    console.log(`Import terminé (édition${s.editions.length > 1 ? 's' : ''} ${s.editions.join(', ')}) : ${s.created} créée(s), ${s.updated} mise(s) à jour, ${s.unchanged} inchangée(s).`);
     if (complete) console.log(`Éditions marquées comme complètes : ${s.editions.join(', ')}.`);
   }
 } finally {

@@ -3,7 +3,7 @@
 // With the embedded PGlite database, run it while the bot is stopped (one process at a time); PostgreSQL: any time.
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../data/database.ts';
-import { formatDuration, formatProgress, latestAnnouncement, loadProgress, notifySettings, type ProgressSummary } from '../../data/notifications/index.ts';
+import { formatDuration, formatProgress, formatRate, latestAnnouncement, loadProgress, notifySettings, type ProgressSummary } from '../../data/notifications/index.ts';
 
 const { values } = parseArgs({ options: { follow: { type: 'boolean' }, id: { type: 'string' } } });
 const { rate } = notifySettings();
@@ -13,7 +13,7 @@ function bar(s: ProgressSummary): string {
   const width = 30;
   const filled = Math.round(s.progress * width);
   const pct = Math.floor(s.progress * 100);
-  return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${s.total - s.remaining}/${s.total} (${pct} %) · ${s.rate} msg/s` +
+  return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${s.total - s.remaining}/${s.total} (${pct} %) · ${formatRate(s.rate)} msg/s` +
     ` · fin estimée ${formatDuration(s.etaSeconds)} · échecs ${s.failed} · ralentis ${s.throttled}`;
 }
 

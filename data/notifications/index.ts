@@ -5,7 +5,7 @@ export { buildAnnouncementContent, contentStats, concerns, isHighlight } from '.
 export type { ContentStats } from './content.ts';
 export { previewLines } from './preview.ts';
 export { renderAnnouncement, renderMessage, toMessage, toPlainText } from './render.ts';
-export { summarizeProgress, loadProgress, loadProgressCounts, formatProgress, formatDuration } from './progress.ts';
+export { summarizeProgress, loadProgress, loadProgressCounts, formatProgress, formatDuration, formatRate } from './progress.ts';
 export type { ProgressSummary, ProgressCounts } from './progress.ts';
 export { startNotificationWorker, notifySettings } from './service.ts';
 export type { NotificationWorkerOptions, NotificationWorkerHandle } from './service.ts';

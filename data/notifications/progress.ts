@@ -42,7 +42,8 @@ export function summarizeProgress(
   const now = options.now ?? new Date();
   const remaining = c.pending + c.sending;
   const settled = c.sent + c.failed + c.uncertain + c.cancelled;
-  const finished = announcement.status === 'done' || announcement.status === 'cancelled' || (c.total > 0 && remaining === 0);
+  // Cancelled is not finished while a send in flight has not settled: the card and --follow would keep stale counts.
+  const finished = remaining === 0 && (announcement.status === 'done' || announcement.status === 'cancelled' || c.total > 0);
   let rate = 0;
   if (finished && c.firstSentAt && c.lastSentAt) {
     const span = (c.lastSentAt.getTime() - c.firstSentAt.getTime()) / 1000;
@@ -135,6 +136,11 @@ export function formatDuration(seconds: number | null): string {
   return m ? `${m} min ${String(s).padStart(2, '0')} s` : `${s} s`;
 }
 
+/** Messages per second with the language's decimal separator: "4,8" in French, "4.8" in English. */
+export function formatRate(rate: number, lang: NotifyLang = 'fr'): string {
+  return lang === 'fr' ? String(rate).replace('.', ',') : String(rate);
+}
+
 /** Lines for the admin card and the CLI. */
 export function formatProgress(s: ProgressSummary, lang: NotifyLang = 'fr'): string[] {
   const t = LINES[lang];
@@ -142,7 +148,7 @@ export function formatProgress(s: ProgressSummary, lang: NotifyLang = 'fr'): str
     fill(t.head, { ord: ordinal(lang, s.edition), status: STATUS[lang][s.status] }),
     fill(t.counts, { sent: s.sent, total: s.total, failed: s.failed, uncertain: s.uncertain, cancelled: s.cancelled }),
   ];
-  if (!s.finished) lines.push(fill(t.flow, { remaining: s.remaining, retrying: s.retrying, throttled: s.throttled, rate: s.rate, eta: formatDuration(s.etaSeconds) }));
+  if (!s.finished) lines.push(fill(t.flow, { remaining: s.remaining, retrying: s.retrying, throttled: s.throttled, rate: formatRate(s.rate, lang), eta: formatDuration(s.etaSeconds) }));
   const causes = Object.entries(s.failedByCode).map(([code, n]) => `${CAUSES[lang][code] ?? code} ${n}`);
   if (causes.length) lines.push(fill(t.failures, { list: causes.join(', ') }));
   if (s.uncertain) lines.push(t.uncertain);
