@@ -40,6 +40,9 @@ describe('inside Teams AI', () => {
   it('takes the turn only while a walkthrough runs or is asked for', async () => {
     let say = bot();
     expect(await say('bonjour')).toBe('route: catch-all');
+    // A turn outside any walkthrough leaves nothing of it in the conversation state.
+    const before = await db.prisma.botState.findMany({ where: { key: { contains: 'a:ada' } } });
+    expect(JSON.stringify(before.map((r) => r.value))).not.toContain('applicationDialog');
     expect(await say('aide')).toBe('route: aide');
     expect(await say({ verb: 'another-feature' })).toBe('route: catch-all'); // another card's submit is not an answer
     expect(await say('candidature')).toMatch(/Préparons la candidature de \*\*Grenoble\*\*[\s\S]*Quels sont vos prénom et nom/);

@@ -71,6 +71,9 @@ export function createApplicationDialogs(deps: ApplicationDialogDeps): Applicati
   const api: ApplicationDialogs = {
     async continueIfActive(context, accessor) {
       if (!isOurs(context)) return false;
+      // Most turns have no walkthrough: look at the stored stack before building the dialog tree.
+      const stored = await accessor.get(context);
+      if (!stored?.dialogStack?.length) return false;
       const dc = await contextOf(context, accessor);
       if (!dc.activeDialog) return false;
       try {

@@ -18,8 +18,9 @@ export function conversationDialogState(state: ConversationScoped): DialogStateA
   const scope = state.conversation as Record<string, unknown>;
   const key = (context: TurnContext) => `applicationDialog:${context.activity.from?.id ?? 'unknown'}`;
   return {
+    // As botbuilder's StatePropertyAccessor: without a default, a missing value stays missing (nothing to save).
     async get(context: TurnContext, defaultValue?: DialogState) {
-      if (scope[key(context)] === undefined) scope[key(context)] = defaultValue ?? { dialogStack: [] };
+      if (scope[key(context)] === undefined && defaultValue !== undefined) scope[key(context)] = defaultValue;
       return scope[key(context)] as DialogState;
     },
     async set(context: TurnContext, value: DialogState) {
