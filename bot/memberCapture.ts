@@ -28,13 +28,15 @@ export function memberInfoFrom(activity: Activity): MemberInfo | null {
 export function createMemberCapture(prisma: PrismaClient, ttlMs = 60_000, maxEntries = 20_000) {
   const recent = new Map<string, { fingerprint: string; at: number; member: Member }>();
   const capture = async (activity: Activity): Promise<Member | null> => {
+    const from = activity.from;
+    if (!from?.id || from.id === activity.recipient?.id) return null;
+    // Everything the member row is made of, but the id of the message (new each time, meaningless for later sends).
+    const fingerprint = JSON.stringify([from, activity.recipient, activity.conversation, activity.channelData?.tenant,
+      activity.channelId, activity.serviceUrl, activity.locale]);
+    const hit = recent.get(from.id);
+    if (hit && hit.fingerprint === fingerprint && Date.now() - hit.at < ttlMs && hit.member.active) return hit.member;
     const info = memberInfoFrom(activity);
     if (!info) return null;
-    // The reference carries the id of the message being answered: new on every message, meaningless for later sends.
-    const { activityId: _ignored, ...reference } = (info.conversationReference ?? {}) as { activityId?: string };
-    const fingerprint = JSON.stringify({ ...info, conversationReference: reference });
-    const hit = recent.get(info.teamsUserId);
-    if (hit && hit.fingerprint === fingerprint && Date.now() - hit.at < ttlMs && hit.member.active) return hit.member;
     const member = await touchMember(prisma, info);
     recent.delete(info.teamsUserId);
     recent.set(info.teamsUserId, { fingerprint, at: Date.now(), member });
