@@ -5,7 +5,7 @@ import { resolveArea } from '../data/areas.ts';
 import { isAdmin } from '../data/members.ts';
 import type { Registry } from '../data/registry.ts';
 import {
-  AnnouncementError, cancelAnnouncement, createAnnouncement, formatProgress, latestAnnouncement, loadProgress,
+  AnnouncementError, cancelAnnouncement, createAnnouncement, deliveredBar, formatProgress, latestAnnouncement, loadProgress,
   previewLines, queueAnnouncement, resendAnnouncement,
 } from '../data/notifications/index.ts';
 import { adaptiveCard, textBlock, type Reply } from './cards/activity.ts';
@@ -13,7 +13,14 @@ import { nm } from './i18n/notificationMessages.ts';
 import type { Lang } from './i18n/locale.ts';
 import type { NotificationCommand } from './intents/notificationIntents.ts';
 
-export type NotificationDeps = { prisma: PrismaClient; registry: Registry; adminIds: readonly string[]; rate: number };
+export type NotificationDeps = {
+  prisma: PrismaClient; registry: Registry; adminIds: readonly string[];
+  /**
+   * NOTIFY_RATE of this process. Not used for the ETA: the sender may be another process (`npm run worker`) with its
+   * own rate, so the card says « fin estimée : — » until a rate is measured.
+   */
+  rate?: number;
+};
 export type NotificationSession = { lang: Lang; member: Member | null; onRefused?: (what: string) => void };
 /** `follow`: an announcement whose status card should be kept up to date. */
 export type NotificationAnswer = { replies: Reply[]; follow?: string };
@@ -30,13 +37,14 @@ export function createNotificationConversation(deps: NotificationDeps) {
   }
 
   async function statusCard(lang: Lang, announcementId: string): Promise<(Reply & { finished: boolean }) | null> {
-    const summary = await loadProgress(prisma, announcementId, { nominalRate: deps.rate });
+    const summary = await loadProgress(prisma, announcementId);
     if (!summary) return null;
-    const lines = formatProgress(summary, lang === 'en' ? 'en' : 'fr');
-    const filled = Math.round(summary.progress * 20);
-    const bar = `${'▓'.repeat(filled)}${'░'.repeat(20 - filled)} ${Math.round(summary.progress * 100)} %`;
+    const lines = formatProgress(summary, lang);
+    // What was actually sent: a cancelled send shows its third, not a full bar.
+    const bar = deliveredBar(summary, { lang });
+    const cancelled = summary.status === 'cancelled';
     const card = adaptiveCard([
-      textBlock(nm(lang, 'statusTitle'), { weight: 'Bolder', size: 'Medium' }),
+      textBlock(nm(lang, cancelled ? 'statusTitleCancelled' : 'statusTitle'), { weight: 'Bolder', size: 'Medium', ...(cancelled ? { color: 'Attention' } : {}) }),
       textBlock(bar, { fontType: 'Monospace' }),
       ...lines.map((l) => textBlock(l, { spacing: 'Small' })),
     ]);
@@ -47,8 +55,8 @@ export function createNotificationConversation(deps: NotificationDeps) {
     try {
       return await run(cmd, s);
     } catch (error) {
-      // The outbox explains in French why it refuses (already sent, cancelled…).
-      if (error instanceof AnnouncementError) return say(nm(s.lang, 'publishError', { reason: error.message }));
+      // The outbox says why it refuses (already sent, cancelled…), in the admin's language.
+      if (error instanceof AnnouncementError) return say(error.text(s.lang));
       throw error;
     }
   }
@@ -86,14 +94,15 @@ export function createNotificationConversation(deps: NotificationDeps) {
       case 'publish': {
         {
           const draft = await createAnnouncement(prisma, { edition: cmd.edition, createdBy: m?.teamsUserId ?? 'admin', registry });
-          const lines = previewLines(draft.content, draft.recipients, s.lang === 'en' ? 'en' : 'fr');
+          const lines = previewLines(draft.content, draft.recipients, s.lang, { alreadyReceived: draft.alreadyReceived });
           const id = draft.announcement.id;
+          // Nobody left to tell (everyone concerned already has this edition): no send button.
+          const send = draft.recipients > 0
+            ? [{ type: 'Action.Submit', title: nm(s.lang, 'confirm', { n: draft.recipients }), style: 'positive', data: { verb: 'announceConfirm', id } }]
+            : [];
           const card = adaptiveCard(
             [textBlock(nm(s.lang, 'previewTitle'), { weight: 'Bolder', size: 'Medium' }), ...lines.map((l) => textBlock(l, { spacing: 'Small' }))],
-            [
-              { type: 'Action.Submit', title: nm(s.lang, 'confirm', { n: draft.recipients }), style: 'positive', data: { verb: 'announceConfirm', id } },
-              { type: 'Action.Submit', title: nm(s.lang, 'discard'), data: { verb: 'announceDiscard', id } },
-            ],
+            [...send, { type: 'Action.Submit', title: nm(s.lang, 'discard'), data: { verb: 'announceDiscard', id } }],
           );
           return { replies: [{ text: lines.join('\n'), card }] };
         }
@@ -126,15 +135,17 @@ export function createNotificationConversation(deps: NotificationDeps) {
     }
     try {
       if (!confirm) {
-        await cancelAnnouncement(prisma, id);
+        // Only a preview not yet confirmed: a stale « Abandonner » must not stop a send in progress.
+        await cancelAnnouncement(prisma, id, { draftOnly: true });
         return say(nm(s.lang, 'discarded'));
       }
       const result = await queueAnnouncement(prisma, id);
       const card = await statusCard(s.lang, id);
-      const first = { text: nm(s.lang, result.alreadyQueued ? 'alreadyQueued' : 'queued', { n: result.queued }) };
+      const skipped = result.alreadyReceived ? nm(s.lang, 'skipped', { n: result.alreadyReceived }) : '';
+      const first = { text: nm(s.lang, result.alreadyQueued ? 'alreadyQueued' : 'queued', { n: result.queued }) + skipped };
       return { replies: card ? [first, card] : [first], follow: id };
     } catch (error) {
-      if (error instanceof AnnouncementError) return say(nm(s.lang, 'publishError', { reason: error.message }));
+      if (error instanceof AnnouncementError) return say(error.text(s.lang));
       throw error;
     }
   }

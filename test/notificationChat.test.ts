@@ -86,7 +86,26 @@ describe('admin commands', () => {
   it('status, cancel and re-send answer the admin', async () => {
     expect(await say('état des notifications', ADMIN)).toMatch(/\d+ %/);
     // Everything was already sent: the outbox says so rather than pretending to cancel.
-    expect(await say('annuler l’annonce', ADMIN)).toContain('Impossible : Cette annonce est déjà entièrement envoyée.');
+    expect(await say('annuler l’annonce', ADMIN)).toBe('Il n’y a plus rien à annuler : cette annonce a déjà été envoyée à tous ses destinataires.');
     expect(await say('renvoyer aux échecs', ADMIN)).toMatch(/remis en file/);
+  });
+
+  it('an English admin reads the refusal in English only', async () => {
+    expect(await say('cancel the announcement', ADMIN, 'en-US')).toBe('There is nothing left to cancel: this announcement has already been sent to all its recipients.');
+  });
+
+  it('publishing the same edition again says who already has it and sends them nothing', async () => {
+    const received = await t.db.prisma.delivery.count({ where: { status: 'sent' } });
+    expect(received).toBeGreaterThan(0);
+    const [preview] = await t.say('publier l’édition 22', { userId: ADMIN, conversationId: `a:${ADMIN}` });
+    const text = replyText(preview);
+    expect(text).toContain(`Déjà prévenus : ${received} membre(s) ont déjà reçu une annonce de l’édition 22`);
+    expect(text).toContain('Ils ne la recevront pas une seconde fois');
+    expect(text).toContain('Destinataires : 0 membre(s)');
+    // Nobody left to tell: only « Abandonner ».
+    const actions = (preview!.attachments as { content: { actions: { title: string }[] } }[])[0]!.content.actions;
+    expect(actions.map((a) => a.title)).toEqual(['Abandonner']);
+    const [en] = await t.say('publish edition 22', { userId: ADMIN, conversationId: `a:${ADMIN}`, locale: 'en-US' });
+    expect(replyText(en)).toContain(`Already told: ${received} member(s)`);
   });
 });

@@ -4,9 +4,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../data/database.ts';
 import { getRegistry } from '../data/registry.ts';
 import {
-  cancelAnnouncement, contentStats, createAnnouncement, formatProgress, previewLines, queueAnnouncement, renderAnnouncement,
-  renderMessage, resendAnnouncement, summarizeProgress, toPlainText, AnnouncementError, type ProgressCounts,
+  ANNOUNCEMENT_ERROR_CODES, announcementErrorText, cancelAnnouncement, contentStats, createAnnouncement, deliveredBar, formatProgress,
+  planRecipients, previewLines, queueAnnouncement, renderAnnouncement, renderMessage, resendAnnouncement, summarizeProgress, toPlainText,
+  AnnouncementError, type ProgressCounts,
 } from '../data/notifications/index.ts';
+import { createNotificationConversation } from '../bot/notificationConversation.ts';
+import { recognizeNotificationCommand } from '../bot/intents/notificationIntents.ts';
 import { CODES, cardTexts, seedEditions, seedMembers } from '../bench/lib/notifyFixtures.ts';
 import { openTestDatabase } from './helpers/testDb.ts';
 
@@ -129,6 +132,88 @@ describe('recipients and lifecycle', () => {
     await expect(cancelAnnouncement(db.prisma, announcement.id)).rejects.toThrow(/déjà annulée/);
   });
 
+  it('refuses with a code and a sentence in the admin’s language, which names a command the bot understands', async () => {
+    await seedMembers(db.prisma, specs);
+    const { announcement } = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'admin', registry });
+    await cancelAnnouncement(db.prisma, announcement.id);
+    const error = await queueAnnouncement(db.prisma, announcement.id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AnnouncementError);
+    const refusal = error as AnnouncementError;
+    expect(refusal.code).toBe('queueCancelled');
+    expect(refusal.message).toBe(refusal.text('fr')); // the CLIs print French
+    expect(refusal.text('fr')).toBe('Cette annonce a été annulée et ne peut plus être envoyée. Pour annoncer l’édition 22, tapez « publier l’édition 22 » : je vous montrerai un nouvel aperçu avant tout envoi.');
+    expect(refusal.text('en')).toBe('This announcement was cancelled and can no longer be sent. To announce edition 22, type “publish edition 22”: I will show you a new preview before anything is sent.');
+    for (const lang of ['fr', 'en'] as const) {
+      const command = (lang === 'fr' ? /« (.+?) »/ : /“(.+?)”/).exec(refusal.text(lang))![1]!;
+      expect(recognizeNotificationCommand(command)).toEqual({ name: 'publish', edition: 22 });
+    }
+    // A stale « Abandonner » cannot stop a send in progress; the refusal says how to stop it.
+    const live = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'admin', registry });
+    await queueAnnouncement(db.prisma, live.announcement.id);
+    const discard = await cancelAnnouncement(db.prisma, live.announcement.id, { draftOnly: true }).catch((e: unknown) => e) as AnnouncementError;
+    expect(discard.code).toBe('discardQueued');
+    expect(recognizeNotificationCommand(/« (.+?) »/.exec(discard.text('fr'))![1]!)).toEqual({ name: 'cancel' });
+    expect(recognizeNotificationCommand(/“(.+?)”/.exec(discard.text('en'))![1]!)).toEqual({ name: 'cancel' });
+    expect((await db.prisma.announcement.findUniqueOrThrow({ where: { id: live.announcement.id } })).status).toBe('queued');
+  });
+
+  it('every refusal exists in French and English, as whole sentences without a second prefix', () => {
+    for (const code of ANNOUNCEMENT_ERROR_CODES) {
+      const fr = announcementErrorText(code, { edition: 22, id: 'a1' }, 'fr');
+      const en = announcementErrorText(code, { edition: 22, id: 'a1' }, 'en');
+      expect(fr, code).toMatch(/^[A-ZÀ-Ý].*\.$/);
+      expect(en, code).toMatch(/^[A-Z].*\.$/);
+      expect(en, code).not.toMatch(/annonce|édition|tapez|déjà/);
+      expect(fr, code).not.toMatch(/\{|Impossible/);
+      expect(en, code).not.toMatch(/\{/);
+    }
+  });
+
+  it('publishing an edition again skips the members who already received it, says so, and keeps re-sending to failed ones', async () => {
+    const ids = await seedMembers(db.prisma, specs);
+    const first = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'admin', registry });
+    await queueAnnouncement(db.prisma, first.announcement.id);
+    const set = (key: string, data: object) => db.prisma.delivery.updateMany({ where: { memberId: ids.get(key)!, announcementId: first.announcement.id }, data });
+    // A third was sent, then the admin cancelled: grenoble received it, english failed, the others were cancelled.
+    await set('grenoble', { status: 'sent', sentAt: new Date() });
+    await set('english', { status: 'failed', lastStatusCode: 500 });
+    await cancelAnnouncement(db.prisma, first.announcement.id);
+
+    const again = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'admin', registry });
+    expect(again).toMatchObject({ recipients: 3, alreadyReceived: 1 });
+    const lines = previewLines(again.content, again.recipients, 'fr', { alreadyReceived: again.alreadyReceived });
+    expect(lines.slice(-2)).toEqual([
+      'Destinataires : 3 membre(s) abonné(s) et actif(s) (filtres départements/régions appliqués).',
+      'Déjà prévenus : 1 membre(s) ont déjà reçu une annonce de l’édition 22 (ou sont en train de la recevoir). Ils ne la recevront pas une seconde fois : un seul message par membre et par édition.',
+    ]);
+    expect(previewLines(again.content, again.recipients, 'en', { alreadyReceived: 1 }).at(-1)).toBe(
+      'Already told: 1 member(s) have already received an announcement of edition 22 (or are receiving it). They will not receive it a second time: one message per member and per edition.');
+    expect(await queueAnnouncement(db.prisma, again.announcement.id)).toMatchObject({ queued: 3, alreadyReceived: 1 });
+    const second = await db.prisma.delivery.findMany({ where: { announcementId: again.announcement.id } });
+    expect(second.map((d) => d.memberId).sort()).toEqual(['english', 'bdr', 'aura'].map((k) => ids.get(k)).sort());
+
+    // A third publication while the second is still queued: its pending members count as told too.
+    const third = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'admin', registry });
+    expect(third).toMatchObject({ recipients: 0, alreadyReceived: 4 });
+    expect(await queueAnnouncement(db.prisma, third.announcement.id)).toMatchObject({ queued: 0, alreadyReceived: 4 });
+    // Asked explicitly (announce --again): everyone concerned.
+    expect((await planRecipients(db.prisma, third.content, { again: true })).recipients).toHaveLength(4);
+
+    // Re-sending the failed ones of the same announcement still works.
+    await db.prisma.delivery.updateMany({ where: { announcementId: again.announcement.id, memberId: ids.get('english')! }, data: { status: 'failed' } });
+    expect(await resendAnnouncement(db.prisma, again.announcement.id)).toEqual({ requeued: 1 });
+  });
+
+  it('two announcements of the same edition confirmed at once still send one message per member', async () => {
+    await seedMembers(db.prisma, specs);
+    const a = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'admin', registry });
+    const b = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'admin', registry });
+    const [qa, qb] = await Promise.all([queueAnnouncement(db.prisma, a.announcement.id), queueAnnouncement(db.prisma, b.announcement.id)]);
+    expect(qa.queued + qb.queued).toBe(4);
+    const rows = await db.prisma.delivery.findMany({ select: { memberId: true } });
+    expect(new Set(rows.map((r) => r.memberId)).size).toBe(rows.length);
+  });
+
   it('re-sends failed and uncertain deliveries to members still active', async () => {
     const ids = await seedMembers(db.prisma, specs);
     const { announcement } = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'admin', registry });
@@ -189,7 +274,44 @@ describe('progress summary', () => {
     expect(inFlight).toMatchObject({ finished: false, remaining: 1, etaSeconds: null });
     const settled = summarizeProgress(cancelled, counts({ pending: 0, sending: 0, sent: 74, failed: 0, cancelled: 225, total: 299 }), { nominalRate: 5, now });
     expect(settled).toMatchObject({ finished: true, remaining: 0 });
-    expect(formatProgress(settled)[1]).toBe('Envoyés : 74 / 299 · échecs : 0 · incertains : 0 · annulés : 225');
+    expect(formatProgress(settled)[1]).toBe('Envoi annulé : 74 message(s) envoyé(s) sur 299 · 225 annulé(s), jamais partis · 0 échec(s) · 0 incertain(s)');
+  });
+
+  it('a cancelled send shows what was delivered, not a full bar', () => {
+    const s = summarizeProgress({ id: 'a1', editionNumber: 22, status: 'cancelled' },
+      counts({ total: 301, pending: 0, sending: 0, sent: 100, failed: 0, cancelled: 201, retrying: 0, throttled: 0, failedByCode: {} }), { now });
+    expect(s.progress).toBe(1); // everything is settled…
+    expect(s.delivered).toBeCloseTo(100 / 301); // …but a third was sent
+    expect(deliveredBar(s)).toBe(`${'▓'.repeat(6)}${'░'.repeat(14)} 33 % envoyés`);
+    expect(deliveredBar(s, { lang: 'en' })).toMatch(/ 33 % sent$/);
+    expect(formatProgress(s)).toEqual([
+      'Annonce du 22e label — annulée',
+      'Envoi annulé : 100 message(s) envoyé(s) sur 301 · 201 annulé(s), jamais partis · 0 échec(s) · 0 incertain(s)',
+    ]);
+    expect(formatProgress(s, 'en')[1]).toBe('Sending cancelled: 100 of 301 message(s) sent · 201 cancelled, never sent · 0 failed · 0 uncertain');
+    // 299 of 300 is not 100 %.
+    const almost = summarizeProgress({ id: 'a1', editionNumber: 22, status: 'done' },
+      counts({ total: 300, pending: 0, sending: 0, sent: 299, failed: 1, cancelled: 0 }), { now });
+    expect(deliveredBar(almost)).toBe(`${'▓'.repeat(19)}░ 99 % envoyés`);
+  });
+
+  it('the status card of a cancelled send says « annulé » with the counts and the share delivered', async () => {
+    const ids = await seedMembers(db.prisma, [{ key: 'a' }, { key: 'b' }, { key: 'c' }]);
+    const { announcement } = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'admin', registry });
+    await queueAnnouncement(db.prisma, announcement.id);
+    await db.prisma.delivery.updateMany({ where: { memberId: ids.get('a')! }, data: { status: 'sent', sentAt: new Date() } });
+    await cancelAnnouncement(db.prisma, announcement.id);
+    const chat = createNotificationConversation({ prisma: db.prisma, registry, adminIds: [] });
+    const fr = await chat.statusCard('fr', announcement.id);
+    expect(fr!.text.split('\n')).toEqual([
+      `${'▓'.repeat(6)}${'░'.repeat(14)} 33 % envoyés`,
+      'Annonce du 22e label — annulée',
+      'Envoi annulé : 1 message(s) envoyé(s) sur 3 · 2 annulé(s), jamais partis · 0 échec(s) · 0 incertain(s)',
+    ]);
+    expect(JSON.stringify(fr!.card)).toContain('Envoi de l’annonce annulé');
+    const en = await chat.statusCard('en', announcement.id);
+    expect(en!.text).toContain('33 % sent');
+    expect(JSON.stringify(en!.card)).toContain('Announcement sending cancelled');
   });
 
   it('writes the rate with a decimal comma in French', () => {
@@ -199,10 +321,14 @@ describe('progress summary', () => {
     expect(formatProgress(s, 'en')[2]).toContain('rate: 4.8 msg/s');
   });
 
-  it('uses the nominal rate before the first send, and the average once done', () => {
-    const before = summarizeProgress({ id: 'a1', editionNumber: 22, status: 'queued' },
-      counts({ pending: 8000, sending: 0, sent: 0, failed: 0, cancelled: 0, recentSent: 0, firstSentAt: null, lastSentAt: null, failedByCode: {} }), { nominalRate: 50, now });
-    expect(before).toMatchObject({ rate: 0, etaSeconds: 160 });
+  it('gives no ETA before a rate is measured (the sender’s NOTIFY_RATE is not known), and the average once done', () => {
+    const queued = counts({ pending: 300, total: 300, sending: 0, sent: 0, failed: 0, cancelled: 0, recentSent: 0, firstSentAt: null, lastSentAt: null, failedByCode: {} });
+    const before = summarizeProgress({ id: 'a1', editionNumber: 22, status: 'queued' }, queued, { now });
+    expect(before).toMatchObject({ rate: 0, etaSeconds: null });
+    expect(formatProgress(before)[2]).toMatch(/fin estimée : —$/);
+    expect(formatProgress(before, 'en')[2]).toMatch(/ETA: —$/);
+    // A caller that knows the sender's rate may still give it.
+    expect(summarizeProgress({ id: 'a1', editionNumber: 22, status: 'queued' }, queued, { nominalRate: 5, now }).etaSeconds).toBe(60);
     const done = summarizeProgress({ id: 'a1', editionNumber: 22, status: 'done' },
       counts({ pending: 0, sending: 0, sent: 7961, uncertain: 3 }), { nominalRate: 50, now });
     expect(done).toMatchObject({ finished: true, etaSeconds: null, rate: 132.7 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openDatabase, type Database } from '../data/database.ts';
 import { getRegistry } from '../data/registry.ts';
-import { createAnnouncement, queueAnnouncement, startNotificationWorker } from '../data/notifications/index.ts';
+import { createAnnouncement, queueAnnouncement, senderRunning, startNotificationWorker } from '../data/notifications/index.ts';
 import { createLeaderLock } from '../data/notifications/leader.ts';
 import { NotificationWorker } from '../data/notifications/worker.ts';
 import { recordingSender, seedBulkMembers, seedEditions } from '../bench/lib/notifyFixtures.ts';
@@ -89,5 +89,32 @@ describe.skipIf(!postgresUrl)('notifications on PostgreSQL', () => {
     const all = [...senderA.sent, ...senderB.sent].map((s) => s.memberId);
     expect(new Set(all).size).toBe(120);
     expect(all).toHaveLength(120);
+  });
+  it('two announcements of the same edition confirmed at once from two processes: one message per member', async () => {
+    await a.prisma.$executeRawUnsafe('TRUNCATE "Delivery", "Announcement", "Member" CASCADE');
+    await seedBulkMembers(a.prisma, 200);
+    const registry = getRegistry();
+    const [x, y] = await Promise.all([
+      createAnnouncement(a.prisma, { edition: 22, createdBy: 'admin', registry }),
+      createAnnouncement(b.prisma, { edition: 22, createdBy: 'admin', registry }),
+    ]);
+    const [qx, qy] = await Promise.all([queueAnnouncement(a.prisma, x.announcement.id), queueAnnouncement(b.prisma, y.announcement.id)]);
+    expect(qx.queued + qy.queued).toBe(200);
+    expect([qx.alreadyReceived, qy.alreadyReceived].sort((m, n) => m - n)).toEqual([0, 200]);
+    const rows = await a.prisma.delivery.findMany({ select: { memberId: true } });
+    expect(new Set(rows.map((r) => r.memberId)).size).toBe(200);
+    expect(rows).toHaveLength(200);
+  });
+
+  it('tells whether a sender holds the lock (notify:status --follow hints when none does)', async () => {
+    expect(await senderRunning(b)).toBe(false);
+    const lock = createLeaderLock(a.target, { pollMs: 100 });
+    expect(await lock.acquire(new AbortController().signal)).toBe(true);
+    try {
+      expect(await senderRunning(b)).toBe(true);
+    } finally {
+      await lock.release();
+    }
+    expect(await senderRunning(b)).toBe(false);
   });
 });

@@ -22,8 +22,9 @@ const fr = {
   noAnnouncement: 'Aucune annonce pour l’instant.',
   cancelled: 'Annonce annulée : {n} message(s) non encore envoyé(s) ne partiront pas.',
   resent: '{n} destinataire(s) en échec ou incertain(s) remis en file.',
+  skipped: ' {n} membre(s) l’avaient déjà reçue : ils ne la recevront pas une seconde fois.',
   statusTitle: 'Envoi de l’annonce',
-  publishError: 'Impossible : {reason}',
+  statusTitleCancelled: 'Envoi de l’annonce annulé',
 };
 
 type Texts = typeof fr;
@@ -49,8 +50,9 @@ const en: Texts = {
   noAnnouncement: 'No announcement yet.',
   cancelled: 'Announcement cancelled: {n} message(s) not yet sent will not go out.',
   resent: '{n} failed or uncertain recipient(s) queued again.',
+  skipped: ' {n} member(s) had already received it: they will not receive it a second time.',
   statusTitle: 'Announcement sending',
-  publishError: 'Not possible: {reason}',
+  statusTitleCancelled: 'Announcement sending cancelled',
 };
 
 export const notificationCatalogs: Record<Lang, Texts> = { fr, en };

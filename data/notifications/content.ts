@@ -2,12 +2,11 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { editionYear } from '../editions.ts';
 import type { Registry } from '../registry.ts';
+import { AnnouncementError } from './errors.ts';
 import type { AnnouncementContent, AnnouncementEntry, Change } from './types.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 type AreaLookup = Pick<Registry, 'get'>;
-
-export class AnnouncementError extends Error {}
 
 function compare(level: number, previous: { level: number } | undefined, previousComplete: boolean): Change {
   if (!previous) return previousComplete ? 'new' : 'unknown';
@@ -21,7 +20,7 @@ export async function buildAnnouncementContent(prisma: Db, edition: number, regi
     prisma.award.findMany({ where: { editionNumber: previousEdition } }),
     prisma.edition.findMany({ where: { number: { in: [edition, previousEdition] } } }),
   ]);
-  if (current.length === 0) throw new AnnouncementError(`Aucune distinction importée pour l’édition ${edition} : importez d’abord son palmarès.`);
+  if (current.length === 0) throw new AnnouncementError('noAwards', { edition });
   const previousComplete = editions.find((e) => e.number === previousEdition)?.complete ?? false;
   const before = new Map(previous.map((a) => [a.territoryCode, a]));
   const entries = current.map((award): AnnouncementEntry => {

@@ -3,6 +3,7 @@
 // session and the lock, and a stand-by (polling every second) takes over. PGlite: one process, always the leader.
 import pg from 'pg';
 import type { DatabaseTarget } from '../database.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
 import { silentLogger, type NotifyLogger } from './types.ts';
 
 /** "arobase:notify" — any constant shared by every arobase process on the database. */
@@ -94,4 +95,22 @@ class AdvisoryLock implements LeaderLock {
 export function createLeaderLock(target: DatabaseTarget, options: { pollMs?: number; logger?: NotifyLogger } = {}): LeaderLock {
   if (target.kind === 'pglite') return new AlwaysLeader();
   return new AdvisoryLock(target.url, options.pollMs ?? 1_000, options.logger ?? silentLogger);
+}
+
+/**
+ * Whether some process holds the sender lock (a notification worker is running). PostgreSQL: the advisory lock in
+ * pg_locks, for this database. PGlite: false — the embedded database is one process, so when a CLI has it open no
+ * bot or worker can be sending.
+ */
+export async function senderRunning(db: { target: DatabaseTarget; prisma: PrismaClient }): Promise<boolean> {
+  if (db.target.kind === 'pglite') return false;
+  const key = NOTIFY_LOCK_KEY;
+  const [row] = await db.prisma.$queryRaw<{ held: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM pg_locks
+      WHERE locktype = 'advisory' AND granted AND objsubid = 1
+        AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+        AND classid::bigint = ${Number(key >> 32n)} AND objid::bigint = ${Number(key & 0xffffffffn)}
+    ) AS held`;
+  return !!row?.held;
 }

@@ -14,6 +14,8 @@ const T = {
     unknown: '{n} territoire(s) sans comparaison possible : le palmarès du {prevOrd} label n’est pas entièrement importé',
     nothing: 'Aucune nouveauté : le message annoncera seulement la publication du palmarès.',
     recipients: 'Destinataires : {n} membre(s) abonné(s) et actif(s) (filtres départements/régions appliqués).',
+    already: 'Déjà prévenus : {n} membre(s) ont déjà reçu une annonce de l’édition {edition} (ou sont en train de la recevoir). Ils ne la recevront pas une seconde fois : un seul message par membre et par édition.',
+    again: 'Renvoi demandé : {n} membre(s) qui ont déjà reçu une annonce de l’édition {edition} la recevront une seconde fois.',
   },
   en: {
     head: 'Announcement of the {ord} label ({year} awards)',
@@ -25,10 +27,18 @@ const T = {
     unknown: '{n} without comparison: the {prevOrd} label awards are not fully imported',
     nothing: 'Nothing new: the message will only announce the publication of the awards.',
     recipients: 'Recipients: {n} subscribed, active member(s) (département/région filters applied).',
+    already: 'Already told: {n} member(s) have already received an announcement of edition {edition} (or are receiving it). They will not receive it a second time: one message per member and per edition.',
+    again: 'Sending again as requested: {n} member(s) who already received an announcement of edition {edition} will receive it a second time.',
   },
 } as const;
 
-export function previewLines(content: AnnouncementContent, recipients: number, lang: NotifyLang = 'fr'): string[] {
+/**
+ * The preview: what is new, how many members get it, and how many are skipped because they already received an
+ * announcement of this edition (`alreadyReceived`; `again`: they are sent it anyway).
+ */
+export function previewLines(
+  content: AnnouncementContent, recipients: number, lang: NotifyLang = 'fr', options: { alreadyReceived?: number; again?: boolean } = {},
+): string[] {
   const t = T[lang];
   const s = contentStats(content);
   const n = (x: number) => x.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB');
@@ -43,5 +53,6 @@ export function previewLines(content: AnnouncementContent, recipients: number, l
   if (s.unknown) items.push(fill(t.unknown, { n: n(s.unknown), prevOrd }));
   lines.push(...(items.length ? items.map((i) => `- ${i}`) : [t.nothing]));
   lines.push(fill(t.recipients, { n: n(recipients) }));
+  if (options.alreadyReceived) lines.push(fill(options.again ? t.again : t.already, { n: n(options.alreadyReceived), edition: content.edition }));
   return lines;
 }

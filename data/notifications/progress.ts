@@ -27,9 +27,14 @@ export type ProgressSummary = {
   remaining: number;
   /** Share of deliveries settled (sent, failed, uncertain, cancelled), 0–1. */
   progress: number;
+  /** Share of deliveries actually sent (confirmed by the channel), 0–1: what the progress bars show. */
+  delivered: number;
   /** Messages per second: recent while sending, average once finished. */
   rate: number;
-  /** Seconds to finish at the current rate (the nominal one before the first send); null when nothing remains. */
+  /**
+   * Seconds to finish at the measured rate; null when nothing remains, or before a rate is measured (no nominal
+   * rate given: the sending process's NOTIFY_RATE is not known here).
+   */
   etaSeconds: number | null;
   failedByCode: Record<string, number>;
   finished: boolean;
@@ -37,7 +42,7 @@ export type ProgressSummary = {
 
 /** Pure: the summary the admin card shows. */
 export function summarizeProgress(
-  announcement: Pick<Announcement, 'id' | 'editionNumber' | 'status'>, c: ProgressCounts, options: { nominalRate: number; now?: Date },
+  announcement: Pick<Announcement, 'id' | 'editionNumber' | 'status'>, c: ProgressCounts, options: { nominalRate?: number; now?: Date } = {},
 ): ProgressSummary {
   const now = options.now ?? new Date();
   const remaining = c.pending + c.sending;
@@ -52,13 +57,14 @@ export function summarizeProgress(
     const span = Math.min(c.windowMs, now.getTime() - c.firstSentAt.getTime()) / 1000;
     rate = span > 0 ? c.recentSent / span : 0;
   }
-  const pace = rate > 0 ? rate : options.nominalRate;
+  const pace = rate > 0 ? rate : options.nominalRate ?? 0;
   const live = announcement.status === 'queued' || announcement.status === 'sending';
   return {
     announcementId: announcement.id, edition: announcement.editionNumber, status: announcement.status,
     total: c.total, sent: c.sent, failed: c.failed, uncertain: c.uncertain, cancelled: c.cancelled,
     throttled: c.throttled, retrying: c.retrying, remaining,
     progress: c.total ? settled / c.total : 1,
+    delivered: c.total ? c.sent / c.total : 0,
     rate: Math.round(rate * 10) / 10,
     etaSeconds: live && remaining > 0 && pace > 0 ? Math.ceil(remaining / pace) : null,
     failedByCode: c.failedByCode, finished,
@@ -96,7 +102,7 @@ export async function loadProgressCounts(prisma: PrismaClient, announcementId: s
   };
 }
 
-export async function loadProgress(prisma: PrismaClient, announcementId: string, options: { nominalRate: number }): Promise<ProgressSummary | null> {
+export async function loadProgress(prisma: PrismaClient, announcementId: string, options: { nominalRate?: number } = {}): Promise<ProgressSummary | null> {
   const announcement = await prisma.announcement.findUnique({ where: { id: announcementId } });
   if (!announcement) return null;
   return summarizeProgress(announcement, await loadProgressCounts(prisma, announcementId), options);
@@ -111,6 +117,8 @@ const LINES = {
   fr: {
     head: 'Annonce du {ord} label — {status}',
     counts: 'Envoyés : {sent} / {total} · échecs : {failed} · incertains : {uncertain} · annulés : {cancelled}',
+    cancelledCounts: 'Envoi annulé : {sent} message(s) envoyé(s) sur {total} · {cancelled} annulé(s), jamais partis · {failed} échec(s) · {uncertain} incertain(s)',
+    bar: '{pct} % envoyés',
     flow: 'Restants : {remaining} (dont {retrying} en nouvel essai, {throttled} ralentis par Teams) · débit : {rate} msg/s · fin estimée : {eta}',
     failures: 'Échecs par cause : {list}',
     uncertain: 'Incertains : envoi interrompu par un arrêt brutal ; « renvoyer » les inclut (doublon possible).',
@@ -118,6 +126,8 @@ const LINES = {
   en: {
     head: 'Announcement of the {ord} label — {status}',
     counts: 'Sent: {sent} / {total} · failed: {failed} · uncertain: {uncertain} · cancelled: {cancelled}',
+    cancelledCounts: 'Sending cancelled: {sent} of {total} message(s) sent · {cancelled} cancelled, never sent · {failed} failed · {uncertain} uncertain',
+    bar: '{pct} % sent',
     flow: 'Remaining: {remaining} ({retrying} retrying, {throttled} throttled by Teams) · rate: {rate} msg/s · ETA: {eta}',
     failures: 'Failures by cause: {list}',
     uncertain: 'Uncertain: sending was cut by a crash; “re-send” includes them (a duplicate is possible).',
@@ -141,12 +151,23 @@ export function formatRate(rate: number, lang: NotifyLang = 'fr'): string {
   return lang === 'fr' ? String(rate).replace('.', ',') : String(rate);
 }
 
+/**
+ * A text progress bar of what was actually sent (not of what is settled: a cancelled send is not "100 %"), floored
+ * so that 299 of 300 never reads 100 %; then « 33 % envoyés » / "33 % sent".
+ */
+export function deliveredBar(s: ProgressSummary, options: { width?: number; full?: string; empty?: string; lang?: NotifyLang } = {}): string {
+  const width = options.width ?? 20;
+  const filled = Math.min(width, Math.floor(s.delivered * width));
+  const pct = Math.floor(s.delivered * 100);
+  return `${(options.full ?? '▓').repeat(filled)}${(options.empty ?? '░').repeat(width - filled)} ${fill(LINES[options.lang ?? 'fr'].bar, { pct })}`;
+}
+
 /** Lines for the admin card and the CLI. */
 export function formatProgress(s: ProgressSummary, lang: NotifyLang = 'fr'): string[] {
   const t = LINES[lang];
   const lines = [
     fill(t.head, { ord: ordinal(lang, s.edition), status: STATUS[lang][s.status] }),
-    fill(t.counts, { sent: s.sent, total: s.total, failed: s.failed, uncertain: s.uncertain, cancelled: s.cancelled }),
+    fill(s.status === 'cancelled' ? t.cancelledCounts : t.counts, { sent: s.sent, total: s.total, failed: s.failed, uncertain: s.uncertain, cancelled: s.cancelled }),
   ];
   if (!s.finished) lines.push(fill(t.flow, { remaining: s.remaining, retrying: s.retrying, throttled: s.throttled, rate: formatRate(s.rate, lang), eta: formatDuration(s.etaSeconds) }));
   const causes = Object.entries(s.failedByCode).map(([code, n]) => `${CAUSES[lang][code] ?? code} ${n}`);
