@@ -1,7 +1,7 @@
 // npm run bench:answer — arobase against the floor (an echo bot on the same stack): the same stream of questions
 // through POST /api/messages to a local connector, at 1, 8 and 32 concurrent conversations, on PGlite and PostgreSQL.
 // Prints p50/p99 latency, throughput and their ratios, RSS after warm-up, and time to ready on an existing database.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,11 +18,15 @@ const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
 
 type Bot = { child: ChildProcess; base: string; readyMs: number; stop(): Promise<void> };
 
+// Both bots run as `npm start` runs arobase: the esbuild bundles of dist/ (scripts/build.mjs), on plain node.
+const built = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'build.mjs')], { cwd: projectRoot, stdio: 'inherit' });
+if (built.status !== 0) throw new Error('scripts/build.mjs failed');
+
 async function startProcess(entry: string, env: Record<string, string>): Promise<Bot> {
   const port = 41000 + Math.floor(Math.random() * 9000);
   const t0 = performance.now();
-  // node itself (tsx as a loader, not as a wrapper process), so the pid's RSS is the bot's.
-  const child = spawn(process.execPath, ['--import', 'tsx', '--disable-warning=DEP0111', entry], { cwd: projectRoot, env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  // node itself (no wrapper process), so the pid's RSS is the bot's.
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--disable-warning=DEP0005', entry], { cwd: projectRoot, env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   while (!(await fetch(`${base}/healthz`).then((r) => r.status === 200, () => false))) {
     if (child.exitCode !== null) throw new Error(`${entry} exited`);
@@ -87,7 +91,7 @@ const results: string[] = [];
 let failed = false;
 const check = (label: string, ok: boolean, detail: string) => { results.push(`${ok ? 'PASS' : 'FAIL'}  ${label}: ${detail}`); if (!ok) failed = true; };
 
-const echo = await startProcess('bench/echoBot.ts', {});
+const echo = await startProcess('dist/echoBot.mjs', {});
 console.log(`echo bot ready in ${echo.readyMs.toFixed(0)} ms`);
 const echoRun = await measure(echo, connector.url, 'echo');
 await echo.stop();
@@ -101,17 +105,17 @@ else console.log('PostgreSQL not reachable: PostgreSQL rows skipped');
 for (const [name, env, rssTarget] of targets) {
   const common = { ...env, CONVERSATION_RATE_LIMIT: '1000000,1000000' };
   if (name === 'PostgreSQL') {
-    const first = await startProcess('bot/index.ts', common); // migrates the new database
+    const first = await startProcess('dist/index.mjs', common); // migrates the new database
     await first.stop();
     const importer = spawn(tsx, ['bot/cli/import.ts', 'data/samples/22e-territoires-excellence-numerique.csv'], { cwd: projectRoot, env: { ...process.env, ...common }, stdio: 'ignore' });
     await new Promise((r) => importer.once('exit', r));
     const importer2 = spawn(tsx, ['bot/cli/import.ts', 'data/samples/presse-niveaux.csv'], { cwd: projectRoot, env: { ...process.env, ...common }, stdio: 'ignore' });
     await new Promise((r) => importer2.once('exit', r));
   } else {
-    const first = await startProcess('bot/index.ts', common); // creates, migrates and seeds the embedded database
+    const first = await startProcess('dist/index.mjs', common); // creates, migrates and seeds the embedded database
     await first.stop();
   }
-  const bot = await startProcess('bot/index.ts', common);
+  const bot = await startProcess('dist/index.mjs', common);
   const run = await measure(bot, connector.url, name);
   await bot.stop();
   console.log(`\n== ${name} == ready on an existing database: ${bot.readyMs.toFixed(0)} ms; RSS after warm-up: ${run.rss.toFixed(0)} MB (echo: ${echoRun.rss.toFixed(0)} MB)`);

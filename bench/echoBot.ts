@@ -1,5 +1,5 @@
 // The floor for bench:answer: the same stack (restify + TeamsAdapter + Teams AI Application, local mode) echoing
-// each message, with in-memory state and no database.
+// each message, with in-memory state and no database. Bundled like the bot (scripts/build.mjs → dist/echoBot.mjs).
 import restify from 'restify';
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { MemoryStorage } from 'botbuilder';
