@@ -1,8 +1,10 @@
 // npm start : the bot on its database (embedded PGlite unless DATABASE_URL says otherwise).
+// The database starts opening first; botbuilder, Teams AI and the rest of the bot (main.ts, a chunk of its own in
+// the bundle) are loaded meanwhile: PGlite compiles its WebAssembly and PostgreSQL answers on other threads.
 import { existsSync } from 'node:fs';
+import { openDatabase } from '../data/database.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
-import { startBot } from './main.ts';
 
 // A local .env (see .env.example) fills variables the environment does not already set.
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -18,7 +20,10 @@ try {
   throw error;
 }
 const logger = createLogger(config.LOG_LEVEL);
-const bot = await startBot({ config, logger }).catch((error: unknown) => {
+const opening = openDatabase({ url: config.DATABASE_URL });
+opening.catch(() => {}); // its failure is reported by startBot, which awaits it
+const { startBot } = await import('./main.ts');
+const bot = await startBot({ config, logger, opening }).catch((error: unknown) => {
   logger.fatal({ err: error }, 'startup failed');
   process.exit(1);
 });

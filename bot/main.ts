@@ -28,6 +28,8 @@ export type StartOptions = {
   logger: Logger;
   /** An already open database (tests); otherwise DATABASE_URL is opened and closed by the bot. */
   db?: Database;
+  /** DATABASE_URL already being opened (npm start, while the bot's modules load): the bot closes it. */
+  opening?: Promise<Database>;
   startTypingTimer?: boolean;
   env?: NodeJS.ProcessEnv;
   /** Outgoing credentials instead of botbuilder's (tests: a loopback token). */
@@ -51,7 +53,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   const ownsDb = !options.db;
   let db: Database;
   try {
-    db = options.db ?? (await openDatabase({ url: config.DATABASE_URL }));
+    db = options.db ?? (await (options.opening ?? openDatabase({ url: config.DATABASE_URL })));
   } catch (error) {
     server.close();
     throw error;

@@ -111,13 +111,20 @@ const lazy = {
       ? { path: args.path, external: true }
       : { path: args.path, namespace: 'lazy' }));
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
-      const esModule = Boolean(require(args.path).__esModule);
+      const real = require(args.path);
+      // botbuilder-dialogs reads the suite's Culture names (plain strings) when it loads: copied here.
+      let cultures;
+      for (let c = real.Culture; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) { // statics are inherited
+        for (const [name, value] of Object.entries(c)) if (typeof value === 'string') (cultures ??= {})[name] ??= value;
+      }
       return {
         loader: 'js',
         contents: `let real;
 const load = () => (real ??= require(${JSON.stringify(args.path)}));
+const cultures = ${JSON.stringify(cultures ?? null)};
+const Culture = cultures && new Proxy(cultures, { get: (names, key) => (key in names ? names[key] : load().Culture[key]) });
 module.exports = new Proxy({}, {
-  get: (_, key) => (key === '__esModule' ? ${esModule} : load()[key]),
+  get: (_, key) => (key === '__esModule' ? ${Boolean(real.__esModule)} : key === 'Culture' && Culture ? Culture : load()[key]),
   has: (_, key) => key in load(),
   ownKeys: () => Reflect.ownKeys(load()),
   getOwnPropertyDescriptor(_, key) {
