@@ -46,10 +46,12 @@ async function load(base: string, serviceUrl: string, concurrency: number, total
   await Promise.all(Array.from({ length: concurrency }, async (_, w) => {
     while (next < total) {
       const i = next++;
+      const lang = i % 5 === 4 ? 'en' : 'fr';
       const body = JSON.stringify({
-        type: 'message', id: `m${i}`, channelId: 'msteams', serviceUrl, locale: i % 5 === 4 ? 'en-US' : 'fr-FR', text: QUESTIONS[i % QUESTIONS.length],
-        from: { id: `29:bench-${tag}-${w}`, name: 'Bench', aadObjectId: `aad-${w}` }, recipient: { id: '28:arobase', name: 'arobase' },
-        conversation: { id: `a:bench-${tag}-${w}`, conversationType: 'personal' },
+        type: 'message', id: `m${i}`, channelId: 'msteams', serviceUrl, locale: lang === 'en' ? 'en-US' : 'fr-FR', text: QUESTIONS[i % QUESTIONS.length],
+        // Each worker speaks for two people, one French and one English (a person keeps one Teams locale).
+        from: { id: `29:bench-${tag}-${w}-${lang}`, name: 'Bench', aadObjectId: `aad-${w}-${lang}` }, recipient: { id: '28:arobase', name: 'arobase' },
+        conversation: { id: `a:bench-${tag}-${w}-${lang}`, conversationType: 'personal' },
       });
       const s = performance.now();
       const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
