@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { StateStorage } from './stateStorage.ts';
 import { beforeClose, sqlOf } from '../data/sql.ts';
+import { startStateFeed } from '../data/stateFeed.ts';
 import { langOf } from './i18n/locale.ts';
 import { t } from './i18n/messages.ts';
 import { helpCard } from './cards/helpCard.ts';
@@ -59,6 +60,8 @@ export function createApp(deps: AppDeps): Application<TurnState> {
   const storage = new StateStorage(sqlOf(deps.db), {
     // Embedded PGlite is one process's alone: its conversation state is kept in memory and written just after turns.
     exclusive: deps.db.target.kind === 'pglite',
+    // PostgreSQL, maybe shared by several bot processes: rows kept in memory until another process changes them.
+    feed: startStateFeed(deps.db),
     onWriteError: (error) => deps.logger.error({ err: error }, 'conversation state not written yet (retrying)'),
   });
   beforeClose(deps.db, () => storage.flush());

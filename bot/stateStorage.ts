@@ -1,9 +1,17 @@
 // botbuilder Storage in the database's BotState table, so several bot processes share conversation state.
 // ETag semantics as botbuilder's MemoryStorage: a write whose eTag is neither '*' nor the stored one fails.
-// Every turn reads and writes here: plain SQL on the driver (data/sql.ts), not Prisma.
+// Every turn reads and writes here: plain SQL on the driver (data/sql.ts), not Prisma. Three ways to run:
+// - exclusive (embedded PGlite, one process): rows kept in memory, eTag checked there, rows written just after the
+//   turn, with those of the turns that ended meanwhile, in one statement (the reply has already left by then in any
+//   case: Teams AI saves state after the handlers); flush() writes what is pending (before the database closes);
+// - shared with a change feed (PostgreSQL, data/stateFeed.ts): rows read are kept in memory and forgotten when another
+//   process changes them; writes go to the database at once, conditional on the eTag, and notify the others;
+// - shared without a feed: every read and write goes to the database.
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Sql } from '../data/sql.ts';
+import { STATE_CHANNEL, type StateFeed } from '../data/stateFeed.ts';
+import { StateCache } from './stateCache.ts';
 
 /** Prisma's DateTime columns hold UTC without a time zone. */
 const NOW = `(now() AT TIME ZONE 'UTC')`;
@@ -16,62 +24,66 @@ export class ETagConflictError extends Error {
 }
 
 export type StateStorageOptions = {
-  /**
-   * This process is the database's only user (embedded PGlite). Then what it last read or wrote is what is stored:
-   * reads of known keys come from memory, the eTag is checked in memory, and the row is written just after the turn,
-   * with those of the turns that ended meanwhile, in one statement. The reply has already left by then in any case
-   * (Teams AI saves state after the handlers); flush() writes what is pending (on shutdown).
-   * Never with PostgreSQL shared by several bot processes: there every read and write goes to the database.
-   */
+  /** This process is the database's only user (embedded PGlite). Never with a shared PostgreSQL. */
   exclusive?: boolean;
-  /** Keys remembered at most (least recently used dropped first; pending writes are kept until written). */
+  /** Shared database: the change feed that makes keeping rows in memory safe. */
+  feed?: StateFeed;
+  /** Rows remembered at most. */
   maxEntries?: number;
-  /** A deferred write failed (it is retried every second). */
+  /** A deferred write failed (exclusive mode; it is retried every second). */
   onWriteError?: (error: unknown) => void;
 };
 
+type Row = { key: string; value: object; etag: string };
+
 export class StateStorage implements Storage {
-  /** key → JSON of the stored item (eTag included), or null when known to be absent. Only when exclusive. */
-  private readonly known: Map<string, string | null> | undefined;
+  private readonly cache: StateCache | undefined;
   /** Exclusive mode: key → JSON of the value (no eTag) and its eTag, not yet in the database. */
   private pending = new Map<string, { json: string; etag: string }>();
   private flushing: Promise<void> | undefined;
   private timer: NodeJS.Immediate | NodeJS.Timeout | undefined;
   /** The last deferred write failed: retry after RETRY_MS rather than at once. */
   private failed = false;
-  private readonly maxEntries: number;
+  private readonly exclusive: boolean;
+  private readonly feed: StateFeed | undefined;
 
   constructor(private readonly sql: Sql, private readonly options: StateStorageOptions = {}) {
-    this.known = options.exclusive ? new Map() : undefined;
-    this.maxEntries = options.maxEntries ?? 10_000;
+    this.exclusive = options.exclusive ?? false;
+    this.feed = this.exclusive ? undefined : options.feed;
+    if (this.exclusive || this.feed) this.cache = new StateCache(options.maxEntries ?? 10_000, (key) => this.pending.has(key));
+    this.feed?.subscribe({ changed: (key) => this.cache!.invalidate(key), reset: () => this.cache!.clear() });
   }
 
-  private remember(key: string, json: string | null): void {
-    if (!this.known) return;
-    this.known.delete(key);
-    this.known.set(key, json);
-    if (this.known.size > this.maxEntries) {
-      for (const old of this.known.keys()) {
-        if (this.known.size <= this.maxEntries) break;
-        if (!this.pending.has(old)) this.known.delete(old);
-      }
-    }
+  /** The cache, when it may be trusted right now. */
+  private get memory(): StateCache | undefined {
+    return this.exclusive || this.feed?.live ? this.cache : undefined;
+  }
+
+  /** Appended to a statement returning `key`: tells the other processes (shared database with a feed). */
+  private notified(statement: string, instanceParam: number): string {
+    if (!this.feed) return statement;
+    return `WITH changed AS (${statement}) SELECT key, pg_notify('${STATE_CHANNEL}', $${instanceParam}::text || ':' || key) FROM changed`;
   }
 
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};
+    const memory = this.memory;
     const items: StoreItems = {};
     const missing: string[] = [];
     for (const key of keys) {
-      const json = this.known?.get(key);
+      const json = memory?.get(key);
       if (json === undefined) missing.push(key);
       else if (json !== null) items[key] = JSON.parse(json);
     }
     if (missing.length === 0) return items;
-    const rows = await this.sql<{ key: string; value: object; etag: string }>(
-      'SELECT key, value, etag FROM "BotState" WHERE key = ANY($1::text[])', [missing]);
+    const select = () => this.sql<Row>('SELECT key, value, etag FROM "BotState" WHERE key = ANY($1::text[])', [missing]);
+    const rows = memory
+      ? await memory.readThrough(missing, select, (found, key) => {
+        const row = found.find((r) => r.key === key);
+        return row ? JSON.stringify({ ...row.value, eTag: row.etag }) : null;
+      })
+      : await select();
     for (const row of rows) items[row.key] = { ...row.value, eTag: row.etag };
-    for (const key of missing) this.remember(key, key in items ? JSON.stringify(items[key]) : null);
     return items;
   }
 
@@ -79,39 +91,42 @@ export class StateStorage implements Storage {
     for (const [key, item] of Object.entries(changes)) {
       const { eTag, ...value } = (item ?? {}) as { eTag?: string };
       const etag = randomUUID();
-      const known = this.known?.get(key);
+      const known = this.exclusive ? this.cache!.get(key) : undefined;
       if (known !== undefined) {
         // Exclusive and known: the stored eTag is the one in memory.
         const stored = known === null ? undefined : (JSON.parse(known) as { eTag?: string }).eTag;
         if (eTag && eTag !== '*' && stored !== undefined && eTag !== stored) throw new ETagConflictError(key);
-        this.remember(key, JSON.stringify({ ...value, eTag: etag }));
+        this.cache!.set(key, JSON.stringify({ ...value, eTag: etag }));
         this.pending.set(key, { json: JSON.stringify(value), etag });
         this.schedule(0);
         continue;
       }
+      const memory = this.memory;
       try {
-        await this.writeOne(key, value, eTag, etag);
+        // Through the cache: a change by another process notified while this write is under way wins.
+        if (memory) await memory.readThrough([key], () => this.writeOne(key, value, eTag, etag), () => JSON.stringify({ ...value, eTag: etag }));
+        else await this.writeOne(key, value, eTag, etag);
       } catch (error) {
-        this.known?.delete(key); // read it afresh next time
+        this.cache?.invalidate(key); // read it afresh next time
         throw error;
       }
-      this.remember(key, JSON.stringify({ ...value, eTag: etag }));
     }
   }
 
   private async writeOne(key: string, value: object, eTag: string | undefined, etag: string): Promise<void> {
-    const json = JSON.stringify(value);
+    const args = [key, JSON.stringify(value), etag];
+    const me = this.feed ? [this.feed.instance] : [];
     if (!eTag || eTag === '*') {
-      await this.sql(`INSERT INTO "BotState" (key, value, etag, "updatedAt") VALUES ($1, $2::jsonb, $3, ${NOW})
-        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, etag = EXCLUDED.etag, "updatedAt" = EXCLUDED."updatedAt"`, [key, json, etag]);
+      await this.sql(this.notified(`INSERT INTO "BotState" (key, value, etag, "updatedAt") VALUES ($1, $2::jsonb, $3, ${NOW})
+        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, etag = EXCLUDED.etag, "updatedAt" = EXCLUDED."updatedAt" RETURNING key`, 4), [...args, ...me]);
       return;
     }
-    const updated = await this.sql(`UPDATE "BotState" SET value = $2::jsonb, etag = $3, "updatedAt" = ${NOW}
-      WHERE key = $1 AND etag = $4 RETURNING key`, [key, json, etag, eTag]);
+    const updated = await this.sql(this.notified(`UPDATE "BotState" SET value = $2::jsonb, etag = $3, "updatedAt" = ${NOW}
+      WHERE key = $1 AND etag = $4 RETURNING key`, 5), [...args, eTag, ...me]);
     if (updated.length === 1) return;
     // Not updated: either a stale eTag or the row vanished; creating it is only right in the latter case.
-    const created = await this.sql(`INSERT INTO "BotState" (key, value, etag, "updatedAt") VALUES ($1, $2::jsonb, $3, ${NOW})
-      ON CONFLICT (key) DO NOTHING RETURNING key`, [key, json, etag]);
+    const created = await this.sql(this.notified(`INSERT INTO "BotState" (key, value, etag, "updatedAt") VALUES ($1, $2::jsonb, $3, ${NOW})
+      ON CONFLICT (key) DO NOTHING RETURNING key`, 4), [...args, ...me]);
     if (created.length !== 1) throw new ETagConflictError(key);
   }
 
@@ -164,8 +179,8 @@ export class StateStorage implements Storage {
   async delete(keys: string[]): Promise<void> {
     if (!keys.length) return;
     await this.flush(); // a pending write must not land after the delete
-    for (const key of keys) this.known?.delete(key);
-    await this.sql('DELETE FROM "BotState" WHERE key = ANY($1::text[])', [keys]);
-    for (const key of keys) this.remember(key, null);
+    for (const key of keys) this.cache?.invalidate(key);
+    await this.sql(this.notified('DELETE FROM "BotState" WHERE key = ANY($1::text[]) RETURNING key', 2), [keys, ...(this.feed ? [this.feed.instance] : [])]);
+    for (const key of keys) this.memory?.set(key, null);
   }
 }
