@@ -1,6 +1,9 @@
 // The Bot Framework adapter: real token validation when credentials are set, local mode (no token) otherwise.
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import { AuthenticationError, type BotFrameworkAuthentication, type ServiceClientCredentialsFactory } from 'botframework-connector';
+import {
+  AuthenticationConstants, AuthenticationError, ConnectorFactory, type BotFrameworkAuthentication, type ClaimsIdentity, type ConnectorClient,
+  type ServiceClientCredentialsFactory, type UserTokenClient,
+} from 'botframework-connector';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { langOf } from './i18n/locale.ts';
@@ -26,6 +29,7 @@ export function createAdapter(
   }
   const adapter = new TeamsAdapter(auth, credentialsFactory);
   refuseBadSignaturesWith401(adapter);
+  reuseOutgoingClients(adapter);
   adapter.onTurnError = async (context, error) => {
     const log: Logger = context.turnState.get('logger') ?? logger;
     log.error({ err: error, activityType: context.activity.type }, 'turn failed');
@@ -37,6 +41,64 @@ export function createAdapter(
     }
   };
   return adapter;
+}
+
+/** At most this many outgoing clients are kept (Teams uses a handful of service URLs). */
+const MAX_CACHED_CLIENTS = 64;
+
+/** A small LRU of promises; a rejected promise is forgotten, so the next turn tries again. */
+class PromiseCache<T> {
+  private readonly entries = new Map<string, Promise<T>>();
+  constructor(private readonly max: number) {}
+  get(key: string, create: () => Promise<T>): Promise<T> {
+    let entry = this.entries.get(key);
+    if (entry) {
+      this.entries.delete(key); // re-insert: Map order is the LRU order
+    } else {
+      entry = create();
+      entry.catch(() => { if (this.entries.get(key) === entry) this.entries.delete(key); });
+      if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
+    }
+    this.entries.set(key, entry);
+    return entry;
+  }
+}
+
+/** As botframework-connector reads it: the audience claim for a channel, the appid claim for the emulator. */
+const appIdOf = (identity: ClaimsIdentity) =>
+  identity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? identity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? undefined;
+
+/** A ConnectorFactory whose clients are shared by every turn with the same bot app id, audience and service URL. */
+class SharedConnectorFactory extends ConnectorFactory {
+  constructor(private readonly inner: ConnectorFactory, private readonly appId: string | undefined, private readonly cache: PromiseCache<ConnectorClient>) {
+    super();
+  }
+  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    return this.cache.get(`${this.appId}\n${audience}\n${serviceUrl}`, () => this.inner.create(serviceUrl, audience));
+  }
+}
+
+/**
+ * botbuilder builds a ConnectorClient and a UserTokenClient (each a new HTTP pipeline, ≈ 100 µs of CPU) for every
+ * incoming turn, from credentials that depend only on the bot's app id and the audience. The clients hold no
+ * per-turn state and the credentials fetch and refresh their token on each request (AppCredentials.getToken: a
+ * process-wide cache by app id and scope, renewed 5 minutes before expiry), so one client per (app id, audience,
+ * service URL) serves every incoming turn — a service URL only ever gets the client made for that exact URL.
+ * Proactive turns (continueConversationAsync → createConnectorFactory) keep a client of their own: the
+ * notification sender rewires its pipeline (no retries, pacing), which must not reach the replies.
+ */
+function reuseOutgoingClients(adapter: TeamsAdapter): void {
+  const auth = (adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication }).botFrameworkAuthentication;
+  const connectors = new PromiseCache<ConnectorClient>(MAX_CACHED_CLIENTS);
+  const userTokenClients = new PromiseCache<UserTokenClient>(MAX_CACHED_CLIENTS);
+  const authenticateRequest = auth.authenticateRequest.bind(auth);
+  const createUserTokenClient = auth.createUserTokenClient.bind(auth);
+  auth.authenticateRequest = async (...args) => {
+    const result = await authenticateRequest(...args);
+    if (result.connectorFactory) result.connectorFactory = new SharedConnectorFactory(result.connectorFactory, appIdOf(result.claimsIdentity), connectors);
+    return result;
+  };
+  auth.createUserTokenClient = (identity) => userTokenClients.get(`${appIdOf(identity)}`, () => createUserTokenClient(identity));
 }
 
 /**
