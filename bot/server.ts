@@ -18,6 +18,24 @@ export const MAX_BODY_BYTES = 256 * 1024;
 /** Conversation ids are personal data: logs carry a short digest instead. */
 const digest = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 12);
 
+/**
+ * The request's child logger (reqId, conversation digest), made on first use: above info level a turn that goes
+ * well logs nothing, so its id, digest and child are not made at all; a warning or an error still carries them.
+ */
+function lazyChild(logger: Logger, bindings: () => Record<string, unknown>): Logger {
+  let child: Logger | undefined;
+  const get = () => (child ??= logger.child(bindings()));
+  return new Proxy(logger, {
+    get(_target, property) {
+      const target = get();
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+    set: (_target, property, value) => Reflect.set(get(), property, value),
+    has: (_target, property) => Reflect.has(get(), property),
+  });
+}
+
 export function createServer(state: Readiness, logger: Logger, limiter = new ConversationRateLimiter()): restify.Server {
   const server = restify.createServer({ name: 'arobase', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
@@ -44,7 +62,8 @@ export function createServer(state: Readiness, logger: Logger, limiter = new Con
       logger.debug({ status: verdict.status, error: verdict.error }, 'activity refused');
       return;
     }
-    const log = logger.child({ reqId: randomUUID(), conversation: digest(verdict.conversationId) });
+    const bindings = () => ({ reqId: randomUUID(), conversation: digest(verdict.conversationId) });
+    const log = logger.isLevelEnabled('info') ? logger.child(bindings()) : lazyChild(logger, bindings);
     const started = performance.now();
     const turn = ready.adapter.process(req, res, async (context) => {
       context.turnState.set('logger', log);
@@ -53,7 +72,8 @@ export function createServer(state: Readiness, logger: Logger, limiter = new Con
     state.inFlight.add(turn);
     try {
       await turn;
-      log.info({ type: (req.body as { type?: string }).type, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'turn');
+      // (above info level, this would make the lazy child for nothing)
+      if (logger.isLevelEnabled('info')) log.info({ type: (req.body as { type?: string }).type, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'turn');
     } catch (error) {
       log.error({ err: error }, 'request failed');
       if (!res.headersSent) res.send(500, { error: 'internal error' });
