@@ -84,3 +84,17 @@ describe.skipIf(!postgresUrl)('state change feed (PostgreSQL, TEST_DATABASE_URL)
     expect(sqlA.selects).toBe(2);
   });
 });
+
+describe.skipIf(!postgresUrl)('conversation state connections (PostgreSQL, TEST_DATABASE_URL)', () => {
+  it('commit asynchronously (conversation memory only; Prisma stays durable)', async () => {
+    const target = await createPostgresDatabase();
+    const db = await openDatabase({ url: target.url });
+    try {
+      expect(await sqlOf(db)<{ synchronous_commit: string }>('SHOW synchronous_commit')).toEqual([{ synchronous_commit: 'off' }]);
+      expect(await db.prisma.$queryRawUnsafe('SHOW synchronous_commit')).toEqual([{ synchronous_commit: 'on' }]);
+    } finally {
+      await db.close();
+      await target.drop();
+    }
+  }, 60_000);
+});
