@@ -2,8 +2,8 @@
 //   unset → embedded PGlite in .data/pglite · pglite:memory · pglite:<dir> · postgres(ql)://… → PostgreSQL.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { PGlite } from '@electric-sql/pglite';
+import type { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from './generated/prisma/client.ts';
@@ -34,8 +34,17 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
   throw new Error(`DATABASE_URL invalide : « ${value} » (attendu : vide, pglite:memory, pglite:<dossier> ou postgres://…)`);
 }
 
+/** The embedded engine's modules, loaded only when a PGlite database is opened (a PostgreSQL bot never needs them). */
+let pgliteModules: { PGlite: typeof PGlite; PrismaPGlite: typeof PrismaPGlite } | undefined;
+async function loadPglite(): Promise<NonNullable<typeof pgliteModules>> {
+  pgliteModules ??= { PGlite: (await import('@electric-sql/pglite')).PGlite, PrismaPGlite: (await import('pglite-prisma-adapter')).PrismaPGlite };
+  return pgliteModules;
+}
+
 /** PGlite's own factory would open its shadow database and never close it: this one closes it on dispose. */
 export function pgliteMigrationFactory(db: PGlite): SqlMigrationAwareDriverAdapterFactory {
+  if (!pgliteModules) throw new Error('pgliteMigrationFactory: open the database with openPglite first');
+  const { PGlite, PrismaPGlite } = pgliteModules;
   const main = new PrismaPGlite(db);
   return {
     provider: 'postgres',
@@ -56,6 +65,7 @@ export function pgliteMigrationFactory(db: PGlite): SqlMigrationAwareDriverAdapt
 
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob | File): Promise<PGlite> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const { PGlite } = await loadPglite();
   const db = new PGlite({ dataDir, loadDataDir });
   await db.waitReady;
   return db;
@@ -75,7 +85,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   if (target.kind === 'pglite') {
     const pglite = await openPglite(target.dataDir, options.loadDataDir);
     try {
-      const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+      const prisma = new PrismaClient({ adapter: new (await loadPglite()).PrismaPGlite(pglite) });
       await prisma.$connect();
       // PGlite is single-connection: migrations run on the very instance the client uses.
       const applied = migrate && !(await migrationsUpToDate((sql) => prisma.$queryRawUnsafe(sql)))
