@@ -5,13 +5,15 @@
 //   turn, with those of the turns that ended meanwhile, in one statement (the reply has already left by then in any
 //   case: Teams AI saves state after the handlers); flush() writes what is pending (before the database closes);
 // - shared with a change feed (PostgreSQL, data/stateFeed.ts): rows read are kept in memory and forgotten when another
-//   process changes them; writes go to the database at once, conditional on the eTag, and notify the others;
+//   process changes them; writes go to the database at once, conditional on the eTag, and notify the others (the
+//   updates of turns ending together in one statement: bot/stateWriteBatch.ts);
 // - shared without a feed: every read and write goes to the database.
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Sql } from '../data/sql.ts';
 import { STATE_CHANNEL, type StateFeed } from '../data/stateFeed.ts';
 import { StateCache } from './stateCache.ts';
+import { StateWriteBatch } from './stateWriteBatch.ts';
 
 /** Prisma's DateTime columns hold UTC without a time zone. */
 const NOW = `(now() AT TIME ZONE 'UTC')`;
@@ -46,12 +48,15 @@ export class StateStorage implements Storage {
   private failed = false;
   private readonly exclusive: boolean;
   private readonly feed: StateFeed | undefined;
+  /** Shared database: the conditional updates of concurrent turns, one statement. */
+  private readonly batch: StateWriteBatch | undefined;
 
   constructor(private readonly sql: Sql, private readonly options: StateStorageOptions = {}) {
     this.exclusive = options.exclusive ?? false;
     this.feed = this.exclusive ? undefined : options.feed;
     if (this.exclusive || this.feed) this.cache = new StateCache(options.maxEntries ?? 10_000, (key) => this.pending.has(key));
     this.feed?.subscribe({ changed: (key) => this.cache!.invalidate(key), reset: () => this.cache!.clear() });
+    if (!this.exclusive) this.batch = new StateWriteBatch(sql, (statement, n) => this.notified(statement, n), this.feed ? [this.feed.instance] : [], NOW);
   }
 
   /** The cache, when it may be trusted right now. */
@@ -121,9 +126,10 @@ export class StateStorage implements Storage {
         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, etag = EXCLUDED.etag, "updatedAt" = EXCLUDED."updatedAt" RETURNING key`, 4), [...args, ...me]);
       return;
     }
-    const updated = await this.sql(this.notified(`UPDATE "BotState" SET value = $2::jsonb, etag = $3, "updatedAt" = ${NOW}
-      WHERE key = $1 AND etag = $4 RETURNING key`, 5), [...args, eTag, ...me]);
-    if (updated.length === 1) return;
+    const batched = this.batch?.update(key, args[1]!, etag, eTag);
+    const updated = batched ? await batched : (await this.sql(this.notified(`UPDATE "BotState" SET value = $2::jsonb, etag = $3,
+      "updatedAt" = ${NOW} WHERE key = $1 AND etag = $4 RETURNING key`, 5), [...args, eTag, ...me])).length === 1;
+    if (updated) return;
     // Not updated: either a stale eTag or the row vanished; creating it is only right in the latter case.
     const created = await this.sql(this.notified(`INSERT INTO "BotState" (key, value, etag, "updatedAt") VALUES ($1, $2::jsonb, $3, ${NOW})
       ON CONFLICT (key) DO NOTHING RETURNING key`, 4), [...args, ...me]);

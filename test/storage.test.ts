@@ -48,6 +48,24 @@ describe('StateStorage (botbuilder Storage with ETags)', () => {
     expect(await s.read(['k3'])).toEqual({});
   });
 
+  it('shared database: the updates of turns ending together go in one statement, each told whether it won', async () => {
+    const s = new StateStorage(sqlOf(db));
+    await s.write({ s1: { n: 0 }, s2: { n: 0 }, s3: { n: 0 } });
+    const seen = await s.read(['s1', 's2', 's3']);
+    const stale = { ...(await s.read(['s2'])).s2 };
+    const query = vi.spyOn(db.pglite!, 'query');
+    const results = await Promise.allSettled([
+      s.write({ s1: { ...seen.s1, n: 1 } }),
+      s.write({ s2: { ...seen.s2, n: 1 } }),
+      s.write({ s3: { ...seen.s3, n: 1 } }),
+      new StateStorage(sqlOf(db)).write({ s2: { ...stale, n: 2 } }), // same version of s2, written at the same time
+    ]);
+    const updates = query.mock.calls.filter(([sql]) => /^\s*UPDATE/i.test(String(sql)));
+    expect(updates.length).toBeLessThanOrEqual(2); // one batch, plus the duplicate key written on its own
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
+    expect(await s.read(['s1', 's2', 's3'])).toMatchObject({ s1: { n: 1 }, s2: { n: 1 }, s3: { n: 1 } });
+  });
+
   describe('exclusive (embedded PGlite: one process)', () => {
     it('reads what it knows from memory, including keys known to be absent; writes reach the database', async () => {
       const s = new StateStorage(sqlOf(db), { exclusive: true });
