@@ -1,6 +1,6 @@
 // npm run bench:answer — arobase against the floor (an echo bot on the same stack): the same stream of questions
 // through POST /api/messages to a local connector, at 1, 8 and 32 concurrent conversations, on PGlite and PostgreSQL.
-// Prints p50/p99 latency, throughput and their ratios, RSS after warm-up, and time to ready on an existing database.
+// Prints p50/p99 latency, throughput and their ratios (echo and arobase measured back to back, medians of BENCH_REPS), RSS after warm-up, and time to ready on an existing database.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,8 +12,9 @@ import { projectRoot } from '../data/migrations.ts';
 const QUESTIONS = ['Quel est le niveau de Grenoble ?', 'Historique de Bron', 'Palmarès 2021', 'et en 2023 ?', 'What level is Bron?',
   'Quel est le niveau de Saint-Germain-en-Laye en 2021 ?', 'combien de 5@ pour Agen ?', 'aide', 'Niveau de Vandoeuvre les Nancy', 'et Sèvres ?'];
 const LEVELS = [1, 8, 32];
-const PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 1500);
-const WARMUP = 200;
+const PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 1000);
+const REPS = Number(process.env.BENCH_REPS ?? 3);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
 const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
 
 type Bot = { child: ChildProcess; base: string; readyMs: number; stop(): Promise<void> };
@@ -65,12 +66,31 @@ async function load(base: string, serviceUrl: string, concurrency: number, total
   return { p50: pct(latencies, 50), p99: pct(latencies, 99), rps: total / seconds };
 }
 
-async function measure(bot: Bot, serviceUrl: string, tag: string) {
+type Row = Awaited<ReturnType<typeof load>>;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const medianRow = (rows: Row[]): Row => ({ p50: median(rows.map((r) => r.p50)), p99: median(rows.map((r) => r.p99)), rps: median(rows.map((r) => r.rps)) });
+
+/** Warm-up, then RSS: what the bot holds once it has answered a few hundred questions. */
+async function warm(bot: Bot, serviceUrl: string, tag: string): Promise<number> {
   await load(bot.base, serviceUrl, 8, WARMUP, `${tag}-warm`);
-  const rss = rssMb(bot.child.pid!);
-  const rows: Record<number, Awaited<ReturnType<typeof load>>> = {};
-  for (const c of LEVELS) rows[c] = await load(bot.base, serviceUrl, c, PER_LEVEL, `${tag}-${c}`);
-  return { rss, rows };
+  return rssMb(bot.child.pid!);
+}
+
+/**
+ * Echo and arobase measured back to back, REPS times per level (the machine's speed drifts during a run: comparing
+ * runs minutes apart would measure the drift); each ratio is the median of the paired ratios.
+ */
+async function compare(echo: Bot, bot: Bot, serviceUrl: string, tag: string) {
+  const rows: Record<number, { echo: Row; bot: Row; p50Ratio: number; rpsRatio: number }> = {};
+  for (const c of LEVELS) {
+    const e: Row[] = [], a: Row[] = [];
+    for (let r = 0; r < REPS; r++) {
+      e.push(await load(echo.base, serviceUrl, c, PER_LEVEL, `${tag}-echo-${c}-${r}`));
+      a.push(await load(bot.base, serviceUrl, c, PER_LEVEL, `${tag}-${c}-${r}`));
+    }
+    rows[c] = { echo: medianRow(e), bot: medianRow(a), p50Ratio: median(a.map((x, i) => x.p50 / e[i]!.p50)), rpsRatio: median(a.map((x, i) => x.rps / e[i]!.rps)) };
+  }
+  return rows;
 }
 
 async function postgresTarget(): Promise<{ url: string; drop(): Promise<void> } | null> {
@@ -95,8 +115,7 @@ const check = (label: string, ok: boolean, detail: string) => { results.push(`${
 
 const echo = await startProcess('dist/echoBot.mjs', {});
 console.log(`echo bot ready in ${echo.readyMs.toFixed(0)} ms`);
-const echoRun = await measure(echo, connector.url, 'echo');
-await echo.stop();
+const echoRss = await warm(echo, connector.url, 'echo');
 
 const dir = mkdtempSync(join(tmpdir(), 'arobase-bench-'));
 const pgTarget = await postgresTarget();
@@ -118,21 +137,24 @@ for (const [name, env, rssTarget] of targets) {
     await first.stop();
   }
   const bot = await startProcess('dist/index.mjs', common);
-  const run = await measure(bot, connector.url, name);
+  const rss = await warm(bot, connector.url, name);
+  const rows = await compare(echo, bot, connector.url, name);
   await bot.stop();
-  console.log(`\n== ${name} == ready on an existing database: ${bot.readyMs.toFixed(0)} ms; RSS after warm-up: ${run.rss.toFixed(0)} MB (echo: ${echoRun.rss.toFixed(0)} MB)`);
+  console.log(`\n== ${name} == ready on an existing database: ${bot.readyMs.toFixed(0)} ms; RSS after warm-up: ${rss.toFixed(0)} MB (echo: ${echoRss.toFixed(0)} MB)`);
+  console.log(`medians of ${REPS} back-to-back runs of ${PER_LEVEL} messages per level`);
   console.log('conc |   echo p50   echo p99   echo rps | arobase p50 arobase p99 arobase rps | p50 ratio  rps ratio');
   for (const c of LEVELS) {
-    const e = echoRun.rows[c]!, a = run.rows[c]!;
-    console.log(`${String(c).padStart(4)} | ${fmt(e.p50)}ms ${fmt(e.p99)}ms ${fmt(e.rps)} | ${fmt(a.p50)}ms ${fmt(a.p99)}ms ${fmt(a.rps)} | ${fmt(a.p50 / e.p50)}x ${fmt((a.rps / e.rps) * 100)}%`);
-    check(`${name} p50 ≤ 1.5× echo at ${c}`, a.p50 <= 1.5 * e.p50, `${(a.p50 / e.p50).toFixed(2)}×`);
+    const { echo: e, bot: a, p50Ratio, rpsRatio } = rows[c]!;
+    console.log(`${String(c).padStart(4)} | ${fmt(e.p50)}ms ${fmt(e.p99)}ms ${fmt(e.rps)} | ${fmt(a.p50)}ms ${fmt(a.p99)}ms ${fmt(a.rps)} | ${fmt(p50Ratio)}x ${fmt(rpsRatio * 100)}%`);
+    check(`${name} p50 ≤ 1.5× echo at ${c}`, p50Ratio <= 1.5, `${p50Ratio.toFixed(2)}×`);
   }
-  const a32 = run.rows[32]!, e32 = echoRun.rows[32]!;
-  check(`${name} throughput ≥ 60 % of echo at 32`, a32.rps >= 0.6 * e32.rps, `${((a32.rps / e32.rps) * 100).toFixed(0)} %`);
-  check(`${name} RSS ≤ ${rssTarget} MB after warm-up`, run.rss <= rssTarget, `${run.rss.toFixed(0)} MB`);
+  const r32 = rows[32]!.rpsRatio;
+  check(`${name} throughput ≥ 60 % of echo at 32`, r32 >= 0.6, `${(r32 * 100).toFixed(0)} %`);
+  check(`${name} RSS ≤ ${rssTarget} MB after warm-up`, rss <= rssTarget, `${rss.toFixed(0)} MB`);
   check(`${name} ready ≤ 1.5 s on an existing database`, bot.readyMs <= 1500, `${bot.readyMs.toFixed(0)} ms`);
 }
 
+await echo.stop();
 await connector.close();
 await pgTarget?.drop();
 rmSync(dir, { recursive: true, force: true });
