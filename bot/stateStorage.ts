@@ -2,7 +2,7 @@
 // ETag semantics as botbuilder's MemoryStorage: a write whose eTag is neither '*' nor the stored one fails.
 // Every turn reads and writes here: plain SQL on the driver (data/sql.ts), not Prisma. Three ways to run:
 // - exclusive (embedded PGlite, one process): rows kept in memory, eTag checked there, rows written just after the
-//   turn, with those of the turns that ended meanwhile, in one statement (the reply has already left by then in any
+//   turn (within 20 ms), with those of the turns that ended meanwhile, in one statement (the reply has already left by then in any
 //   case: Teams AI saves state after the handlers); flush() writes what is pending (before the database closes);
 // - shared with a change feed (PostgreSQL, data/stateFeed.ts): rows read are kept in memory and forgotten when another
 //   process changes them; writes go to the database at once, conditional on the eTag, and notify the others (the
@@ -18,6 +18,8 @@ import { StateWriteBatch } from './stateWriteBatch.ts';
 /** Prisma's DateTime columns hold UTC without a time zone. */
 const NOW = `(now() AT TIME ZONE 'UTC')`;
 const RETRY_MS = 1_000;
+/** Exclusive mode: how long a turn's state may wait to be written with those of the turns that end after it. */
+const WRITE_DELAY_MS = 20;
 
 export class ETagConflictError extends Error {
   constructor(key: string) {
@@ -103,7 +105,7 @@ export class StateStorage implements Storage {
         if (eTag && eTag !== '*' && stored !== undefined && eTag !== stored) throw new ETagConflictError(key);
         this.cache!.set(key, JSON.stringify({ ...value, eTag: etag }));
         this.pending.set(key, { json: JSON.stringify(value), etag });
-        this.schedule(0);
+        this.schedule(WRITE_DELAY_MS);
         continue;
       }
       const memory = this.memory;
@@ -145,7 +147,7 @@ export class StateStorage implements Storage {
     this.timer = undefined;
     this.flushing = this.writePending().finally(() => {
       this.flushing = undefined;
-      if (this.pending.size) this.schedule(this.failed ? RETRY_MS : 0);
+      if (this.pending.size) this.schedule(this.failed ? RETRY_MS : WRITE_DELAY_MS);
     });
   }
 
