@@ -1,5 +1,20 @@
 // Text folding shared by the registry, the resolver and the import: "Vandœuvre-lès-Nancy" → "vandoeuvre les nancy".
+/** The same short strings (place names, commands) are folded again and again: remembered, up to a bound. */
+const folded = new Map<string, string>();
+const MAX_FOLDED = 5_000;
+
 export function foldText(input: string): string {
+  if (input.length > 200) return fold(input);
+  let out = folded.get(input);
+  if (out === undefined) {
+    out = fold(input);
+    if (folded.size >= MAX_FOLDED) folded.clear();
+    folded.set(input, out);
+  }
+  return out;
+}
+
+function fold(input: string): string {
   return input
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -22,6 +37,7 @@ export type Lang = 'fr' | 'en';
 
 /** Replaces {name} placeholders. */
 export function fill(template: string, vars: Record<string, string | number> = {}): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
