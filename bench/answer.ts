@@ -23,11 +23,15 @@ type Bot = { child: ChildProcess; base: string; readyMs: number; stop(): Promise
 const built = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'build.mjs')], { cwd: projectRoot, stdio: 'inherit' });
 if (built.status !== 0) throw new Error('scripts/build.mjs failed');
 
+/** The node flags of `npm start` (package.json), for both bots: the same runtime settings as in production. */
+const startScript = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
+const NODE_FLAGS = startScript.split(/\s+/).filter((w) => w.startsWith('--'));
+
 async function startProcess(entry: string, env: Record<string, string>): Promise<Bot> {
   const port = 41000 + Math.floor(Math.random() * 9000);
   const t0 = performance.now();
   // node itself (no wrapper process), so the pid's RSS is the bot's.
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--disable-warning=DEP0005', entry], { cwd: projectRoot, env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, entry], { cwd: projectRoot, env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   while (!(await fetch(`${base}/healthz`).then((r) => r.status === 200, () => false))) {
     if (child.exitCode !== null) throw new Error(`${entry} exited`);
@@ -139,8 +143,9 @@ for (const [name, env, rssTarget] of targets) {
   const bot = await startProcess('dist/index.mjs', common);
   const rss = await warm(bot, connector.url, name);
   const rows = await compare(echo, bot, connector.url, name);
+  const rssEnd = rssMb(bot.child.pid!);
   await bot.stop();
-  console.log(`\n== ${name} == ready on an existing database: ${bot.readyMs.toFixed(0)} ms; RSS after warm-up: ${rss.toFixed(0)} MB (echo: ${echoRss.toFixed(0)} MB)`);
+  console.log(`\n== ${name} == ready on an existing database: ${bot.readyMs.toFixed(0)} ms; RSS after warm-up: ${rss.toFixed(0)} MB (echo: ${echoRss.toFixed(0)} MB); after the whole run: ${rssEnd.toFixed(0)} MB`);
   console.log(`medians of ${REPS} back-to-back runs of ${PER_LEVEL} messages per level`);
   console.log('conc |   echo p50   echo p99   echo rps | arobase p50 arobase p99 arobase rps | p50 ratio  rps ratio');
   for (const c of LEVELS) {

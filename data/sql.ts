@@ -45,7 +45,10 @@ export function sqlOf(db: Database): Sql {
     // An idle connection dropped by a server restart: the next query opens a new one.
     pool.on('error', () => {});
     e.pool = pool;
-    e.sql = async <T,>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[];
+    // Named statements: each connection parses and plans them once.
+    const names = new Map<string, string>();
+    const nameOf = (text: string) => names.get(text) ?? (names.set(text, `arobase_state_${names.size}`), names.get(text)!);
+    e.sql = async <T,>(text: string, params?: unknown[]) => (await pool.query({ name: nameOf(text), text, values: params })).rows as T[];
   } else {
     throw new Error('sqlOf: in-memory PGlite without its instance');
   }
