@@ -84,15 +84,20 @@ async function warm(bot: Bot, serviceUrl: string, tag: string): Promise<number> 
  * Echo and arobase measured back to back, REPS times per level (the machine's speed drifts during a run: comparing
  * runs minutes apart would measure the drift); each ratio is the median of the paired ratios.
  */
-async function compare(echo: Bot, bot: Bot, serviceUrl: string, tag: string) {
-  const rows: Record<number, { echo: Row; bot: Row; p50Ratio: number; rpsRatio: number }> = {};
+async function compare(echo: Bot, echoDb: Bot, bot: Bot, serviceUrl: string, tag: string) {
+  const rows: Record<number, { echo: Row; echoDb: Row; bot: Row; p50Ratio: number; rpsRatio: number; p50RatioDb: number; rpsRatioDb: number }> = {};
   for (const c of LEVELS) {
-    const e: Row[] = [], a: Row[] = [];
+    const e: Row[] = [], d: Row[] = [], a: Row[] = [];
     for (let r = 0; r < REPS; r++) {
       e.push(await load(echo.base, serviceUrl, c, PER_LEVEL, `${tag}-echo-${c}-${r}`));
+      d.push(await load(echoDb.base, serviceUrl, c, PER_LEVEL, `${tag}-echodb-${c}-${r}`));
       a.push(await load(bot.base, serviceUrl, c, PER_LEVEL, `${tag}-${c}-${r}`));
     }
-    rows[c] = { echo: medianRow(e), bot: medianRow(a), p50Ratio: median(a.map((x, i) => x.p50 / e[i]!.p50)), rpsRatio: median(a.map((x, i) => x.rps / e[i]!.rps)) };
+    rows[c] = {
+      echo: medianRow(e), echoDb: medianRow(d), bot: medianRow(a),
+      p50Ratio: median(a.map((x, i) => x.p50 / e[i]!.p50)), rpsRatio: median(a.map((x, i) => x.rps / e[i]!.rps)),
+      p50RatioDb: median(a.map((x, i) => x.p50 / d[i]!.p50)), rpsRatioDb: median(a.map((x, i) => x.rps / d[i]!.rps)),
+    };
   }
   return rows;
 }
@@ -140,11 +145,15 @@ for (const [name, env, rssTarget] of targets) {
     const first = await startProcess('dist/index.mjs', common); // creates, migrates and seeds the embedded database
     await first.stop();
   }
+  // The floor with conversation state on the same kind of database (PGlite: a database of its own, one process each).
+  const echoDb = await startProcess('dist/echoBot.mjs', { ...common, ECHO_STATE: 'database', ...(name === 'PGlite' ? { DATABASE_URL: `pglite:${join(dir, 'echo-db')}` } : {}) });
+  await warm(echoDb, connector.url, `${name}-echodb`);
   const bot = await startProcess('dist/index.mjs', common);
   const rss = await warm(bot, connector.url, name);
-  const rows = await compare(echo, bot, connector.url, name);
+  const rows = await compare(echo, echoDb, bot, connector.url, name);
   const rssEnd = rssMb(bot.child.pid!);
   await bot.stop();
+  await echoDb.stop();
   console.log(`\n== ${name} == ready on an existing database: ${bot.readyMs.toFixed(0)} ms; RSS after warm-up: ${rss.toFixed(0)} MB (echo: ${echoRss.toFixed(0)} MB); after the whole run: ${rssEnd.toFixed(0)} MB`);
   console.log(`medians of ${REPS} back-to-back runs of ${PER_LEVEL} messages per level`);
   console.log('conc |   echo p50   echo p99   echo rps | arobase p50 arobase p99 arobase rps | p50 ratio  rps ratio');
@@ -152,6 +161,11 @@ for (const [name, env, rssTarget] of targets) {
     const { echo: e, bot: a, p50Ratio, rpsRatio } = rows[c]!;
     console.log(`${String(c).padStart(4)} | ${fmt(e.p50)}ms ${fmt(e.p99)}ms ${fmt(e.rps)} | ${fmt(a.p50)}ms ${fmt(a.p99)}ms ${fmt(a.rps)} | ${fmt(p50Ratio)}x ${fmt(rpsRatio * 100)}%`);
     check(`${name} p50 ≤ 1.5× echo at ${c}`, p50Ratio <= 1.5, `${p50Ratio.toFixed(2)}×`);
+  }
+  console.log('for information, against an echo bot keeping its conversation state in the same database (not the target\'s floor):');
+  for (const c of LEVELS) {
+    const { echoDb: d, p50RatioDb, rpsRatioDb } = rows[c]!;
+    console.log(`${String(c).padStart(4)} | echo+db p50 ${fmt(d.p50)}ms rps ${fmt(d.rps)} | arobase ÷ echo+db: p50 ${fmt(p50RatioDb)}x rps ${fmt(rpsRatioDb * 100)}%`);
   }
   const r32 = rows[32]!.rpsRatio;
   check(`${name} throughput ≥ 60 % of echo at 32`, r32 >= 0.6, `${(r32 * 100).toFixed(0)} %`);
