@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Sql } from '../data/sql.ts';
 import { STATE_CHANNEL, type StateFeed } from '../data/stateFeed.ts';
-import { StateCache } from './stateCache.ts';
+import { StateCache, type StoredState } from './stateCache.ts';
 import { StateWriteBatch } from './stateWriteBatch.ts';
 
 /** Prisma's DateTime columns hold UTC without a time zone. */
@@ -42,8 +42,8 @@ type Row = { key: string; value: object; etag: string };
 
 export class StateStorage implements Storage {
   private readonly cache: StateCache | undefined;
-  /** Exclusive mode: key → JSON of the value (no eTag) and its eTag, not yet in the database. */
-  private pending = new Map<string, { json: string; etag: string }>();
+  /** Exclusive mode: rows not yet in the database. */
+  private pending = new Map<string, StoredState>();
   private flushing: Promise<void> | undefined;
   private timer: NodeJS.Immediate | NodeJS.Timeout | undefined;
   /** The last deferred write failed: retry after RETRY_MS rather than at once. */
@@ -78,16 +78,16 @@ export class StateStorage implements Storage {
     const items: StoreItems = {};
     const missing: string[] = [];
     for (const key of keys) {
-      const json = memory?.get(key);
-      if (json === undefined) missing.push(key);
-      else if (json !== null) items[key] = JSON.parse(json);
+      const stored = memory?.get(key);
+      if (stored === undefined) missing.push(key);
+      else if (stored !== null) items[key] = { ...JSON.parse(stored.json), eTag: stored.etag };
     }
     if (missing.length === 0) return items;
     const select = () => this.sql<Row>('SELECT key, value, etag FROM "BotState" WHERE key = ANY($1::text[])', [missing]);
     const rows = memory
       ? await memory.readThrough(missing, select, (found, key) => {
         const row = found.find((r) => r.key === key);
-        return row ? JSON.stringify({ ...row.value, eTag: row.etag }) : null;
+        return row ? { json: JSON.stringify(row.value), etag: row.etag } : null;
       })
       : await select();
     for (const row of rows) items[row.key] = { ...row.value, eTag: row.etag };
@@ -97,22 +97,21 @@ export class StateStorage implements Storage {
   async write(changes: StoreItems): Promise<void> {
     for (const [key, item] of Object.entries(changes)) {
       const { eTag, ...value } = (item ?? {}) as { eTag?: string };
-      const etag = randomUUID();
+      const next: StoredState = { json: JSON.stringify(value), etag: randomUUID() };
       const known = this.exclusive ? this.cache!.get(key) : undefined;
       if (known !== undefined) {
         // Exclusive and known: the stored eTag is the one in memory.
-        const stored = known === null ? undefined : (JSON.parse(known) as { eTag?: string }).eTag;
-        if (eTag && eTag !== '*' && stored !== undefined && eTag !== stored) throw new ETagConflictError(key);
-        this.cache!.set(key, JSON.stringify({ ...value, eTag: etag }));
-        this.pending.set(key, { json: JSON.stringify(value), etag });
+        if (eTag && eTag !== '*' && known !== null && eTag !== known.etag) throw new ETagConflictError(key);
+        this.cache!.set(key, next);
+        this.pending.set(key, next);
         this.schedule(WRITE_DELAY_MS);
         continue;
       }
       const memory = this.memory;
       try {
         // Through the cache: a change by another process notified while this write is under way wins.
-        if (memory) await memory.readThrough([key], () => this.writeOne(key, value, eTag, etag), () => JSON.stringify({ ...value, eTag: etag }));
-        else await this.writeOne(key, value, eTag, etag);
+        if (memory) await memory.readThrough([key], () => this.writeOne(key, next, eTag), () => next);
+        else await this.writeOne(key, next, eTag);
       } catch (error) {
         this.cache?.invalidate(key); // read it afresh next time
         throw error;
@@ -120,15 +119,15 @@ export class StateStorage implements Storage {
     }
   }
 
-  private async writeOne(key: string, value: object, eTag: string | undefined, etag: string): Promise<void> {
-    const args = [key, JSON.stringify(value), etag];
+  private async writeOne(key: string, next: StoredState, eTag: string | undefined): Promise<void> {
+    const args = [key, next.json, next.etag];
     const me = this.feed ? [this.feed.instance] : [];
     if (!eTag || eTag === '*') {
       await this.sql(this.notified(`INSERT INTO "BotState" (key, value, etag, "updatedAt") VALUES ($1, $2::jsonb, $3, ${NOW})
         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, etag = EXCLUDED.etag, "updatedAt" = EXCLUDED."updatedAt" RETURNING key`, 4), [...args, ...me]);
       return;
     }
-    const batched = this.batch?.update(key, args[1]!, etag, eTag);
+    const batched = this.batch?.update(key, next.json, next.etag, eTag);
     const updated = batched ? await batched : (await this.sql(this.notified(`UPDATE "BotState" SET value = $2::jsonb, etag = $3,
       "updatedAt" = ${NOW} WHERE key = $1 AND etag = $4 RETURNING key`, 5), [...args, eTag, ...me])).length === 1;
     if (updated) return;
