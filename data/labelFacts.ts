@@ -2,18 +2,13 @@
 // Every fact carries its source; nothing here ever guesses a level.
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { editionYear } from './editions.ts';
-import { forgetLabelSnapshot, labelSnapshot, type AwardFact, type EditionInfo } from './labelSnapshot.ts';
+import { labelSnapshot, type AwardFact, type EditionInfo } from './labelSnapshot.ts';
 import { TEN_VALIDITY_YEARS, type Mention } from './mentions.ts';
 
 export type { AwardFact, EditionInfo } from './labelSnapshot.ts';
 
 /** TEN = the 5@ label obtained six times (criterion stated by the association). */
 export const TEN_REQUIRED_FIVE_AT = 6;
-
-/** After an import in this process (palmares.ts): answers read the new palmarès at once. */
-export function forgetEditions(prisma: PrismaClient): void {
-  forgetLabelSnapshot(prisma);
-}
 
 export async function listEditions(prisma: PrismaClient): Promise<EditionInfo[]> {
   return (await labelSnapshot(prisma)).editions;

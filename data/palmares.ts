@@ -6,7 +6,7 @@ import { isMention, MENTIONS, type Mention } from './mentions.ts';
 import type { Registry, TerritoryKind } from './registry.ts';
 import { sameName } from './text.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
-import { forgetEditions } from './labelFacts.ts';
+import { forgetLabelSnapshot } from './labelSnapshot.ts';
 
 export const PALMARES_COLUMNS = ['edition', 'code', 'name', 'level', 'mentions', 'source'] as const;
 
@@ -147,6 +147,6 @@ export async function importPalmares(prisma: PrismaClient, text: string, options
     }
     if (toCreate.length) await tx.award.createMany({ data: toCreate });
   }, { timeout: 120_000, maxWait: 30_000 });
-  forgetEditions(prisma);
+  forgetLabelSnapshot(prisma); // answers read the new palmarès at once
   return { ok: true, summary };
 }
