@@ -4,12 +4,12 @@
 // One message per member per edition: members who already received an announcement of the edition are skipped
 // (the preview says how many), unless --again.
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../../data/database.ts';
 import { getRegistry } from '../../data/registry.ts';
 import {
-  AnnouncementError, buildAnnouncementContent, createAnnouncement, planRecipients, previewLines, queueAnnouncement,
+  buildAnnouncementContent, createAnnouncement, planRecipients, previewLines, queueAnnouncement,
   renderAnnouncement, toPlainText,
 } from '../../data/notifications/index.ts';
+import { withAnnouncements } from './announcementCli.ts';
 
 let values;
 try {
@@ -25,8 +25,7 @@ if (!values.edition || !Number.isInteger(edition)) {
 }
 
 const registry = getRegistry();
-const db = await openDatabase();
-try {
+await withAnnouncements(async (db) => {
   const content = await buildAnnouncementContent(db.prisma, edition, registry);
   const again = !!values.again;
   const plan = await planRecipients(db.prisma, content, { again });
@@ -47,10 +46,4 @@ try {
     if (alreadyReceived && !again) console.log(`${alreadyReceived} membre(s) l’avaient déjà reçue : ils ne la recevront pas une seconde fois.`);
     console.log('Envoi par le worker (npm start ou npm run worker) ; suivi : npm run notify:status -- --follow');
   }
-} catch (error) {
-  if (!(error instanceof AnnouncementError)) throw error;
-  console.error(error.message);
-  process.exitCode = 1;
-} finally {
-  await db.close();
-}
+});

@@ -2,8 +2,8 @@
 // not be sent; a send already in flight completes. Same effect as « annuler l’annonce » in Teams.
 // With the embedded PGlite database, run it while the bot is stopped (one process at a time); PostgreSQL: any time.
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../../data/database.ts';
-import { AnnouncementError, cancelAnnouncement, latestAnnouncement } from '../../data/notifications/index.ts';
+import { cancelAnnouncement, latestAnnouncement } from '../../data/notifications/index.ts';
+import { withAnnouncements } from './announcementCli.ts';
 
 let values;
 try {
@@ -13,8 +13,7 @@ try {
   process.exit(1);
 }
 
-const db = await openDatabase();
-try {
+await withAnnouncements(async (db) => {
   const id = values.id ?? (await latestAnnouncement(db.prisma))?.id;
   if (!id) {
     console.error('Aucune annonce pour l’instant.');
@@ -24,10 +23,4 @@ try {
     console.log(`Annonce ${id} annulée : ${cancelled} message(s) non encore envoyé(s) ne partiront pas.`);
     console.log('Bilan : npm run notify:status');
   }
-} catch (error) {
-  if (!(error instanceof AnnouncementError)) throw error;
-  console.error(error.message);
-  process.exitCode = 1;
-} finally {
-  await db.close();
-}
+});
