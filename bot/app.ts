@@ -7,9 +7,7 @@ import type { Registry } from '../data/registry.ts';
 import { resolveTerritory } from '../data/territories.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
-import { StateStorage } from './stateStorage.ts';
-import { beforeClose, sqlOf } from '../data/sql.ts';
-import { startStateFeed } from '../data/stateFeed.ts';
+import type { StateStorage } from './stateStorage.ts';
 import { langOf } from './i18n/locale.ts';
 import { t } from './i18n/messages.ts';
 import { helpCard } from './cards/helpCard.ts';
@@ -29,6 +27,8 @@ import type { StatusCardUpdater } from './statusCardUpdater.ts';
 
 export type AppDeps = {
   db: Database;
+  /** Conversation state (main.ts writes what is pending when the bot stops). */
+  storage: StateStorage;
   registry: Registry;
   config: Config;
   logger: Logger;
@@ -57,17 +57,9 @@ const hasText = (context: TurnContext) =>
 export function createApp(deps: AppDeps): Application<TurnState> {
   const { prisma } = deps.db;
   const model = deps.model === undefined ? modelFromConfig(deps.config) : deps.model;
-  const storage = new StateStorage(sqlOf(deps.db), {
-    // Embedded PGlite is one process's alone: its conversation state is kept in memory and written just after turns.
-    exclusive: deps.db.target.kind === 'pglite',
-    // PostgreSQL, maybe shared by several bot processes: rows kept in memory until another process changes them.
-    feed: startStateFeed(deps.db),
-    onWriteError: (error) => deps.logger.error({ err: error }, 'conversation state not written yet (retrying)'),
-  });
-  beforeClose(deps.db, () => storage.flush());
   const app = new Application<TurnState>({
     ...(model ? { ai: { planner: createPlanner(model) } } : {}),
-    storage,
+    storage: deps.storage,
     adapter: deps.adapter,
     botAppId: deps.config.MicrosoftAppId ?? '',
     startTypingTimer: deps.startTypingTimer ?? true,

@@ -7,6 +7,7 @@ import { getRegistry } from '../data/registry.ts';
 import { seedSamplesIfEmpty } from '../data/samples.ts';
 import { createAdapter } from './adapter.ts';
 import { createApp } from './app.ts';
+import { stateStorageFor } from './stateStorage.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { createServer, type Readiness } from './server.ts';
@@ -69,8 +70,9 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   const appId = config.MicrosoftAppId ?? '';
   let notifications: NotificationConversation | undefined;
   const statusCards = createStatusCardUpdater(adapter, appId, () => notifications, logger);
+  const storage = stateStorageFor(db, (error) => logger.error({ err: error }, 'conversation state not written yet (retrying)'));
   const app = createApp({
-    db, registry, config, logger, adapter, startTypingTimer: options.startTypingTimer, model: options.model,
+    db, storage, registry, config, logger, adapter, startTypingTimer: options.startTypingTimer, model: options.model,
     statusCards, notifyRate: config.NOTIFY_RATE, onNotifications: (n) => (notifications = n),
   });
   // One process at a time sends (advisory lock on PostgreSQL); the others stand by and take over.
@@ -94,6 +96,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
         statusCards.stop();
         await Promise.allSettled([...readiness.inFlight, worker?.stop()]);
         await closed;
+        await storage.flush(); // state deferred by the last turns (embedded database), even when the caller owns it
         if (ownsDb) await db.close();
         logger.info('stopped');
       })();

@@ -10,8 +10,9 @@
 // - shared without a feed: every read and write goes to the database.
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
-import type { Sql } from '../data/sql.ts';
-import { STATE_CHANNEL, type StateFeed } from '../data/stateFeed.ts';
+import type { Database } from '../data/database.ts';
+import { sqlOf, type Sql } from '../data/sql.ts';
+import { STATE_CHANNEL, startStateFeed, type StateFeed } from '../data/stateFeed.ts';
 import { StateCache, type StoredState } from './stateCache.ts';
 import { StateWriteBatch } from './stateWriteBatch.ts';
 
@@ -190,4 +191,10 @@ export class StateStorage implements Storage {
     await this.sql(this.notified('DELETE FROM "BotState" WHERE key = ANY($1::text[]) RETURNING key', 2), [keys, ...(this.feed ? [this.feed.instance] : [])]);
     for (const key of keys) this.memory?.set(key, null);
   }
+}
+
+/** The bot's conversation state on its database: exclusive on PGlite (one process owns it), with the change feed on
+ *  PostgreSQL (maybe shared by several bot processes). */
+export function stateStorageFor(db: Database, onWriteError: (error: unknown) => void): StateStorage {
+  return new StateStorage(sqlOf(db), { exclusive: db.target.kind === 'pglite', feed: startStateFeed(db), onWriteError });
 }
