@@ -1,5 +1,5 @@
 // The composition file: every Teams route of arobase is registered here, and only here.
-import { Application, TurnState, type PromptCompletionModel, type TeamsAdapter } from '@microsoft/teams-ai';
+import { Application, type PromptCompletionModel, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { Database } from '../data/database.ts';
 import { deactivateMember, touchMember } from '../data/members.ts';
@@ -8,6 +8,7 @@ import { resolveTerritory } from '../data/territories.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { StateStorage } from './stateStorage.ts';
+import { AnswerTurnState } from './turnState.ts';
 import { langOf } from './i18n/locale.ts';
 import { t } from './i18n/messages.ts';
 import { helpCard } from './cards/helpCard.ts';
@@ -54,10 +55,11 @@ const send = (context: TurnContext, replies: Reply[]) =>
 const hasText = (context: TurnContext) =>
   Promise.resolve(context.activity.type === 'message' && !context.activity.value && !!context.activity.text?.trim());
 
-export function createApp(deps: AppDeps): Application<TurnState> {
+export function createApp(deps: AppDeps): Application<AnswerTurnState> {
   const { prisma } = deps.db;
   const model = deps.model === undefined ? modelFromConfig(deps.config) : deps.model;
-  const app = new Application<TurnState>({
+  const app = new Application<AnswerTurnState>({
+    turnStateFactory: () => new AnswerTurnState(),
     ...(model ? { ai: { planner: createPlanner(model) } } : {}),
     storage: deps.storage,
     adapter: deps.adapter,
@@ -80,6 +82,10 @@ export function createApp(deps: AppDeps): Application<TurnState> {
   registerApplicationDialogs(app, createApplicationDialogs({
     prisma, registry: deps.registry, adminIds: deps.config.ADMIN_IDS, resolveTerritory,
   }));
+
+  // A label answer's state (its follow-up memory) is final before the reply: saved alongside the delivery.
+  const answer = (context: TurnContext, state: AnswerTurnState, replies: Reply[]) =>
+    state.saveAlongside(context, deps.storage, () => send(context, replies));
 
   async function session(context: TurnContext, state: TurnState): Promise<LabelSession> {
     const member = await memberOf(context);
@@ -146,13 +152,13 @@ export function createApp(deps: AppDeps): Application<TurnState> {
   // Card buttons: a homonym picked, a palmarès page turned.
   app.adaptiveCards.actionSubmit('pickTerritory', async (context, state, data: { code?: string; intent?: Intent }) => {
     const s = await session(context, state);
-    if (!data.code || !data.intent || !deps.registry.get(data.code)) return void (await send(context, await label.handle({ name: 'unknown' }, s)));
-    await send(context, await label.handle({ ...data.intent, code: data.code } as Intent, s));
+    if (!data.code || !data.intent || !deps.registry.get(data.code)) return void (await answer(context, state, await label.handle({ name: 'unknown' }, s)));
+    await answer(context, state, await label.handle({ ...data.intent, code: data.code } as Intent, s));
   });
   app.adaptiveCards.actionSubmit('palmaresPage', async (context, state, data: { query?: PalmaresQuery; page?: number }) => {
     const s = await session(context, state);
-    if (!data.query || typeof data.query.edition !== 'number') return void (await send(context, await label.handle({ name: 'unknown' }, s)));
-    await send(context, await label.answerPalmares(data.query, s, Number(data.page) || 0));
+    if (!data.query || typeof data.query.edition !== 'number') return void (await answer(context, state, await label.handle({ name: 'unknown' }, s)));
+    await answer(context, state, await label.answerPalmares(data.query, s, Number(data.page) || 0));
   });
 
   // Everything typed: the explicit intent recognizer (help is above; cards never reach here). With a model,
@@ -162,7 +168,7 @@ export function createApp(deps: AppDeps): Application<TurnState> {
   app.message(understood, async (context, state) => {
     const intent = recognize(context.activity.text ?? '');
     if (intent.name === 'help') return void (await context.sendActivity(cardActivity(helpCard(lang(context)), t(lang(context), 'help'))));
-    await send(context, await label.handle(intent, await session(context, state)));
+    await answer(context, state, await label.handle(intent, await session(context, state)));
   });
 
   // Invokes nothing above handles: "not supported" (botbuilder's default answer is a 501 server error).
@@ -171,7 +177,7 @@ export function createApp(deps: AppDeps): Application<TurnState> {
   });
   // A card button this version no longer knows (an old card in the chat history): say what it can do.
   app.activity(async (context) => context.activity.type === 'message' && !!context.activity.value, async (context, state) => {
-    await send(context, await label.handle({ name: 'unknown' }, await session(context, state)));
+    await answer(context, state, await label.handle({ name: 'unknown' }, await session(context, state)));
   });
 
   if (model) for (const [name, handler] of Object.entries(llmActions(label, session, send))) app.ai.action(name, handler);

@@ -41,6 +41,12 @@ export type StateStorageOptions = {
 
 type Row = { key: string; value: object; etag: string };
 
+/** A state item as stored: its JSON without the eTag, and the eTag it was read with. */
+export function stateJson(item: unknown): { json: string; eTag: string | undefined } {
+  const { eTag, ...value } = (item ?? {}) as { eTag?: string };
+  return { json: JSON.stringify(value), eTag };
+}
+
 export class StateStorage implements Storage {
   private readonly cache: StateCache | undefined;
   /** Exclusive mode: rows not yet in the database. */
@@ -96,9 +102,16 @@ export class StateStorage implements Storage {
   }
 
   async write(changes: StoreItems): Promise<void> {
+    await this.writeTracked(changes);
+  }
+
+  /** write(), telling what each key now holds (its JSON and new eTag). */
+  async writeTracked(changes: StoreItems): Promise<Map<string, StoredState>> {
+    const written = new Map<string, StoredState>();
     for (const [key, item] of Object.entries(changes)) {
-      const { eTag, ...value } = (item ?? {}) as { eTag?: string };
-      const next: StoredState = { json: JSON.stringify(value), etag: randomUUID() };
+      const { eTag, json } = stateJson(item);
+      const next: StoredState = { json, etag: randomUUID() };
+      written.set(key, next);
       const known = this.exclusive ? this.cache!.get(key) : undefined;
       if (known !== undefined) {
         // Exclusive and known: the stored eTag is the one in memory.
@@ -118,6 +131,7 @@ export class StateStorage implements Storage {
         throw error;
       }
     }
+    return written;
   }
 
   private async writeOne(key: string, next: StoredState, eTag: string | undefined): Promise<void> {
