@@ -10,44 +10,57 @@ import type { StoredState } from './stateCache.ts';
 import { stateJson, type StateStorage } from './stateStorage.ts';
 
 export class AnswerTurnState extends TurnState {
-  /** What saveAlongside wrote: key → its JSON and the eTag it now has. */
-  private saved: Map<string, StoredState> | undefined;
+  /** What this turn has written: key → its JSON and the eTag it now has. */
+  private readonly saved = new Map<string, StoredState>();
 
   /**
    * Saves the state as it is now while `deliver` runs, and waits for both. Only for state that may be saved before
    * the reply arrives (an answer's follow-up memory): if the delivery fails the state has moved on all the same.
    */
   async saveAlongside<T>(context: TurnContext, storage: StateStorage, deliver: () => Promise<T>): Promise<T> {
-    const saved = new Map<string, StoredState>();
-    const recording: Storage = {
-      read: (keys) => storage.read(keys),
-      delete: (keys) => storage.delete(keys),
-      write: async (changes) => { for (const [key, row] of await storage.writeTracked(changes)) saved.set(key, row); },
-    };
-    const [save, delivery] = await Promise.allSettled([super.save(context, recording), deliver()]);
+    const [save, delivery] = await Promise.allSettled([this.saveThrough(context, storage), deliver()]);
     if (save.status === 'rejected') throw save.reason;
-    this.saved = saved;
     if (delivery.status === 'rejected') throw delivery.reason;
     return delivery.value;
   }
 
   override async save(context: TurnContext, storage?: Storage): Promise<void> {
-    const saved = this.saved;
-    if (!saved || !storage) return super.save(context, storage);
-    return super.save(context, {
+    return storage && this.saved.size ? this.saveThrough(context, storage) : super.save(context, storage);
+  }
+
+  private async saveThrough(context: TurnContext, storage: Storage | StateStorage): Promise<void> {
+    const through = this.through(storage);
+    await super.save(context, through);
+    // Teams AI compares each scope with how it was loaded: one saved here, then put back as it was loaded, is no
+    // change to Teams AI but still one to the database. Written unless equal to what this turn last wrote.
+    const keys = await this.onComputeStorageKeys(context);
+    const written: StoreItems = {};
+    for (const [scope, value] of [['conversation', this.conversation], ['user', this.user]] as const) {
+      const key = keys[scope];
+      if (key && this.saved.has(key)) written[key] = value;
+    }
+    await through.write(written);
+  }
+
+  /** `storage`, minus what this turn already wrote unchanged; a key written again goes over the version it wrote. */
+  private through(storage: Storage | StateStorage): Storage {
+    return {
       read: (keys) => storage.read(keys),
-      delete: (keys) => storage.delete(keys),
+      delete: async (keys) => {
+        await storage.delete(keys);
+        for (const key of keys) this.saved.delete(key);
+      },
       write: async (changes) => {
         const rest: StoreItems = {};
         for (const [key, item] of Object.entries(changes)) {
-          const before = saved.get(key);
-          const { json } = stateJson(item);
+          const before = this.saved.get(key);
           if (!before) rest[key] = item;
-          // Changed since: written over what saveAlongside wrote, so with the eTag that write gave it.
-          else if (json !== before.json) rest[key] = { ...(item as object), eTag: before.etag };
+          else if (stateJson(item).json !== before.json) rest[key] = { ...(item as object), eTag: before.etag };
         }
-        if (Object.keys(rest).length) await storage.write(rest);
+        if (!Object.keys(rest).length) return;
+        if (!('writeTracked' in storage)) return storage.write(rest);
+        for (const [key, row] of await storage.writeTracked(rest)) this.saved.set(key, row);
       },
-    });
+    };
   }
 }

@@ -9,7 +9,7 @@ import { StateStorage } from '../bot/stateStorage.ts';
 import { AnswerTurnState } from '../bot/turnState.ts';
 import { openTestDatabase } from './helpers/testDb.ts';
 
-type Conv = { n?: number; after?: boolean };
+type Conv = { n?: number; after?: number };
 let db: Database;
 beforeAll(async () => { db = await openTestDatabase(); });
 afterAll(async () => { await db?.close(); });
@@ -22,21 +22,24 @@ const writes = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.filter(
 
 type Hooks = { before?: () => Promise<void>; after?: (state: AnswerTurnState) => void };
 /** A bot whose one route counts, runs `before`, saves alongside `deliver`, then runs `after`. */
-function bot(deliver: (context: TurnContext) => Promise<unknown>, { before, after }: Hooks = {}) {
+function bot(deliver: (context: TurnContext) => Promise<unknown>, { before, after }: Hooks = {},
+  onStorage?: (s: StateStorage) => void, then?: (context: TurnContext, state: AnswerTurnState) => Promise<void>) {
   const storage = new StateStorage(sqlOf(db));
+  onStorage?.(storage);
   const app = new Application<AnswerTurnState>({ storage, turnStateFactory: () => new AnswerTurnState(), startTypingTimer: false, longRunningMessages: false });
   app.activity('message', async (context, state) => {
     const conv = state.conversation as Conv;
     conv.n = (conv.n ?? 0) + 1;
     await before?.();
     await state.saveAlongside(context, storage, () => deliver(context));
+    await then?.(context, state);
     after?.(state);
   });
   const errors: unknown[] = [];
   const adapter = new TestAdapter(async (context) => { await app.run(context); });
   adapter.onTurnError = async (_context, error) => { errors.push(error); };
   const say = async (text: string) => {
-    await adapter.receiveActivity({ type: 'message', channelId: 'msteams', text, from: { id: '29:ada' }, conversation: { id: 'a:turn' } as Activity['conversation'] });
+    await adapter.receiveActivity({ type: 'message', channelId: 'msteams', text, from: { id: '29:ada', name: 'Ada' }, conversation: { id: 'a:turn' } as Activity['conversation'] });
     return adapter.activeQueue.splice(0).map((a) => a.text);
   };
   return { say, errors };
@@ -62,11 +65,25 @@ describe('AnswerTurnState.saveAlongside', () => {
   });
 
   it('a change made after it is written at the end of the turn, over the version it wrote', async () => {
-    const { say, errors } = bot((context) => context.sendActivity('ok'), { after: (state) => { (state.conversation as Conv).after = true; } });
+    const { say, errors } = bot((context) => context.sendActivity('ok'), { after: (state) => { const c = state.conversation as Conv; c.after = c.n! * 10; } });
     await say('un');
     await say('deux');
     expect(errors).toEqual([]);
-    expect(await stored()).toMatchObject({ n: 2, after: true });
+    expect(await stored()).toMatchObject({ n: 2, after: 20 });
+  });
+
+  it('twice in one turn, then a change: each write goes over the previous one', async () => {
+    let storage!: StateStorage;
+    const { say, errors } = bot(async (context) => context.sendActivity('ok'), {
+      after: (state) => { (state.conversation as Conv).after = 1; },
+    }, (s) => { storage = s; }, async (context, state) => {
+      (state.conversation as Conv).n = 10;
+      await state.saveAlongside(context, storage, () => context.sendActivity('again'));
+    });
+    expect(await say('un')).toEqual(['ok', 'again']);
+    expect(await say('deux')).toEqual(['ok', 'again']);
+    expect(errors).toEqual([]);
+    expect(await stored()).toMatchObject({ n: 10, after: 1 });
   });
 
   it('still refuses a stale eTag: another process wrote the conversation during the turn', async () => {
