@@ -48,7 +48,7 @@ describe('recognize', () => {
     for (const s of ['\u0000\u202e🦄'.repeat(1000), 'a'.repeat(100_000), 'et et et et '.repeat(5000), '(((((((((('.repeat(100)]) {
       const t0 = performance.now();
       expect(() => recognize(s)).not.toThrow();
-      expect(performance.now() - t0).toBeLessThan(200);
+      expect(performance.now() - t0).toBeLessThan(1000); // runaway matching would take seconds; speed is bench:resolve's
     }
   });
 });

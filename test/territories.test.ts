@@ -210,7 +210,8 @@ describe('resolveTerritory: robustness', () => {
     const start = performance.now();
     const r: Resolution = index.resolve(query);
     expect(['found', 'ambiguous', 'not_found']).toContain(r.status);
-    expect(performance.now() - start).toBeLessThan(50);
+    // A guard against runaway matching (seconds), not a speed target (bench:resolve): loose enough for a busy CI machine.
+    expect(performance.now() - start).toBeLessThan(500);
   });
 
   it('finds the name in a 10 kB input made of it (only the first 200 characters are read)', () => {
