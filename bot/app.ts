@@ -148,6 +148,10 @@ export function createApp(deps: AppDeps): Application<AnswerTurnState> {
       await answerNotification(context, await notifications.decide(data.id, confirm, await notificationSession(context)));
     });
   }
+  app.adaptiveCards.actionSubmit('announceCancel', async (context, _state, data: { id?: string }) => {
+    if (typeof data.id !== 'string') return;
+    await answerNotification(context, await notifications.stop(data.id, await notificationSession(context)));
+  });
 
   // Card buttons: a homonym picked, a palmarès page turned.
   app.adaptiveCards.actionSubmit('pickTerritory', async (context, state, data: { code?: string; intent?: Intent }) => {

@@ -43,11 +43,13 @@ export function createNotificationConversation(deps: NotificationDeps) {
     // What was actually sent: a cancelled send shows its third, not a full bar.
     const bar = deliveredBar(summary, { lang });
     const cancelled = summary.status === 'cancelled';
+    // While it sends, the card itself can stop it; the in-place updates drop the button once it is over.
+    const stop = summary.finished || cancelled ? [] : [{ type: 'Action.Submit', title: nm(lang, 'stopSending'), style: 'destructive', data: { verb: 'announceCancel', id: announcementId } }];
     const card = adaptiveCard([
       textBlock(nm(lang, cancelled ? 'statusTitleCancelled' : 'statusTitle'), { weight: 'Bolder', size: 'Medium', ...(cancelled ? { color: 'Attention' } : {}) }),
       textBlock(bar, { fontType: 'Monospace' }),
       ...lines.map((l) => textBlock(l, { spacing: 'Small' })),
-    ]);
+    ], stop);
     return { text: [bar, ...lines].join('\n'), card, finished: summary.finished };
   }
 
@@ -127,13 +129,28 @@ export function createNotificationConversation(deps: NotificationDeps) {
     }
   }
 
-  /** The admin's answer to the preview card. */
-  async function decide(id: string, confirm: boolean, s: NotificationSession): Promise<NotificationAnswer> {
+  /** A card button pressed by an admin (refused and logged otherwise); the outbox's refusals in their language. */
+  async function asAdmin(s: NotificationSession, what: string, act: () => Promise<NotificationAnswer>): Promise<NotificationAnswer> {
     if (!admin(s)) {
-      s.onRefused?.(confirm ? 'announceConfirm' : 'announceDiscard');
+      s.onRefused?.(what);
       return say(nm(s.lang, 'adminOnly'));
     }
     try {
+      return await act();
+    } catch (error) {
+      if (error instanceof AnnouncementError) return say(error.text(s.lang));
+      throw error;
+    }
+  }
+
+  /** « Arrêter l’envoi » on a status card: that announcement, not merely the latest. */
+  function stop(id: string, s: NotificationSession): Promise<NotificationAnswer> {
+    return asAdmin(s, 'announceCancel', async () => say(nm(s.lang, 'cancelled', { n: (await cancelAnnouncement(prisma, id)).cancelled })));
+  }
+
+  /** The admin's answer to the preview card. */
+  function decide(id: string, confirm: boolean, s: NotificationSession): Promise<NotificationAnswer> {
+    return asAdmin(s, confirm ? 'announceConfirm' : 'announceDiscard', async () => {
       if (!confirm) {
         // Only a preview not yet confirmed: a stale « Abandonner » must not stop a send in progress.
         await cancelAnnouncement(prisma, id, { draftOnly: true });
@@ -144,13 +161,10 @@ export function createNotificationConversation(deps: NotificationDeps) {
       const skipped = result.alreadyReceived ? nm(s.lang, 'skipped', { n: result.alreadyReceived }) : '';
       const first = { text: nm(s.lang, result.alreadyQueued ? 'alreadyQueued' : 'queued', { n: result.queued }) + skipped };
       return { replies: card ? [first, card] : [first], follow: id };
-    } catch (error) {
-      if (error instanceof AnnouncementError) return say(error.text(s.lang));
-      throw error;
-    }
+    });
   }
 
-  return { handle, decide, statusCard };
+  return { handle, decide, stop, statusCard };
 }
 
 export type NotificationConversation = ReturnType<typeof createNotificationConversation>;

@@ -47,6 +47,8 @@ describe('subscription commands', () => {
 });
 
 describe('admin commands', () => {
+  /** The status card's stop button, as the publish test receives it. */
+  let stopButton: Record<string, unknown> = {};
   it.each(['publier l’édition 22', 'état des notifications', 'annuler l’annonce', 'renvoyer aux échecs'])('« %s » is refused politely to a non-admin, and nothing is created', async (text) => {
     expect(await say(text, '29:not-admin')).toContain('réservée aux administrateurs');
     expect(await t.db.prisma.announcement.count()).toBe(0);
@@ -68,6 +70,11 @@ describe('admin commands', () => {
     // The admin is told how to stop it, with a command the bot understands.
     const hint = /tapez « (.+?) » pour arrêter l’envoi/.exec(replyText(t.connector.received[before]?.body) ?? '')?.[1];
     expect(hint && recognizeNotificationCommand(hint)).toEqual({ name: 'cancel' });
+    // …or with the status card's own button.
+    type Card = { attachments?: { content: { actions?: { title: string; data: Record<string, unknown> }[] } }[] };
+    const stop = t.connector.received.slice(before).map((c) => (c.body as Card).attachments?.[0]?.content.actions?.[0]).find((a) => a?.data.verb === 'announceCancel');
+    expect(stop?.title).toBe('Arrêter l’envoi');
+    stopButton = stop!.data;
     // The fan-out reaches every subscribed member once, and not the one who stopped.
     const deadline = Date.now() + 20_000;
     const announcementsTo = () => t.connector.received.slice(before).filter((c) => c.method === 'POST' && c.conversationId !== `a:${ADMIN}`);
@@ -82,6 +89,19 @@ describe('admin commands', () => {
     while (!t.connector.received.some((c) => c.method === 'PUT') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     expect(t.connector.received.some((c) => c.method === 'PUT' && c.conversationId === `a:${ADMIN}`)).toBe(true);
   }, 60_000);
+
+  it('the status card\'s « Arrêter l’envoi », pressed after the end, says so; pressed by a non-admin, is refused', async () => {
+    const press = async (userId: string) => {
+      const before = t.connector.received.length;
+      await t.post(cardSubmitActivity(stopButton, t.opts({ userId, conversationId: `a:${userId}` })));
+      return replyText(t.connector.received[before]?.body);
+    };
+    expect(await press('29:not-admin')).toContain('réservée aux administrateurs');
+    // The worker closes the announcement once every delivery has settled.
+    const deadline = Date.now() + 20_000;
+    while ((await t.db.prisma.announcement.count({ where: { status: 'done' } })) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(await press(ADMIN)).toBe('Il n’y a plus rien à annuler : cette annonce a déjà été envoyée à tous ses destinataires.');
+  }, 30_000);
 
   it('status, cancel and re-send answer the admin', async () => {
     expect(await say('état des notifications', ADMIN)).toMatch(/\d+ %/);

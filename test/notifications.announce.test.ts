@@ -295,6 +295,27 @@ describe('progress summary', () => {
     expect(deliveredBar(almost)).toBe(`${'▓'.repeat(19)}░ 99 % envoyés`);
   });
 
+  it('a send in progress can be stopped from its status card, by an admin only; the card then loses its button', async () => {
+    await seedMembers(db.prisma, [{ key: 'boss' }, { key: 'a' }, { key: 'b' }]);
+    const { announcement } = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'admin', registry });
+    await queueAnnouncement(db.prisma, announcement.id);
+    const chat = createNotificationConversation({ prisma: db.prisma, registry, adminIds: ['29:boss'] });
+    const who = (key: string) => db.prisma.member.findUniqueOrThrow({ where: { teamsUserId: `29:${key}` } });
+    expect((await chat.statusCard('fr', announcement.id))!.card!.actions).toEqual([
+      { type: 'Action.Submit', title: 'Arrêter l’envoi', style: 'destructive', data: { verb: 'announceCancel', id: announcement.id } },
+    ]);
+    const refused: string[] = [];
+    const byMember = await chat.stop(announcement.id, { lang: 'fr', member: await who('a'), onRefused: (w) => refused.push(w) });
+    expect(byMember.replies[0]!.text).toBe('Cette commande est réservée aux administrateurs du réseau Villes Internet.');
+    expect(refused).toEqual(['announceCancel']);
+    expect((await db.prisma.announcement.findUniqueOrThrow({ where: { id: announcement.id } })).status).toBe('queued');
+    const byAdmin = await chat.stop(announcement.id, { lang: 'en', member: await who('boss') });
+    expect(byAdmin.replies[0]!.text).toBe('Announcement cancelled: 3 message(s) not yet sent will not go out.');
+    expect((await chat.statusCard('fr', announcement.id))!.card!.actions).toBeUndefined();
+    // An old card pressed again: the outbox's answer, not an error.
+    expect((await chat.stop(announcement.id, { lang: 'fr', member: await who('boss') })).replies[0]!.text).toBe('Cette annonce est déjà annulée. Aucun autre message ne partira.');
+  });
+
   it('the status card of a cancelled send says « annulé » with the counts and the share delivered', async () => {
     const ids = await seedMembers(db.prisma, [{ key: 'a' }, { key: 'b' }, { key: 'c' }]);
     const { announcement } = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'admin', registry });

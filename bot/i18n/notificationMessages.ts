@@ -16,7 +16,7 @@ const fr = {
   previewTitle: 'Aperçu de l’annonce',
   confirm: 'Envoyer à {n} membre(s)',
   discard: 'Abandonner',
-  queued: 'Annonce mise en file : {n} message(s) à envoyer. Je mets à jour l’avancement ci-dessous ; tapez « annuler l’annonce » pour arrêter l’envoi.',
+  queued: 'Annonce mise en file : {n} message(s) à envoyer. Je mets à jour l’avancement ci-dessous ; bouton « Arrêter l’envoi », ou tapez « annuler l’annonce » pour arrêter l’envoi.',
   alreadyQueued: 'Cette annonce était déjà en file : rien n’est envoyé deux fois.',
   discarded: 'Annonce abandonnée : rien n’a été envoyé.',
   noAnnouncement: 'Aucune annonce pour l’instant.',
@@ -25,6 +25,7 @@ const fr = {
   skipped: ' {n} membre(s) l’avaient déjà reçue : ils ne la recevront pas une seconde fois.',
   statusTitle: 'Envoi de l’annonce',
   statusTitleCancelled: 'Envoi de l’annonce annulé',
+  stopSending: 'Arrêter l’envoi',
 };
 
 type Texts = typeof fr;
@@ -44,7 +45,7 @@ const en: Texts = {
   previewTitle: 'Announcement preview',
   confirm: 'Send to {n} member(s)',
   discard: 'Discard',
-  queued: 'Announcement queued: {n} message(s) to send. I update the progress below; type “cancel the announcement” to stop it.',
+  queued: 'Announcement queued: {n} message(s) to send. I update the progress below; the “Stop sending” button, or type “cancel the announcement” to stop it.',
   alreadyQueued: 'This announcement was already queued: nothing is sent twice.',
   discarded: 'Announcement discarded: nothing was sent.',
   noAnnouncement: 'No announcement yet.',
@@ -53,6 +54,7 @@ const en: Texts = {
   skipped: ' {n} member(s) had already received it: they will not receive it a second time.',
   statusTitle: 'Announcement sending',
   statusTitleCancelled: 'Announcement sending cancelled',
+  stopSending: 'Stop sending',
 };
 
 export const notificationCatalogs: Record<Lang, Texts> = { fr, en };
