@@ -40,8 +40,6 @@ export type AppDeps = {
   model?: PromptCompletionModel | null;
   /** Keeps announcement status cards fresh (main.ts owns and stops it). */
   statusCards?: StatusCardUpdater;
-  /** NOTIFY_RATE, for the status card's ETA. */
-  notifyRate?: number;
   /** Hands the notification conversation to its status-card updater. */
   onNotifications?: (n: NotificationConversation) => void;
 };
@@ -126,7 +124,7 @@ export function createApp(deps: AppDeps): Application<AnswerTurnState> {
   });
 
   // Notifications: subscription for every member, publish / status / cancel / re-send for admins.
-  const notifications = createNotificationConversation({ prisma, registry: deps.registry, adminIds: deps.config.ADMIN_IDS, rate: deps.notifyRate ?? 50 });
+  const notifications = createNotificationConversation({ prisma, registry: deps.registry, adminIds: deps.config.ADMIN_IDS });
   deps.onNotifications?.(notifications);
   const notificationSession = async (context: TurnContext) => ({
     lang: lang(context),

@@ -73,7 +73,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   const storage = stateStorageFor(db, (error) => logger.error({ err: error }, 'conversation state not written yet (retrying)'));
   const app = createApp({
     db, storage, registry, config, logger, adapter, startTypingTimer: options.startTypingTimer, model: options.model,
-    statusCards, notifyRate: config.NOTIFY_RATE, onNotifications: (n) => (notifications = n),
+    statusCards, onNotifications: (n) => (notifications = n),
   });
   // One process at a time sends (advisory lock on PostgreSQL); the others stand by and take over.
   const worker = config.NOTIFY_WORKER === 'on'

@@ -13,14 +13,9 @@ import { nm } from './i18n/notificationMessages.ts';
 import type { Lang } from './i18n/locale.ts';
 import type { NotificationCommand } from './intents/notificationIntents.ts';
 
-export type NotificationDeps = {
-  prisma: PrismaClient; registry: Registry; adminIds: readonly string[];
-  /**
-   * NOTIFY_RATE of this process. Not used for the ETA: the sender may be another process (`npm run worker`) with its
-   * own rate, so the card says « fin estimée : — » until a rate is measured.
-   */
-  rate?: number;
-};
+/** No NOTIFY_RATE here: the sender may be another process (`npm run worker`) with its own rate, so the card says
+ *  « fin estimée : — » until a rate is measured. */
+export type NotificationDeps = { prisma: PrismaClient; registry: Registry; adminIds: readonly string[] };
 export type NotificationSession = { lang: Lang; member: Member | null; onRefused?: (what: string) => void };
 /** `follow`: an announcement whose status card should be kept up to date. */
 export type NotificationAnswer = { replies: Reply[]; follow?: string };
@@ -53,14 +48,18 @@ export function createNotificationConversation(deps: NotificationDeps) {
     return { text: [bar, ...lines].join('\n'), card, finished: summary.finished };
   }
 
-  async function handle(cmd: NotificationCommand, s: NotificationSession): Promise<NotificationAnswer> {
+  /** The outbox says why it refuses (already sent, cancelled…): that sentence, in the admin's language. */
+  async function outboxRefusalsSaid(s: NotificationSession, act: () => Promise<NotificationAnswer>): Promise<NotificationAnswer> {
     try {
-      return await run(cmd, s);
+      return await act();
     } catch (error) {
-      // The outbox says why it refuses (already sent, cancelled…), in the admin's language.
       if (error instanceof AnnouncementError) return say(error.text(s.lang));
       throw error;
     }
+  }
+
+  function handle(cmd: NotificationCommand, s: NotificationSession): Promise<NotificationAnswer> {
+    return outboxRefusalsSaid(s, () => run(cmd, s));
   }
 
   async function run(cmd: NotificationCommand, s: NotificationSession): Promise<NotificationAnswer> {
@@ -129,18 +128,13 @@ export function createNotificationConversation(deps: NotificationDeps) {
     }
   }
 
-  /** A card button pressed by an admin (refused and logged otherwise); the outbox's refusals in their language. */
+  /** A card button pressed by an admin (refused and logged otherwise). */
   async function asAdmin(s: NotificationSession, what: string, act: () => Promise<NotificationAnswer>): Promise<NotificationAnswer> {
     if (!admin(s)) {
       s.onRefused?.(what);
       return say(nm(s.lang, 'adminOnly'));
     }
-    try {
-      return await act();
-    } catch (error) {
-      if (error instanceof AnnouncementError) return say(error.text(s.lang));
-      throw error;
-    }
+    return outboxRefusalsSaid(s, act);
   }
 
   /** « Arrêter l’envoi » on a status card: that announcement, not merely the latest. */
