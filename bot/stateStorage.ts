@@ -1,9 +1,9 @@
 // botbuilder Storage in the database's BotState table, so several bot processes share conversation state.
 // ETag semantics as botbuilder's MemoryStorage: a write whose eTag is neither '*' nor the stored one fails.
 // Every turn reads and writes here: plain SQL on the driver (data/sql.ts), not Prisma. Three ways to run:
-// - exclusive (embedded PGlite, one process): rows kept in memory, eTag checked there, rows written just after the
-//   turn (within 20 ms), with those of the turns that ended meanwhile, in one statement (the reply has already left by then in any
-//   case: Teams AI saves state after the handlers); flush() writes what is pending (before the database closes);
+// - exclusive (embedded PGlite, one process): rows kept in memory, eTag checked there, each row written within 20 ms
+//   of its save, with those saved meanwhile, in one statement (a kill -9 may lose those last 20 ms, as a crash just
+//   before the save would); flush() writes what is pending (before the database closes);
 // - shared with a change feed (PostgreSQL, data/stateFeed.ts): rows read are kept in memory and forgotten when another
 //   process changes them; writes go to the database at once, conditional on the eTag, and notify the others (the
 //   updates of turns ending together in one statement: bot/stateWriteBatch.ts);
@@ -59,13 +59,16 @@ export class StateStorage implements Storage {
   private readonly feed: StateFeed | undefined;
   /** Shared database: the conditional updates of concurrent turns, one statement. */
   private readonly batch: StateWriteBatch | undefined;
+  /** The parameter `notified` statements end with: this process's id in the feed (none without a feed). */
+  private readonly notifyArgs: string[];
 
   constructor(private readonly sql: Sql, private readonly options: StateStorageOptions = {}) {
     this.exclusive = options.exclusive ?? false;
     this.feed = this.exclusive ? undefined : options.feed;
+    this.notifyArgs = this.feed ? [this.feed.instance] : [];
     if (this.exclusive || this.feed) this.cache = new StateCache(options.maxEntries ?? 10_000, (key) => this.pending.has(key));
     this.feed?.subscribe({ changed: (key) => this.cache!.invalidate(key), reset: () => this.cache!.clear() });
-    if (!this.exclusive) this.batch = new StateWriteBatch(sql, (statement, n) => this.notified(statement, n), this.feed ? [this.feed.instance] : [], NOW);
+    if (!this.exclusive) this.batch = new StateWriteBatch(sql, (statement, n) => this.notified(statement, n), this.notifyArgs, NOW);
   }
 
   /** The cache, when it may be trusted right now. */
@@ -136,19 +139,18 @@ export class StateStorage implements Storage {
 
   private async writeOne(key: string, next: StoredState, eTag: string | undefined): Promise<void> {
     const args = [key, next.json, next.etag];
-    const me = this.feed ? [this.feed.instance] : [];
     if (!eTag || eTag === '*') {
       await this.sql(this.notified(`INSERT INTO "BotState" (key, value, etag, "updatedAt") VALUES ($1, $2::jsonb, $3, ${NOW})
-        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, etag = EXCLUDED.etag, "updatedAt" = EXCLUDED."updatedAt" RETURNING key`, 4), [...args, ...me]);
+        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, etag = EXCLUDED.etag, "updatedAt" = EXCLUDED."updatedAt" RETURNING key`, 4), [...args, ...this.notifyArgs]);
       return;
     }
     const batched = this.batch?.update(key, next.json, next.etag, eTag);
     const updated = batched ? await batched : (await this.sql(this.notified(`UPDATE "BotState" SET value = $2::jsonb, etag = $3,
-      "updatedAt" = ${NOW} WHERE key = $1 AND etag = $4 RETURNING key`, 5), [...args, eTag, ...me])).length === 1;
+      "updatedAt" = ${NOW} WHERE key = $1 AND etag = $4 RETURNING key`, 5), [...args, eTag, ...this.notifyArgs])).length === 1;
     if (updated) return;
     // Not updated: either a stale eTag or the row vanished; creating it is only right in the latter case.
     const created = await this.sql(this.notified(`INSERT INTO "BotState" (key, value, etag, "updatedAt") VALUES ($1, $2::jsonb, $3, ${NOW})
-      ON CONFLICT (key) DO NOTHING RETURNING key`, 4), [...args, ...me]);
+      ON CONFLICT (key) DO NOTHING RETURNING key`, 4), [...args, ...this.notifyArgs]);
     if (created.length !== 1) throw new ETagConflictError(key);
   }
 
@@ -202,7 +204,7 @@ export class StateStorage implements Storage {
     if (!keys.length) return;
     await this.flush(); // a pending write must not land after the delete
     for (const key of keys) this.cache?.invalidate(key);
-    await this.sql(this.notified('DELETE FROM "BotState" WHERE key = ANY($1::text[]) RETURNING key', 2), [keys, ...(this.feed ? [this.feed.instance] : [])]);
+    await this.sql(this.notified('DELETE FROM "BotState" WHERE key = ANY($1::text[]) RETURNING key', 2), [keys, ...this.notifyArgs]);
     for (const key of keys) this.memory?.set(key, null);
   }
 }
