@@ -4,10 +4,12 @@ import { projectRoot } from '../../data/migrations.ts';
 
 export type BotProcess = { port: number; base: string; child: ChildProcess; output: () => string; stop(signal?: NodeJS.Signals): Promise<number | null> };
 
-export async function startBotProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<BotProcess> {
+/** The sources through tsx (default), or npm start's esbuild bundle (dist/index.mjs, built beforehand). */
+export async function startBotProcess(env: Record<string, string>, timeoutMs = 60_000, entry: 'sources' | 'bundle' = 'sources'): Promise<BotProcess> {
   const port = 40000 + Math.floor(Math.random() * 20000);
-  // node itself with tsx as a loader, as `npm start` runs it: no wrapper process between the signal and the bot.
-  const child = spawn(process.execPath, ['--import', 'tsx', '--disable-warning=DEP0111', 'bot/index.ts'], {
+  // node itself (with tsx as a loader for the sources): no wrapper process between the signal and the bot.
+  const args = entry === 'bundle' ? ['--disable-warning=DEP0111', '--disable-warning=DEP0005', 'dist/index.mjs'] : ['--import', 'tsx', '--disable-warning=DEP0111', 'bot/index.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: projectRoot, env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
