@@ -41,7 +41,12 @@ export function sqlOf(db: Database): Sql {
     const pglite = db.pglite;
     e.sql = async <T,>(text: string, params?: unknown[]) => (await pglite.query<T>(text, params)).rows;
   } else if (db.target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: db.target.url, max: 8, options: '-c synchronous_commit=off' });
+    // Idle connections kept 5 minutes (pg's default: 10 s): a new one costs a server process and every named
+    // statement parsed again, and turns come in bursts; the first turns after a quiet moment paid for it. They do
+    // not keep a process that is done (a CLI) alive.
+    const pool = new pg.Pool({
+      connectionString: db.target.url, max: 8, idleTimeoutMillis: 300_000, allowExitOnIdle: true, options: '-c synchronous_commit=off',
+    });
     // An idle connection dropped by a server restart: the next query opens a new one.
     pool.on('error', () => {});
     e.pool = pool;

@@ -97,4 +97,22 @@ describe.skipIf(!postgresUrl)('conversation state connections (PostgreSQL, TEST_
       await target.drop();
     }
   }, 60_000);
+
+  it('are kept through a quiet moment longer than pg\'s 10 s default (a new one is a new server process)', async () => {
+    const target = await createPostgresDatabase();
+    const db = await openDatabase({ url: target.url });
+    const sql = sqlOf(db);
+    // Four turns at once: four connections, each answering with its server process id.
+    const burst = async () => new Set((await Promise.all(Array.from({ length: 4 }, () =>
+      sql<{ pid: number }>('SELECT pg_backend_pid() AS pid, pg_sleep(0.2)')))).map(([row]) => row!.pid));
+    try {
+      const before = await burst();
+      expect(before.size).toBe(4);
+      await new Promise((r) => setTimeout(r, 11_000));
+      expect(await burst()).toEqual(before);
+    } finally {
+      await db.close();
+      await target.drop();
+    }
+  }, 60_000);
 });
