@@ -63,10 +63,19 @@ export function pgliteMigrationFactory(db: PGlite): SqlMigrationAwareDriverAdapt
   } as SqlMigrationAwareDriverAdapterFactory;
 }
 
+/**
+ * PostgreSQL's 128 MB of shared buffers is sized for a server; PGlite sets up the whole pool in its WebAssembly
+ * memory when it starts, resident and slower to start, for an embedded database of a few tens of MB whose files
+ * stay in the system's page cache anyway. Measured on an existing bot database: 294–305 → 196–198 MB resident and
+ * 530–630 → 440–450 ms to open.
+ */
+export const PGLITE_SHARED_BUFFERS = '32MB';
+
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob | File): Promise<PGlite> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const { PGlite } = await loadPglite();
-  const db = new PGlite({ dataDir, loadDataDir });
+  const startParams = [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
+  const db = new PGlite({ dataDir, loadDataDir, startParams });
   await db.waitReady;
   return db;
 }

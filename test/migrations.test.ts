@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, openPglite, pgliteMigrationFactory, parseDatabaseUrl, defaultDataDir } from '../data/database.ts';
+import { openDatabase, openPglite, pgliteMigrationFactory, parseDatabaseUrl, defaultDataDir, PGLITE_SHARED_BUFFERS } from '../data/database.ts';
 import { createMigration, deployMigrations, migrationDrift, migrationsDir, schemaPath } from '../data/migrations.ts';
 import { createPostgresDatabase, postgresUrl } from './helpers/testDb.ts';
 
@@ -52,6 +52,16 @@ describe('migrations on PGlite', () => {
       expect(await db.prisma.edition.count()).toBe(1);
     } finally {
       await db.close();
+    }
+  });
+
+  it('the embedded database starts with a small buffer pool (PGlite sets up all of it in memory at start)', async () => {
+    const pglite = await openPglite(undefined);
+    try {
+      expect((await pglite.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows).toEqual([{ shared_buffers: PGLITE_SHARED_BUFFERS }]);
+      expect(PGLITE_SHARED_BUFFERS).not.toBe('128MB'); // PostgreSQL's default, sized for a server
+    } finally {
+      await pglite.close();
     }
   });
 
