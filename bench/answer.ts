@@ -96,10 +96,10 @@ async function compare(echo: Bot, echoDb: Bot, bot: Bot, serviceUrl: string, tag
       d.push(await load(echoDb.base, serviceUrl, c, PER_LEVEL, `${tag}-echodb-${c}-${r}`));
       a.push(await load(bot.base, serviceUrl, c, PER_LEVEL, `${tag}-${c}-${r}`));
     }
+    const p50Ratios = a.map((x, i) => x.p50 / e[i]!.p50);
     rows[c] = {
       echo: medianRow(e), echoDb: medianRow(d), bot: medianRow(a),
-      p50Ratios: a.map((x, i) => x.p50 / e[i]!.p50),
-      p50Ratio: median(a.map((x, i) => x.p50 / e[i]!.p50)), rpsRatio: median(a.map((x, i) => x.rps / e[i]!.rps)),
+      p50Ratios, p50Ratio: median(p50Ratios), rpsRatio: median(a.map((x, i) => x.rps / e[i]!.rps)),
       p50RatioDb: median(a.map((x, i) => x.p50 / d[i]!.p50)), rpsRatioDb: median(a.map((x, i) => x.rps / d[i]!.rps)),
     };
   }

@@ -51,7 +51,7 @@ export function pgliteMigrationFactory(db: PGlite): SqlMigrationAwareDriverAdapt
     adapterName: main.adapterName,
     connect: () => main.connect(),
     async connectToShadowDb() {
-      const shadow = new PGlite();
+      const shadow = new PGlite({ startParams: pgliteStartParams(PGlite) });
       const adapter = await new PrismaPGlite(shadow).connect();
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
@@ -71,11 +71,14 @@ export function pgliteMigrationFactory(db: PGlite): SqlMigrationAwareDriverAdapt
  */
 export const PGLITE_SHARED_BUFFERS = '32MB';
 
+/** PGlite's own start parameters, with the buffer pool above: for every PGlite the project opens. */
+const pgliteStartParams = (PGlite: { defaultStartParams: string[] }) =>
+  [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
+
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob | File): Promise<PGlite> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const { PGlite } = await loadPglite();
-  const startParams = [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
-  const db = new PGlite({ dataDir, loadDataDir, startParams });
+  const db = new PGlite({ dataDir, loadDataDir, startParams: pgliteStartParams(PGlite) });
   await db.waitReady;
   return db;
 }
