@@ -20,5 +20,5 @@ export function resolveArea(registry: Registry, text: string): Area | null {
 /** Codes of every commune and EPCI of an area (an EPCI counts where its main commune is). */
 export function codesInArea(registry: Registry, area: Area): string[] {
   const inside = (e: { departement?: string; region?: string }) => (area.kind === 'departement' ? e.departement === area.code : e.region === area.code);
-  return [...registry.communes, ...registry.epcis].filter(inside).map((e) => e.code);
+  return registry.entries.filter(inside).map((e) => e.code);
 }

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { StringIds } from './stringIds.ts';
 
 export type TerritoryKind = 'commune' | 'epci';
 
@@ -80,7 +81,9 @@ type RawData = { communes: RawCommune[]; epci: RawEpci[]; departements: RawArea[
 export class Registry {
   readonly communes: RegistryEntry[];
   readonly epcis: RegistryEntry[];
-  private readonly byCode = new Map<string, RegistryEntry>();
+  /** Communes then EPCI: an entry's position here is its number in `indexOf` and in the territory index. */
+  readonly entries: RegistryEntry[];
+  private readonly byCode = new StringIds((i) => (this.entries[i] as RegistryEntry).code);
   private readonly departements = new Map<string, RawArea>();
   private readonly regions = new Map<string, RawArea>();
 
@@ -104,24 +107,31 @@ export class Registry {
         population: (cs[at + 4] as number | null) ?? undefined, postcodes: postcodes ? postcodes.split(' ') : [],
       };
       this.communes[i] = entry;
-      this.byCode.set(entry.code, entry);
     }
+    this.entries = [...this.communes];
+    this.communes.forEach((e, i) => this.byCode.add(e.code, i));
+    const commune = (code: string) => this.communes[this.byCode.get(code) ?? -1];
     const es = c.epcis;
     this.epcis = new Array<RegistryEntry>(es.length / EPCI_FIELDS);
     for (let i = 0, at = 0; at < es.length; i++, at += EPCI_FIELDS) {
       const [seat, ...members] = (es[at + 4] as string).split(' ');
-      const seatCommune = seat ? this.byCode.get(seat) : undefined;
+      const seatCommune = seat ? commune(seat) : undefined;
       this.epcis[i] = {
         code: es[at] as string, name: es[at + 1] as string, kind: 'epci', epciType: intern(es[at + 2] as string),
         departement: seatCommune?.departement, region: seatCommune?.region,
         population: (es[at + 3] as number | null) ?? undefined,
-        postcodes: [], members: members.map((m) => this.byCode.get(m)?.code ?? m),
+        postcodes: [], members: members.map((m) => commune(m)?.code ?? m),
       };
     }
-    for (const e of this.epcis) this.byCode.set(e.code, e);
+    for (const e of this.epcis) this.byCode.add(e.code, this.entries.push(e) - 1);
   }
 
   get(code: string): RegistryEntry | undefined {
+    return this.entries[this.indexOf(code) ?? -1];
+  }
+
+  /** The entry's position in `entries`, from an INSEE code or a SIREN in any case. */
+  indexOf(code: string): number | undefined {
     return this.byCode.get(code.trim().toUpperCase());
   }
 

@@ -6,50 +6,61 @@ import {
 } from './territoryKeys.ts';
 import { GramIndex, MAX_KEY } from './territoryGrams.ts';
 import { boundedDistance } from './territoryDistance.ts';
+import { groupRows, intLists, listAt, type IntLists } from './intLists.ts';
+import { StringIds } from './stringIds.ts';
 
 /** An entity found by key: `rank` is the key tier for exact hits, the edit distance for typo hits. */
 export type Hit = { entity: number; rank: number };
 
-/** Compressed lists: the items of list i are items[start[i] .. start[i + 1]). */
-type Lists = { start: Int32Array; items: Int32Array };
-
+// Entities are numbered as in `registry.entries` (communes, then EPCI). Everything held for the process's life is
+// in typed arrays or string tables: Maps and arrays of small arrays cost this index 11 MB more of heap.
 export class TerritoryIndex {
-  readonly entries: RegistryEntry[];
-  /** Key → id as first met; `renumber` turns it into the id in length order, used everywhere else. */
-  private readonly keyIds = new Map<string, number>();
-  private readonly renumber: Int32Array;
+  readonly entries: readonly RegistryEntry[];
+  private readonly registry: Registry;
+  /** Compact name keys, in length order (a length window is a contiguous id range), and their ids. */
   private readonly keys: string[] = [];
+  private readonly keyIds = new StringIds((id) => this.keys[id] as string);
   /** Per key id, the entities having it, and at which tier. */
-  private readonly owners: Lists;
+  private readonly owners: IntLists;
   private readonly ownerTiers: Uint8Array;
   /** Per entity, its key ids. */
-  private readonly entityKeys: Lists;
+  private readonly entityKeys: IntLists;
   private readonly grams: GramIndex;
-  private readonly byCode = new Map<string, number>();
-  private readonly byPostcode = new Map<string, number[]>();
-  private readonly byDepartement = new Map<string, number[]>();
+  private readonly postcodes: string[] = [];
+  private readonly postcodeIds = new StringIds((id) => this.postcodes[id] as string);
+  private readonly byPostcode: IntLists;
+  private readonly departements: string[] = [];
+  private readonly byDepartement: IntLists;
   /** Per commune entity, the EPCI it belongs to. */
-  private readonly epcisOf: (number[] | undefined)[];
+  private readonly epcisOf: IntLists;
   /** EPCI core names, words separated by spaces ("grand avignon"), for prefix matches. */
   private readonly epciCores: { entity: number; core: string }[] = [];
   /** Per commune entity, the EPCI it belongs to whose name contains its own ("Grenoble" → "Grenoble-Alpes-Métropole"). */
-  private readonly namesakes: (number[] | undefined)[];
+  private readonly namesakes: IntLists;
 
   constructor(registry: Registry) {
-    this.entries = [...registry.communes, ...registry.epcis];
+    this.registry = registry;
+    this.entries = registry.entries;
     const n = this.entries.length;
     // One row per (entity, key), keys numbered as first met.
     const found: string[] = [];
+    const foundIds = new StringIds((id) => found[id] as string);
     const rowEntity: number[] = [];
     const rowKey: number[] = [];
     const rowTier: number[] = [];
     const loose: string[] = [];
     const epciTokens: string[][] = [];
     const entityStart = new Int32Array(n + 1);
+    // (postcode, entity) and (département, entity) rows, grouped into lists below.
+    const postcodeOf: number[] = [];
+    const postcodeEntity: number[] = [];
+    const departementIds = new Map<string, number>();
+    const departementOf: number[] = [];
+    const departementEntity: number[] = [];
     const addKey = (i: number, key: string, tier: KeyTier) => {
       if (!key || key.length > MAX_KEY) return;
-      let id = this.keyIds.get(key);
-      if (id === undefined) { id = found.push(key) - 1; this.keyIds.set(key, id); }
+      const id = foundIds.add(key, found.length);
+      if (id === found.length) found.push(key);
       rowEntity.push(i);
       rowKey.push(id);
       rowTier.push(tier);
@@ -68,47 +79,51 @@ export class TerritoryIndex {
         if (e.kind === 'epci') epciTokens[i] = tokens;
       }
       entityStart[i + 1] = rowKey.length;
-      this.byCode.set(e.code, i);
       for (const p of e.postcodes) {
-        const list = this.byPostcode.get(p);
-        if (list) list.push(i); else this.byPostcode.set(p, [i]);
+        const id = this.postcodeIds.add(p, this.postcodes.length);
+        if (id === this.postcodes.length) this.postcodes.push(p);
+        postcodeOf.push(id);
+        postcodeEntity.push(i);
       }
       if (e.departement) {
-        const list = this.byDepartement.get(e.departement);
-        if (list) list.push(i); else this.byDepartement.set(e.departement, [i]);
+        let id = departementIds.get(e.departement);
+        if (id === undefined) departementIds.set(e.departement, id = this.departements.push(e.departement) - 1);
+        departementOf.push(id);
+        departementEntity.push(i);
       }
     }
+    this.byPostcode = intLists(this.postcodes.length, postcodeOf, postcodeEntity);
+    this.byDepartement = intLists(this.departements.length, departementOf, departementEntity);
     // Key ids in length order, so that a length window is a contiguous id range.
     const byLength: number[][] = [];
     for (let id = 0; id < found.length; id++) (byLength[(found[id] as string).length] ??= []).push(id);
-    this.renumber = new Int32Array(found.length);
-    for (const ids of byLength) for (const old of ids ?? []) this.renumber[old] = this.keys.push(found[old] as string) - 1;
-    // Owners per key: count, then fill.
-    const rows = rowKey.length;
-    const ownerStart = new Int32Array(this.keys.length + 1);
-    for (let r = 0; r < rows; r++) {
-      const k = (this.renumber[rowKey[r] as number] as number) + 1;
-      ownerStart[k] = (ownerStart[k] as number) + 1;
+    const renumber = new Int32Array(found.length);
+    for (const ids of byLength) {
+      for (const old of ids ?? []) {
+        const key = found[old] as string;
+        renumber[old] = this.keys.push(key) - 1;
+        this.keyIds.add(key, renumber[old] as number);
+      }
     }
-    for (let k = 0; k < this.keys.length; k++) ownerStart[k + 1] = (ownerStart[k + 1] as number) + (ownerStart[k] as number);
-    const fill = ownerStart.slice(0, -1);
-    const owners = new Int32Array(rows);
+    // Owners per key, and keys per entity.
+    const rows = rowKey.length;
     const entityKeys = new Int32Array(rows);
+    for (let r = 0; r < rows; r++) entityKeys[r] = renumber[rowKey[r] as number] as number;
+    const { start: ownerStart, at } = groupRows(this.keys.length, entityKeys);
+    const owners = new Int32Array(rows);
     this.ownerTiers = new Uint8Array(rows);
     for (let r = 0; r < rows; r++) {
-      const k = this.renumber[rowKey[r] as number] as number;
-      const at = fill[k] as number;
-      fill[k] = at + 1;
-      owners[at] = rowEntity[r] as number;
-      this.ownerTiers[at] = rowTier[r] as number;
-      entityKeys[r] = k;
+      owners[at[r] as number] = rowEntity[r] as number;
+      this.ownerTiers[at[r] as number] = rowTier[r] as number;
     }
     this.owners = { start: ownerStart, items: owners };
     this.entityKeys = { start: entityStart, items: entityKeys };
     this.grams = new GramIndex(this.keys);
     // EPCI: core names, and which EPCI each commune belongs to.
-    this.epcisOf = new Array<number[] | undefined>(n).fill(undefined);
-    this.namesakes = new Array<number[] | undefined>(n).fill(undefined);
+    const member: number[] = [];
+    const memberEpci: number[] = [];
+    const namesake: number[] = [];
+    const namesakeEpci: number[] = [];
     for (let i = registry.communes.length; i < n; i++) {
       const e = this.entries[i] as RegistryEntry;
       const tokens = epciTokens[i] ?? nameTokens(e.name);
@@ -116,24 +131,27 @@ export class TerritoryIndex {
       const bare = e.name.includes('(') ? nameTokens(withoutParentheses(e.name)) : tokens;
       this.epciCores.push({ entity: i, core: epciCore(bare).core.join(' ') });
       for (const m of e.members ?? []) {
-        const c = this.byCode.get(m);
+        const c = registry.indexOf(m);
         if (c === undefined) continue;
-        (this.epcisOf[c] ??= []).push(i);
-        if (epciKey.includes(loose[c] as string)) (this.namesakes[c] ??= []).push(i);
+        member.push(c);
+        memberEpci.push(i);
+        if (epciKey.includes(loose[c] as string)) { namesake.push(c); namesakeEpci.push(i); }
       }
     }
+    this.epcisOf = intLists(n, member, memberEpci);
+    this.namesakes = intLists(n, namesake, namesakeEpci);
   }
 
   entity(code: string): number | undefined {
-    return this.byCode.get(code.toUpperCase());
+    return this.registry.indexOf(code);
   }
 
-  postcode(code: string): readonly number[] {
-    return this.byPostcode.get(code) ?? [];
+  postcode(code: string): number[] {
+    return listAt(this.byPostcode, this.postcodeIds.get(code) ?? -1);
   }
 
-  inDepartement(code: string): readonly number[] {
-    return this.byDepartement.get(code) ?? [];
+  inDepartement(code: string): number[] {
+    return listAt(this.byDepartement, this.departements.indexOf(code));
   }
 
   /** EPCI whose core name starts with these words ("aix marseille" → Métropole d'Aix-Marseille-Provence). */
@@ -143,13 +161,13 @@ export class TerritoryIndex {
   }
 
   /** EPCI having this commune as a member and a name containing its name. */
-  namesakeEpcis(entity: number): readonly number[] {
-    return this.namesakes[entity] ?? [];
+  namesakeEpcis(entity: number): number[] {
+    return listAt(this.namesakes, entity);
   }
 
   /** EPCI having this commune as a member. */
-  epcisOfCommune(entity: number): readonly number[] {
-    return this.epcisOf[entity] ?? [];
+  epcisOfCommune(entity: number): number[] {
+    return listAt(this.epcisOf, entity);
   }
 
   population(entity: number): number {
@@ -160,9 +178,8 @@ export class TerritoryIndex {
   exact(tokens: readonly string[]): Hit[] {
     const best = new Map<number, number>();
     const visit = (key: string, floor: number) => {
-      const first = this.keyIds.get(key);
-      if (first === undefined) return;
-      const id = this.renumber[first] as number;
+      const id = this.keyIds.get(key);
+      if (id === undefined) return;
       for (let p = this.owners.start[id] as number; p < (this.owners.start[id + 1] as number); p++) {
         const e = this.owners.items[p] as number;
         const rank = Math.max(floor, this.ownerTiers[p] as number);
