@@ -1,5 +1,5 @@
 // The composition file: every Teams route of arobase is registered here, and only here.
-import { Application, type PromptCompletionModel, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import { Application, type PromptCompletionModel, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { Database } from '../data/database.ts';
 import { deactivateMember, touchMember } from '../data/members.ts';
@@ -85,9 +85,15 @@ export function createApp(deps: AppDeps): Application<AnswerTurnState> {
   const answer = (context: TurnContext, state: AnswerTurnState, replies: Reply[]) =>
     state.saveAlongside(context, deps.storage, () => send(context, replies));
 
-  async function session(context: TurnContext, state: TurnState): Promise<LabelSession> {
+  async function session(context: TurnContext, state: AnswerTurnState): Promise<LabelSession> {
     const member = await memberOf(context);
-    const memory = ((state.conversation as { label?: LabelMemory }).label ??= {});
+    const memory = state.label as LabelMemory;
+    // Kept inside the conversation row by earlier versions: moved to its own row, once.
+    const conversation = state.conversation as { label?: LabelMemory };
+    if (conversation.label) {
+      if (!Object.keys(memory).length) Object.assign(memory, conversation.label);
+      delete conversation.label;
+    }
     return { lang: lang(context), memory, member: member && { id: member.id, territoryCode: member.territoryCode } };
   }
 

@@ -96,7 +96,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
         statusCards.stop();
         await Promise.allSettled([...readiness.inFlight, worker?.stop()]);
         await closed;
-        await storage.flush(); // state deferred by the last turns (embedded database), even when the caller owns it
+        await storage.flush(); // state written behind by the last turns, even when the caller owns the database
         if (ownsDb) await db.close();
         logger.info('stopped');
       })();

@@ -8,6 +8,9 @@
 //   process changes them; writes go to the database at once, conditional on the eTag, and notify the others (the
 //   updates of turns ending together in one statement: bot/stateWriteBatch.ts);
 // - shared without a feed: every read and write goes to the database.
+// On a shared database, `deferred` rows (a label answer's follow-up memory, which any process may overwrite: last
+// writer wins) are written behind as in exclusive mode, within 20 ms with the others pending, and notified: a label
+// answer waits for no database round trip; a crash in those 20 ms forgets the last place asked, nothing else.
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Database } from '../data/database.ts';
@@ -19,7 +22,7 @@ import { StateWriteBatch } from './stateWriteBatch.ts';
 /** Prisma's DateTime columns hold UTC without a time zone. */
 const NOW = `(now() AT TIME ZONE 'UTC')`;
 const RETRY_MS = 1_000;
-/** Exclusive mode: how long a turn's state may wait to be written with those of the turns that end after it. */
+/** Rows written behind: how long a turn's state may wait to be written with those of the turns that end after it. */
 const WRITE_DELAY_MS = 20;
 
 export class ETagConflictError extends Error {
@@ -35,11 +38,17 @@ export type StateStorageOptions = {
   feed?: StateFeed;
   /** Rows remembered at most. */
   maxEntries?: number;
-  /** A deferred write failed (exclusive mode; it is retried every second). */
+  /** A deferred write failed (it is retried every second). */
   onWriteError?: (error: unknown) => void;
+  /** Shared database: rows written behind, last writer wins (no eTag check). */
+  deferred?: (key: string) => boolean;
 };
 
 type Row = { key: string; value: object; etag: string };
+
+/** A conversation's follow-up memory row (bot/turnState.ts): last writer wins, written behind. */
+export const LABEL_MEMORY_PREFIX = 'label/';
+export const isLabelMemoryKey = (key: string): boolean => key.startsWith(LABEL_MEMORY_PREFIX);
 
 /** A state item as stored: its JSON without the eTag, and the eTag it was read with. */
 export function stateJson(item: unknown): { json: string; eTag: string | undefined } {
@@ -49,7 +58,7 @@ export function stateJson(item: unknown): { json: string; eTag: string | undefin
 
 export class StateStorage implements Storage {
   private readonly cache: StateCache | undefined;
-  /** Exclusive mode: rows not yet in the database. */
+  /** Rows written behind, not yet in the database. */
   private pending = new Map<string, StoredState>();
   private flushing: Promise<void> | undefined;
   private timer: NodeJS.Immediate | NodeJS.Timeout | undefined;
@@ -88,7 +97,7 @@ export class StateStorage implements Storage {
     const items: StoreItems = {};
     const missing: string[] = [];
     for (const key of keys) {
-      const stored = memory?.get(key);
+      const stored = this.pending.get(key) ?? memory?.get(key);
       if (stored === undefined) missing.push(key);
       else if (stored !== null) items[key] = { ...JSON.parse(stored.json), eTag: stored.etag };
     }
@@ -115,6 +124,12 @@ export class StateStorage implements Storage {
       const { eTag, json } = stateJson(item);
       const next: StoredState = { json, etag: randomUUID() };
       written.set(key, next);
+      if (!this.exclusive && this.options.deferred?.(key)) {
+        this.cache?.set(key, next);
+        this.pending.set(key, next);
+        this.schedule(WRITE_DELAY_MS);
+        continue;
+      }
       const known = this.exclusive ? this.cache!.get(key) : undefined;
       if (known !== undefined) {
         // Exclusive and known: the stored eTag is the one in memory.
@@ -174,10 +189,10 @@ export class StateStorage implements Storage {
     this.pending = new Map();
     const keys = [...batch.keys()];
     try {
-      await this.sql(`INSERT INTO "BotState" (key, value, etag, "updatedAt")
+      await this.sql(this.notified(`INSERT INTO "BotState" (key, value, etag, "updatedAt")
         SELECT k, v::jsonb, e, ${NOW} FROM unnest($1::text[], $2::text[], $3::text[]) AS t(k, v, e)
-        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, etag = EXCLUDED.etag, "updatedAt" = EXCLUDED."updatedAt"`,
-      [keys, keys.map((k) => batch.get(k)!.json), keys.map((k) => batch.get(k)!.etag)]);
+        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, etag = EXCLUDED.etag, "updatedAt" = EXCLUDED."updatedAt" RETURNING key`, 4),
+      [keys, keys.map((k) => batch.get(k)!.json), keys.map((k) => batch.get(k)!.etag), ...this.notifyArgs]);
       this.failed = false;
     } catch (error) {
       this.failed = true;
@@ -212,5 +227,7 @@ export class StateStorage implements Storage {
 /** The bot's conversation state on its database: exclusive on PGlite (one process owns it), with the change feed on
  *  PostgreSQL (maybe shared by several bot processes). */
 export function stateStorageFor(db: Database, onWriteError: (error: unknown) => void): StateStorage {
-  return new StateStorage(sqlOf(db), { exclusive: db.target.kind === 'pglite', feed: startStateFeed(db), onWriteError });
+  return new StateStorage(sqlOf(db), {
+    exclusive: db.target.kind === 'pglite', feed: startStateFeed(db), onWriteError, deferred: isLabelMemoryKey,
+  });
 }

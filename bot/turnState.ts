@@ -1,3 +1,7 @@
+// The label answers' follow-up memory (last place, edition, question) has a scope of its own, `label`, in its own row:
+// the storage writes that row behind on PostgreSQL too (stateStorage.ts), so a label answer does not wait for the
+// database; the conversation scope (dialogs, the application walkthrough) is still saved before the answer.
+//
 // Teams AI saves the turn state after the handlers, so after the reply has been delivered: a round trip to the
 // connector, then one to the database, one after the other. On PostgreSQL that second round trip was the larger
 // part of arobase's extra latency over a bot without state (bench:answer). A handler whose state is final before
@@ -7,11 +11,26 @@
 import { TurnState } from '@microsoft/teams-ai';
 import type { Storage, StoreItems, TurnContext } from 'botbuilder';
 import type { StoredState } from './stateCache.ts';
-import { stateJson, type StateStorage } from './stateStorage.ts';
+import { LABEL_MEMORY_PREFIX, stateJson, type StateStorage } from './stateStorage.ts';
+
+const LABEL_SCOPE = 'label';
 
 export class AnswerTurnState extends TurnState {
   /** What this turn has written: key → its JSON and the eTag it now has. */
   private readonly saved = new Map<string, StoredState>();
+
+  /** The label conversation's memory (LabelMemory), kept in its own row. */
+  get label(): Record<string, unknown> {
+    const scope = this.getScope(LABEL_SCOPE);
+    if (!scope) throw new Error('AnswerTurnState has not been loaded');
+    return scope.value as Record<string, unknown>;
+  }
+
+  protected override async onComputeStorageKeys(context: TurnContext): Promise<Record<string, string>> {
+    const keys = await super.onComputeStorageKeys(context);
+    keys[LABEL_SCOPE] = `${LABEL_MEMORY_PREFIX}${keys.conversation}`;
+    return keys;
+  }
 
   /**
    * Saves the state as it is now while `deliver` runs, and waits for both. Only for state that may be saved before
@@ -35,9 +54,10 @@ export class AnswerTurnState extends TurnState {
     // change to Teams AI but still one to the database. Written unless equal to what this turn last wrote.
     const keys = await this.onComputeStorageKeys(context);
     const written: StoreItems = {};
-    for (const [scope, value] of [['conversation', this.conversation], ['user', this.user]] as const) {
+    for (const scope of ['conversation', 'user', LABEL_SCOPE]) {
       const key = keys[scope];
-      if (key && this.saved.has(key)) written[key] = value;
+      const value = this.getScope(scope)?.value;
+      if (key && value && this.saved.has(key)) written[key] = value;
     }
     await through.write(written);
   }

@@ -2,29 +2,25 @@
 // one as soon as another process changes it; its own writes are not news to it; with the feed down it reads the
 // database. ETag conflicts are still refused by the database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StateStorage } from '../bot/stateStorage.ts';
+import { isLabelMemoryKey, LABEL_MEMORY_PREFIX, StateStorage } from '../bot/stateStorage.ts';
 import { openDatabase, type Database } from '../data/database.ts';
 import { sqlOf, type Sql } from '../data/sql.ts';
 import { startStateFeed, type StateFeed } from '../data/stateFeed.ts';
 import { createPostgresDatabase, postgresUrl } from './helpers/testDb.ts';
+import { until } from './helpers/until.ts';
 
-/** An Sql that counts the SELECTs it runs. */
-function counting(sql: Sql): Sql & { selects: number } {
+/** An Sql that counts the statements it runs, and the SELECTs among them. */
+function counting(sql: Sql): Sql & { selects: number; statements: number } {
   const f = (async (text: string, params?: unknown[]) => {
+    f.statements++;
     if (/^\s*SELECT/i.test(text)) f.selects++;
     return sql(text, params);
-  }) as Sql & { selects: number };
+  }) as Sql & { selects: number; statements: number };
   f.selects = 0;
+  f.statements = 0;
   return f;
 }
 
-const until = async (check: () => Promise<boolean>, ms = 5_000) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 describe.skipIf(!postgresUrl)('state change feed (PostgreSQL, TEST_DATABASE_URL)', () => {
   let target: Awaited<ReturnType<typeof createPostgresDatabase>>;
@@ -72,6 +68,18 @@ describe.skipIf(!postgresUrl)('state change feed (PostgreSQL, TEST_DATABASE_URL)
     await A.write({ k2: { ...seenByA, who: 'a' } });
     await expect(B.write({ k2: { ...seenByB, who: 'b' } })).rejects.toThrow(/eTag conflict/);
     expect((await B.read(['k2'])).k2).toMatchObject({ who: 'a' });
+  });
+
+  it('follow-up memory is written behind: nothing sent during the turn, then one statement the other process hears of', async () => {
+    const sqlA = counting(sqlOf(a));
+    const A = new StateStorage(sqlA, { feed: feedA, deferred: isLabelMemoryKey });
+    const B = new StateStorage(sqlOf(b), { feed: feedB });
+    const key = `${LABEL_MEMORY_PREFIX}msteams/bot/conversations/a:behind`;
+    expect(await B.read([key])).toEqual({}); // B now remembers the row as absent
+    await A.write({ [key]: { lastCode: '38185' } });
+    expect(sqlA.statements).toBe(0);
+    await until(async () => ((await B.read([key]))[key] as { lastCode?: string } | undefined)?.lastCode === '38185');
+    expect(sqlA.statements).toBe(1); // the row, and the notification that made B forget its absence
   });
 
   it('with the feed down, every read goes to the database', async () => {

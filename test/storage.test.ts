@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { StateStorage } from '../bot/stateStorage.ts';
+import { isLabelMemoryKey, LABEL_MEMORY_PREFIX, StateStorage } from '../bot/stateStorage.ts';
 import { beforeClose, sqlOf, type Sql } from '../data/sql.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,6 +64,23 @@ describe('StateStorage (botbuilder Storage with ETags)', () => {
     expect(updates.length).toBeLessThanOrEqual(2); // one batch, plus the duplicate key written on its own
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
     expect(await s.read(['s1', 's2', 's3'])).toMatchObject({ s1: { n: 1 }, s2: { n: 1 }, s3: { n: 1 } });
+  });
+
+  it('shared database: follow-up memory rows are written behind, last writer wins; other rows still go at once', async () => {
+    const s = new StateStorage(sqlOf(db), { deferred: isLabelMemoryKey });
+    const key = `${LABEL_MEMORY_PREFIX}msteams/bot/conversations/a:behind`;
+    const query = vi.spyOn(db.pglite!, 'query');
+    await s.write({ [key]: { lastCode: '38185' } });
+    expect(query).not.toHaveBeenCalled(); // the turn waits for no database round trip
+    expect((await s.read([key]))[key]).toMatchObject({ lastCode: '38185' }); // what it holds, before it is written
+    await s.write({ [key]: { lastCode: '69029', eTag: 'from another turn' } }); // no eTag check: last writer wins
+    await s.flush();
+    const upserts = query.mock.calls.filter(([sql]) => /INSERT INTO "BotState"/.test(String(sql)));
+    expect(upserts).toHaveLength(1); // both writes, one statement
+    expect((await new StateStorage(sqlOf(db)).read([key]))[key]).toMatchObject({ lastCode: '69029' });
+    query.mockClear();
+    await s.write({ 'msteams/bot/conversations/a:behind': { dialog: 1 } }); // the conversation row: written at once
+    expect(query).toHaveBeenCalled();
   });
 
   describe('exclusive (embedded PGlite: one process)', () => {

@@ -1,5 +1,6 @@
 // What the language model may do: each action is a label intent answered by the same domain code as the routes.
-import { AI, type PredictedSayCommand, type TurnState } from '@microsoft/teams-ai';
+import { AI, type PredictedSayCommand } from '@microsoft/teams-ai';
+import type { AnswerTurnState } from '../turnState.ts';
 import type { TurnContext } from 'botbuilder';
 import { yearEdition } from '../../data/editions.ts';
 import { isMention } from '../../data/mentions.ts';
@@ -10,7 +11,7 @@ import type { LabelConversation, LabelSession } from '../labelConversation.ts';
 import { statesALevel } from './planner.ts';
 
 type Params = { place?: unknown; year?: unknown; level?: unknown; area?: unknown; mention?: unknown };
-type Handler = (context: TurnContext, state: TurnState, params: Params) => Promise<string>;
+type Handler = (context: TurnContext, state: AnswerTurnState, params: Params) => Promise<string>;
 
 const MY = /^(?:ma (?:commune|ville|collectivit[ée])|mon (?:territoire|village)|my (?:town|city|village|territory))$/i;
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 200) : undefined);
@@ -25,7 +26,7 @@ function placeIntent(name: 'level' | 'history' | 'ten', p: Params): Intent {
 
 export function llmActions(
   label: LabelConversation,
-  session: (context: TurnContext, state: TurnState) => Promise<LabelSession>,
+  session: (context: TurnContext, state: AnswerTurnState) => Promise<LabelSession>,
   send: (context: TurnContext, replies: Reply[]) => Promise<unknown>,
 ): Record<string, Handler> {
   const answer = (toIntent: (p: Params) => Intent): Handler => async (context, state, params) => {
