@@ -62,6 +62,9 @@ export function originalWords(text: string, place: string): string {
   // Words, and elisions as their own word ("l'Eure" → "l'", "Eure").
   const words = text.slice(0, MAX_INPUT).split(/\s+|(?<=['’])/).filter(Boolean);
   for (let i = 0; i < words.length; i++) {
+    // Folding works character by character: a window's folded text starts with its first word's.
+    const first = normalize(words[i] as string);
+    if (first && !place.startsWith(first)) continue;
     for (let j = i + 1; j <= words.length; j++) {
       const window = words.slice(i, j).join(' ').replace(/(['’]) /g, '$1');
       const folded = normalize(window);
