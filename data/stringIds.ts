@@ -57,3 +57,20 @@ export class StringIds {
     for (const v of old) if (v !== EMPTY) this.place(hash(this.keyOf(v - 1)), v - 1);
   }
 }
+
+/** Strings numbered in the order they are first met: `id(s)` is s's position in `items`, s added when new. */
+export class StringList {
+  readonly items: string[] = [];
+  private readonly ids = new StringIds((id) => this.items[id] as string);
+
+  id(s: string): number {
+    const id = this.ids.add(s, this.items.length);
+    if (id === this.items.length) this.items.push(s);
+    return id;
+  }
+
+  /** s's position, or undefined when it was never added. */
+  get(s: string): number | undefined {
+    return this.ids.get(s);
+  }
+}

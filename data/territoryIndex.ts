@@ -7,7 +7,7 @@ import {
 import { GramIndex, MAX_KEY } from './territoryGrams.ts';
 import { boundedDistance } from './territoryDistance.ts';
 import { groupRows, intLists, listAt, type IntLists } from './intLists.ts';
-import { StringIds } from './stringIds.ts';
+import { StringList } from './stringIds.ts';
 
 /** An entity found by key: `rank` is the key tier for exact hits, the edit distance for typo hits. */
 export type Hit = { entity: number; rank: number };
@@ -17,19 +17,17 @@ export type Hit = { entity: number; rank: number };
 export class TerritoryIndex {
   readonly entries: readonly RegistryEntry[];
   private readonly registry: Registry;
-  /** Compact name keys, in length order (a length window is a contiguous id range), and their ids. */
-  private readonly keys: string[] = [];
-  private readonly keyIds = new StringIds((id) => this.keys[id] as string);
+  /** Compact name keys, numbered in length order (a length window is a contiguous id range). */
+  private readonly keys = new StringList();
   /** Per key id, the entities having it, and at which tier. */
   private readonly owners: IntLists;
   private readonly ownerTiers: Uint8Array;
   /** Per entity, its key ids. */
   private readonly entityKeys: IntLists;
   private readonly grams: GramIndex;
-  private readonly postcodes: string[] = [];
-  private readonly postcodeIds = new StringIds((id) => this.postcodes[id] as string);
+  private readonly postcodes = new StringList();
   private readonly byPostcode: IntLists;
-  private readonly departements: string[] = [];
+  private readonly departements = new StringList();
   private readonly byDepartement: IntLists;
   /** Per commune entity, the EPCI it belongs to. */
   private readonly epcisOf: IntLists;
@@ -43,8 +41,7 @@ export class TerritoryIndex {
     this.entries = registry.entries;
     const n = this.entries.length;
     // One row per (entity, key), keys numbered as first met.
-    const found: string[] = [];
-    const foundIds = new StringIds((id) => found[id] as string);
+    const found = new StringList();
     const rowEntity: number[] = [];
     const rowKey: number[] = [];
     const rowTier: number[] = [];
@@ -54,15 +51,12 @@ export class TerritoryIndex {
     // (postcode, entity) and (département, entity) rows, grouped into lists below.
     const postcodeOf: number[] = [];
     const postcodeEntity: number[] = [];
-    const departementIds = new Map<string, number>();
     const departementOf: number[] = [];
     const departementEntity: number[] = [];
     const addKey = (i: number, key: string, tier: KeyTier) => {
       if (!key || key.length > MAX_KEY) return;
-      const id = foundIds.add(key, found.length);
-      if (id === found.length) found.push(key);
       rowEntity.push(i);
-      rowKey.push(id);
+      rowKey.push(found.id(key));
       rowTier.push(tier);
     };
     for (let i = 0; i < n; i++) {
@@ -80,36 +74,27 @@ export class TerritoryIndex {
       }
       entityStart[i + 1] = rowKey.length;
       for (const p of e.postcodes) {
-        const id = this.postcodeIds.add(p, this.postcodes.length);
-        if (id === this.postcodes.length) this.postcodes.push(p);
-        postcodeOf.push(id);
+        postcodeOf.push(this.postcodes.id(p));
         postcodeEntity.push(i);
       }
       if (e.departement) {
-        let id = departementIds.get(e.departement);
-        if (id === undefined) departementIds.set(e.departement, id = this.departements.push(e.departement) - 1);
-        departementOf.push(id);
+        departementOf.push(this.departements.id(e.departement));
         departementEntity.push(i);
       }
     }
-    this.byPostcode = intLists(this.postcodes.length, postcodeOf, postcodeEntity);
-    this.byDepartement = intLists(this.departements.length, departementOf, departementEntity);
+    this.byPostcode = intLists(this.postcodes.items.length, postcodeOf, postcodeEntity);
+    this.byDepartement = intLists(this.departements.items.length, departementOf, departementEntity);
     // Key ids in length order, so that a length window is a contiguous id range.
     const byLength: number[][] = [];
-    for (let id = 0; id < found.length; id++) (byLength[(found[id] as string).length] ??= []).push(id);
-    const renumber = new Int32Array(found.length);
-    for (const ids of byLength) {
-      for (const old of ids ?? []) {
-        const key = found[old] as string;
-        renumber[old] = this.keys.push(key) - 1;
-        this.keyIds.add(key, renumber[old] as number);
-      }
-    }
+    const firstMet = found.items;
+    for (let id = 0; id < firstMet.length; id++) (byLength[(firstMet[id] as string).length] ??= []).push(id);
+    const renumber = new Int32Array(firstMet.length);
+    for (const ids of byLength) for (const old of ids ?? []) renumber[old] = this.keys.id(firstMet[old] as string);
     // Owners per key, and keys per entity.
     const rows = rowKey.length;
     const entityKeys = new Int32Array(rows);
     for (let r = 0; r < rows; r++) entityKeys[r] = renumber[rowKey[r] as number] as number;
-    const { start: ownerStart, at } = groupRows(this.keys.length, entityKeys);
+    const { start: ownerStart, at } = groupRows(firstMet.length, entityKeys);
     const owners = new Int32Array(rows);
     this.ownerTiers = new Uint8Array(rows);
     for (let r = 0; r < rows; r++) {
@@ -118,7 +103,7 @@ export class TerritoryIndex {
     }
     this.owners = { start: ownerStart, items: owners };
     this.entityKeys = { start: entityStart, items: entityKeys };
-    this.grams = new GramIndex(this.keys);
+    this.grams = new GramIndex(this.keys.items);
     // EPCI: core names, and which EPCI each commune belongs to.
     const member: number[] = [];
     const memberEpci: number[] = [];
@@ -147,11 +132,11 @@ export class TerritoryIndex {
   }
 
   postcode(code: string): number[] {
-    return listAt(this.byPostcode, this.postcodeIds.get(code) ?? -1);
+    return listAt(this.byPostcode, this.postcodes.get(code) ?? -1);
   }
 
   inDepartement(code: string): number[] {
-    return listAt(this.byDepartement, this.departements.indexOf(code));
+    return listAt(this.byDepartement, this.departements.get(code) ?? -1);
   }
 
   /** EPCI whose core name starts with these words ("aix marseille" → Métropole d'Aix-Marseille-Provence). */
@@ -178,7 +163,7 @@ export class TerritoryIndex {
   exact(tokens: readonly string[]): Hit[] {
     const best = new Map<number, number>();
     const visit = (key: string, floor: number) => {
-      const id = this.keyIds.get(key);
+      const id = this.keys.get(key);
       if (id === undefined) return;
       for (let p = this.owners.start[id] as number; p < (this.owners.start[id + 1] as number); p++) {
         const e = this.owners.items[p] as number;
@@ -198,7 +183,7 @@ export class TerritoryIndex {
   typos(key: string, within?: readonly number[]): Hit[] {
     const found = new Map<number, number>();
     const check = (id: number, cap: number) => {
-      const k = this.keys[id] as string;
+      const k = this.keys.items[id] as string;
       const budget = Math.min(cap, typoBudget(Math.max(key.length, k.length)));
       const d = boundedDistance(key, k, budget);
       if (d > budget) return;
@@ -230,7 +215,7 @@ export class TerritoryIndex {
     const reach = 3;
     const scored: { entity: number; d: number }[] = [];
     for (const id of this.grams.candidates(key, () => reach, 60, Math.ceil(key.length / 2))) {
-      const d = boundedDistance(key, this.keys[id] as string, reach);
+      const d = boundedDistance(key, this.keys.items[id] as string, reach);
       if (d > reach) continue;
       for (let p = this.owners.start[id] as number; p < (this.owners.start[id + 1] as number); p++) {
         scored.push({ entity: this.owners.items[p] as number, d });

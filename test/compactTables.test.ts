@@ -1,6 +1,6 @@
 // The registry's and the territory index's compact tables: string ids (open addressing) and integer lists.
 import { describe, expect, it } from 'vitest';
-import { StringIds } from '../data/stringIds.ts';
+import { StringIds, StringList } from '../data/stringIds.ts';
 import { groupRows, intLists, listAt } from '../data/intLists.ts';
 
 describe('StringIds', () => {
@@ -21,6 +21,16 @@ describe('StringIds', () => {
     expect(ids.add('69123', 1)).toBe(1);
     expect(ids.add('38185', 2)).toBe(0);
     expect(ids.size).toBe(2);
+  });
+});
+
+describe('StringList', () => {
+  it('numbers strings in the order first met, once each', () => {
+    const list = new StringList();
+    expect(['38000', '69500', '38000', '75001'].map((s) => list.id(s))).toEqual([0, 1, 0, 2]);
+    expect(list.items).toEqual(['38000', '69500', '75001']);
+    expect(list.get('69500')).toBe(1);
+    expect(list.get('13001')).toBeUndefined();
   });
 });
 
