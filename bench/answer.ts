@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startFakeConnector } from '../bot/dev/localConnector.ts';
+import { npmStartArgs } from '../bot/dev/npmStart.ts';
 import { projectRoot } from '../data/migrations.ts';
 
 const QUESTIONS = ['Quel est le niveau de Grenoble ?', 'Historique de Bron', 'Palmarès 2021', 'et en 2023 ?', 'What level is Bron?',
@@ -24,8 +25,7 @@ const built = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'build.m
 if (built.status !== 0) throw new Error('scripts/build.mjs failed');
 
 /** The node flags of `npm start` (package.json), for both bots: the same runtime settings as in production. */
-const startScript = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
-const NODE_FLAGS = startScript.split(/\s+/).filter((w) => w.startsWith('--'));
+const NODE_FLAGS = npmStartArgs().filter((w) => w.startsWith('--'));
 
 async function startProcess(entry: string, env: Record<string, string>): Promise<Bot> {
   const port = 41000 + Math.floor(Math.random() * 9000);

@@ -1,18 +1,9 @@
 // The bot as a separate OS process (npm start's entry), for multi-process and restart tests.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { projectRoot } from '../../data/migrations.ts';
+import { npmStartArgs } from '../../bot/dev/npmStart.ts';
 
 export type BotProcess = { port: number; base: string; child: ChildProcess; output: () => string; stop(signal?: NodeJS.Signals): Promise<number | null> };
-
-/** What follows `node` in package.json's start script (its flags and dist/index.mjs). */
-function npmStartArgs(): string[] {
-  const start = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const [node, ...args] = start.trim().split(/\s+/);
-  if (node !== 'node') throw new Error(`npm start no longer runs node directly: ${start}`);
-  return args;
-}
 
 /** The sources through tsx (default), or npm start's esbuild bundle (dist/index.mjs, built beforehand). */
 export async function startBotProcess(env: Record<string, string>, timeoutMs = 60_000, entry: 'sources' | 'bundle' = 'sources'): Promise<BotProcess> {
