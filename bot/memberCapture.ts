@@ -27,7 +27,14 @@ export function memberInfoFrom(activity: Activity): MemberInfo | null {
  */
 export function createMemberCapture(prisma: PrismaClient, ttlMs = 60_000, maxEntries = 20_000) {
   const recent = new Map<string, { fingerprint: string; at: number; member: Member }>();
-  const capture = async (activity: Activity): Promise<Member | null> => {
+  // A turn asks for its member more than once (before the routes, then the answer): one look-up per activity.
+  const perActivity = new WeakMap<Activity, Promise<Member | null>>();
+  const capture = (activity: Activity): Promise<Member | null> => {
+    let member = perActivity.get(activity);
+    if (!member) perActivity.set(activity, (member = lookUp(activity)));
+    return member;
+  };
+  const lookUp = async (activity: Activity): Promise<Member | null> => {
     const from = activity.from;
     if (!from?.id || from.id === activity.recipient?.id) return null;
     // Everything the member row is made of, but the id of the message (new each time, meaningless for later sends).

@@ -35,10 +35,31 @@ export function sameName(a: string, b: string): boolean {
 /** Every user-facing text exists in French and English. */
 export type Lang = 'fr' | 'en';
 
-/** Replaces {name} placeholders. */
+/** A template split once: literal text at even positions, placeholder names at odd ones. */
+const templates = new Map<string, string[]>();
+const MAX_TEMPLATES = 2_000;
+
+function partsOf(template: string): string[] {
+  let parts = templates.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{(\w+)\}/);
+    if (templates.size >= MAX_TEMPLATES) templates.clear();
+    templates.set(template, parts);
+  }
+  return parts;
+}
+
+/** Replaces {name} placeholders; an unknown name stays as written. (Every reply fills a dozen catalog texts: the
+ *  templates are split once instead of a regular expression with a callback each time.) */
 export function fill(template: string, vars: Record<string, string | number> = {}): string {
   if (!template.includes('{')) return template;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  const parts = partsOf(template);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i]!;
+    out += (k in vars ? String(vars[k]) : `{${k}}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 /** `(lang, key, vars) → text` over a French and an English catalog with the same keys. */

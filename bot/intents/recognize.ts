@@ -7,10 +7,17 @@ import type { Intent } from './types.ts';
 
 const MAX_INPUT = 300;
 
+/** The last text normalized: every message is normalized twice (notification commands, then label questions). */
+let last = { text: '', norm: '' };
+
 /** Lowercase, no accents, no punctuation except @; "5 @" → "5@". */
 export function normalize(text: string): string {
-  return foldText(text.slice(0, MAX_INPUT)).replace(/[?!¿¡…*]/g, ' ').replace(/(\d)\s*@/g, '$1@').replace(/\s+/g, ' ').trim();
+  if (text !== last.text) last = { text, norm: normalized(text) };
+  return last.norm;
 }
+
+const normalized = (text: string) =>
+  foldText(text.slice(0, MAX_INPUT)).replace(/[?!¿¡…*]/g, ' ').replace(/(\d)\s*@/g, '$1@').replace(/\s+/g, ' ').trim();
 
 /** Pulls "en 2021", "22e label", "edition 22" out of the text. */
 function takeEdition(text: string): { rest: string; edition?: number } {
@@ -63,11 +70,11 @@ export function originalWords(text: string, place: string): string {
   const words = text.slice(0, MAX_INPUT).split(/\s+|(?<=['’])/).filter(Boolean);
   for (let i = 0; i < words.length; i++) {
     // Folding works character by character: a window's folded text starts with its first word's.
-    const first = normalize(words[i] as string);
+    const first = normalized(words[i] as string);
     if (first && !place.startsWith(first)) continue;
     for (let j = i + 1; j <= words.length; j++) {
       const window = words.slice(i, j).join(' ').replace(/(['’]) /g, '$1');
-      const folded = normalize(window);
+      const folded = normalized(window);
       if (folded === place) return tidy(window);
       if (folded.length > place.length + 3) break;
     }
