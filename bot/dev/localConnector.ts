@@ -8,6 +8,8 @@ export type Captured = { method: string; conversationId: string; activityId?: st
 export type FakeConnector = {
   url: string;
   received: Captured[];
+  /** Sends answered with a success, kept or not. */
+  sends: number;
   /** Decides the HTTP status of each send (default 200). */
   respond: (c: Captured) => { status: number; headers?: Record<string, string>; delayMs?: number };
   waitFor(count: number, timeoutMs?: number): Promise<Captured[]>;
@@ -24,11 +26,18 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-export async function startFakeConnector(): Promise<FakeConnector> {
+export type FakeConnectorOptions = {
+  /** False: answer every send with 200 without reading it as JSON nor keeping it (benchmarks: the stand-in for the
+   *  connector should cost as little as possible on the machine the bots are measured on). Default true. */
+  keep?: boolean;
+};
+
+export async function startFakeConnector(options: FakeConnectorOptions = {}): Promise<FakeConnector> {
+  const keep = options.keep ?? true;
   let counter = 0;
   const waiters: { count: number; resolve: () => void }[] = [];
   const connector: FakeConnector = {
-    url: '', received: [], respond: () => ({ status: 200 }),
+    url: '', received: [], sends: 0, respond: () => ({ status: 200 }),
     waitFor(count, timeoutMs = 10_000) {
       if (connector.received.length >= count) return Promise.resolve(connector.received);
       return new Promise((resolve, reject) => {
@@ -40,6 +49,15 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   };
   const server: Server = createServer(async (req, res) => {
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec((req.url ?? '').split('?')[0]!);
+    if (!keep) {
+      req.resume();
+      req.once('end', () => {
+        if (match) connector.sends++;
+        const body = match ? `{"id":"sent-${++counter}"}` : '';
+        res.writeHead(match ? 200 : 404, { 'content-type': 'application/json', 'content-length': body.length }).end(body);
+      });
+      return;
+    }
     const text = await readBody(req);
     if (!match) {
       res.writeHead(404).end();
@@ -51,7 +69,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     };
     const answer = connector.respond(captured);
     if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
-    if (answer.status < 300) connector.received.push(captured);
+    if (answer.status < 300) {
+      connector.received.push(captured);
+      connector.sends++;
+    }
     res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
     res.end(JSON.stringify(answer.status < 300 ? { id: `sent-${++counter}` } : { error: { code: 'Fake', message: 'fake failure' } }));
     for (const w of [...waiters]) {
