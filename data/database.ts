@@ -4,7 +4,6 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { deployMigrations, migrationsUpToDate, projectRoot } from './migrations.ts';
@@ -114,6 +113,8 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       throw error;
     }
   }
+  // Loaded here only: the adapter loads the driver (data/pgDriver.ts).
+  const { PrismaPg } = await import('@prisma/adapter-pg');
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }) });
   let applied: string[] = [];
   try {

@@ -5,12 +5,13 @@
 // WAL flush (0.33 → 0.17 ms here); a crash of the server itself may lose the last fraction of a second of
 // conversation memory, never corrupt it. Everything else (applications, members, notifications) goes through Prisma,
 // durable as usual.
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database } from './database.ts';
+import { loadPg } from './pgDriver.ts';
 
 export type Sql = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
 
-type Extras = { sql?: Sql; pool?: pg.Pool; hooks: (() => Promise<void>)[] };
+type Extras = { sql?: Sql; pool?: Promise<pg.Pool>; hooks: (() => Promise<void>)[] };
 const extras = new WeakMap<Database, Extras>();
 
 /** What this module adds to a database, closed with it: hooks first, then the pool, then the database. */
@@ -22,7 +23,7 @@ function extrasOf(db: Database): Extras {
   const mine = e;
   db.close = async () => {
     for (const hook of mine.hooks.splice(0)) await hook().catch(() => {});
-    await mine.pool?.end().catch(() => {});
+    await mine.pool?.then((pool) => pool.end()).catch(() => {});
     await close();
   };
   return e;
@@ -44,16 +45,20 @@ export function sqlOf(db: Database): Sql {
     // Idle connections kept 5 minutes (pg's default: 10 s): a new one costs a server process and every named
     // statement parsed again, and turns come in bursts; the first turns after a quiet moment paid for it. They do
     // not keep a process that is done (a CLI) alive.
-    const pool = new pg.Pool({
-      connectionString: db.target.url, max: 8, idleTimeoutMillis: 300_000, allowExitOnIdle: true, options: '-c synchronous_commit=off',
+    const url = db.target.url;
+    const pool = loadPg().then((driver) => {
+      const made = new driver.Pool({
+        connectionString: url, max: 8, idleTimeoutMillis: 300_000, allowExitOnIdle: true, options: '-c synchronous_commit=off',
+      });
+      // An idle connection dropped by a server restart: the next query opens a new one.
+      made.on('error', () => {});
+      return made;
     });
-    // An idle connection dropped by a server restart: the next query opens a new one.
-    pool.on('error', () => {});
     e.pool = pool;
     // Named statements: each connection parses and plans them once.
     const names = new Map<string, string>();
     const nameOf = (text: string) => names.get(text) ?? (names.set(text, `arobase_state_${names.size}`), names.get(text)!);
-    e.sql = async <T,>(text: string, params?: unknown[]) => (await pool.query({ name: nameOf(text), text, values: params })).rows as T[];
+    e.sql = async <T,>(text: string, params?: unknown[]) => (await (await pool).query({ name: nameOf(text), text, values: params })).rows as T[];
   } else {
     throw new Error('sqlOf: in-memory PGlite without its instance');
   }

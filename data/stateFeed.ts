@@ -3,8 +3,9 @@
 // one as soon as another process changes it. While the feed is down (connecting, PostgreSQL restarting), it is not
 // live and readers go to the database; each (re)connection starts from an empty memory, as changes may have been missed.
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database } from './database.ts';
+import { loadPg } from './pgDriver.ts';
 import { beforeClose } from './sql.ts';
 
 export const STATE_CHANNEL = 'arobase_state';
@@ -37,7 +38,7 @@ export function startStateFeed(db: Database): StateFeed | undefined {
     timer.unref();
   };
   async function connect(): Promise<void> {
-    const c = new pg.Client({ connectionString: url });
+    const c = new (await loadPg()).Client({ connectionString: url });
     c.on('error', () => {}); // 'end' follows
     c.on('notification', (m) => {
       if (m.channel !== STATE_CHANNEL || !m.payload) return;

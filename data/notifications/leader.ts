@@ -1,7 +1,8 @@
 // One sender at a time across processes: the Teams limit is per app and tenant, a second sender would only earn
 // 429s. PostgreSQL: a session advisory lock on a dedicated connection — if the holder dies, PostgreSQL drops its
 // session and the lock, and a stand-by (polling every second) takes over. PGlite: one process, always the leader.
-import pg from 'pg';
+import type pg from 'pg';
+import { loadPg } from '../pgDriver.ts';
 import type { DatabaseTarget } from '../database.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { silentLogger, type NotifyLogger } from './types.ts';
@@ -38,7 +39,7 @@ class AdvisoryLock implements LeaderLock {
   get lost() { return this.lostController.signal; }
 
   private async connect(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: this.url, application_name: 'arobase-notify-lock', keepAlive: true });
+    const client = new (await loadPg()).Client({ connectionString: this.url, application_name: 'arobase-notify-lock', keepAlive: true });
     client.on('error', (err) => this.drop(client, err));
     client.on('end', () => this.drop(client, new Error('connection ended')));
     await client.connect();
