@@ -52,7 +52,7 @@ describe.skipIf(!postgresUrl)('two bot processes on one PostgreSQL', () => {
   it('a conversation continues on the other process: memory and "my town" are in the database', async () => {
     const conv = `a:shared-${++n}`;
     expect((await say(a, 'Quel est le niveau de Bron en 2021 ?', conv)).text).toContain('Bron (Rhône) — 5 arobases');
-    // The follow-up memory is written behind, within 20 ms of the answer (a person takes longer to type).
+    // The follow-up memory is written behind, within 200 ms of the answer (a person takes longer to type).
     await until(async () => (await db.prisma.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "BotState" WHERE key LIKE 'label/%' AND key LIKE $1`, `%/conversations/${conv}`)).length === 1);
     expect((await say(b, 'et en 2023 ?', conv)).text).toContain('24e label, palmarès 2023');
     expect((await say(a, 'ma commune est Grenoble', conv)).text).toContain('votre commune est Grenoble');

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Database } from '../data/database.ts';
 import { openTestDatabase } from './helpers/testDb.ts';
+import { until } from './helpers/until.ts';
 
 let db: Database;
 beforeAll(async () => { db = await openTestDatabase(); });
@@ -108,6 +109,30 @@ describe('StateStorage (botbuilder Storage with ETags)', () => {
       await s.flush();
       expect(query).toHaveBeenCalledTimes(1);
       expect((await new StateStorage(sqlOf(db)).read(['b1', 'b2', 'b3']))).toMatchObject({ b1: { i: 0 }, b2: { i: 1 }, b3: { i: 2 } });
+    });
+
+    it('follow-up memory waits up to 200 ms to share a statement; a conversation row saved meanwhile takes it along at once', async () => {
+      const inserts: string[][] = [];
+      const sql: Sql = (text, params) => {
+        if (/^\s*INSERT/.test(text)) inserts.push([...(params?.[0] as string[])]);
+        return sqlOf(db)(text, params);
+      };
+      const s = new StateStorage(sql, { exclusive: true, deferred: isLabelMemoryKey });
+      const memory = `${LABEL_MEMORY_PREFIX}msteams/bot/conversations/a:wait`;
+      await s.read([memory, 'conv-wait', memory + '2']);
+      await s.write({ [memory]: { lastCode: '38185' } });
+      await new Promise((r) => setTimeout(r, 80));
+      expect(inserts).toEqual([]); // a row of conversation state would have been written by now (20 ms)
+      const saved = Date.now();
+      await s.write({ 'conv-wait': { step: 1 } });
+      await until(async () => inserts.length === 1);
+      expect(Date.now() - saved).toBeLessThan(150);
+      expect(inserts[0]!.sort()).toEqual(['conv-wait', memory].sort());
+      await s.write({ [memory + '2']: { lastCode: '69029' } }); // alone: written within its 200 ms
+      await until(async () => inserts.length === 2, 2_000);
+      expect(inserts[1]).toEqual([memory + '2']);
+      expect((await new StateStorage(sqlOf(db)).read([memory])))
+        .toMatchObject({ [memory]: { lastCode: '38185' } });
     });
 
     it('hands out copies: a caller changing what it read changes nothing stored', async () => {
