@@ -83,13 +83,14 @@ export class Registry {
   readonly epcis: RegistryEntry[];
   /** Communes then EPCI: an entry's position here is its number in `indexOf` and in the territory index. */
   readonly entries: RegistryEntry[];
-  private readonly byCode = new StringIds((i) => (this.entries[i] as RegistryEntry).code);
+  private readonly byCode: StringIds;
   private readonly departements = new Map<string, RawArea>();
   private readonly regions = new Map<string, RawArea>();
 
   /** From the package's raw data, or from its compact form. */
   constructor(data: RawData | CompactRegistry) {
     const c = 'format' in data ? data : compactRegistry(data, '');
+    this.byCode = new StringIds((i) => (this.entries[i] as RegistryEntry).code, c.communes.length / COMMUNE_FIELDS + c.epcis.length / EPCI_FIELDS);
     // Département and région codes repeat 35,000 times: one string each.
     const shared = new Map<string, string>();
     const intern = (v: string) => { const known = shared.get(v); if (known !== undefined) return known; shared.set(v, v); return v; };

@@ -12,11 +12,19 @@ function hash(s: string): number {
 }
 
 export class StringIds {
-  private slots = new Int32Array(16);
+  private slots: Int32Array;
   private count = 0;
 
-  /** `keyOf(id)`: the string an id stands for (read back to confirm a probe, and to rehash when growing). */
-  constructor(private readonly keyOf: (id: number) => string) {}
+  /**
+   * `keyOf(id)`: the string an id stands for (read back to confirm a probe, and to rehash when growing).
+   * `expected`: how many keys are coming, when known: the table is made that size at once instead of doubling a dozen
+   * times on the way (each time rehashing every key).
+   */
+  constructor(private readonly keyOf: (id: number) => string, expected = 0) {
+    let size = 16;
+    while (expected * 4 > size * 3) size *= 2;
+    this.slots = new Int32Array(size);
+  }
 
   get size(): number {
     return this.count;

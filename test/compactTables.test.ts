@@ -14,6 +14,16 @@ describe('StringIds', () => {
     expect(ids.get('')).toBeUndefined();
   });
 
+  it('sized for the keys expected, or fewer or more than expected, finds them all', () => {
+    const keys = Array.from({ length: 3000 }, (_, i) => `c${i}`);
+    for (const expected of [3000, 100, 10_000]) {
+      const ids = new StringIds((id) => keys[id] as string, expected);
+      keys.forEach((k, i) => ids.add(k, i));
+      expect(keys.every((k, i) => ids.get(k) === i)).toBe(true);
+      expect(ids.get('c3000')).toBeUndefined();
+    }
+  });
+
   it('keeps the first id of a key added twice', () => {
     const keys = ['38185', '69123', '38185'];
     const ids = new StringIds((id) => keys[id] as string);
