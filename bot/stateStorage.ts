@@ -185,13 +185,15 @@ export class StateStorage implements Storage {
   private schedule(delayMs: number): void {
     this.wanted = Math.min(this.wanted, delayMs);
     if (this.flushing) return; // run() schedules what became pending meanwhile
-    const due = Date.now() + delayMs;
+    // After a failed write, new rows do not bring the retry forward: one attempt per RETRY_MS while the database is down.
+    const wait = this.failed ? Math.max(delayMs, RETRY_MS) : delayMs;
+    const due = Date.now() + wait;
     if (this.timer) {
       if (this.dueAt <= due) return;
       this.clearTimer();
     }
     this.dueAt = due;
-    this.timer = delayMs > 0 ? setTimeout(() => this.run(), delayMs) : setImmediate(() => this.run());
+    this.timer = wait > 0 ? setTimeout(() => this.run(), wait) : setImmediate(() => this.run());
   }
 
   private clearTimer(): void {
@@ -205,9 +207,9 @@ export class StateStorage implements Storage {
     this.flushing = this.writePending().finally(() => {
       this.flushing = undefined;
       if (!this.pending.size) return;
-      const delay = this.failed ? RETRY_MS : this.wanted;
+      const delay = Number.isFinite(this.wanted) ? this.wanted : WRITE_DELAY_MS;
       this.wanted = Infinity;
-      this.schedule(delay);
+      this.schedule(delay); // after a failure, RETRY_MS at least
     });
   }
 

@@ -171,6 +171,28 @@ describe('StateStorage (botbuilder Storage with ETags)', () => {
       expect((await new StateStorage(sqlOf(db)).read(['f1'])).f1).toMatchObject({ v: 1 });
     });
 
+    it('while the database refuses writes, new rows do not bring the retry forward (one attempt a second)', async () => {
+      const attempts: number[] = [];
+      const sql: Sql = (text, params) => {
+        if (/^\s*INSERT/.test(text)) { attempts.push(Date.now()); return Promise.reject(new Error('database down')); }
+        return sqlOf(db)(text, params);
+      };
+      const s = new StateStorage(sql, { exclusive: true, deferred: isLabelMemoryKey, onWriteError: () => {} });
+      const keys = ['down-1', 'down-2', 'down-3', `${LABEL_MEMORY_PREFIX}down-4`];
+      await s.read(keys);
+      await s.write({ [keys[0]!]: { n: 1 } });
+      await until(async () => attempts.length === 1);
+      for (const key of keys.slice(1)) {
+        await new Promise((r) => setTimeout(r, 30));
+        await s.write({ [key]: { n: 2 } });
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      expect(attempts).toHaveLength(1); // the retry is due a second after the failure
+      await until(async () => attempts.length === 2, 3_000);
+      expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(900);
+      await s.flush().catch(() => {});
+    });
+
     it('writes what is pending when the database closes', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'arobase-state-'));
       try {
