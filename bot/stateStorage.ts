@@ -240,6 +240,9 @@ export class StateStorage implements Storage {
     if (this.pending.size) {
       this.flushing = this.writePending().finally(() => { this.flushing = undefined; });
       await this.flushing;
+      // Rows saved while that write was under way (a delete's flush amid running turns) get their timer; after a
+      // failure the caller has been told (onWriteError) and the rows wait for the next save or flush.
+      if (this.pending.size && !this.failed) this.schedule(Number.isFinite(this.wanted) ? this.wanted : WRITE_DELAY_MS);
     }
   }
 

@@ -193,6 +193,29 @@ describe('StateStorage (botbuilder Storage with ETags)', () => {
       await s.flush().catch(() => {});
     });
 
+    it('a row saved while a flush is writing gets written too, without another save', async () => {
+      const inserts: string[][] = [];
+      let during: (() => Promise<void>) | undefined;
+      const sql: Sql = async (text, params) => {
+        if (/^\s*INSERT/.test(text)) {
+          inserts.push([...(params?.[0] as string[])]);
+          const hook = during;
+          during = undefined;
+          await new Promise((r) => setImmediate(r));
+          await hook?.(); // another turn saves while this write is under way
+        }
+        return sqlOf(db)(text, params);
+      };
+      const s = new StateStorage(sql, { exclusive: true });
+      await s.read(['fl-1', 'fl-2']);
+      await s.write({ 'fl-1': { n: 1 } });
+      during = () => s.write({ 'fl-2': { n: 2 } });
+      await s.flush();
+      expect(inserts).toEqual([['fl-1']]);
+      await until(async () => inserts.length === 2, 2_000);
+      expect(inserts[1]).toEqual(['fl-2']);
+    });
+
     it('writes what is pending when the database closes', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'arobase-state-'));
       try {
