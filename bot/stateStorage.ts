@@ -47,7 +47,7 @@ export type StateStorageOptions = {
   maxEntries?: number;
   /** A deferred write failed (it is retried every second). */
   onWriteError?: (error: unknown) => void;
-  /** Shared database: rows written behind, last writer wins (no eTag check). */
+  /** Rows written behind within MEMORY_WRITE_DELAY_MS; on a shared database, last writer wins (no eTag check). */
   deferred?: (key: string) => boolean;
 };
 
@@ -206,11 +206,13 @@ export class StateStorage implements Storage {
     this.timer = undefined;
     this.flushing = this.writePending().finally(() => {
       this.flushing = undefined;
-      if (!this.pending.size) return;
-      const delay = Number.isFinite(this.wanted) ? this.wanted : WRITE_DELAY_MS;
-      this.wanted = Infinity;
-      this.schedule(delay); // after a failure, RETRY_MS at least
+      this.scheduleRemaining(); // after a failure, RETRY_MS at least
     });
+  }
+
+  /** Rows saved while a write was under way: their timer, by the shortest delay they asked for. */
+  private scheduleRemaining(): void {
+    if (this.pending.size) this.schedule(Number.isFinite(this.wanted) ? this.wanted : WRITE_DELAY_MS);
   }
 
   /** Writes every pending row in one statement; on failure they stay pending (newer values win). */
@@ -240,9 +242,9 @@ export class StateStorage implements Storage {
     if (this.pending.size) {
       this.flushing = this.writePending().finally(() => { this.flushing = undefined; });
       await this.flushing;
-      // Rows saved while that write was under way (a delete's flush amid running turns) get their timer; after a
-      // failure the caller has been told (onWriteError) and the rows wait for the next save or flush.
-      if (this.pending.size && !this.failed) this.schedule(Number.isFinite(this.wanted) ? this.wanted : WRITE_DELAY_MS);
+      // Rows saved meanwhile (a delete's flush amid running turns) get their timer; after a failure the caller has
+      // been told (onWriteError) and the rows wait for the next save or flush.
+      if (!this.failed) this.scheduleRemaining();
     }
   }
 
