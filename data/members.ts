@@ -15,7 +15,7 @@ export type MemberInfo = {
 type Db = PrismaClient | Prisma.TransactionClient;
 
 /** Creates or refreshes a member and marks it active (an app re-installed after removal counts again). */
-export async function touchMember(prisma: Db, info: MemberInfo): Promise<Member> {
+export async function touchMember(prisma: Db, info: MemberInfo, now: () => Date = () => new Date()): Promise<Member> {
   const data = {
     aadObjectId: info.aadObjectId || undefined,
     tenantId: info.tenantId || undefined,
@@ -24,7 +24,7 @@ export async function touchMember(prisma: Db, info: MemberInfo): Promise<Member>
     conversationReference: info.conversationReference,
     locale: info.locale || undefined,
     active: true,
-    lastSeenAt: new Date(),
+    lastSeenAt: now(),
   };
   return prisma.member.upsert({
     where: { teamsUserId: info.teamsUserId },

@@ -127,10 +127,12 @@ describe('submit and reopen', () => {
     const app = await fill(await repo.openDraft(who, 28), who, COMPLETE);
     const stale = await submitApplication(db.prisma, who, app.id, app.version - 1);
     expect(stale.status).toBe('conflict');
-    const r = await submitApplication(db.prisma, who, app.id, app.version);
+    // The submission date comes from the clock passed in, never from the machine's (a test must not depend on today).
+    const clock = new Date('2031-03-04T05:06:07Z');
+    const r = await submitApplication(db.prisma, who, app.id, app.version, () => clock);
     expect(r).toMatchObject({ status: 'ok', reference: expect.stringMatching(/^VI-2027-33063-\d+$/) });
     const reference = r.status === 'ok' ? r.reference : '';
-    expect((await repo.get(who, app.id))).toMatchObject({ status: 'submitted', reference, submittedAt: expect.any(Date) });
+    expect((await repo.get(who, app.id))).toMatchObject({ status: 'submitted', reference, submittedAt: clock });
     const after = await repo.get(who, app.id);
     expect(await repo.saveAnswer(who, app.id, after!.version, 'contact_name', 'Changement')).toMatchObject({ status: 'readonly' });
 

@@ -40,7 +40,11 @@ describe('DATABASE_URL', () => {
   });
 });
 
-describe('migrations on PGlite', () => {
+// The schema engine (WebAssembly) is CPU-bound: 5–8 s a test on an idle machine, several times that on two busy
+// cores. These tests check what the migrations write, not how fast: a generous limit, so load cannot fail them.
+const ENGINE_TIMEOUT = 180_000;
+
+describe('migrations on PGlite', { timeout: ENGINE_TIMEOUT }, () => {
   it('apply every committed migration with the rows prisma migrate deploy writes, then nothing more', async () => {
     const db = await openDatabase({ url: 'pglite:memory' });
     try {
@@ -95,7 +99,7 @@ describe('migrations on PGlite', () => {
   });
 });
 
-describe.skipIf(!postgresUrl)('migrations on PostgreSQL (TEST_DATABASE_URL)', () => {
+describe.skipIf(!postgresUrl)('migrations on PostgreSQL (TEST_DATABASE_URL)', { timeout: ENGINE_TIMEOUT }, () => {
   const dbs: { drop(): Promise<void> }[] = [];
   afterAll(async () => { for (const d of dbs) await d.drop(); });
 
@@ -116,7 +120,7 @@ describe.skipIf(!postgresUrl)('migrations on PostgreSQL (TEST_DATABASE_URL)', ()
   });
 });
 
-describe('startup shortcut', () => {
+describe('startup shortcut', { timeout: ENGINE_TIMEOUT }, () => {
   it('skips the engine only when every migration is recorded with its checksum', async () => {
     const db = await openDatabase({ url: 'pglite:memory' });
     try {

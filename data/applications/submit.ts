@@ -17,7 +17,10 @@ export function formatReference(edition: number, territoryCode: string, n: numbe
   return `VI-${editionYear(edition)}-${territoryCode}-${n}`;
 }
 
-export async function submitApplication(prisma: PrismaClient, actor: Actor, appId: string, expectedVersion: number): Promise<SubmitResult> {
+/** `now` stamps the submission date (injected: tests and the dialog pass their clock). */
+export async function submitApplication(
+  prisma: PrismaClient, actor: Actor, appId: string, expectedVersion: number, now: () => Date = () => new Date(),
+): Promise<SubmitResult> {
   const row = await prisma.application.findUnique({ where: { id: appId } });
   if (!row) return { status: 'not_found' };
   assertCanWrite(actor, row);
@@ -35,7 +38,7 @@ export async function submitApplication(prisma: PrismaClient, actor: Actor, appI
       ?? formatReference(app.editionNumber, app.territoryCode, (await tx.application.count({ where: { editionNumber: app.editionNumber, reference: { not: null } } })) + 1);
     const updated = await tx.application.updateMany({
       where: { id: appId, version: expectedVersion, status: 'draft' },
-      data: { status: 'submitted', reference: ref, submittedAt: new Date(), version: { increment: 1 }, updatedBy: actor.id },
+      data: { status: 'submitted', reference: ref, submittedAt: now(), version: { increment: 1 }, updatedBy: actor.id },
     });
     return { count: updated.count, reference: ref };
   });

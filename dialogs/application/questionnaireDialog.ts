@@ -232,7 +232,7 @@ export class QuestionnaireDialog extends Dialog implements Assisting {
     const lang = langOfTurn(dc.context);
     const state = this.state(dc);
     // From the summary, the version it showed: a teammate's later change must be seen before sending.
-    const r = await submitApplication(this.s.prisma, actor, app.id, state.mode === 'review' ? state.version : app.version);
+    const r = await submitApplication(this.s.prisma, actor, app.id, state.mode === 'review' ? state.version : app.version, this.s.now);
     switch (r.status) {
       case 'ok': {
         await dc.context.sendActivity(confirmationMessage(r.application, lang, territoryLabel(this.s, r.application.territoryCode)));

@@ -81,7 +81,8 @@ export function conflictMessage(slot: Slot, lang: Lang, v: { who: string; mine: 
   });
 }
 
-const dayOf = (date: Date | null) => formatIsoDate((date ?? new Date()).toISOString().slice(0, 10));
+// A submitted application always has its date; « — » rather than today's date if a row ever lacks it.
+const dayOf = (date: Date | null) => (date ? formatIsoDate(date.toISOString().slice(0, 10)) : '—');
 
 export function confirmationMessage(app: Application, lang: Lang, territory: string): Partial<Activity> {
   return confirmationActivity(lang, {
