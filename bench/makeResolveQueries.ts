@@ -4,8 +4,8 @@
 // shared by several territories or matches none (or the code of another territory it turned into).
 // Usage: npx tsx bench/makeResolveQueries.ts [perKind=40]
 import { writeFileSync, mkdirSync } from 'node:fs';
-import type { RegistryEntry } from '../data/registry.ts';
-import { compact, epciTypeOf, nameTokens, stripArticle } from '../data/territoryKeys.ts';
+import type { RegistryEntry } from '../data/territories/registry.ts';
+import { compact, epciTypeOf, nameTokens, stripArticle } from '../data/territories/keys.ts';
 import { byPostcode, codeSet, cores, entries, expectEpci, expectName, keys, population, registry } from './resolveReference.ts';
 
 // Hand-written queries, checked against the registry by hand: [query, expected code | ambiguous | not_found].

@@ -4,7 +4,7 @@ import { TeamsAdapter } from '@microsoft/teams-ai';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pino from 'pino';
 import { openDatabase } from '../data/database.ts';
-import { getRegistry } from '../data/registry.ts';
+import { getRegistry } from '../data/territories/registry.ts';
 import { startNotificationWorker, type Sender } from '../data/notifications/index.ts';
 import { createTeamsSender } from '../bot/notifications/teamsSender.ts';
 

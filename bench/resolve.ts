@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import Fuse from 'fuse.js';
-import { getRegistry, type RegistryEntry } from '../data/registry.ts';
-import { createTerritoryIndex, type Resolution } from '../data/territories.ts';
+import { getRegistry, type RegistryEntry } from '../data/territories/registry.ts';
+import { createTerritoryIndex, type Resolution } from '../data/territories/index.ts';
 
 type BenchQuery = { query: string; kind: string; expect: string };
 type Answer = { code?: string; status: Resolution['status'] };

@@ -2,8 +2,8 @@
 // compared with the query (full edit-distance matrix, no index, no candidate filter), and the documented rules
 // decide: one entity at the best level → its code; several → "ambiguous"; none within the budget → "not_found".
 // Normalisation (data/territoryKeys.ts) is shared with the resolver; matching and deciding are not.
-import { getRegistry, type RegistryEntry } from '../data/registry.ts';
-import { compact, epciCore, epciTypeOf, keysOfName, nameTokens, stripArticle, typoBudget } from '../data/territoryKeys.ts';
+import { getRegistry, type RegistryEntry } from '../data/territories/registry.ts';
+import { compact, epciCore, epciTypeOf, keysOfName, nameTokens, stripArticle, typoBudget } from '../data/territories/keys.ts';
 
 export const registry = getRegistry();
 export const entries: RegistryEntry[] = [...registry.communes, ...registry.epcis];

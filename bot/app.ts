@@ -3,8 +3,8 @@ import { Application, type PromptCompletionModel, type TeamsAdapter } from '@mic
 import type { TurnContext } from 'botbuilder';
 import type { Database } from '../data/database.ts';
 import { deactivateMember, touchMember } from '../data/members.ts';
-import type { Registry } from '../data/registry.ts';
-import { resolveTerritory } from '../data/territories.ts';
+import type { Registry } from '../data/territories/registry.ts';
+import { resolveTerritory } from '../data/territories/index.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { StateStorage } from './stateStorage.ts';

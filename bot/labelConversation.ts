@@ -1,12 +1,12 @@
 // The label conversation: turns a recognised intent into answers, with the conversation's memory
 // (last territory, edition and question; "my town"). Plain TypeScript: no botbuilder, callable from tests.
 import type { PrismaClient } from '../data/generated/prisma/client.ts';
-import { codesInArea, resolveArea } from '../data/areas.ts';
+import { codesInArea, resolveArea } from '../data/territories/areas.ts';
 import { levelOf, listEditions, newestEditionWithAwards, palmares, tenEligibility, territoryHistory } from '../data/labelFacts.ts';
 import { isMention } from '../data/mentions.ts';
 import { setMemberTerritory } from '../data/members.ts';
-import { toTerritory, type Registry, type Territory } from '../data/registry.ts';
-import type { Resolution } from '../data/territories.ts';
+import { toTerritory, type Registry, type Territory } from '../data/territories/registry.ts';
+import type { Resolution } from '../data/territories/index.ts';
 import type { Reply } from './cards/activity.ts';
 import { choiceCard, unknownCard } from './cards/choiceCard.ts';
 import { historyCard } from './cards/historyCard.ts';

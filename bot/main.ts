@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { PromptCompletionModel } from '@microsoft/teams-ai';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { openDatabase, type Database } from '../data/database.ts';
-import { getRegistry } from '../data/registry.ts';
+import { getRegistry } from '../data/territories/registry.ts';
 import { seedSamplesIfEmpty } from '../data/samples.ts';
 import { createAdapter } from './adapter.ts';
 import { createApp } from './app.ts';

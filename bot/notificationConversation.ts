@@ -1,9 +1,9 @@
 // Notification commands in conversation: a member's subscription and filters, an admin's publish / status /
 // cancel / re-send. Plain TypeScript returning replies; bot/app.ts sends them and keeps the status card fresh.
 import type { Member, PrismaClient } from '../data/generated/prisma/client.ts';
-import { resolveArea } from '../data/areas.ts';
+import { resolveArea } from '../data/territories/areas.ts';
 import { isAdmin } from '../data/members.ts';
-import type { Registry } from '../data/registry.ts';
+import type { Registry } from '../data/territories/registry.ts';
 import {
   AnnouncementError, cancelAnnouncement, createAnnouncement, deliveredBar, formatProgress, latestAnnouncement, loadProgress,
   previewLines, queueAnnouncement, resendAnnouncement,

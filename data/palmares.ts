@@ -3,7 +3,7 @@ import { z } from 'zod/v4';
 import { parseCsv, CsvSyntaxError } from './csv.ts';
 import { editionYear, FIRST_KNOWN_EDITION, isKnownEdition, LAST_PLAUSIBLE_EDITION } from './editions.ts';
 import { isMention, MENTIONS, type Mention } from './mentions.ts';
-import type { Registry, TerritoryKind } from './registry.ts';
+import type { Registry, TerritoryKind } from './territories/registry.ts';
 import { sameName } from './text.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { forgetLabelSnapshot } from './labelSnapshot.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Database } from './database.ts';
 import { projectRoot } from './migrations.ts';
 import { importPalmares, type ImportSummary } from './palmares.ts';
-import type { Registry } from './registry.ts';
+import type { Registry } from './territories/registry.ts';
 
 export const samplesDir = join(projectRoot, 'data', 'samples');
 

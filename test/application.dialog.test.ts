@@ -2,8 +2,8 @@
 // in French and in English, on the database (answers and dialog state), through botbuilder's TestAdapter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../data/database.ts';
-import { getRegistry } from '../data/registry.ts';
-import type { Resolution, Territory } from '../data/territories.ts';
+import { getRegistry } from '../data/territories/registry.ts';
+import type { Resolution, Territory } from '../data/territories/index.ts';
 import { setMemberTerritory, touchMember } from '../data/members.ts';
 import { createTestConversation, type Reply, type TestConversation, type Who } from './helpers/applicationHarness.ts';
 import { fold, getDefinition } from '../dialogs/questionnaire/index.ts';

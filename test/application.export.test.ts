@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../data/database.ts';
 import { openTestDatabase } from './helpers/testDb.ts';
-import { getRegistry } from '../data/registry.ts';
+import { getRegistry } from '../data/territories/registry.ts';
 import { parseCsv } from '../data/csv.ts';
 import {
   ApplicationRepository, exportApplications, exportColumns, submitApplication, toCsv, toJson, type Actor,

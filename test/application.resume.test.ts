@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type Database } from '../data/database.ts';
-import { getRegistry } from '../data/registry.ts';
+import { getRegistry } from '../data/territories/registry.ts';
 import { setMemberTerritory, touchMember } from '../data/members.ts';
 import { createTestConversation, type Reply, type TestConversation, type Who } from './helpers/applicationHarness.ts';
 

@@ -2,7 +2,7 @@
 // territories see nothing; admins read, export and reopen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../data/database.ts';
-import { getRegistry } from '../data/registry.ts';
+import { getRegistry } from '../data/territories/registry.ts';
 import { setMemberTerritory, touchMember } from '../data/members.ts';
 import { createTestConversation, type Reply, type TestConversation, type Who } from './helpers/applicationHarness.ts';
 import { openTestDatabase } from './helpers/testDb.ts';

@@ -4,7 +4,7 @@ import { Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../data/database.ts';
-import { getRegistry } from '../data/registry.ts';
+import { getRegistry } from '../data/territories/registry.ts';
 import { setMemberTerritory, touchMember } from '../data/members.ts';
 import { StateStorage } from '../bot/stateStorage.ts';
 import { sqlOf } from '../data/sql.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../data/database.ts';
 import { projectRoot } from '../data/migrations.ts';
-import { getRegistry } from '../data/registry.ts';
+import { getRegistry } from '../data/territories/registry.ts';
 import { createAnnouncement, queueAnnouncement } from '../data/notifications/index.ts';
 import { CODES, seedEditions, seedMembers } from '../bench/lib/notifyFixtures.ts';
 

@@ -1,7 +1,7 @@
 // The registry's and the territory index's compact tables: string ids (open addressing) and integer lists.
 import { describe, expect, it } from 'vitest';
-import { StringIds, StringList } from '../data/stringIds.ts';
-import { groupRows, intLists, listAt } from '../data/intLists.ts';
+import { StringIds, StringList } from '../data/territories/stringIds.ts';
+import { groupRows, intLists, listAt } from '../data/territories/intLists.ts';
 
 describe('StringIds', () => {
   it('finds every key added through growth, and nothing else', () => {

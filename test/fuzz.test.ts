@@ -1,6 +1,6 @@
 // Hostile input: ≥ 10,000 generated activities through POST /api/messages — no 5xx, no crash, still healthy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getRegistry } from '../data/registry.ts';
+import { getRegistry } from '../data/territories/registry.ts';
 import { seedSamplesIfEmpty } from '../data/samples.ts';
 import { messageActivity, replyText } from './helpers/activities.ts';
 import { startTestBot, type TestBot } from './helpers/testBot.ts';

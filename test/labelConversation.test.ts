@@ -1,7 +1,7 @@
 // [user says, bot answers] tables through the real Application and POST /api/messages, on the sourced samples.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSamplesIfEmpty } from '../data/samples.ts';
-import { getRegistry } from '../data/registry.ts';
+import { getRegistry } from '../data/territories/registry.ts';
 import { cardSubmitActivity, replyText } from './helpers/activities.ts';
 import { startTestBot, type TestBot } from './helpers/testBot.ts';
 

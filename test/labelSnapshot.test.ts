@@ -5,7 +5,7 @@ import type { Database } from '../data/database.ts';
 import { levelOf, newestEditionWithAwards, palmares, territoryHistory } from '../data/labelFacts.ts';
 import { SNAPSHOT_TTL_MS } from '../data/labelSnapshot.ts';
 import { importPalmares } from '../data/palmares.ts';
-import { getRegistry } from '../data/registry.ts';
+import { getRegistry } from '../data/territories/registry.ts';
 import { openTestDatabase } from './helpers/testDb.ts';
 
 const registry = getRegistry();

@@ -2,7 +2,7 @@
 import { TestModel } from '@microsoft/teams-ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statesALevel } from '../bot/llm/planner.ts';
-import { getRegistry } from '../data/registry.ts';
+import { getRegistry } from '../data/territories/registry.ts';
 import { seedSamplesIfEmpty } from '../data/samples.ts';
 import { replyText } from './helpers/activities.ts';
 import { startTestBot, type TestBot } from './helpers/testBot.ts';

@@ -1,7 +1,7 @@
 // Notifications in conversation, through POST /api/messages: subscription commands for members, and an admin
 // publishing, watching (status card updated in place) and cancelling; the worker fans out to the local connector.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getRegistry } from '../data/registry.ts';
+import { getRegistry } from '../data/territories/registry.ts';
 import { seedSamplesIfEmpty } from '../data/samples.ts';
 import { cardSubmitActivity, replyText } from './helpers/activities.ts';
 import { startTestBot, type TestBot } from './helpers/testBot.ts';

@@ -2,7 +2,7 @@
 // locale), subscription filters, queue once, cancel, re-send, preview and progress summary.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../data/database.ts';
-import { getRegistry } from '../data/registry.ts';
+import { getRegistry } from '../data/territories/registry.ts';
 import {
   ANNOUNCEMENT_ERROR_CODES, announcementErrorText, cancelAnnouncement, contentStats, createAnnouncement, deliveredBar, formatProgress,
   planRecipients, previewLines, queueAnnouncement, renderAnnouncement, renderMessage, resendAnnouncement, summarizeProgress, toPlainText,

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openDatabase, type Database } from '../data/database.ts';
-import { getRegistry } from '../data/registry.ts';
+import { getRegistry } from '../data/territories/registry.ts';
 import { createAnnouncement, queueAnnouncement, senderRunning, startNotificationWorker } from '../data/notifications/index.ts';
 import { createLeaderLock } from '../data/notifications/leader.ts';
 import { NotificationWorker } from '../data/notifications/worker.ts';

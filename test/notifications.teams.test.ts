@@ -6,7 +6,7 @@ import { createAdapter } from '../bot/adapter.ts';
 import { loadConfig } from '../bot/config.ts';
 import { createTeamsSender } from '../bot/notifications/teamsSender.ts';
 import type { Database } from '../data/database.ts';
-import { getRegistry } from '../data/registry.ts';
+import { getRegistry } from '../data/territories/registry.ts';
 import { createAnnouncement, queueAnnouncement, startNotificationWorker } from '../data/notifications/index.ts';
 import { CODES, seedBulkMembers, seedEditions, seedMembers } from '../bench/lib/notifyFixtures.ts';
 import { startFakeConnector, type FakeConnector } from './helpers/fakeConnector.ts';

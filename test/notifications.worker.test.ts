@@ -2,7 +2,7 @@
 // crash policy (orphans → uncertain), graceful stop, cancel while sending, re-send.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../data/database.ts';
-import { getRegistry } from '../data/registry.ts';
+import { getRegistry } from '../data/territories/registry.ts';
 import {
   cancelAnnouncement, createAnnouncement, loadProgress, queueAnnouncement, resendAnnouncement, SendError, startNotificationWorker,
 } from '../data/notifications/index.ts';

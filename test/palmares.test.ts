@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../data/csv.ts';
 import type { Database } from '../data/database.ts';
 import { importPalmares, validatePalmares } from '../data/palmares.ts';
-import { getRegistry } from '../data/registry.ts';
+import { getRegistry } from '../data/territories/registry.ts';
 import { samplesDir, seedSamplesIfEmpty } from '../data/samples.ts';
 import { openTestDatabase } from './helpers/testDb.ts';
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StateStorage } from '../bot/stateStorage.ts';
 import { sqlOf } from '../data/sql.ts';
 import { openDatabase, type Database } from '../data/database.ts';
-import { getRegistry } from '../data/registry.ts';
+import { getRegistry } from '../data/territories/registry.ts';
 import { importPalmares } from '../data/palmares.ts';
 import { samplesDir } from '../data/samples.ts';
 import { startFakeConnector, type FakeConnector } from './helpers/fakeConnector.ts';

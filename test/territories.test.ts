@@ -1,10 +1,10 @@
 // Territory resolver: data-driven tables per perturbation kind, homonyms, EPCI forms, suggestions, contract
 // shape and robustness. The index is built once for the whole file.
 import { describe, expect, it } from 'vitest';
-import { getRegistry } from '../data/registry.ts';
-import { createTerritoryIndex, resolveTerritory, type Resolution } from '../data/territories.ts';
-import { nameTokens } from '../data/territoryKeys.ts';
-import { boundedDistance } from '../data/territoryDistance.ts';
+import { getRegistry } from '../data/territories/registry.ts';
+import { createTerritoryIndex, resolveTerritory, type Resolution } from '../data/territories/index.ts';
+import { nameTokens } from '../data/territories/keys.ts';
+import { boundedDistance } from '../data/territories/distance.ts';
 import { foldText } from '../data/text.ts';
 
 const registry = getRegistry();

@@ -3,7 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from '../../data/database.ts';
-import { getRegistry } from '../../data/registry.ts';
+import { getRegistry } from '../../data/territories/registry.ts';
 import { importPalmares } from '../../data/palmares.ts';
 import { samplesDir } from '../../data/samples.ts';
 import { createAnnouncement, queueAnnouncement } from '../../data/notifications/index.ts';

@@ -1,5 +1,5 @@
 // Homonyms: a choice card whose buttons carry the territory code and the pending question, so the answer continues it.
-import type { Territory } from '../../data/registry.ts';
+import type { Territory } from '../../data/territories/registry.ts';
 import type { Intent } from '../intents/types.ts';
 import { a } from '../i18n/answers.ts';
 import type { Lang } from '../i18n/locale.ts';

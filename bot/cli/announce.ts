@@ -4,7 +4,7 @@
 // One message per member per edition: members who already received an announcement of the edition are skipped
 // (the preview says how many), unless --again.
 import { parseArgs } from 'node:util';
-import { getRegistry } from '../../data/registry.ts';
+import { getRegistry } from '../../data/territories/registry.ts';
 import {
   buildAnnouncementContent, createAnnouncement, planRecipients, previewLines, queueAnnouncement,
   renderAnnouncement, toPlainText,

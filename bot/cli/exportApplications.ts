@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../data/database.ts';
-import { getRegistry } from '../../data/registry.ts';
+import { getRegistry } from '../../data/territories/registry.ts';
 import { exportApplications, toCsv, toJson } from '../../data/applications/export.ts';
 import { OPEN_EDITION, hasDefinition } from '../../dialogs/questionnaire/index.ts';
 

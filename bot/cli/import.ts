@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { openDatabase } from '../../data/database.ts';
 import { importPalmares } from '../../data/palmares.ts';
-import { getRegistry } from '../../data/registry.ts';
+import { getRegistry } from '../../data/territories/registry.ts';
 import { progressBar } from './progressBar.ts';
 
 const args = process.argv.slice(2);

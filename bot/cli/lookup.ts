@@ -1,6 +1,6 @@
 // npm run lookup -- "<texte>" : résout un nom de lieu (commune ou EPCI) et affiche la réponse en JSON.
 // Exemples : npm run lookup -- "Valence (Drôme)" ; npm run lookup -- "CC de Parthenay-Gâtine" ; npm run lookup -- 38000
-import { resolveTerritory } from '../../data/territories.ts';
+import { resolveTerritory } from '../../data/territories/index.ts';
 
 const text = process.argv.slice(2).join(' ').trim();
 if (!text) {

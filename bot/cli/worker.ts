@@ -3,7 +3,7 @@
 // SIGTERM/SIGINT: no new claim, in-flight sends complete, outcomes are written, the lock is released.
 import { existsSync } from 'node:fs';
 import { openDatabase } from '../../data/database.ts';
-import { getRegistry } from '../../data/registry.ts';
+import { getRegistry } from '../../data/territories/registry.ts';
 import { notifySettings, startNotificationWorker } from '../../data/notifications/index.ts';
 import { createAdapter } from '../adapter.ts';
 import { ConfigError, loadConfig } from '../config.ts';

@@ -2,7 +2,7 @@
 // repeat groups flattened up to their maximum (democratie_1_title … democratie_5_url). Only answers to questions
 // that are visible given the other answers are exported (an answer hidden by a later change is stale).
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { Registry } from '../registry.ts';
+import type { Registry } from '../territories/registry.ts';
 import {
   formatValue, getDefinition, instanceCount, visibleSlots, type AnswerValue, type Definition, type Question,
 } from '../../dialogs/questionnaire/index.ts';

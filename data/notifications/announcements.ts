@@ -3,7 +3,7 @@
 // One message per member per edition: publishing an edition again skips the members who already received (or are
 // being sent) an announcement of that edition, unless asked otherwise.
 import { Prisma, type Announcement, type PrismaClient } from '../generated/prisma/client.ts';
-import type { Registry } from '../registry.ts';
+import type { Registry } from '../territories/registry.ts';
 import { buildAnnouncementContent, concerns, contentStats, type ContentStats } from './content.ts';
 import { AnnouncementError } from './errors.ts';
 import { contentSchema, type AnnouncementContent } from './types.ts';

@@ -1,7 +1,7 @@
 // What is new in an edition, computed only from Award rows: each award of edition N compared with N − 1.
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { editionYear } from '../editions.ts';
-import type { Registry } from '../registry.ts';
+import type { Registry } from '../territories/registry.ts';
 import { AnnouncementError } from './errors.ts';
 import type { AnnouncementContent, AnnouncementEntry, Change } from './types.ts';
 

@@ -1,6 +1,6 @@
 // One member's message: their own territory first when it is concerned, then the highlights nearest to them
 // (or only those in their selected départements/régions), in their locale.
-import type { Registry } from '../registry.ts';
+import type { Registry } from '../territories/registry.ts';
 import { inArea, isHighlight } from './content.ts';
 import { mentionLabel, notifyLang, nt, ordinal, type NotifyLang } from './texts.ts';
 import type { AnnouncementContent, AnnouncementEntry, Audience, NotificationMessage } from './types.ts';

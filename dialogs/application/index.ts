@@ -3,8 +3,8 @@
 import { ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, WaterfallDialog, type DialogState } from 'botbuilder-dialogs';
 import type { PrismaClient } from '../../data/generated/prisma/client.ts';
-import type { Registry } from '../../data/registry.ts';
-import type { Resolution } from '../../data/territories.ts';
+import type { Registry } from '../../data/territories/registry.ts';
+import type { Resolution } from '../../data/territories/index.ts';
 import { ApplicationRepository } from '../../data/applications/index.ts';
 import { OPEN_EDITION } from '../questionnaire/index.ts';
 import { handleAdminCommand } from './admin.ts';
@@ -54,7 +54,7 @@ export function createApplicationDialogs(deps: ApplicationDialogDeps): Applicati
   const now = deps.now ?? (() => new Date());
   const services: ApplicationServices = {
     prisma: deps.prisma, registry: deps.registry, adminIds: deps.adminIds, edition: deps.edition ?? OPEN_EDITION, now,
-    resolveTerritory: deps.resolveTerritory ?? (async (q) => (await import('../../data/territories.ts')).resolveTerritory(q)),
+    resolveTerritory: deps.resolveTerritory ?? (async (q) => (await import('../../data/territories/index.ts')).resolveTerritory(q)),
     repo: new ApplicationRepository(deps.prisma, now),
   };
   const contextOf = async (context: TurnContext, accessor: DialogStateAccessor) => {

@@ -1,8 +1,8 @@
 // What the application dialogs need, and per-turn helpers: who is talking, in which language, what they sent.
 import type { TurnContext } from 'botbuilder';
 import type { PrismaClient, Member } from '../../data/generated/prisma/client.ts';
-import type { Registry } from '../../data/registry.ts';
-import type { Resolution } from '../../data/territories.ts';
+import type { Registry } from '../../data/territories/registry.ts';
+import type { Resolution } from '../../data/territories/index.ts';
 import { findMember, touchMember } from '../../data/members.ts';
 import { actorOf, ApplicationRepository, type Actor } from '../../data/applications/index.ts';
 import { langOf, type Lang } from '../../bot/i18n/locale.ts';

@@ -2,7 +2,7 @@
 // homonyms, confirms, and attaches them (setMemberTerritory): they then share that territory's draft.
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { setMemberTerritory } from '../../data/members.ts';
-import type { Territory } from '../../data/territories.ts';
+import type { Territory } from '../../data/territories/index.ts';
 import { parseAnswer, type Lang, type Question } from '../questionnaire/index.ts';
 import { am } from '../../bot/i18n/applicationMessages.ts';
 import { questionActivity } from '../../bot/cards/applicationQuestion.ts';

@@ -1,9 +1,9 @@
 // Public API of the territory resolver: the place text a user typed → a commune or an EPCI of the registry.
 // The index is built once per process, on first use (about half a second, after the registry is loaded).
 import { getRegistry, type Registry } from './registry.ts';
-import { TerritoryResolver, type Resolution } from './territoryResolve.ts';
+import { TerritoryResolver, type Resolution } from './resolve.ts';
 
-export type { Resolution } from './territoryResolve.ts';
+export type { Resolution } from './resolve.ts';
 export type { Territory } from './registry.ts';
 
 /** A synchronous resolver over a registry: `resolve(query)` never throws and takes well under a millisecond. */

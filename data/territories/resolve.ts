@@ -7,10 +7,10 @@
 // Qualifiers (postcode, INSEE code, département) restrict every step; when nothing matches with them, the
 // steps are run again without. Several entities at the same best level → 'ambiguous', by population.
 import { toTerritory, type Registry, type Territory } from './registry.ts';
-import { sameName } from './text.ts';
-import { compact, epciCore, epciTypeOf, stripArticle, type EpciCore } from './territoryKeys.ts';
-import { TerritoryIndex, type Hit } from './territoryIndex.ts';
-import { QueryParser, type QueryVariant } from './territoryQuery.ts';
+import { sameName } from '../text.ts';
+import { compact, epciCore, epciTypeOf, stripArticle, type EpciCore } from './keys.ts';
+import { TerritoryIndex, type Hit } from './nameIndex.ts';
+import { QueryParser, type QueryVariant } from './query.ts';
 
 export type Resolution =
   | { status: 'found'; territory: Territory; alternatives: Territory[] }

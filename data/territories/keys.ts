@@ -1,7 +1,7 @@
 // Normalisation of territory names and of the place text people type, shared by the index and the query parser.
 // A name becomes folded tokens ("Saint-Germain-en-Laye" → ['saint', 'germain', 'en', 'laye']) and then
 // compact keys without spaces ("saintgermainenlaye"): hyphens, apostrophes and spaces are insignificant.
-import { foldText } from './text.ts';
+import { foldText } from '../text.ts';
 
 /** Leading articles dropped for the loose key ("Le Robert" ↔ "Robert"). */
 export const ARTICLES: ReadonlySet<string> = new Set(['le', 'la', 'les', 'l']);

@@ -172,7 +172,7 @@ export function toTerritory(e: RegistryEntry): Territory {
 
 let registry: Registry | undefined;
 
-const generatedDir = fileURLToPath(new URL('./generated/', import.meta.url));
+const generatedDir = fileURLToPath(new URL('../generated/', import.meta.url));
 
 /** The compact registry of the installed package version: from the cache, else built from the package and cached. */
 export function loadCompactRegistry(): CompactRegistry {

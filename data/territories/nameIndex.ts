@@ -3,9 +3,9 @@
 import type { Registry, RegistryEntry } from './registry.ts';
 import {
   ARTICLES, compact, epciCore, keysOfName, nameTokens, stripArticle, typoBudget, withoutParentheses, type KeyTier,
-} from './territoryKeys.ts';
-import { GramIndex, MAX_KEY } from './territoryGrams.ts';
-import { boundedDistance } from './territoryDistance.ts';
+} from './keys.ts';
+import { GramIndex, MAX_KEY } from './grams.ts';
+import { boundedDistance } from './distance.ts';
 import { groupRows, intLists, listAt, type IntLists } from './intLists.ts';
 import { StringList } from './stringIds.ts';
 

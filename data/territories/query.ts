@@ -1,7 +1,7 @@
 // Parsing of the place text people type: codes (postcode, INSEE, SIREN), a département qualifier
 // ("Valence (Drôme)", "Valence 26", "Valence, Drôme", "Valence dans la Drôme"), words around the name ("ville de",
 // "France", "13e") and the name itself.
-import { compact, nameTokens, stripArticle } from './territoryKeys.ts';
+import { compact, nameTokens, stripArticle } from './keys.ts';
 
 export const MAX_QUERY_LENGTH = 200;
 

@@ -1,6 +1,6 @@
 // Départements and régions named in a question ("palmarès de l'Isère", "5@ en Bretagne", "du 38").
 import type { Registry } from './registry.ts';
-import { foldText } from './text.ts';
+import { foldText } from '../text.ts';
 
 export type Area = { kind: 'departement' | 'region'; code: string; name: string };
 
