@@ -4,14 +4,20 @@ import { getRegistry, type Registry } from './registry.ts';
 import { TerritoryResolver, type Resolution } from './resolve.ts';
 
 export type { Resolution } from './resolve.ts';
+export { TerritoryResolver } from './resolve.ts';
 export type { Territory } from './registry.ts';
 
 /** A synchronous resolver over a registry: `resolve(query)` never throws and takes well under a millisecond. */
-export type TerritoryIndexHandle = { resolve(query: string): Resolution };
+export type TerritoryIndexHandle = {
+  resolve(query: string): Resolution;
+  /** The resolver itself, whose name index the message understanding shares (one index per process). */
+  readonly resolver: TerritoryResolver;
+  readonly registry: Registry;
+};
 
 export function createTerritoryIndex(registry: Registry): TerritoryIndexHandle {
   const resolver = new TerritoryResolver(registry);
-  return { resolve: (query: string) => resolver.resolve(query) };
+  return { resolve: (query: string) => resolver.resolve(query), resolver, registry };
 }
 
 let shared: TerritoryIndexHandle | undefined;

@@ -1,0 +1,141 @@
+// Context: what an understood message means in its conversation. « ma commune est Sèvres » then « et en 2023 ? »
+// is the level of Sèvres in 2023; « palmarès 2021 » then « page 2 » is that list's second page; « historique » alone
+// is the history of the last place asked. Pure: the conversation's memory in, a decision and the new memory out.
+import type { Mention } from '../mentions.ts';
+import type { Resolution, Territory } from '../territories/index.ts';
+import type { Intent, PalmaresIntent, TerritoryIntent, TerritoryQuestion, Understanding } from './types.ts';
+
+/** A palmarès list as asked: the edition (undefined: the newest with data), filters. */
+export type PalmaresQuery = { edition?: number; level?: number; mention?: Mention; area?: string };
+
+/** Kept in the conversation state between turns (names kept from earlier versions: stored rows read back). */
+export type LabelMemory = {
+  lastCode?: string;
+  lastEdition?: number;
+  lastQuestion?: TerritoryQuestion | 'palmares';
+  lastPalmares?: PalmaresQuery;
+  /** The page of the last list shown, 0-based. */
+  lastPage?: number;
+  /** A "my town" question waiting for the member to name their town. */
+  awaitingMyTown?: Intent;
+};
+
+export type Decision =
+  /** Answer a question about one territory; `alternatives`: other territories the words could mean. */
+  | { do: 'answer'; question: TerritoryQuestion; code: string; edition?: number; yearWithoutEdition?: number; alternatives: Territory[] }
+  /** Several territories match: which one? (the pending intent goes on the buttons) */
+  | { do: 'choose'; intent: TerritoryIntent | Extract<Intent, { name: 'setMyTown' }>; query: string; candidates: Territory[] }
+  | { do: 'notFound'; intent: TerritoryIntent | Extract<Intent, { name: 'setMyTown' }>; query: string; suggestions: Territory[]; guessed: boolean }
+  | { do: 'askMyTown'; pending: TerritoryIntent }
+  /** A territory question with no territory named and none in the conversation. */
+  | { do: 'noContext'; question: TerritoryQuestion }
+  /** A list; `paged`: how the member turned its page (« suivant », « page 2 »). */
+  | { do: 'palmares'; query: PalmaresQuery; page: number; yearWithoutEdition?: number; paged?: 'next' | 'previous' | number }
+  /** « page 2 » with no list shown before. */
+  | { do: 'noList'; paged: 'next' | 'previous' | number }
+  | { do: 'setMyTown'; code: string; then?: TerritoryIntent }
+  /** Everything else, answered as it is (help, about the label, how to apply, notifications, application, unknown). */
+  | { do: 'say'; intent: Intent };
+
+export type ContextInput = {
+  understanding: Understanding;
+  memory: LabelMemory;
+  /** The member's own territory, if they named it. */
+  myTown: string | null;
+  /** Resolves a place text that came without a resolution (a card, the language model). */
+  resolve: (place: string) => Resolution;
+};
+
+/** What to answer, given the conversation so far. */
+export function decide({ understanding, memory, myTown, resolve }: ContextInput): Decision {
+  let { intent } = understanding;
+  const resolutionOf = (place: string) => (understanding.resolution ?? resolve(place));
+  // A bare name while we wait for "my town" is the answer to that question.
+  if (memory.awaitingMyTown && intent.name === 'level' && intent.guessed && intent.place) {
+    intent = { name: 'setMyTown', place: intent.place };
+  }
+  switch (intent.name) {
+    case 'setMyTown': {
+      if (intent.code) return { do: 'setMyTown', code: intent.code, ...(intent.then ? { then: intent.then } : {}) };
+      const r = resolutionOf(intent.place);
+      if (r.status === 'found') return { do: 'setMyTown', code: r.territory.code, ...(intent.then ? { then: intent.then } : {}) };
+      if (r.status === 'ambiguous') return { do: 'choose', intent, query: intent.place, candidates: r.candidates };
+      return { do: 'notFound', intent, query: intent.place, suggestions: r.suggestions, guessed: false };
+    }
+    case 'level': case 'history': case 'ten': case 'tenStatus':
+      return territoryDecision(intent, memory, myTown, resolutionOf);
+    case 'followUp': {
+      const last = memory.lastQuestion;
+      if (last === 'palmares' && memory.lastPalmares && !intent.place && !intent.code) {
+        return palmaresDecision({ name: 'palmares', ...memory.lastPalmares, ...(intent.edition ? { edition: intent.edition } : {}) }, memory, 0);
+      }
+      // « et en 2023 ? » after a history or TEN question asks for a level in that year.
+      const question: TerritoryQuestion = intent.edition || !last || last === 'palmares' ? 'level' : last;
+      const edition = question === 'level' ? intent.edition ?? ((intent.place || intent.code) ? memory.lastEdition : undefined) : undefined;
+      const next: TerritoryIntent = {
+        name: question, ...(edition ? { edition } : {}), ...(intent.place ? { place: intent.place } : {}), ...(intent.code ? { code: intent.code } : {}),
+      };
+      if (!intent.place && !intent.code && !memory.lastCode && intent.edition) {
+        return palmaresDecision({ name: 'palmares', edition: intent.edition }, memory, 0);
+      }
+      return territoryDecision(next, memory, myTown, resolutionOf);
+    }
+    case 'palmares': return palmaresDecision(intent, memory, 0);
+    case 'page': {
+      if (!memory.lastPalmares) return { do: 'noList', paged: intent.page };
+      const current = memory.lastPage ?? 0;
+      const page = intent.page === 'next' ? current + 1 : intent.page === 'previous' ? Math.max(0, current - 1) : intent.page - 1;
+      return { do: 'palmares', query: memory.lastPalmares, page, paged: intent.page };
+    }
+    default:
+      return { do: 'say', intent };
+  }
+}
+
+function territoryDecision(intent: TerritoryIntent, memory: LabelMemory, myTown: string | null, resolutionOf: (place: string) => Resolution): Decision {
+  const extra = { ...(intent.edition !== undefined ? { edition: intent.edition } : {}), ...(intent.yearWithoutEdition !== undefined ? { yearWithoutEdition: intent.yearWithoutEdition } : {}) };
+  if (intent.code) return { do: 'answer', question: intent.name, code: intent.code, ...extra, alternatives: [] };
+  if (intent.place) {
+    const r = resolutionOf(intent.place);
+    if (r.status === 'found') return { do: 'answer', question: intent.name, code: r.territory.code, ...extra, alternatives: r.alternatives };
+    if (r.status === 'ambiguous') return { do: 'choose', intent, query: intent.place, candidates: r.candidates };
+    return { do: 'notFound', intent, query: intent.place, suggestions: r.suggestions, guessed: !!intent.guessed };
+  }
+  if (intent.my) {
+    if (myTown) return { do: 'answer', question: intent.name, code: myTown, ...extra, alternatives: [] };
+    return { do: 'askMyTown', pending: intent };
+  }
+  if (memory.lastCode) return { do: 'answer', question: intent.name, code: memory.lastCode, ...extra, alternatives: [] };
+  if (myTown) return { do: 'answer', question: intent.name, code: myTown, ...extra, alternatives: [] };
+  return { do: 'noContext', question: intent.name };
+}
+
+function palmaresDecision(intent: PalmaresIntent, memory: LabelMemory, page: number): Decision {
+  const inherited = intent.followUp && memory.lastPalmares ? memory.lastPalmares : {};
+  const query: PalmaresQuery = {
+    ...inherited,
+    ...(intent.edition !== undefined ? { edition: intent.edition } : {}),
+    ...(intent.level !== undefined ? { level: intent.level } : {}),
+    ...(intent.mention !== undefined ? { mention: intent.mention } : {}),
+    ...(intent.area !== undefined ? { area: intent.area } : {}),
+  };
+  return { do: 'palmares', query, page, ...(intent.yearWithoutEdition ? { yearWithoutEdition: intent.yearWithoutEdition } : {}) };
+}
+
+/** The memory after an answer (what « et Bron ? », « page 2 », « et en 2023 ? » will refer to). */
+export function remember(memory: LabelMemory, d: Decision, shown?: { edition?: number; page?: number }): LabelMemory {
+  switch (d.do) {
+    case 'answer':
+      return { ...memory, lastCode: d.code, lastQuestion: d.question, ...(d.edition !== undefined ? { lastEdition: d.edition } : {}), awaitingMyTown: undefined };
+    case 'setMyTown':
+      return { ...memory, lastCode: d.code, lastQuestion: d.then?.name ?? memory.lastQuestion ?? 'level', awaitingMyTown: undefined };
+    case 'palmares': {
+      const edition = shown?.edition ?? d.query.edition;
+      return { ...memory, lastQuestion: 'palmares', lastPalmares: { ...d.query, ...(edition !== undefined ? { edition } : {}) }, lastPage: shown?.page ?? d.page, ...(edition !== undefined ? { lastEdition: edition } : {}) };
+    }
+    case 'askMyTown':
+      return { ...memory, awaitingMyTown: d.pending };
+    default:
+      return memory;
+  }
+}

@@ -1,0 +1,87 @@
+// The slots of a message besides the place: which palmarès (a year, « 19e label », « l'an dernier », the latest),
+// which level (« les 5@ », « 5 arobases », « @@@@ », « cinq arobases »), which page. Each slot marks the words it
+// took, so that they are not read again as a place.
+import { yearEdition } from '../editions.ts';
+import type { CueHit } from './cues.ts';
+import { ordinalNumber, smallNumber, type Token } from './tokens.ts';
+
+export type Slots = {
+  /** The palmarès asked, by edition number. */
+  edition?: number;
+  /** A year named that has no palmarès (2010, before 1999). */
+  yearWithoutEdition?: number;
+  /** "le dernier palmarès", "actuellement": the newest published edition, or the latest award. */
+  latest?: boolean;
+  level?: number;
+  page?: 'next' | 'previous' | number;
+};
+
+const YEAR = /^(19[5-9]\d|20[0-9]\d)$/;
+const LABEL_WORDS = new Set(['label', 'labels', 'edition', 'editions', 'palmares', 'ceremonie', 'ceremony', 'millesime', 'promotion', 'awards', 'cru']);
+const BEFORE_ORDINAL = new Set(['au', 'du', 'le', 'la', 'the', 'lors', 'pour', 'a', 'en', 'of', 'at', 'in', 'for', 'de']);
+const ARRONDISSEMENTS = new Set(['paris', 'marseille', 'lyon']);
+const AROBASE = new Set(['@', 'arobase', 'arobases', 'arobas', 'arrobase', 'arrobases', 'arobaz', 'arobace', 'arrobas', 'aerobase', 'aerobases']);
+
+/** Reads the slots; `used[i]` becomes true for every word a slot took. */
+export function readSlots(tokens: readonly Token[], cues: readonly CueHit[], used: boolean[], now: Date): Slots {
+  const slots: Slots = {};
+  const norms = tokens.map((t) => t.norm);
+  const take = (from: number, to: number) => { for (let k = from; k < to; k++) used[k] = true; };
+
+  for (let i = 0; i < norms.length; i++) {
+    const w = norms[i] as string;
+    // A year: 2018 → 19e; 2010 has none.
+    if (YEAR.test(w) && slots.edition === undefined) {
+      const year = Number(w);
+      const edition = yearEdition(year);
+      if (edition !== undefined) slots.edition = edition;
+      else slots.yearWithoutEdition = year;
+      take(i, i + 1);
+      continue;
+    }
+    // « 19e label », « au 24e », « label 22 », « edition n° 22 ».
+    const ord = ordinalNumber(w);
+    if (ord !== undefined && ord >= 1 && ord <= 60 && slots.edition === undefined) {
+      // After a name too (« grenoble 24e »), unless it is a city with arrondissements (« Marseille 13e »).
+      const near = LABEL_WORDS.has(norms[i + 1] ?? '') || LABEL_WORDS.has(norms[i - 1] ?? '') || BEFORE_ORDINAL.has(norms[i - 1] ?? '')
+        || (ord >= 8 && i > 0 && !ARRONDISSEMENTS.has(norms[i - 1] ?? ''));
+      if (near) { slots.edition = ord; take(i, i + 1); continue; }
+    }
+    if ((w === 'label' || w === 'edition') && /^\d{1,2}$/.test(norms[i + 1] ?? '') && Number(norms[i + 1]) >= 8) {
+      slots.edition = Number(norms[i + 1]);
+      take(i + 1, i + 2);
+      continue;
+    }
+    // Level: « 5@ », « 5 arobases », « cinq @ », « @@@@ », « niveau 4 », « level 4 », « 4 étoiles ».
+    if (slots.level === undefined) {
+      const n = smallNumber(w);
+      if (n !== undefined && AROBASE.has(norms[i + 1] ?? '')) { slots.level = n; take(i, i + 2); i++; continue; }
+      if (n !== undefined && (norms[i - 1] === 'niveau' || norms[i - 1] === 'level') && !YEAR.test(norms[i + 1] ?? '')) { slots.level = n; take(i, i + 1); continue; }
+      if (w === '@') {
+        let j = i;
+        while (norms[j] === '@') j++;
+        if (j - i >= 2 && j - i <= 5) { slots.level = j - i; take(i, j); i = j - 1; continue; }
+      }
+    }
+    // « page 2 », « p2 », « p. 3 ».
+    const page = /^p(\d{1,3})$/.exec(w)?.[1] ?? ((w === 'page' || w === 'p') && /^\d{1,3}$/.test(norms[i + 1] ?? '') ? norms[i + 1] : undefined);
+    if (page !== undefined && slots.page === undefined) {
+      slots.page = Math.max(1, Number(page));
+      take(i, w === 'page' || w === 'p' ? i + 2 : i + 1);
+      continue;
+    }
+  }
+  for (const c of cues) {
+    if (slots.edition === undefined && slots.yearWithoutEdition === undefined) {
+      if (c.cue === 'lastYear' || c.cue === 'thisYear') {
+        const year = now.getUTCFullYear() - (c.cue === 'lastYear' ? 1 : 0);
+        const edition = yearEdition(year);
+        if (edition !== undefined) slots.edition = edition;
+        take(c.start, c.end);
+      }
+    }
+    if (c.cue === 'latest' && slots.edition === undefined) { slots.latest = true; take(c.start, c.end); }
+    if (slots.page === undefined && (c.cue === 'pageNext' || c.cue === 'pagePrev')) slots.page = c.cue === 'pageNext' ? 'next' : 'previous';
+  }
+  return slots;
+}
