@@ -75,7 +75,9 @@ export function mismatches(e: Expect, o: Observed, myTown: string | null): strin
   const out: string[] = [];
   if (e.intent !== o.intent) out.push(`intent ${o.intent} ≠ ${e.intent}`);
   const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-  if ('territory' in e) {
+  // Applying is always for one's own territory: writers put "my" or null there, both mean the same.
+  const territorySlot = !['application', 'howToApply'].includes(e.intent);
+  if ('territory' in e && territorySlot) {
     const ok = e.territory === 'my' ? o.territory === 'my' || (myTown !== null && o.territory === myTown) : same(e.territory, o.territory);
     if (!ok) out.push(`territory ${o.territory ?? '—'} ≠ ${e.territory ?? '—'}`);
   }

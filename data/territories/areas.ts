@@ -11,7 +11,8 @@ const REGION_ALIASES: [string, string][] = [
   ['aura', '84'], ['rhone alpes', '84'], ['auvergne rhone alpes', '84'],
   ['bfc', '27'], ['hdf', '32'], ['nord pas de calais', '32'], ['picardie', '32'],
   ['alsace', '44'], ['lorraine', '44'], ['champagne ardenne', '44'],
-  ['brittany', '53'], ['normandy', '28'], ['corsica', '94'], ['burgundy', '27'], ['french riviera', '93'],
+  ['corses', '94'], ['bretons', '53'], ['bretonnes', '53'], ['normands', '28'], ['normandes', '28'],
+  ['alsaciens', '44'], ['alsaciennes', '44'], ['brittany', '53'], ['normandy', '28'], ['corsica', '94'], ['burgundy', '27'], ['french riviera', '93'],
   ['aquitaine', '75'], ['midi pyrenees', '76'], ['languedoc roussillon', '76'],
 ];
 const MAX_AREA_WORDS = 6;

@@ -40,7 +40,7 @@ const LEADING: readonly [string[], EpciType | undefined][] = [
   [['communaute', 'de', 'communes'], 'CC'], [['communaute', 'de', 'commune'], 'CC'],
   [['communaute', 'd', 'agglomeration'], 'CA'], [['communaute', 'd', 'agglo'], 'CA'],
   [['communaute', 'urbaine'], 'CU'], [['communaute'], undefined],
-  [['metropole', 'europeenne'], 'METRO'], [['eurometropole'], 'METRO'], [['metropole'], 'METRO'],
+  [['metropole', 'europeenne'], 'METRO'], [['eurometropole'], 'METRO'], [['metropole'], 'METRO'], [['metro'], 'METRO'],
   [['agglomeration'], 'CA'], [['agglo'], 'CA'], [['cc'], 'CC'], [['cdc'], 'CC'], [['comcom'], 'CC'],
   [['com', 'com'], 'CC'], [['ca'], 'CA'], [['cu'], 'CU'], [['intercommunalite'], undefined],
   [['interco'], undefined], [['epci'], undefined],

@@ -66,9 +66,12 @@ export function decide({ understanding, memory, myTown, resolve }: ContextInput)
       return territoryDecision(intent, memory, myTown, resolutionOf);
     case 'followUp': {
       const last = memory.lastQuestion;
+      const shifted = intent.editionShift !== undefined
+        ? { edition: shiftEdition(last === 'palmares' ? memory.lastPalmares?.edition : memory.lastEdition, intent.editionShift) } : {};
       if (last === 'palmares' && memory.lastPalmares && !intent.place && !intent.code) {
-        return palmaresDecision({ name: 'palmares', ...memory.lastPalmares, ...(intent.edition ? { edition: intent.edition } : {}) }, memory, 0);
+        return palmaresDecision({ name: 'palmares', ...memory.lastPalmares, ...(intent.edition ? { edition: intent.edition } : {}), ...shifted }, memory, 0);
       }
+      if (shifted.edition !== undefined) intent = { ...intent, edition: shifted.edition };
       // « et en 2023 ? » after a history or TEN question asks for a level in that year.
       const question: TerritoryQuestion = intent.edition || !last || last === 'palmares' ? 'level' : last;
       const edition = question === 'level' ? intent.edition ?? ((intent.place || intent.code) ? memory.lastEdition : undefined) : undefined;
@@ -92,6 +95,11 @@ export function decide({ understanding, memory, myTown, resolve }: ContextInput)
   }
 }
 
+/** « l'année d'après »: the edition next to the one in the conversation (none: the shift has nothing to apply to). */
+function shiftEdition(edition: number | undefined, shift: number): number | undefined {
+  return edition === undefined ? undefined : edition + shift;
+}
+
 function territoryDecision(intent: TerritoryIntent, memory: LabelMemory, myTown: string | null, resolutionOf: (place: string) => Resolution): Decision {
   const extra = { ...(intent.edition !== undefined ? { edition: intent.edition } : {}), ...(intent.yearWithoutEdition !== undefined ? { yearWithoutEdition: intent.yearWithoutEdition } : {}) };
   if (intent.code) return { do: 'answer', question: intent.name, code: intent.code, ...extra, alternatives: [] };
@@ -112,8 +120,10 @@ function territoryDecision(intent: TerritoryIntent, memory: LabelMemory, myTown:
 
 function palmaresDecision(intent: PalmaresIntent, memory: LabelMemory, page: number): Decision {
   const inherited = intent.followUp && memory.lastPalmares ? memory.lastPalmares : {};
+  const shifted = intent.editionShift !== undefined && memory.lastPalmares?.edition !== undefined ? { edition: memory.lastPalmares.edition + intent.editionShift } : {};
   const query: PalmaresQuery = {
     ...inherited,
+    ...shifted,
     ...(intent.edition !== undefined ? { edition: intent.edition } : {}),
     ...(intent.level !== undefined ? { level: intent.level } : {}),
     ...(intent.mention !== undefined ? { mention: intent.mention } : {}),

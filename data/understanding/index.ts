@@ -82,8 +82,9 @@ export class Understander {
     const inArea = (i: number) => !!area && i >= area.start && i < area.end;
     const cues = new CueSet(hits, (h) => h.start >= (place?.start ?? Infinity) && h.end <= (place?.end ?? -1));
     // « le maire de Bron » is about a person, unless the member says it of themselves (« je suis maire de Bron »).
-    const declared = hits.some((h) => h.cue === 'declare' || h.cue === 'declareLead');
-    const roles = new Set(hits.filter((h) => h.cue === 'role' && h.end - h.start === 1).map((h) => h.start));
+    const declared = hits.some((h) => h.cue === 'declare' || h.cue === 'declareLead' || h.cue === 'my');
+    // (a role right before the place: « le maire de Bron », "the mayor of Lyon")
+    const roles = new Set(hits.filter((h) => h.cue === 'role' && h.end - h.start === 1 && !!place && h.end <= place.start && place.start - h.end <= 2).map((h) => h.start));
     // A word is explained by a phrase matched where it stands (« temps » in « au fil du temps », not in « quel temps »).
     const covered = tokens.map(() => false);
     for (const h of hits) for (let k = h.start; k < h.end; k++) covered[k] = true;

@@ -55,7 +55,7 @@ export function classify(r: Reading): Intent {
   }
 
   // The member's own application: « je veux candidater », « reprendre notre dossier ».
-  if (c.has('appStart') && (c.has('possessiveApp') || c.has('apply')) && !c.has('how', 'when', 'about') && !place && !c.has('notif')) {
+  if (c.has('appStart') && (c.has('possessiveApp') || c.has('apply')) && !c.has('how', 'when', 'about') && (!place || place.typo) && !c.has('notif')) {
     return { name: 'application', command: 'start' };
   }
 
@@ -84,18 +84,21 @@ export function classify(r: Reading): Intent {
   }
 
   // Territoire d'excellence numérique: holds it (status) or can become it (eligibility), or the list.
-  const fiveAtCount = slots.level === 5 && c.has('count', 'times') && (place || my || c.has('we'));
+  const fiveAtCount = slots.level === 5 && c.has('count', 'times', 'tenElig') && (place || my || c.has('we'));
   if (c.has('ten') || r.mention === 'excellence' || fiveAtCount) {
+    const list = !place && !my && (c.has('tenList', 'palmares', 'whoList', 'listWord') || slots.edition !== undefined) && !c.has('tenElig');
+    if (list) return palmares(r, areaText, 'excellence');
     const eligibility = c.has('tenElig') || fiveAtCount || (c.has('how', 'about') && !place);
     const ours = my || (c.has('we') && !c.has('how'));
     if (place || (ours && !c.has('about'))) return question(eligibility ? 'ten' : 'tenStatus', place ? {} : { my: true });
     if (eligibility) return { name: 'ten' };
-    if (listy || slots.edition !== undefined || c.has('palmares', 'whoList', 'listWord')) return palmares(r, areaText, 'excellence');
+    if (listy || slots.edition !== undefined || c.has('palmares', 'whoList', 'listWord', 'tenList')) return palmares(r, areaText, 'excellence');
     if (!c.has('history')) return { name: 'tenStatus' }; // « c'est un TEN ? »: about the territory in the conversation
   }
 
   // « elle pourrait le devenir ? », "could it become one?" after a TEN question: about the territory in the conversation.
-  if (c.has('tenElig') && c.has('becomeIt') && !place && r.leftover === 0 && !strongCues) return { name: 'ten' };
+  if (c.has('becomeIt') && !place && r.leftover === 0 && !strongCues) return { name: 'ten' };
+  if (r.followUp && c.has('tenElig') && (my || c.has('we')) && !place && r.leftover === 0 && !strongCues) return { name: 'ten', my: true };
 
   // What the label is (no place): « c'est quoi le label », « que veulent dire les arobases ».
   if (!place && !my && !listy && slots.edition === undefined) {
@@ -106,7 +109,7 @@ export function classify(r: Reading): Intent {
   }
 
   // History: « historique », « depuis quand », « combien de fois », « a-t-elle déjà été labellisée ».
-  if (c.has('history') || c.has('times') || (c.has('ever') && c.has('labelled', 'level', 'arobase'))) {
+  if (c.has('history') || c.has('times') || (c.has('ever') && (c.has('labelled', 'level', 'arobase') || (c.has('apply') && !!place)))) {
     if (place || my || (!listy && !unrelated)) return question('history');
   }
 
@@ -115,11 +118,12 @@ export function classify(r: Reading): Intent {
   if (r.mention && !place && !my) return palmares(r, areaText, r.mention);
 
   // Paging the last list.
-  if (slots.page !== undefined && !place && !c.has('level', 'arobase', 'history')) return { name: 'page', page: slots.page };
+  if (slots.page !== undefined && !place && !c.has('level', 'arobase', 'history') && r.leftover === 0) return { name: 'page', page: slots.page };
 
   // Follow-ups: « et Bron ? », « et en 2023 ? », « et maintenant ? ».
-  if (r.followUp && !strongCues && (place || slots.edition !== undefined || slots.latest)) {
-    return { name: 'followUp', ...(place ? { place: place.text } : {}), ...(slots.edition !== undefined ? { edition: slots.edition } : {}) };
+  const shift = slots.editionShift !== undefined ? { editionShift: slots.editionShift } : {};
+  if ((r.followUp || slots.editionShift !== undefined) && !strongCues && (place || slots.edition !== undefined || slots.latest || slots.editionShift !== undefined)) {
+    return { name: 'followUp', ...(place ? { place: place.text } : {}), ...(slots.edition !== undefined ? { edition: slots.edition } : {}), ...shift };
   }
 
   // The level: a cue, or a place named and nothing else.
@@ -140,7 +144,12 @@ function declares(hits: readonly CueHit[], place: PlaceSpan): boolean {
   const lead = hits.find((h) => h.cue === 'declareLead' && h.end <= place.start);
   const role = lead && hits.some((h) => h.cue === 'role' && h.start >= lead.end && h.end <= place.start && h.start - lead.end <= 4);
   return !!role || hits.some((h) => (h.cue === 'declare' && (h.end <= place.start || (h.start >= place.end && h.start - place.end <= 1)))
-    || (h.cue === 'my' && h.end <= place.start && place.start - h.end <= 2 && h.end - h.start >= 2));
+    || (h.cue === 'my' && h.end <= place.start && h.end - h.start >= 2 && (place.start - h.end <= 2 || isBefore(place))));
+}
+
+/** « Ma commune de résidence est Moncontour »: « est » / "is" right before the place. */
+function isBefore(place: PlaceSpan): boolean {
+  return place.saidIs === true;
 }
 
 /** A level question (or, with `then`, whatever question comes with a declared town). */
@@ -177,11 +186,15 @@ function palmares(r: Reading, areaText: string | undefined, mention: Mention | u
     ...(mention ? { mention } : {}),
     ...(areaText ? { area: areaText } : {}),
     ...(r.followUp ? { followUp: true } : {}),
+    ...(slots.editionShift !== undefined ? { editionShift: slots.editionShift, followUp: true } : {}),
   };
 }
 
 function notificationCommand(r: Reading, areaText: string | undefined): NotificationCommand | undefined {
   const c = r.cues;
+  const setting = c.has('notifStop', 'notifStart', 'notifShow', 'notifOnly', 'notifAll');
+  // « Pour la newsletter : niveau d'Issy ? » asks a level; the notification word is only context.
+  if (!setting && (r.place || c.has('level', 'arobase', 'history', 'ten', 'apply'))) return undefined;
   const explicit = c.has('notif', 'notifShow', 'notifAll');
   if (!explicit) {
     // « STOP » alone, « seulement l'Isère » (a filter without the word notification), « remets-les ».

@@ -28,6 +28,8 @@ export type PlaceSpan = {
   area?: Area;
   /** Found as a misspelling of a name, not as a name. */
   typo?: boolean;
+  /** Right after « est » / « c'est » / "is" (« ma commune de résidence est Moncontour »). */
+  saidIs?: boolean;
 };
 
 const MAX_WINDOW = 8;
@@ -67,6 +69,7 @@ export function placeSpans(text: string, tokens: readonly Token[], used: readonl
   const qualifierFree = (i: number) => !used[i] || !!qualifiers[i];
   const contentCount = norms.filter((w, i) => free(i) && !FILLER.has(w) && !VOCABULARY.has(w)).length;
   const allCaps = !/\p{Ll}/u.test(text);
+  const meaningful = norms.filter((w) => !FILLER.has(w)).length;
   const spans: PlaceSpan[] = [];
 
   // Codes: INSEE / SIREN with a cue, postcodes otherwise (the resolver tries both, postcode first).
@@ -75,7 +78,10 @@ export function placeSpans(text: string, tokens: readonly Token[], used: readonl
     const before = norms.slice(Math.max(0, i - 3), i);
     const insee = before.some((w) => INSEE_CUES.has(w)) && !before.some((w) => POSTAL_CUES.has(w));
     const code = (norms[i] as string).toUpperCase();
-    spans.push({ start: i, end: i + 1, text: tokens[i]!.raw, query: code, words: [], code: insee ? code : undefined, score: 30, weak: false });
+    // « code postal 60000 », « code insee 38185 »: the words naming the code go with it.
+    let start = i;
+    while (start > 0 && i - start < 2 && free(start - 1) && (INSEE_CUES.has(norms[start - 1] as string) || POSTAL_CUES.has(norms[start - 1] as string)) && norms[start - 1] !== 'commune') start--;
+    spans.push({ start, end: i + 1, text: tokens[i]!.raw, query: code, words: [], code: insee ? code : undefined, score: 30, weak: false });
   }
 
   // Whole names: every window of free words that is a commune or EPCI name.
@@ -103,18 +109,18 @@ export function placeSpans(text: string, tokens: readonly Token[], used: readonl
     // and the words are placed as a name is: capitalised, after a preposition, or all the message has besides its
     // vocabulary. A misspelt common word (« avais », « ceux ») must not become a village: away from a preposition,
     // only a town people ask about (labelled, or of some size) is taken.
-    const inside = spans.filter((s) => s.start >= i && s.end <= j && !s.code).reduce((n, s) => Math.max(n, s.end - s.start), 0);
+    const inside = spans.filter((s) => s.start >= i && s.end <= j && !s.code && !s.weak).reduce((n, s) => Math.max(n, s.end - s.start), 0);
     const name = words.slice(i, j).flat();
     const capitalised = !allCaps && /\p{Ll}/u.test(text) && /^\p{Lu}/u.test(tokens[i]!.raw);
     const afterPreposition = PREPOSITIONS.has(norms[i - 1] ?? '') || (ARTICLES.has(norms[i - 1] ?? '') && PREPOSITIONS.has(norms[i - 2] ?? ''));
-    const alone = contentCount === norms.slice(i, j).filter((w, k) => free(i + k) && !FILLER.has(w) && !VOCABULARY.has(w)).length;
+    const alone = meaningful <= 4 && contentCount === norms.slice(i, j).filter((w, k) => free(i + k) && !FILLER.has(w) && !VOCABULARY.has(w)).length;
     if (inside * 2 < j - i && name.join('').length >= 4 && (capitalised || afterPreposition || alone)) {
       const r = env.resolver.resolve(name.join(' '));
       const entities = r.status === 'found' ? [r.territory.code] : r.status === 'ambiguous' ? r.candidates.map((t) => t.code) : [];
       const ids = entities.map((c) => env.resolver.index.entity(c)).filter((e) => e !== undefined);
       const prior = env.prior(ids);
       const longer = env.longer(name);
-      if ((r.status !== 'not_found' && (afterPreposition || prior >= MIN_TYPO_PRIOR)) || longer) {
+      if ((r.status === 'found' && afterPreposition) || (r.status !== 'not_found' && prior >= MIN_TYPO_PRIOR) || longer) {
         spans.push({ ...scored(i, j, name, false, true, Math.max(prior, longer ? MIN_TYPO_PRIOR : 0)), typo: true });
       }
     }
@@ -123,7 +129,7 @@ export function placeSpans(text: string, tokens: readonly Token[], used: readonl
 
   function isContent(i: number): boolean {
     const w = norms[i];
-    return w !== undefined && free(i) && !VOCABULARY.has(w) && !COMMON.has(w) && !/^\d+$/.test(w) && !CONNECTORS.has(w);
+    return w !== undefined && free(i) && !VOCABULARY.has(w) && !/^\d+$/.test(w) && !CONNECTORS.has(w);
   }
 
   function scored(i: number, j: number, name: string[], official: boolean, typo: boolean, prior: number): PlaceSpan {
@@ -144,6 +150,7 @@ export function placeSpans(text: string, tokens: readonly Token[], used: readonl
     };
     const area = env.areas.get(name);
     if (area) span.area = area;
+    if (prev === 'est' || prev === 'is') span.saidIs = true;
     span = withEpciWords(span);
     return withQualifier(span);
   }

@@ -14,6 +14,8 @@ export type Slots = {
   latest?: boolean;
   level?: number;
   page?: 'next' | 'previous' | number;
+  /** « l'année d'après » (+1), « l'année précédente » (−1): from the edition in the conversation. */
+  editionShift?: number;
 };
 
 const YEAR = /^(19[5-9]\d|20[0-9]\d)$/;
@@ -63,6 +65,15 @@ export function readSlots(tokens: readonly Token[], cues: readonly CueHit[], use
         if (j - i >= 2 && j - i <= 5) { slots.level = j - i; take(i, j); i = j - 1; continue; }
       }
     }
+    // « il y a deux ans », "two years ago", « y a 3 ans ».
+    const ago = agoYears(norms, i);
+    if (ago && slots.edition === undefined) {
+      const edition = yearEdition(now.getUTCFullYear() - ago.years);
+      if (edition !== undefined) slots.edition = edition;
+      take(i, i + ago.length);
+      i += ago.length - 1;
+      continue;
+    }
     // « page 2 », « p2 », « p. 3 ».
     const page = /^p(\d{1,3})$/.exec(w)?.[1] ?? ((w === 'page' || w === 'p') && /^\d{1,3}$/.test(norms[i + 1] ?? '') ? norms[i + 1] : undefined);
     if (page !== undefined && slots.page === undefined) {
@@ -81,7 +92,33 @@ export function readSlots(tokens: readonly Token[], cues: readonly CueHit[], use
       }
     }
     if (c.cue === 'latest' && slots.edition === undefined) { slots.latest = true; take(c.start, c.end); }
+    if (c.cue === 'relShift' && slots.edition === undefined) {
+      slots.editionShift = /apres|suivante|after|following|next/.test(norms.slice(c.start, c.end).join(' ')) ? 1 : -1;
+      take(c.start, c.end);
+    }
     if (slots.page === undefined && (c.cue === 'pageNext' || c.cue === 'pagePrev')) slots.page = c.cue === 'pageNext' ? 'next' : 'previous';
   }
   return slots;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  un: 1, une: 1, one: 1, a: 1, deux: 2, two: 2, trois: 3, three: 3, quatre: 4, four: 4, cinq: 5, five: 5, six: 6,
+  sept: 7, seven: 7, huit: 8, eight: 8, neuf: 9, nine: 9, dix: 10, ten: 10,
+};
+const count = (w: string | undefined) => (w === undefined ? undefined : /^\d{1,2}$/.test(w) ? Number(w) : NUMBER_WORDS[w]);
+
+/** « il y a deux ans » / « y a 2 ans » / "two years ago" starting at word i. */
+function agoYears(norms: readonly string[], i: number): { years: number; length: number } | undefined {
+  const w = norms[i];
+  if (w === 'il' && norms[i + 1] === 'y' && norms[i + 2] === 'a') {
+    const n = count(norms[i + 3]);
+    if (n !== undefined && n > 0 && n <= 30 && /^ans?$/.test(norms[i + 4] ?? '')) return { years: n, length: 5 };
+  }
+  if (w === 'y' && norms[i + 1] === 'a') {
+    const n = count(norms[i + 2]);
+    if (n !== undefined && n > 0 && n <= 30 && /^ans?$/.test(norms[i + 3] ?? '')) return { years: n, length: 4 };
+  }
+  const n = count(w);
+  if (n !== undefined && n > 0 && n <= 30 && /^years?$/.test(norms[i + 1] ?? '') && norms[i + 2] === 'ago') return { years: n, length: 3 };
+  return undefined;
 }

@@ -34,6 +34,7 @@ export type PalmaresIntent = {
   area?: string;
   /** « et du Pas-de-Calais ? » after a list: the other filters of that list stay. */
   followUp?: boolean;
+  editionShift?: number;
 };
 
 // `code` is set when the territory is already known (a homonym picked on a card).
@@ -46,7 +47,8 @@ export type Intent =
   | { name: 'page'; page: 'next' | 'previous' | number }
   /** The member names their territory; `then`: a question asked in the same message (« je suis maire de Boé, notre niveau ? »). */
   | { name: 'setMyTown'; place: string; code?: string; then?: TerritoryIntent }
-  | { name: 'followUp'; place?: string; code?: string; edition?: number }
+  /** « et Bron ? », « et en 2023 ? », « et l'année d'après ? » (`editionShift` from the edition in the conversation). */
+  | { name: 'followUp'; place?: string; code?: string; edition?: number; editionShift?: number }
   | { name: 'notifications'; command: NotificationCommand }
   | { name: 'application'; command: 'start' }
   /** Not understood; `readings`: the likeliest meanings, offered as buttons. */
