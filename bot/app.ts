@@ -5,6 +5,9 @@ import type { Database } from '../data/database.ts';
 import { deactivateMember, touchMember } from '../data/members.ts';
 import type { Registry } from '../data/territories/registry.ts';
 import { resolveTerritory } from '../data/territories/index.ts';
+import { getUnderstander } from '../data/understanding/index.ts';
+import { parseIntent } from '../data/understanding/intentSchema.ts';
+import type { Understanding } from '../data/understanding/types.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { StateStorage } from './stateStorage.ts';
@@ -13,16 +16,12 @@ import { langOf } from './i18n/locale.ts';
 import { t } from './i18n/messages.ts';
 import { helpCard } from './cards/helpCard.ts';
 import { cardActivity, type Reply } from './cards/activity.ts';
-import type { PalmaresQuery } from './cards/palmaresCard.ts';
-import { recognize } from './intents/recognize.ts';
-import type { Intent } from './intents/types.ts';
 import { createLabelConversation, type LabelMemory, type LabelSession } from './labelConversation.ts';
 import { createMemberCapture, memberInfoFrom } from './memberCapture.ts';
 import { createPlanner, modelFromConfig } from './llm/planner.ts';
 import { llmActions } from './llm/actions.ts';
 import { createApplicationDialogs } from '../dialogs/application/index.ts';
-import { registerApplicationDialogs } from '../dialogs/application/teamsAi.ts';
-import { recognizeNotificationCommand } from './intents/notificationIntents.ts';
+import { conversationDialogState, registerApplicationDialogs } from '../dialogs/application/teamsAi.ts';
 import { createNotificationConversation, type NotificationAnswer, type NotificationConversation } from './notificationConversation.ts';
 import type { StatusCardUpdater } from './statusCardUpdater.ts';
 
@@ -42,6 +41,8 @@ export type AppDeps = {
   statusCards?: StatusCardUpdater;
   /** Hands the notification conversation to its status-card updater. */
   onNotifications?: (n: NotificationConversation) => void;
+  /** The clock (« l'an dernier », which palmarès are published, submission dates); tests pass a fixed one. */
+  now?: () => Date;
 };
 
 // Anchored: "aide" or "help" alone (Teams AI's string routes are substring matches: "helpful").
@@ -66,7 +67,8 @@ export function createApp(deps: AppDeps): Application<AnswerTurnState> {
     longRunningMessages: false,
     removeRecipientMention: true,
   });
-  const label = createLabelConversation({ prisma, registry: deps.registry, resolve: resolveTerritory });
+  const now = deps.now ?? (() => new Date());
+  const label = createLabelConversation({ prisma, registry: deps.registry, understander: getUnderstander(), now });
   const members = createMemberCapture(prisma);
   const memberOf = (context: TurnContext) => members.capture(context.activity);
 
@@ -77,9 +79,10 @@ export function createApp(deps: AppDeps): Application<AnswerTurnState> {
   });
   // The application walkthrough runs before every route: an active walkthrough, « candidature »,
   // « reprendre ma candidature », and the admin commands (export, reopen, view).
-  registerApplicationDialogs(app, createApplicationDialogs({
-    prisma, registry: deps.registry, adminIds: deps.config.ADMIN_IDS, resolveTerritory,
-  }));
+  const applicationDialogs = createApplicationDialogs({
+    prisma, registry: deps.registry, adminIds: deps.config.ADMIN_IDS, resolveTerritory, now,
+  });
+  registerApplicationDialogs(app, applicationDialogs);
 
   // A label answer's state (its follow-up memory) is final before the reply: saved alongside the delivery.
   const answer = (context: TurnContext, state: AnswerTurnState, replies: Reply[]) =>
@@ -142,10 +145,6 @@ export function createApp(deps: AppDeps): Application<AnswerTurnState> {
     const cardId = sent.at(-1)?.id;
     if (answer.follow && cardId && answer.replies.at(-1)?.card) deps.statusCards?.follow(context, cardId, answer.follow, lang(context));
   }
-  app.message(async (context) => (await hasText(context)) && recognizeNotificationCommand(context.activity.text ?? '') !== null, async (context) => {
-    const command = recognizeNotificationCommand(context.activity.text ?? '')!;
-    await answerNotification(context, await notifications.handle(command, await notificationSession(context)));
-  });
   for (const [verb, confirm] of [['announceConfirm', true], ['announceDiscard', false]] as const) {
     app.adaptiveCards.actionSubmit(verb, async (context, _state, data: { id?: string }) => {
       if (typeof data.id !== 'string') return;
@@ -157,26 +156,51 @@ export function createApp(deps: AppDeps): Application<AnswerTurnState> {
     await answerNotification(context, await notifications.stop(data.id, await notificationSession(context)));
   });
 
-  // Card buttons: a homonym picked, a palmarès page turned.
-  app.adaptiveCards.actionSubmit('pickTerritory', async (context, state, data: { code?: string; intent?: Intent }) => {
+  // Card buttons: a homonym picked, a reading chosen, a palmarès page turned. Their data comes from the client:
+  // checked (parseIntent) before use.
+  app.adaptiveCards.actionSubmit('pickTerritory', async (context, state, data: { code?: unknown; intent?: unknown }) => {
     const s = await session(context, state);
-    if (!data.code || !data.intent || !deps.registry.get(data.code)) return void (await answer(context, state, await label.handle({ name: 'unknown' }, s)));
-    await answer(context, state, await label.handle({ ...data.intent, code: data.code } as Intent, s));
+    const intent = parseIntent(data.intent);
+    const code = typeof data.code === 'string' ? data.code : '';
+    if (!intent || !deps.registry.get(code)) return void (await answer(context, state, await label.handle({ name: 'unknown' }, s)));
+    await answer(context, state, await label.handle({ ...intent, code } as typeof intent, s));
   });
-  app.adaptiveCards.actionSubmit('palmaresPage', async (context, state, data: { query?: PalmaresQuery; page?: number }) => {
+  app.adaptiveCards.actionSubmit('ask', async (context, state, data: { intent?: unknown }) => {
     const s = await session(context, state);
-    if (!data.query || typeof data.query.edition !== 'number') return void (await answer(context, state, await label.handle({ name: 'unknown' }, s)));
-    await answer(context, state, await label.answerPalmares(data.query, s, Number(data.page) || 0));
+    await answer(context, state, await label.handle(parseIntent(data.intent) ?? { name: 'unknown' }, s));
+  });
+  app.adaptiveCards.actionSubmit('palmaresPage', async (context, state, data: { query?: unknown; page?: unknown }) => {
+    const s = await session(context, state);
+    const query = parseIntent({ ...(typeof data.query === 'object' ? data.query : {}), name: 'palmares' });
+    if (!query || query.name !== 'palmares' || query.edition === undefined) return void (await answer(context, state, await label.handle({ name: 'unknown' }, s)));
+    const { name: _name, ...q } = query;
+    const page = Number.isInteger(data.page) ? Math.max(0, Math.min(1000, data.page as number)) : 0;
+    await answer(context, state, await label.answerPalmares(q, s, page));
   });
 
-  // Everything typed: the explicit intent recognizer (help is above; cards never reach here). With a model,
-  // what the recognizer does not understand falls through to the planner (no route matches it).
+  // Everything typed is understood once per activity (data/understanding): notification settings, the application,
+  // help, and label questions. With a model, what is not understood falls through to the planner (no route matches).
+  const understandings = new WeakMap<object, Promise<Understanding>>();
+  const understandingOf = (context: TurnContext) => {
+    let u = understandings.get(context.activity);
+    if (!u) understandings.set(context.activity, (u = label.understand(context.activity.text ?? '')));
+    return u;
+  };
   const understood = async (context: TurnContext) =>
-    (await hasText(context)) && (!model || recognize(context.activity.text ?? '').name !== 'unknown');
+    (await hasText(context)) && (!model || (await understandingOf(context)).intent.name !== 'unknown');
   app.message(understood, async (context, state) => {
-    const intent = recognize(context.activity.text ?? '');
-    if (intent.name === 'help') return void (await context.sendActivity(cardActivity(helpCard(lang(context)), t(lang(context), 'help'))));
-    await answer(context, state, await label.handle(intent, await session(context, state)));
+    const understanding = await understandingOf(context);
+    const { intent } = understanding;
+    switch (intent.name) {
+      case 'help': case 'greeting':
+        return void (await context.sendActivity(cardActivity(helpCard(lang(context)), t(lang(context), 'help'))));
+      case 'notifications':
+        return void (await answerNotification(context, await notifications.handle(intent.command, await notificationSession(context))));
+      case 'application':
+        return void (await applicationDialogs.start(context, conversationDialogState(state)));
+      default:
+        await answer(context, state, await label.handle(understanding, await session(context, state)));
+    }
   });
 
   // Invokes nothing above handles: "not supported" (botbuilder's default answer is a 501 server error).

@@ -1,37 +1,31 @@
-// The label conversation: turns a recognised intent into answers, with the conversation's memory
-// (last territory, edition and question; "my town"). Plain TypeScript: no botbuilder, callable from tests.
+// The label conversation: what the domain understood (data/understanding), decided in the conversation's context
+// (decide/remember), answered as cards from the database. Plain TypeScript: no botbuilder, callable from tests.
 import type { PrismaClient } from '../data/generated/prisma/client.ts';
 import { codesInArea, resolveArea } from '../data/territories/areas.ts';
-import { levelOf, listEditions, newestEditionWithAwards, palmares, tenEligibility, territoryHistory } from '../data/labelFacts.ts';
-import { isMention } from '../data/mentions.ts';
+import {
+  labelledCodes, levelOf, listEditions, newestEditionWithAwards, palmares, tenEligibility, tenStatusOf, territoryHistory,
+} from '../data/labelFacts.ts';
+import { editionYear, isPublished } from '../data/editions.ts';
 import { setMemberTerritory } from '../data/members.ts';
 import { toTerritory, type Registry, type Territory } from '../data/territories/registry.ts';
-import type { Resolution } from '../data/territories/index.ts';
+import { decide, remember, type Decision, type LabelMemory, type PalmaresQuery } from '../data/understanding/context.ts';
+import type { Understander } from '../data/understanding/index.ts';
+import type { Intent, TerritoryQuestion, Understanding } from '../data/understanding/types.ts';
 import type { Reply } from './cards/activity.ts';
-import { choiceCard, unknownCard } from './cards/choiceCard.ts';
+import { alternativesBlock, choiceCard, readingsCard, unknownCard } from './cards/choiceCard.ts';
 import { historyCard } from './cards/historyCard.ts';
+import { aboutCard, applyCard } from './cards/infoCards.ts';
 import { levelCard, mentionLabel } from './cards/levelCard.ts';
-import { palmaresCard, type PalmaresQuery } from './cards/palmaresCard.ts';
-import { tenCard } from './cards/tenCard.ts';
-import { a } from './i18n/answers.ts';
+import { palmaresCard } from './cards/palmaresCard.ts';
+import { tenCard, tenCriteriaCard, tenStatusCard } from './cards/tenCard.ts';
+import { a, ordinal } from './i18n/answers.ts';
 import type { Lang } from './i18n/locale.ts';
-import type { Intent } from './intents/types.ts';
 
-type TerritoryQuestion = 'level' | 'history' | 'ten';
-
-/** Kept in the conversation state between turns. */
-export type LabelMemory = {
-  lastCode?: string;
-  lastEdition?: number;
-  lastQuestion?: TerritoryQuestion | 'palmares';
-  lastPalmares?: PalmaresQuery;
-  /** A "my town" question waiting for the member to name their town. */
-  awaitingMyTown?: Intent;
-};
+export type { LabelMemory } from '../data/understanding/context.ts';
 
 export type LabelSession = { lang: Lang; memory: LabelMemory; member: { id: string; territoryCode: string | null } | null };
 
-export type LabelDeps = { prisma: PrismaClient; registry: Registry; resolve: (query: string) => Promise<Resolution> };
+export type LabelDeps = { prisma: PrismaClient; registry: Registry; understander: Understander; now: () => Date };
 
 const EXAMPLES: Record<Lang, string[]> = {
   fr: ['Quel est le niveau de Grenoble ?', 'Historique de Bron', 'Palmarès 2021'],
@@ -39,39 +33,36 @@ const EXAMPLES: Record<Lang, string[]> = {
 };
 
 export function createLabelConversation(deps: LabelDeps) {
-  const { prisma, registry } = deps;
+  const { prisma, registry, understander } = deps;
 
   const labelOf = (t: Territory): string => {
     const dep = registry.departementName(t.departement);
     return dep ? `${t.name} (${dep})` : t.name;
   };
   const nameOf = (code: string) => registry.get(code)?.name ?? code;
-
-  async function answerFor(question: TerritoryQuestion, code: string, s: LabelSession, edition?: number): Promise<Reply[]> {
+  const territoryName = (code: string) => {
     const entry = registry.get(code);
-    if (!entry) return [{ text: a(s.lang, 'noContext') }];
-    s.memory.lastCode = code;
-    s.memory.lastQuestion = question;
-    if (edition !== undefined) s.memory.lastEdition = edition;
-    const label = labelOf(entry);
-    if (question === 'level') return [levelCard(s.lang, label, await levelOf(prisma, code, edition))];
-    if (question === 'history') {
-      const [history, editions] = await Promise.all([territoryHistory(prisma, code), listEditions(prisma)]);
-      return [historyCard(s.lang, label, history, editions.length > 0 && editions.every((e) => e.complete))];
-    }
-    return [tenCard(s.lang, label, await tenEligibility(prisma, code))];
+    return entry ? labelOf(toTerritory(entry)) : code;
+  };
+
+  /** The message as understood, its place ranked with the territories present in the palmarès first. */
+  async function understand(text: string): Promise<Understanding> {
+    return understander.understand(text, { now: deps.now(), labelled: await labelledCodes(prisma) });
   }
 
-  /** Resolves a place, then answers, or asks which homonym, or says what was not found. */
-  async function withPlace(intent: Intent, place: string, s: LabelSession, then: (code: string) => Promise<Reply[]>, guessed = false): Promise<Reply[]> {
-    const r = await deps.resolve(place);
-    if (r.status === 'found') return then(r.territory.code);
-    if (r.status === 'ambiguous') return [choiceCard(s.lang, a(s.lang, 'ambiguous', { query: place }), r.candidates, labelOf, intent)];
-    if (guessed) return [unknownCard(s.lang, EXAMPLES[s.lang])];
-    const message = a(s.lang, 'notFound', { query: place });
-    if (r.suggestions.length === 0) return [{ text: message }];
-    const hint = a(s.lang, 'suggestions', { list: r.suggestions.map(labelOf).join(' ; ') });
-    return [choiceCard(s.lang, message, r.suggestions, labelOf, intent, hint)];
+  async function answerFor(question: TerritoryQuestion, code: string, s: LabelSession, edition: number | undefined, yearWithoutEdition?: number): Promise<Reply[]> {
+    if (!registry.get(code)) return [{ text: a(s.lang, 'noContext') }];
+    const label = territoryName(code);
+    const now = deps.now();
+    if (yearWithoutEdition !== undefined) return [{ text: a(s.lang, yearWithoutEdition === 2010 ? 'noCeremony' : 'beforeLabel', { year: yearWithoutEdition }) }];
+    if (question === 'level') return [levelCard(s.lang, label, await levelOf(prisma, code, edition, now))];
+    if (question === 'history') {
+      const [history, editions] = await Promise.all([territoryHistory(prisma, code), listEditions(prisma)]);
+      const published = history.filter((f) => isPublished(f.edition, now));
+      return [historyCard(s.lang, label, published, editions.length > 0 && editions.every((e) => e.complete))];
+    }
+    if (question === 'tenStatus') return [tenStatusCard(s.lang, label, await tenStatusOf(prisma, code, now))];
+    return [tenCard(s.lang, label, await tenEligibility(prisma, code, now))];
   }
 
   async function setMyTown(code: string, s: LabelSession): Promise<Reply[]> {
@@ -79,78 +70,117 @@ export function createLabelConversation(deps: LabelDeps) {
     if (!entry || !s.member) return [{ text: a(s.lang, 'noContext') }];
     await setMemberTerritory(prisma, s.member.id, code);
     s.member.territoryCode = code;
-    const replies: Reply[] = [{ text: a(s.lang, 'myTownSet', { name: labelOf(toTerritory(entry)) }) }];
-    const pending = s.memory.awaitingMyTown;
-    s.memory.awaitingMyTown = undefined;
-    if (pending) replies.push(...(await handle({ ...pending, my: false, code } as Intent, s)));
-    return replies;
+    return [{ text: a(s.lang, 'myTownSet', { name: labelOf(toTerritory(entry)) }) }];
   }
 
-  async function answerPalmares(q: PalmaresQuery, s: LabelSession, page = 0): Promise<Reply[]> {
-    const edition = q.edition;
+  /** One page of a palmarès; the newest published edition with data when none is asked. */
+  async function answerPalmares(q: PalmaresQuery, s: LabelSession, page = 0): Promise<{ replies: Reply[]; shown?: { edition: number; page: number } }> {
+    const now = deps.now();
+    const edition = q.edition ?? (await newestEditionWithAwards(prisma, now));
+    if (edition === null) return { replies: [{ text: a(s.lang, 'palmaresNoEdition') }] };
+    if (!isPublished(edition, now)) return { replies: [{ text: a(s.lang, 'unpublished', { year: editionYear(edition), ord: ordinal(s.lang, edition) }) }] };
     let codes: string[] | undefined;
     let areaLabel = '';
     if (q.area) {
       const area = resolveArea(registry, q.area);
-      if (!area) return [{ text: a(s.lang, 'unknownArea', { area: q.area }) }];
+      if (!area) return { replies: [{ text: a(s.lang, 'unknownArea', { area: q.area }) }] };
       codes = codesInArea(registry, area);
       areaLabel = area.name;
     }
-    const mention = q.mention && isMention(q.mention) ? q.mention : undefined;
-    const result = await palmares(prisma, { edition, level: q.level, mention, codes }, page, nameOf);
-    s.memory.lastQuestion = 'palmares';
-    s.memory.lastPalmares = q;
-    s.memory.lastEdition = edition;
-    const filters = [q.level ? `${q.level} @` : '', mention ? mentionLabel(s.lang, mention) : '', areaLabel].filter(Boolean);
-    return [palmaresCard(s.lang, q, result, nameOf, filters.length ? ` — ${filters.join(', ')}` : '')];
+    const result = await palmares(prisma, { edition, level: q.level, mention: q.mention, codes }, page, nameOf);
+    const filters = [q.level ? `${q.level} @` : '', q.mention ? mentionLabel(s.lang, q.mention) : '', areaLabel].filter(Boolean);
+    return {
+      replies: [palmaresCard(s.lang, { ...q, edition }, result, nameOf, filters.length ? ` — ${filters.join(', ')}` : '')],
+      shown: { edition, page: result.page },
+    };
   }
 
-  async function handle(intent: Intent, s: LabelSession): Promise<Reply[]> {
-    // A bare name while we wait for "my town" is the answer to that question.
-    if (s.memory.awaitingMyTown && intent.name === 'level' && intent.guessed && intent.place) {
-      return withPlace({ name: 'setMyTown', place: intent.place }, intent.place, s, (code) => setMyTown(code, s));
+  async function execute(d: Decision, s: LabelSession): Promise<{ replies: Reply[]; shown?: { edition: number; page: number } }> {
+    switch (d.do) {
+      case 'answer': {
+        const replies = await answerFor(d.question, d.code, s, d.edition, d.yearWithoutEdition);
+        const others = d.alternatives.filter((t) => t.code !== d.code).slice(0, 3);
+        if (others.length && replies[0]?.card) replies[0] = alternativesBlock(s.lang, replies[0], others, labelOf, { name: d.question, ...(d.edition ? { edition: d.edition } : {}) });
+        return { replies };
+      }
+      case 'choose': return { replies: [choiceCard(s.lang, a(s.lang, 'ambiguous', { query: d.query }), d.candidates, labelOf, buttonIntent(d.intent))] };
+      case 'notFound': {
+        if (d.guessed) return { replies: [unknownCard(s.lang, EXAMPLES[s.lang])] };
+        const message = a(s.lang, 'notFound', { query: d.query });
+        if (!d.suggestions.length) return { replies: [{ text: message }] };
+        const hint = a(s.lang, 'suggestions', { list: d.suggestions.map(labelOf).join(' ; ') });
+        return { replies: [choiceCard(s.lang, message, d.suggestions, labelOf, buttonIntent(d.intent), hint)] };
+      }
+      case 'askMyTown': return { replies: [{ text: a(s.lang, 'askMyTown') }] };
+      case 'noContext': return { replies: [d.question === 'ten' || d.question === 'tenStatus' ? tenCriteriaCard(s.lang) : { text: a(s.lang, 'noContext') }] };
+      case 'noList': return { replies: [{ text: a(s.lang, 'noList') }] };
+      case 'palmares':
+        if (d.yearWithoutEdition !== undefined) return { replies: [{ text: a(s.lang, d.yearWithoutEdition === 2010 ? 'noCeremony' : 'beforeLabel', { year: d.yearWithoutEdition }) }] };
+        return answerPalmares(d.query, s, d.page);
+      case 'setMyTown': {
+        const replies = await setMyTown(d.code, s);
+        if (d.then) replies.push(...(await answerFor(d.then.name, d.code, s, d.then.edition)));
+        return { replies };
+      }
+      case 'say': return { replies: say(d.intent, s.lang) };
     }
+  }
+
+  function say(intent: Intent, lang: Lang): Reply[] {
     switch (intent.name) {
-      case 'setMyTown':
-        return intent.code ? setMyTown(intent.code, s) : withPlace(intent, intent.place, s, (code) => setMyTown(code, s));
-      case 'level': case 'history': case 'ten': {
-        const edition = intent.name === 'level' ? intent.edition : undefined;
-        if (intent.code) return answerFor(intent.name, intent.code, s, edition);
-        if (intent.my) {
-          // Read afresh: another process may have changed it ("ma commune est …" in another conversation).
-          const mine = s.member && (await prisma.member.findUnique({ where: { id: s.member.id }, select: { territoryCode: true } }));
-          if (mine?.territoryCode) return answerFor(intent.name, mine.territoryCode, s, edition);
-          s.memory.awaitingMyTown = intent;
-          return [{ text: a(s.lang, 'askMyTown') }];
-        }
-        if (intent.place) return withPlace(intent, intent.place, s, (code) => answerFor(intent.name as TerritoryQuestion, code, s, edition), intent.name === 'level' && intent.guessed);
-        if (s.memory.lastCode) return answerFor(intent.name, s.memory.lastCode, s, edition);
-        return [{ text: a(s.lang, 'noContext') }];
-      }
-      case 'followUp': {
-        const last = s.memory.lastQuestion;
-        if (last === 'palmares' && s.memory.lastPalmares && intent.edition && !intent.place) {
-          return answerPalmares({ ...s.memory.lastPalmares, edition: intent.edition }, s);
-        }
-        // "et en 2023 ?" after a history or TEN question asks for a level in that year.
-        const question: TerritoryQuestion = intent.edition || !last || last === 'palmares' ? 'level' : last;
-        const edition = question === 'level' ? intent.edition ?? (intent.place ? s.memory.lastEdition : undefined) : undefined;
-        const next: Intent = question === 'level' ? { name: 'level', ...(edition ? { edition } : {}) } : { name: question };
-        if (intent.place) return withPlace(next, intent.place, s, (code) => answerFor(question, code, s, edition));
-        if (s.memory.lastCode) return answerFor(question, s.memory.lastCode, s, edition);
-        return [{ text: a(s.lang, 'noContext') }];
-      }
-      case 'palmares': {
-        const edition = intent.edition ?? (await newestEditionWithAwards(prisma));
-        if (!edition) return [{ text: a(s.lang, 'palmaresNoEdition') }];
-        return answerPalmares({ edition, level: intent.level, mention: intent.mention, area: intent.area }, s);
-      }
-      default:
-        return [unknownCard(s.lang, EXAMPLES[s.lang])];
+      case 'aboutLabel': return [aboutCard(lang)];
+      case 'howToApply': return [applyCard(lang)];
+      case 'thanks': return [{ text: a(lang, 'thanksReply') }];
+      case 'unknown':
+        if (intent.readings?.length) return [readingsCard(lang, intent.readings, readingLabel(lang))];
+        return [unknownCard(lang, EXAMPLES[lang])];
+      default: return [unknownCard(lang, EXAMPLES[lang])];
     }
   }
 
-  return { handle, answerPalmares, labelOf };
+  const readingLabel = (lang: Lang) => (i: Intent): string => {
+    if (i.name === 'palmares') return a(lang, 'readingPalmares', { year: i.edition ? editionYear(i.edition) : '' }).trim();
+    const place = 'place' in i && i.place ? i.place : '';
+    return a(lang, i.name === 'history' ? 'readingHistory' : 'readingLevel', { name: place });
+  };
+
+  /** Answers an understood message (or a button's intent) and updates the conversation's memory. */
+  async function handle(input: Understanding | Intent, s: LabelSession): Promise<Reply[]> {
+    const understanding: Understanding = 'intent' in input ? input : { intent: input };
+    const labelled = await labelledCodes(prisma);
+    const myTown = await myTownOf(understanding.intent, s);
+    const d = decide({ understanding, memory: s.memory, myTown, resolve: (p) => understander.resolvePlace(p, labelled) });
+    const { replies, shown } = await execute(d, s);
+    const next = remember(s.memory, d, shown);
+    for (const k of Object.keys(s.memory) as (keyof LabelMemory)[]) delete s.memory[k];
+    for (const [k, v] of Object.entries(next)) if (v !== undefined) (s.memory as Record<string, unknown>)[k] = v;
+    return replies;
+  }
+
+  /** The member's own territory, read afresh when the question is about it (changed in another conversation). */
+  async function myTownOf(intent: Intent, s: LabelSession): Promise<string | null> {
+    if (!s.member) return null;
+    const mine = ('my' in intent && intent.my) || (intent.name === 'setMyTown' && intent.then?.my);
+    if (!mine) return s.member.territoryCode;
+    const row = await prisma.member.findUnique({ where: { id: s.member.id }, select: { territoryCode: true } });
+    return row?.territoryCode ?? null;
+  }
+
+  return { understand, handle, answerPalmares: async (q: PalmaresQuery, s: LabelSession, page = 0) => {
+    const d: Decision = { do: 'palmares', query: q, page };
+    const { replies, shown } = await answerPalmares(q, s, page);
+    Object.assign(s.memory, remember(s.memory, d, shown));
+    return replies;
+  }, labelOf };
+}
+
+/** What a button carries back: the question and its slots, never the typed text's resolution. */
+function buttonIntent(intent: Intent): Intent {
+  if (intent.name === 'setMyTown') return { name: 'setMyTown', place: intent.place };
+  if (intent.name === 'level' || intent.name === 'history' || intent.name === 'ten' || intent.name === 'tenStatus') {
+    return { name: intent.name, ...(intent.edition ? { edition: intent.edition } : {}) };
+  }
+  return intent;
 }
 
 export type LabelConversation = ReturnType<typeof createLabelConversation>;

@@ -37,6 +37,8 @@ export type StartOptions = {
   credentialsFactory?: ServiceClientCredentialsFactory;
   /** A language model to use instead of the configured one (tests: a fake model). */
   model?: PromptCompletionModel | null;
+  /** The clock (tests: a fixed day, so that no answer depends on today's date). */
+  now?: () => Date;
 };
 
 export async function startBot(options: StartOptions): Promise<BotHandle> {
@@ -72,7 +74,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   const statusCards = createStatusCardUpdater(adapter, appId, () => notifications, logger);
   const storage = stateStorageFor(db, (error) => logger.error({ err: error }, 'conversation state not written yet (retrying)'));
   const app = createApp({
-    db, storage, registry, config, logger, adapter, startTypingTimer: options.startTypingTimer, model: options.model,
+    db, storage, registry, config, logger, adapter, startTypingTimer: options.startTypingTimer, model: options.model, now: options.now,
     statusCards, onNotifications: (n) => (notifications = n),
   });
   // One process at a time sends (advisory lock on PostgreSQL); the others stand by and take over.

@@ -11,7 +11,7 @@ import {
 import { adaptiveCard, textBlock, type Reply } from './cards/activity.ts';
 import { nm } from './i18n/notificationMessages.ts';
 import type { Lang } from './i18n/locale.ts';
-import type { NotificationCommand } from './intents/notificationIntents.ts';
+import type { NotificationCommand } from '../data/understanding/types.ts';
 
 /** No NOTIFY_RATE here: the sender may be another process (`npm run worker`) with its own rate, so the card says
  *  « fin estimée : — » until a rate is measured. */

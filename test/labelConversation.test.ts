@@ -35,7 +35,7 @@ const french: Row[] = [
   ['les 4@ en 2018', ['Palmarès 2018 (19e label) — 4 @', '2 collectivités', 'CA Amiens Métropole — 4 @', 'Soissons — 4 @']],
   ["Palmarès 2024 dans l'Eure", ['Palmarès 2024 (25e label) — Eure', 'Pont-Audemer — 5 @', 'CC du Vexin Normand — 4 @'], ['Aiglemont']],
   ['Territoires d’excellence numérique 2021', ['— Territoire d’excellence numérique', '14 collectivités'], ['Thionville']],
-  ['Bron peut-elle devenir territoire d’excellence numérique ?', ['Labels 5 arobases connus : 2 (2021, 2023)', 'Il en manque 4', 'incomplètes']],
+  ['Bron peut-elle devenir territoire d’excellence numérique ?', ['Labels 5 arobases connus : 2 (2021, 2023)', 'je ne peux pas dire combien il en manque', 'incomplètes'], ['Il en manque 4']],
   ['combien de 5@ pour Agen ?', ['Labels 5 arobases connus : 2 (2021, 2022)']],
   ['Saint-Martin', ['Plusieurs collectivités s’appellent « Saint-Martin »', '1. Saint-Martin']],
   ['xyzzy plop', [/Je n’ai pas compris|Je ne trouve aucune/]],
@@ -48,7 +48,7 @@ const english: Row[] = [
   ['level of Saint-Germain-en-Laye in 2021', ['Saint-Germain-en-Laye (Yvelines) — 5 arobases', '2021 awards']],
   ['History of Bron', ['Label history — Bron (Rhône)', '2021 (22nd): 5 @']],
   ['Awards 2021', ['2021 awards (22nd label)', '15 local authorities — page 1/2']],
-  ['TEN eligibility of Bron', ['Known 5-arobase labels: 2 (2021, 2023)', '4 more needed']],
+  ['TEN eligibility of Bron', ['Known 5-arobase labels: 2 (2021, 2023)', 'I cannot say how many are missing'], ['4 more needed']],
   ['What level is Lyon in 2023?', ['I have no label for Lyon (Rhône) in the 2023 awards', 'incomplete']],
   ['blah blah what', ['I did not understand', 'What level is Grenoble?']],
 ];

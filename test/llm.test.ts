@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t?.close(); });
 const ask = async (text: string, locale = 'fr-FR') => (await t.say(text, { locale, conversationId: `a:llm-${++n}`, userId: `29:llm-${n}` })).map(replyText).join('\n');
-const UNDERSTOOD_BY_NO_ROUTE = 'Pourriez-vous me dire où en est la ville de Grenoble avec ce fameux label internet cette année-là, en 2021 ?';
+const UNDERSTOOD_BY_NO_ROUTE = 'J’aimerais qu’on compare notre politique de voirie avec celle des voisins';
 
 describe('optional language model (fake model)', () => {
   it('a message no route understands goes to the model, whose action answers from the database', async () => {

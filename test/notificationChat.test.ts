@@ -5,7 +5,7 @@ import { getRegistry } from '../data/territories/registry.ts';
 import { seedSamplesIfEmpty } from '../data/samples.ts';
 import { cardSubmitActivity, replyText } from './helpers/activities.ts';
 import { startTestBot, type TestBot } from './helpers/testBot.ts';
-import { recognizeNotificationCommand } from '../bot/intents/notificationIntents.ts';
+import { recognizeNotificationCommand } from '../data/understanding/notificationCommands.ts';
 
 const ADMIN = '29:admin-1';
 let t: TestBot;

@@ -9,7 +9,7 @@ import {
   AnnouncementError, type ProgressCounts,
 } from '../data/notifications/index.ts';
 import { createNotificationConversation } from '../bot/notificationConversation.ts';
-import { recognizeNotificationCommand } from '../bot/intents/notificationIntents.ts';
+import { recognizeNotificationCommand } from '../data/understanding/notificationCommands.ts';
 import { CODES, cardTexts, seedEditions, seedMembers } from '../bench/lib/notifyFixtures.ts';
 import { openTestDatabase } from './helpers/testDb.ts';
 

@@ -1,6 +1,6 @@
 // Level answer card: the level drawn as @@@@@ (filled/empty), edition and year, mentions, TEN and the source.
 import type { LevelFact, AwardFact } from '../../data/labelFacts.ts';
-import { a, ordinal, plural } from '../i18n/answers.ts';
+import { a, ordinal, plural, yearList } from '../i18n/answers.ts';
 import type { Lang } from '../i18n/locale.ts';
 import { adaptiveCard, sourceBlock, textBlock, type Reply } from './activity.ts';
 
@@ -21,7 +21,7 @@ function awardLines(lang: Lang, award: AwardFact, fact: Extract<LevelFact, { sta
   if (fact.ten) lines.push(a(lang, fact.ten.active ? 'tenLine' : 'tenPast', { since: fact.ten.since, until: fact.ten.until }));
   const others = award.mentions.filter((m) => m !== 'excellence').map((m) => mentionLabel(lang, m));
   if (others.length) lines.push(a(lang, 'mentionsLine', { list: others.join(', ') }));
-  if (fact.newerIncomplete.length) lines.push(a(lang, 'newerIncomplete', { years: fact.newerIncomplete.map((e) => e.year).join(', ') }));
+  if (fact.newerIncomplete.length) lines.push(a(lang, 'newerIncomplete', { years: yearList(lang, fact.newerIncomplete.map((e) => e.year)) }));
   return lines;
 }
 
@@ -38,6 +38,10 @@ export function levelCard(lang: Lang, name: string, fact: LevelFact): Reply {
       sourceBlock(source),
     ]);
     return { text: [title, ...lines, source].join('\n'), card };
+  }
+  if (fact.status === 'unpublished') {
+    const text = a(lang, 'unpublished', { year: fact.edition.year, ord: ordinal(lang, fact.edition.number) });
+    return { text: `${name}\n${text}`, card: adaptiveCard([textBlock(name, { size: 'Medium', weight: 'Bolder' }), textBlock(text)]) };
   }
   const main = fact.status === 'not_labelled'
     ? a(lang, 'notLabelled', { name, year: fact.edition.year, ord: ordinal(lang, fact.edition.number) })

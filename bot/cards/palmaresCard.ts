@@ -4,9 +4,12 @@ import { a, ordinal } from '../i18n/answers.ts';
 import type { Lang } from '../i18n/locale.ts';
 import { adaptiveCard, sourceBlock, textBlock, type Reply } from './activity.ts';
 
-export type PalmaresQuery = { edition: number; level?: number; mention?: string; area?: string; areaLabel?: string };
+import type { PalmaresQuery } from '../../data/understanding/context.ts';
 
-export function palmaresCard(lang: Lang, query: PalmaresQuery, page: PalmaresPage, nameOf: (code: string) => string, filtersLabel: string): Reply {
+/** The list shown: its edition is known once answered. */
+export type ShownPalmares = PalmaresQuery & { edition: number };
+
+export function palmaresCard(lang: Lang, query: ShownPalmares, page: PalmaresPage, nameOf: (code: string) => string, filtersLabel: string): Reply {
   const title = a(lang, 'palmaresTitle', { year: page.edition.year, ord: ordinal(lang, page.edition.number), filters: filtersLabel });
   if (page.total === 0) {
     const text = a(lang, 'palmaresEmpty');

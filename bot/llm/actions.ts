@@ -6,7 +6,7 @@ import { yearEdition } from '../../data/editions.ts';
 import { isMention } from '../../data/mentions.ts';
 import type { Reply } from '../cards/activity.ts';
 import { unknownCard } from '../cards/choiceCard.ts';
-import type { Intent } from '../intents/types.ts';
+import type { Intent } from '../../data/understanding/types.ts';
 import type { LabelConversation, LabelSession } from '../labelConversation.ts';
 import { statesALevel } from './planner.ts';
 

@@ -51,8 +51,11 @@ export function decide({ understanding, memory, myTown, resolve }: ContextInput)
   let { intent } = understanding;
   const resolutionOf = (place: string) => (understanding.resolution ?? resolve(place));
   // A bare name while we wait for "my town" is the answer to that question.
+  // The pending question is then answered for it.
   if (memory.awaitingMyTown && intent.name === 'level' && intent.guessed && intent.place) {
-    intent = { name: 'setMyTown', place: intent.place };
+    const pending = memory.awaitingMyTown;
+    const then = isTerritoryIntent(pending) ? { then: { ...pending, my: true } } : {};
+    intent = { name: 'setMyTown', place: intent.place, ...then };
   }
   switch (intent.name) {
     case 'setMyTown': {
@@ -93,6 +96,10 @@ export function decide({ understanding, memory, myTown, resolve }: ContextInput)
     default:
       return { do: 'say', intent };
   }
+}
+
+function isTerritoryIntent(i: Intent): i is TerritoryIntent {
+  return i.name === 'level' || i.name === 'history' || i.name === 'ten' || i.name === 'tenStatus';
 }
 
 /** « l'année d'après »: the edition next to the one in the conversation (none: the shift has nothing to apply to). */

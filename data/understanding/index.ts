@@ -27,7 +27,7 @@ export type UnderstandOptions = {
   labelled?: ReadonlySet<string>;
 };
 
-const GREETINGS = new Set(['bonjour', 'bonsoir', 'salut', 'coucou', 'hello', 'hi', 'hey', 'merci', 'thanks', 'yo', 'bjr', 'slt', 'cc']);
+const GREETINGS = new Set(['bonjour', 'bonsoir', 'salut', 'coucou', 'hello', 'hi', 'hey', 'merci', 'thanks', 'yo', 'bjr', 'slt', 'cc', 'bot', 'robot', 'chatbot', 'assistant', 'cher', 'dear']);
 const NO_CODES: ReadonlySet<string> = new Set();
 
 /** Cue words people misspell, corrected when a word is one edit away (two for long words) and is no place. */
@@ -59,6 +59,13 @@ export class Understander {
     // when X is a département or région (« seulement en 2021 » filters a list).
     const command = recognizeNotificationCommand(source);
     if (command && (command.name !== 'onlyArea' || resolveArea(this.territories.registry, command.area))) return { intent: { name: 'notifications', command } };
+    const understood = this.read(source, options.now, labelled);
+    // « seulement Atlantide »: nothing else understood, so the filter command says which areas it knows.
+    if (command && understood.intent.name === 'unknown') return { intent: { name: 'notifications', command } };
+    return understood;
+  }
+
+  private read(source: string, now: Date, labelled: ReadonlySet<string>): Understanding {
     const tokens = tokenize(source);
     if (!tokens.length) return { intent: { name: 'unknown' } };
     for (const t of tokens) t.norm = this.corrected(t.norm);
@@ -67,11 +74,13 @@ export class Understander {
     const hits = findCues(norms).map((h) => (h.cue === 'arobase' && norms[h.start] === 'arobase' && h.end === h.start + 1
       && [norms[h.start - 1], norms[h.start + 1]].some((w) => w !== undefined && GREETINGS.has(w)) ? { ...h, cue: 'vocative' as const } : h));
     const used = tokens.map(() => false);
-    const slots = readSlots(tokens, hits, used, options.now);
+    const slots = readSlots(tokens, hits, used, now);
     for (const h of hits) if (h.end - h.start > 1 && !PHRASES_NOT_PLACES.has(h.cue)) for (let k = h.start; k < h.end; k++) used[k] = true;
     // A multi-word département or région (« Pas-de-Calais », « Grand Est », « Deux-Sèvres ») is read before places:
     // it holds commune names (Calais, Grand, Sèvres) that are not meant.
     let areaFirst = this.areaOutside(source, tokens, used, undefined, 2);
+    // Not when the words are also a commune's name (« Saint-Martin »: communes, and an overseas collectivity).
+    if (areaFirst && this.territories.resolver.index.exact(nameTokens(areaFirst.text)).length) areaFirst = undefined;
     const qualifiers = tokens.map(() => false);
     if (areaFirst) for (let k = areaFirst.start; k < areaFirst.end; k++) { used[k] = true; qualifiers[k] = true; }
     const place = bestSpans(placeSpans(source, tokens, used, this.env(labelled), qualifiers)).find((s) => !s.weak);

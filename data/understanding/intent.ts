@@ -5,7 +5,7 @@
 import type { Area } from '../territories/areas.ts';
 import type { Mention } from '../mentions.ts';
 import type { CueHit, CueSet } from './cues.ts';
-import type { PlaceSpan } from './placeSpans.ts';
+import { MIN_TYPO_PRIOR, type PlaceSpan } from './placeSpans.ts';
 import type { Slots } from './slots.ts';
 import type { Intent, NotificationCommand, TerritoryIntent, TerritoryQuestion } from './types.ts';
 
@@ -131,7 +131,10 @@ export function classify(r: Reading): Intent {
   if (level) return level;
   const edition = slots.edition !== undefined ? { edition: slots.edition } : {};
   if (!place && !my && slots.edition !== undefined && r.leftover === 0) return { name: 'followUp', ...edition };
-  if (place && !place.weak) return { name: 'unknown', readings: [{ name: 'level', place: place.text, ...edition }, { name: 'history', place: place.text }] };
+  // Readings only for a name people could well mean (not a misspelling, a town of some size or labelled).
+  if (place && !place.weak && !place.typo && place.prior >= MIN_TYPO_PRIOR) {
+    return { name: 'unknown', readings: [{ name: 'level', place: place.text, ...edition }, { name: 'history', place: place.text }] };
+  }
   if (!place && slots.edition !== undefined && !unrelated) return { name: 'unknown', readings: [{ name: 'palmares', ...edition }] };
   return { name: 'unknown' };
 }

@@ -30,6 +30,8 @@ export type PlaceSpan = {
   typo?: boolean;
   /** Right after « est » / « c'est » / "is" (« ma commune de résidence est Moncontour »). */
   saidIs?: boolean;
+  /** How likely people mean it (labelled, populous): see Env.prior. */
+  prior: number;
 };
 
 const MAX_WINDOW = 8;
@@ -58,7 +60,7 @@ type Env = {
   longer: (words: readonly string[]) => boolean;
 };
 /** A misspelling away from a preposition is taken for a town of about 2,000 inhabitants or more (or labelled). */
-const MIN_TYPO_PRIOR = 1.65;
+export const MIN_TYPO_PRIOR = 1.65;
 
 /** Candidate place spans of a message, best first; `used` marks words already taken (slots). */
 export function placeSpans(text: string, tokens: readonly Token[], used: readonly boolean[], env: Env, qualifiers: readonly boolean[] = []): PlaceSpan[] {
@@ -81,7 +83,7 @@ export function placeSpans(text: string, tokens: readonly Token[], used: readonl
     // « code postal 60000 », « code insee 38185 »: the words naming the code go with it.
     let start = i;
     while (start > 0 && i - start < 2 && free(start - 1) && (INSEE_CUES.has(norms[start - 1] as string) || POSTAL_CUES.has(norms[start - 1] as string)) && norms[start - 1] !== 'commune') start--;
-    spans.push({ start, end: i + 1, text: tokens[i]!.raw, query: code, words: [], code: insee ? code : undefined, score: 30, weak: false });
+    spans.push({ start, end: i + 1, text: tokens[i]!.raw, query: code, words: [], code: insee ? code : undefined, score: 30, weak: false, prior: MIN_TYPO_PRIOR });
   }
 
   // Whole names: every window of free words that is a commune or EPCI name.
@@ -146,7 +148,7 @@ export function placeSpans(text: string, tokens: readonly Token[], used: readonl
     let span: PlaceSpan = {
       start: i, end: j, text: spanText(text, tokens, i, j), query: name.join(' '), words: name,
       score: 10 * size + (official ? 2 : 0) + (afterPreposition ? 3 : 0) + (capital ? 2 : 0) + prior - (typo ? 6 : 0) - (weak ? 20 : 0),
-      weak,
+      weak, prior,
     };
     const area = env.areas.get(name);
     if (area) span.area = area;

@@ -19,13 +19,16 @@ export type TestBot = {
   close(): Promise<void>;
 };
 
+/** The day every test bot lives on: answers that depend on the calendar (published palmarès) never move. */
+export const TEST_NOW = new Date('2026-06-15T12:00:00Z');
+
 export async function startTestBot(
-  env: Record<string, string> = {}, extra: Pick<StartOptions, 'model' | 'credentialsFactory'> = {},
+  env: Record<string, string> = {}, extra: Pick<StartOptions, 'model' | 'credentialsFactory' | 'now'> = {},
 ): Promise<TestBot> {
   const db = await openTestDatabase();
   const connector = await startFakeConnector();
   const config = loadConfig({ PORT: '0', DATABASE_URL: 'pglite:memory', SEED_SAMPLES: 'never', NOTIFY_WORKER: 'off', ...env });
-  const bot = await startBot({ config, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), db, startTypingTimer: false, env, ...extra });
+  const bot = await startBot({ config, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), db, startTypingTimer: false, env, now: () => TEST_NOW, ...extra });
   const base = `http://127.0.0.1:${bot.port}`;
   const opts = (o: Partial<ActivityOptions> = {}): ActivityOptions => ({ serviceUrl: connector.url, ...o });
   const post = (activity: unknown) =>
