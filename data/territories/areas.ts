@@ -11,7 +11,8 @@ const REGION_ALIASES: [string, string][] = [
   ['aura', '84'], ['rhone alpes', '84'], ['auvergne rhone alpes', '84'],
   ['bfc', '27'], ['hdf', '32'], ['nord pas de calais', '32'], ['picardie', '32'],
   ['alsace', '44'], ['lorraine', '44'], ['champagne ardenne', '44'],
-  ['corses', '94'], ['bretons', '53'], ['bretonnes', '53'], ['normands', '28'], ['normandes', '28'],
+  ['occitania', '76'], ['new aquitaine', '75'], ['nouvelle aquitaine', '75'], ['provence', '93'], ['burgundy franche comte', '27'],
+  ['loire valley', '24'], ['centre val de loire', '24'], ['corses', '94'], ['bretons', '53'], ['bretonnes', '53'], ['normands', '28'], ['normandes', '28'],
   ['alsaciens', '44'], ['alsaciennes', '44'], ['brittany', '53'], ['normandy', '28'], ['corsica', '94'], ['burgundy', '27'], ['french riviera', '93'],
   ['aquitaine', '75'], ['midi pyrenees', '76'], ['languedoc roussillon', '76'],
 ];
@@ -55,6 +56,8 @@ export class AreaIndex {
   /** The longest area name starting at word i: its area and how many words it takes. */
   at(words: readonly string[], i: number): { area: Area; length: number } | undefined {
     for (let n = Math.min(MAX_AREA_WORDS, words.length - i); n >= 1; n--) {
+      // A code is one word: « 1 5 » is no « 15 ».
+      if (n > 1 && words.slice(i, i + n).some((w) => /^\d/.test(w))) continue;
       const area = this.byKey.get(compact(words.slice(i, i + n)));
       if (area) return { area, length: n };
     }

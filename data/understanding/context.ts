@@ -152,6 +152,8 @@ export function remember(memory: LabelMemory, d: Decision, shown?: { edition?: n
     }
     case 'askMyTown':
       return { ...memory, awaitingMyTown: d.pending };
+    case 'noContext':
+      return { ...memory, lastQuestion: d.question }; // « et Limonest ? » after the TEN criteria
     default:
       return memory;
   }

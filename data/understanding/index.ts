@@ -2,8 +2,8 @@
 // people mean (territories in the palmarès first, then population). Plain TypeScript, synchronous, no database:
 // the bot passes the codes present in the palmarès (`labelled`) and the date (`now`, for « l'an dernier »).
 import { getTerritoryIndex, type Resolution, type TerritoryIndexHandle } from '../territories/index.ts';
-import { areaIndex, resolveArea, type AreaIndex } from '../territories/areas.ts';
-import { toTerritory } from '../territories/registry.ts';
+import { areaIndex, resolveArea, type Area, type AreaIndex } from '../territories/areas.ts';
+import { toTerritory, type Territory } from '../territories/registry.ts';
 import { boundedDistance } from '../territories/distance.ts';
 import { nameTokens } from '../territories/keys.ts';
 import type { Mention } from '../mentions.ts';
@@ -103,10 +103,12 @@ export class Understander {
       cues, slots, leftover,
       ...(place ? { place } : {}),
       ...(area ? { area: { area: area.area, text: area.text } } : {}),
-      ...(mentionOf(hits) ? { mention: mentionOf(hits) } : {}),
+      ...(mentionOf(hits, place) ? { mention: mentionOf(hits, place) } : {}),
       // « et Bron ? », « and in 2019? », and « seulement ceux de 2023 » / « only the 5@ ones » (a narrower list).
       followUp: hits.some((h) => (h.cue === 'followUp' || h.cue === 'notifOnly') && h.start === 0),
       meaningful: norms.filter((w) => !FILLER.has(w)).length,
+      norms,
+      meaningfulOutside: norms.filter((w, i) => !FILLER.has(w) && !inPlace(i) && !inArea(i)).length,
     };
     const intent = classify(reading);
     return this.withResolution(intent, place, labelled);
@@ -141,7 +143,19 @@ export class Understander {
       const entry = this.territories.registry.get(span.code);
       if (entry) return { status: 'found', territory: toTerritory(entry), alternatives: [] };
     }
-    return this.ranking.rank(span.query, span.words, labelled);
+    const r = this.ranking.rank(span.query, span.words, labelled);
+    return span.qualifier ? this.within(r, span, span.qualifier) : r;
+  }
+
+  /** Candidates restricted to the département or région named after the place (« Lisieux in Normandy »). */
+  private within(r: Resolution, span: PlaceSpan, area: Area): Resolution {
+    const registry = this.territories.registry;
+    const inside = (t: Territory) => (area.kind === 'departement' ? t.departement === area.code : !!t.departement && registry.regionOfDepartement(t.departement) === area.code);
+    const all = r.status === 'found' ? [r.territory, ...r.alternatives] : r.status === 'ambiguous' ? r.candidates : [];
+    const kept = all.filter(inside);
+    if (kept.length === 1) return { status: 'found', territory: kept[0]!, alternatives: [] };
+    if (kept.length > 1) return { status: 'ambiguous', candidates: kept };
+    return this.territories.resolver.resolve(`${span.query} (${area.name})`);
   }
 
   private withResolution(intent: Intent, place: PlaceSpan | undefined, labelled: ReadonlySet<string>): Understanding {
@@ -169,9 +183,12 @@ export class Understander {
       if (used.slice(i, i + hit.length).some(Boolean)) continue;
       const word = norms[i] as string;
       const lead = AREA_LEAD.has(norms[i - 1] ?? '') || text[tokens[i]!.start - 1] === '(';
+      const capital = /^\p{Lu}/u.test(tokens[i]!.raw) && /\p{Ll}/u.test(text);
       if (/^\d/.test(word) || (COMMON_AREA_WORDS.has(word) && hit.length === 1)) {
-        if (!lead && !(hit.length === 1 && /^\p{Lu}/u.test(tokens[i]!.raw) && !/^\d/.test(word))) continue;
+        if (!lead && !(hit.length === 1 && capital && !/^\d/.test(word))) continue;
       }
+      // « en réunion », « réunion DSI »: a meeting; the island is « la Réunion ».
+      if (word === 'reunion' && norms[i - 1] !== 'la') continue;
       if (/^\d+$/.test(word) && used[i]) continue;
       return { area: hit.area, start: i, end: i + hit.length, text: spanText(text, tokens, i, i + hit.length) };
     }
@@ -180,7 +197,9 @@ export class Understander {
 }
 
 
-function mentionOf(hits: readonly CueHit[]): Mention | undefined {
+/** A mention named outside the place (« CA Cap Excellence » is a name, not the TEN). */
+function mentionOf(all: readonly CueHit[], place: PlaceSpan | undefined): Mention | undefined {
+  const hits = all.filter((h) => !place || h.end <= place.start || h.start >= place.end);
   for (const h of hits) if (h.cue.startsWith('mention:')) return h.cue.slice('mention:'.length) as Mention;
   return hits.some((h) => h.cue === 'ten') ? 'excellence' : undefined;
 }

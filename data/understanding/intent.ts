@@ -23,6 +23,10 @@ export type Reading = {
   followUp: boolean;
   /** Words of the message besides filler: 1 for « merci » alone. */
   meaningful: number;
+  /** The same, outside the place and the area. */
+  meaningfulOutside: number;
+  /** The folded words. */
+  norms: readonly string[];
 };
 
 const SAYING_IS = new Set(['est', 'c', 'is', 's', 'ca']);
@@ -33,8 +37,11 @@ export function classify(r: Reading): Intent {
   const label = c.has('labelName', 'arobase', 'labelled', 'palmares', 'ten', 'editionWord', 'level', 'mentionWord') || r.mention !== undefined;
   // Something of the label besides generic question words: without it, unknown words mean another subject.
   const evidence = label || slots.edition !== undefined || slots.level !== undefined || !!r.area || (!!place && !place.typo);
-  const listy = (c.has('palmares', 'whoList', 'listWord') && (evidence || r.leftover === 0)) || (!place && (slots.level !== undefined || r.area !== undefined));
-  const my = c.has('my') || (!place && c.has('we'));
+  const my = c.has('my') || (!place && c.has('we', 'ours'));
+  // A list: its words (but « qui a eu » is no list when the member asks about themselves, « notre niveau »), or
+  // filters alone (« les 5@ en 2024 », « dans l'Eure »).
+  const listy = ((c.has('palmares', 'listWord') || (c.has('whoList') && !my)) && (evidence || r.leftover === 0))
+    || (!place && !c.has('my') && (slots.level !== undefined || r.area !== undefined)) || (!!place?.area && slots.level !== undefined);
   const question = (name: TerritoryQuestion, extra: Partial<TerritoryIntent> = {}): TerritoryIntent =>
     place ? { name, place: place.text, ...extra } : my ? { name, my: true, ...extra } : { name, ...extra };
   const strongCues = c.has('level', 'arobase', 'labelled', 'history', 'ten', 'palmares', 'whoList', 'apply', 'about', 'notif', 'help', 'count');
@@ -78,7 +85,7 @@ export function classify(r: Reading): Intent {
   }
 
   // « ma commune est Sèvres », « je suis maire de Boé », « ma collectivité = Charenton » (and maybe a question).
-  if (place && declares(c.hits, place) && !c.has('compare')) {
+  if (place && declares(c.hits, place, r.norms) && !c.has('compare')) {
     const then = territoryQuestion(r, true);
     return { name: 'setMyTown', place: place.text, ...(then ? { then } : {}) };
   }
@@ -101,10 +108,10 @@ export function classify(r: Reading): Intent {
   if (r.followUp && c.has('tenElig') && (my || c.has('we')) && !place && r.leftover === 0 && !strongCues) return { name: 'ten', my: true };
 
   // What the label is (no place): « c'est quoi le label », « que veulent dire les arobases ».
-  if (!place && !my && !listy && slots.edition === undefined) {
-    if (c.has('about') && (label || r.leftover === 0) && !c.has('count') || (c.has('about') && c.has('count') && label)) return { name: 'aboutLabel' };
+  if (!place && !c.has('my') && !listy && slots.edition === undefined) {
+    if (c.has('about') && !c.has('level', 'history', 'ours', 'we') && ((label || r.leftover === 0) && !c.has('count') || (c.has('count') && label))) return { name: 'aboutLabel' };
     if (c.has('labelName') && !c.has('level', 'history') && r.leftover === 0 && !c.has('count')) return { name: 'aboutLabel' };
-    if (c.has('labelName') && c.has('history')) return { name: 'aboutLabel' }; // « l'association existe depuis quand ? »
+    if (c.has('labelName') && c.has('history') && !my) return { name: 'aboutLabel' }; // « l'association existe depuis quand ? »
     if (c.has('labelName') && c.has('count') && !c.has('level', 'arobase')) return { name: 'aboutLabel' }; // « le réseau, c'est combien d'élus ? »
   }
 
@@ -115,7 +122,7 @@ export function classify(r: Reading): Intent {
 
   // Lists: palmarès, « qui a eu 5 arobases », « les labellisés du Pas-de-Calais ».
   if (listy && (!place || place.area)) return palmares(r, areaText, r.mention);
-  if (r.mention && !place && !my) return palmares(r, areaText, r.mention);
+  if (r.mention && !place && !c.has('my')) return palmares(r, areaText, r.mention);
 
   // Paging the last list.
   if (slots.page !== undefined && !place && !c.has('level', 'arobase', 'history') && r.leftover === 0) return { name: 'page', page: slots.page };
@@ -143,9 +150,14 @@ export function classify(r: Reading): Intent {
  * A declaration before the place: « je suis maire de », « ma commune » right before it (« ma ville c'est X »), or
  * « je suis / I am » then a role (« I am deputy mayor of Sèvres », « je suis chargée de com à Beauvais »).
  */
-function declares(hits: readonly CueHit[], place: PlaceSpan): boolean {
+function declares(hits: readonly CueHit[], place: PlaceSpan, norms: readonly string[]): boolean {
   const lead = hits.find((h) => h.cue === 'declareLead' && h.end <= place.start);
   const role = lead && hits.some((h) => h.cue === 'role' && h.start >= lead.end && h.end <= place.start && h.start - lead.end <= 4);
+  const linking = new Set(['prep', 'placeWord', 'epci', 'yearWord']);
+  const between = lead && lead.start <= 1 && place.start - lead.end <= 4
+    && Array.from({ length: place.start - lead.end }, (_, k) => lead.end + k)
+      .every((k) => ['la', 'le', 'l', 'les'].includes(norms[k] ?? '') || hits.some((h) => linking.has(h.cue) && h.start <= k && h.end > k));
+  if (between) return true;
   return !!role || hits.some((h) => (h.cue === 'declare' && (h.end <= place.start || (h.start >= place.end && h.start - place.end <= 1)))
     || (h.cue === 'my' && h.end <= place.start && h.end - h.start >= 2 && (place.start - h.end <= 2 || isBefore(place))));
 }
@@ -160,7 +172,7 @@ function territoryQuestion(r: Reading, then: boolean): TerritoryIntent | undefin
   const { cues: c, slots, place } = r;
   const edition = slots.edition !== undefined ? { edition: slots.edition } : {};
   const noYear = slots.yearWithoutEdition !== undefined ? { yearWithoutEdition: slots.yearWithoutEdition } : {};
-  const my = c.has('my') || (!place && c.has('we'));
+  const my = c.has('my') || (!place && c.has('we', 'ours'));
   if (then) {
     // Only a question about the declared territory: « je suis maire de Boé, quel est notre niveau ? ».
     if (c.has('history')) return { name: 'history', my: true };
@@ -168,8 +180,9 @@ function territoryQuestion(r: Reading, then: boolean): TerritoryIntent | undefin
     if (c.has('level', 'arobase', 'labelled') || slots.edition !== undefined) return { name: 'level', my: true, ...edition, ...noYear };
     return undefined;
   }
-  const asked = c.has('level', 'arobase', 'labelled') || slots.edition !== undefined || slots.yearWithoutEdition !== undefined || !!slots.latest
-    || (!!place && c.has('editionWord', 'labelName'));
+  const cue = c.has('level', 'arobase', 'labelled') || (!!place && c.has('editionWord', 'labelName'));
+  const dated = slots.edition !== undefined || slots.yearWithoutEdition !== undefined || !!slots.latest;
+  const asked = cue || (dated && r.leftover === 0);
   if (place && !place.weak && (asked || r.leftover === 0)) {
     const guessed = !asked && r.meaningful <= place.end - place.start ? { guessed: true } : {};
     return { name: 'level', place: place.text, ...edition, ...noYear, ...guessed };
@@ -200,16 +213,19 @@ function notificationCommand(r: Reading, areaText: string | undefined): Notifica
   if (!setting && (r.place || c.has('level', 'arobase', 'history', 'ten', 'apply'))) return undefined;
   const explicit = c.has('notif', 'notifShow', 'notifAll');
   if (!explicit) {
-    // « STOP » alone, « seulement l'Isère » (a filter without the word notification), « remets-les ».
+    // « STOP » alone, « seulement l'Isère » (a filter without the word notification), « recevoir seulement la Dordogne ».
     if (c.has('notifStop') && r.meaningful <= 1 && !r.place) return { name: 'unsubscribe' };
-    if (c.has('notifOnly') && r.area && !c.has('palmares', 'whoList', 'level', 'arobase') && r.slots.edition === undefined && r.meaningful <= 3) return { name: 'onlyArea', area: r.area.text };
+    const onlyFilter = c.has('notifOnly') && !c.has('palmares', 'whoList', 'listWord', 'level', 'arobase') && r.slots.edition === undefined;
+    if (onlyFilter && areaText && (r.meaningfulOutside <= 3 || c.has('notifStart'))) return { name: 'onlyArea', area: areaText };
     return undefined;
   }
   if (c.has('palmares', 'whoList', 'listWord') && !c.has('notifStop', 'notifStart', 'notifShow', 'notifOnly', 'notifAll')) return undefined;
   // « toute la France, pas juste la Savoie » / « seulement la Savoie, pas toute la France »: the first one said.
   const all = c.first('notifAll');
   const only = c.first('notifOnly');
-  if (only && areaText && (!all || only.start < all.start)) return { name: 'onlyArea', area: areaText };
+  // « je ne veux plus être limité au Rhône : … toute la France »: a negated filter is the whole network.
+  const negated = only && c.hits.some((h) => h.cue === 'notifStop' && h.end <= only.start && only.start - h.end <= 2);
+  if (only && areaText && !negated && (!all || only.start < all.start)) return { name: 'onlyArea', area: areaText };
   if (all) return { name: 'allAreas' };
   if (c.has('notifShow')) return { name: 'mySettings' };
   if (c.has('notifStop')) return { name: 'unsubscribe' };

@@ -32,6 +32,8 @@ export type PlaceSpan = {
   saidIs?: boolean;
   /** How likely people mean it (labelled, populous): see Env.prior. */
   prior: number;
+  /** The département or région named after it (« Valence dans la Drôme »): candidates are restricted to it. */
+  qualifier?: Area;
 };
 
 const MAX_WINDOW = 8;
@@ -115,8 +117,11 @@ export function placeSpans(text: string, tokens: readonly Token[], used: readonl
     const name = words.slice(i, j).flat();
     const capitalised = !allCaps && /\p{Ll}/u.test(text) && /^\p{Lu}/u.test(tokens[i]!.raw);
     const afterPreposition = PREPOSITIONS.has(norms[i - 1] ?? '') || (ARTICLES.has(norms[i - 1] ?? '') && PREPOSITIONS.has(norms[i - 2] ?? ''));
+    // In a long message written with capitals, a misspelt town is capitalised too.
+    const careful = tokens.length >= 10 && /\p{Lu}/u.test(text) && !allCaps;
     const alone = meaningful <= 4 && contentCount === norms.slice(i, j).filter((w, k) => free(i + k) && !FILLER.has(w) && !VOCABULARY.has(w)).length;
-    if (inside * 2 < j - i && name.join('').length >= 4 && (capitalised || afterPreposition || alone)) {
+    const contentWords = norms.slice(i, j).filter((w) => !CONNECTORS.has(w)).length;
+    if ((inside * 2 < j - i || contentWords >= 2) && name.join('').length >= 4 && (capitalised || ((afterPreposition || alone) && !careful))) {
       const r = env.resolver.resolve(name.join(' '));
       const entities = r.status === 'found' ? [r.territory.code] : r.status === 'ambiguous' ? r.candidates.map((t) => t.code) : [];
       const ids = entities.map((c) => env.resolver.index.entity(c)).filter((e) => e !== undefined);
@@ -141,8 +146,11 @@ export function placeSpans(text: string, tokens: readonly Token[], used: readonl
     const afterPreposition = prev !== undefined && (PREPOSITIONS.has(prev) || (ARTICLES.has(prev) && PREPOSITIONS.has(norms[i - 2] ?? '')));
     // A word of the vocabulary is never a place on its own (« our » is Our, in the Jura); a common word that is a
     // commune (« rue », « mer ») only after a preposition or alone in the message.
-    const common = single && (name.join('').length <= 2 || COMMON.has(norms[i] as string)) && contentCount > 0 && !afterPreposition;
-    const weak = vocabulary || common;
+    const capitalised = !allCaps && /\p{Ll}/u.test(text) && /^\p{Lu}/u.test(tokens[i]!.raw);
+    const common = single && (name.join('').length <= 2 || COMMON.has(norms[i] as string)) && contentCount > 0 && !capitalised;
+    // In a long message written with care, a lowercase common word is not a town (« atteint le seuil »).
+    const careless = single && !capitalised && !afterPreposition && tokens.length >= 10 && /\p{Lu}/u.test(text) && !allCaps && name.join('').length <= 6;
+    const weak = vocabulary || common || careless;
     const capital = !allCaps && /^\p{Lu}/u.test(tokens[i]!.raw) && i > 0;
     const size = name.length - (ARTICLES.has(name[0] as string) && name.length > 1 ? 0.5 : 0);
     let span: PlaceSpan = {
@@ -151,7 +159,7 @@ export function placeSpans(text: string, tokens: readonly Token[], used: readonl
       weak, prior,
     };
     const area = env.areas.get(name);
-    if (area) span.area = area;
+    if (area) { span.area = area; span.score -= 4; }
     if (prev === 'est' || prev === 'is') span.saidIs = true;
     span = withEpciWords(span);
     return withQualifier(span);
@@ -193,10 +201,9 @@ export function placeSpans(text: string, tokens: readonly Token[], used: readonl
     const length = found?.length ?? 1;
     if (!area || area.kind !== 'departement' && area.kind !== 'region') return span;
     if (!qualifierFree(k + length - 1)) return span;
-    const query = `${span.query} (${area.name})`;
-    const r = env.resolver.resolve(query);
+    const r = env.resolver.resolve(`${span.query} (${area.name})`);
     if (r.status === 'not_found') return span;
-    return { ...span, end: k + length, text: spanText(text, tokens, span.start, k + length), query, score: span.score + 3 };
+    return { ...span, end: k + length, text: spanText(text, tokens, span.start, k + length), qualifier: area, score: span.score + 3 };
   }
 
   return spans.sort((a, b) => b.score - a.score || a.start - b.start);

@@ -29,28 +29,35 @@ export function readSlots(tokens: readonly Token[], cues: readonly CueHit[], use
   const slots: Slots = {};
   const norms = tokens.map((t) => t.norm);
   const take = (from: number, to: number) => { for (let k = from; k < to; k++) used[k] = true; };
+  // Several dates in one message (« cette année, comme en 2021 ? »): the first one said is the one asked.
+  let at = Infinity;
+  const setEdition = (edition: number | undefined, pos: number, year?: number) => {
+    if (pos > at) return;
+    at = pos;
+    slots.edition = edition;
+    if (edition === undefined && year !== undefined) slots.yearWithoutEdition = year;
+    else delete slots.yearWithoutEdition;
+  };
 
   for (let i = 0; i < norms.length; i++) {
     const w = norms[i] as string;
     // A year: 2018 → 19e; 2010 has none.
-    if (YEAR.test(w) && slots.edition === undefined) {
+    if (YEAR.test(w) && at === Infinity) {
       const year = Number(w);
-      const edition = yearEdition(year);
-      if (edition !== undefined) slots.edition = edition;
-      else slots.yearWithoutEdition = year;
+      setEdition(yearEdition(year), i, year);
       take(i, i + 1);
       continue;
     }
     // « 19e label », « au 24e », « label 22 », « edition n° 22 ».
     const ord = ordinalNumber(w);
-    if (ord !== undefined && ord >= 1 && ord <= 60 && slots.edition === undefined) {
+    if (ord !== undefined && ord >= 1 && ord <= 60 && at === Infinity) {
       // After a name too (« grenoble 24e »), unless it is a city with arrondissements (« Marseille 13e »).
       const near = LABEL_WORDS.has(norms[i + 1] ?? '') || LABEL_WORDS.has(norms[i - 1] ?? '') || BEFORE_ORDINAL.has(norms[i - 1] ?? '')
         || (ord >= 8 && i > 0 && !ARRONDISSEMENTS.has(norms[i - 1] ?? ''));
-      if (near) { slots.edition = ord; take(i, i + 1); continue; }
+      if (near) { setEdition(ord, i); take(i, i + 1); continue; }
     }
-    if ((w === 'label' || w === 'edition') && /^\d{1,2}$/.test(norms[i + 1] ?? '') && Number(norms[i + 1]) >= 8) {
-      slots.edition = Number(norms[i + 1]);
+    if ((w === 'label' || w === 'edition') && /^\d{1,2}$/.test(norms[i + 1] ?? '') && Number(norms[i + 1]) >= 8 && at === Infinity) {
+      setEdition(Number(norms[i + 1]), i + 1);
       take(i + 1, i + 2);
       continue;
     }
@@ -67,9 +74,8 @@ export function readSlots(tokens: readonly Token[], cues: readonly CueHit[], use
     }
     // « il y a deux ans », "two years ago", « y a 3 ans ».
     const ago = agoYears(norms, i);
-    if (ago && slots.edition === undefined) {
-      const edition = yearEdition(now.getUTCFullYear() - ago.years);
-      if (edition !== undefined) slots.edition = edition;
+    if (ago && at === Infinity) {
+      setEdition(yearEdition(now.getUTCFullYear() - ago.years), i);
       take(i, i + ago.length);
       i += ago.length - 1;
       continue;
@@ -83,13 +89,9 @@ export function readSlots(tokens: readonly Token[], cues: readonly CueHit[], use
     }
   }
   for (const c of cues) {
-    if (slots.edition === undefined && slots.yearWithoutEdition === undefined) {
-      if (c.cue === 'lastYear' || c.cue === 'thisYear') {
-        const year = now.getUTCFullYear() - (c.cue === 'lastYear' ? 1 : 0);
-        const edition = yearEdition(year);
-        if (edition !== undefined) slots.edition = edition;
-        take(c.start, c.end);
-      }
+    if (c.cue === 'lastYear' || c.cue === 'thisYear') {
+      setEdition(yearEdition(now.getUTCFullYear() - (c.cue === 'lastYear' ? 1 : 0)), c.start);
+      take(c.start, c.end);
     }
     if (c.cue === 'latest' && slots.edition === undefined) { slots.latest = true; take(c.start, c.end); }
     if (c.cue === 'relShift' && slots.edition === undefined) {
@@ -120,5 +122,7 @@ function agoYears(norms: readonly string[], i: number): { years: number; length:
   }
   const n = count(w);
   if (n !== undefined && n > 0 && n <= 30 && /^years?$/.test(norms[i + 1] ?? '') && norms[i + 2] === 'ago') return { years: n, length: 3 };
+  // « N-2 » (accounting style: N is this year).
+  if (w === 'n' && /^[1-9]$/.test(norms[i + 1] ?? '') && (norms[i + 2] === undefined || !/^\d/.test(norms[i + 2]!))) return { years: Number(norms[i + 1]), length: 2 };
   return undefined;
 }
