@@ -149,7 +149,7 @@ export function createLabelConversation(deps: LabelDeps) {
     const understanding: Understanding = 'intent' in input ? input : { intent: input };
     const labelled = await labelledCodes(prisma);
     const myTown = await myTownOf(understanding.intent, s);
-    const d = decide({ understanding, memory: s.memory, myTown, resolve: (p) => understander.resolvePlace(p, labelled) });
+    const d = decide({ understanding, memory: s.memory, myTown, resolve: (p) => understander.resolvePlace(p, labelled), nameOf: (c) => registry.get(c)?.name });
     const { replies, shown } = await execute(d, s);
     const next = remember(s.memory, d, shown);
     for (const k of Object.keys(s.memory) as (keyof LabelMemory)[]) delete s.memory[k];

@@ -99,7 +99,7 @@ export function runSet(items: Item[], u: Understander, registry: Registry, label
     for (const turn of turns) {
       const t0 = process.hrtime.bigint();
       const understanding = u.understand(turn.says, { now, labelled });
-      const decision = decide({ understanding, memory, myTown, resolve: (p) => u.resolvePlace(p, labelled) });
+      const decision = decide({ understanding, memory, myTown, resolve: (p) => u.resolvePlace(p, labelled), nameOf: (c) => registry.get(c)?.name });
       const micros = Number(process.hrtime.bigint() - t0) / 1000;
       const townBefore = myTown;
       memory = remember(memory, decision);

@@ -44,10 +44,12 @@ export type ContextInput = {
   myTown: string | null;
   /** Resolves a place text that came without a resolution (a card, the language model). */
   resolve: (place: string) => Resolution;
+  /** A territory's name (« celle de Charente » looks for the same name elsewhere). */
+  nameOf?: (code: string) => string | undefined;
 };
 
 /** What to answer, given the conversation so far. */
-export function decide({ understanding, memory, myTown, resolve }: ContextInput): Decision {
+export function decide({ understanding, memory, myTown, resolve, nameOf }: ContextInput): Decision {
   let { intent } = understanding;
   const resolutionOf = (place: string) => (understanding.resolution ?? resolve(place));
   // A bare name while we wait for "my town" is the answer to that question.
@@ -69,6 +71,12 @@ export function decide({ understanding, memory, myTown, resolve }: ContextInput)
       return territoryDecision(intent, memory, myTown, resolutionOf);
     case 'followUp': {
       const last = memory.lastQuestion;
+      // « non, celle de Charente »: the last territory's name in that area.
+      const sameName = intent.area && !intent.place && memory.lastCode ? nameOf?.(memory.lastCode) : undefined;
+      if (sameName) {
+        const question: TerritoryQuestion = !last || last === 'palmares' ? 'level' : last;
+        return territoryDecision({ name: question, place: `${sameName} (${intent.area})` }, memory, myTown, resolve);
+      }
       const shifted = intent.editionShift !== undefined
         ? { edition: shiftEdition(last === 'palmares' ? memory.lastPalmares?.edition : memory.lastEdition, intent.editionShift) } : {};
       if (last === 'palmares' && memory.lastPalmares && !intent.place && !intent.code) {
@@ -93,6 +101,12 @@ export function decide({ understanding, memory, myTown, resolve }: ContextInput)
       const page = intent.page === 'next' ? current + 1 : intent.page === 'previous' ? Math.max(0, current - 1) : intent.page - 1;
       return { do: 'palmares', query: memory.lastPalmares, page, paged: intent.page };
     }
+    case 'notifications':
+      // « seulement la Bretagne » after a list narrows the list; otherwise it is the notification filter.
+      if (intent.command.name === 'onlyArea' && intent.command.implicit && memory.lastQuestion === 'palmares' && memory.lastPalmares) {
+        return palmaresDecision({ name: 'palmares', area: intent.command.area, followUp: true }, memory, 0);
+      }
+      return { do: 'say', intent };
     default:
       return { do: 'say', intent };
   }

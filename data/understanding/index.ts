@@ -6,6 +6,7 @@ import { areaIndex, resolveArea, type Area, type AreaIndex } from '../territorie
 import { toTerritory, type Territory } from '../territories/registry.ts';
 import { boundedDistance } from '../territories/distance.ts';
 import { nameTokens } from '../territories/keys.ts';
+import { foldText } from '../text.ts';
 import type { Mention } from '../mentions.ts';
 import { CueSet, findCues, type CueHit } from './cues.ts';
 import { classify, type Reading } from './intent.ts';
@@ -57,7 +58,9 @@ export class Understander {
     if (source.trim() === '?') return { intent: { name: 'help' } };
     // The commands as typed (admins' publish/status/cancel, « arrêter les notifications »); « seulement X » only
     // when X is a département or région (« seulement en 2021 » filters a list).
-    const command = recognizeNotificationCommand(source);
+    const recognized = recognizeNotificationCommand(source);
+    // « seulement la Bretagne » with no word of notifications: the conversation decides (after a list, a list filter).
+    const command = recognized?.name === 'onlyArea' && !/notif|alert|abonn|subscri|annonce|message/i.test(foldText(source)) ? { ...recognized, implicit: true } : recognized;
     if (command && (command.name !== 'onlyArea' || resolveArea(this.territories.registry, command.area))) return { intent: { name: 'notifications', command } };
     const understood = this.read(source, options.now, labelled);
     // « seulement Atlantide »: nothing else understood, so the filter command says which areas it knows.

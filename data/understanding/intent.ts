@@ -70,14 +70,21 @@ export function classify(r: Reading): Intent {
   const notification = notificationCommand(r, areaText);
   if (notification) return { name: 'notifications', command: notification };
 
+  // « On n'apparaît pas dans le palmarès 2025 ? », « Pourquoi Chavagne n'apparaît nulle part ? »: its level.
+  if (c.has('absent') && (place || c.has('my', 'we', 'ours')) && !c.has('notif')) {
+    return { name: 'level', ...(place ? { place: place.text } : { my: true }), ...(slots.edition !== undefined ? { edition: slots.edition } : {}) };
+  }
+
   // Why take part, what a level or a mention means: « quel est l'intérêt d'être labellisé », « 5 arobases ça veut dire quoi ».
-  if (!place && !my && slots.edition === undefined && !r.area && !c.has('whoList', 'palmares', 'listWord')) {
+  if (!place && c.has('why') && c.has('apply') && slots.edition === undefined) return { name: 'aboutLabel' }; // « why should our town take part? »
+  if (!place && !c.has('my') && slots.edition === undefined && !r.area && !c.has('whoList', 'palmares', 'listWord')) {
     if (c.has('why') && (label || c.has('apply') || r.leftover === 0)) return { name: 'aboutLabel' };
     if (c.has('meaning') && (c.has('arobase', 'mentionWord', 'labelName', 'labelled') || slots.level !== undefined || r.mention) && !c.has('ten', 'apply')) return { name: 'aboutLabel' };
   }
 
   // How to apply (information, not the form): before a declared town, « je suis DGS, comment participer ? ».
-  const applyQuestion = c.has('apply') || (c.has('applyInfo') && (label || r.leftover === 0));
+  const levelFirst = place && (c.first('level') ?? c.first('arobase')) && ((c.first('level') ?? c.first('arobase'))!.start < (c.first('apply')?.start ?? Infinity));
+  const applyQuestion = !levelFirst && (c.has('apply') || (c.has('applyInfo') && (label || r.leftover === 0)));
   const listFilters = slots.edition !== undefined || slots.level !== undefined || !!r.area;
   if (applyQuestion && !c.has('history', 'ten') && !(c.has('palmares', 'whoList', 'listWord') && (listFilters || !c.has('how', 'when')))
     && (c.has('how', 'when', 'about', 'question', 'count') || !place) && !(c.has('labelled') && place && !c.has('how'))) {
@@ -119,6 +126,9 @@ export function classify(r: Reading): Intent {
   if (c.has('history') || c.has('times') || (c.has('ever') && (c.has('labelled', 'level', 'arobase') || (c.has('apply') && !!place)))) {
     if (place || my || (!listy && !unrelated)) return question('history');
   }
+
+  // « non, celle de Charente »: the territory of the conversation's name, in another département.
+  if (c.has('thatOne') && !place && r.area && r.leftover === 0) return { name: 'followUp', area: r.area.text };
 
   // Lists: palmarès, « qui a eu 5 arobases », « les labellisés du Pas-de-Calais ».
   if (listy && (!place || place.area)) return palmares(r, areaText, r.mention);
@@ -216,7 +226,7 @@ function notificationCommand(r: Reading, areaText: string | undefined): Notifica
     // « STOP » alone, « seulement l'Isère » (a filter without the word notification), « recevoir seulement la Dordogne ».
     if (c.has('notifStop') && r.meaningful <= 1 && !r.place) return { name: 'unsubscribe' };
     const onlyFilter = c.has('notifOnly') && !c.has('palmares', 'whoList', 'listWord', 'level', 'arobase') && r.slots.edition === undefined;
-    if (onlyFilter && areaText && (r.meaningfulOutside <= 3 || c.has('notifStart'))) return { name: 'onlyArea', area: areaText };
+    if (onlyFilter && areaText && (r.meaningfulOutside <= 3 || c.has('notifStart'))) return { name: 'onlyArea', area: areaText, implicit: true };
     return undefined;
   }
   if (c.has('palmares', 'whoList', 'listWord') && !c.has('notifStop', 'notifStart', 'notifShow', 'notifOnly', 'notifAll')) return undefined;

@@ -103,6 +103,11 @@ export class PlaceRanking {
       return { ...r, alternatives: unique([...r.alternatives, ...longer.sort(byPopulation)]).filter((t) => t.code !== r.territory.code).slice(0, MAX_ALTERNATIVES) };
     }
     const matched = r.status === 'found' ? [r.territory, ...r.alternatives] : r.status === 'ambiguous' ? r.candidates : [];
+    // A look-alike spelling much more populous than every longer name is what was meant (« Lyons » → Lyon, not
+    // Lyons-la-Forêt); otherwise the longer names come first (« Charenton » → Charenton-le-Pont, not Charentay).
+    const biggestLonger = Math.max(0, ...longer.map((t) => t.population ?? 0));
+    const typoWins = r.status === 'found' && !exact && (r.territory.population ?? 0) >= 10 * Math.max(1, biggestLonger) && !longer.some(isLabelled);
+    if (typoWins) return r;
     // Homonyms or a postcode's communes: add the longer names; the labelled first, then by population.
     const pool = unique(r.status === 'ambiguous' || exact ? [...matched, ...longer] : longer.length ? longer : matched);
     if (!pool.length) return r;

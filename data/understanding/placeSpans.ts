@@ -6,6 +6,7 @@
 import type { AreaIndex, Area } from '../territories/areas.ts';
 import type { TerritoryResolver } from '../territories/index.ts';
 import { nameTokens } from '../territories/keys.ts';
+import { epciAlias } from '../territories/aliases.ts';
 import { FILLER, VOCABULARY, phrasesAt } from './lexicon.ts';
 import type { Token } from './tokens.ts';
 import { spanText } from './tokens.ts';
@@ -67,7 +68,7 @@ export const MIN_TYPO_PRIOR = 1.65;
 /** Candidate place spans of a message, best first; `used` marks words already taken (slots). */
 export function placeSpans(text: string, tokens: readonly Token[], used: readonly boolean[], env: Env, qualifiers: readonly boolean[] = []): PlaceSpan[] {
   const norms = tokens.map((t) => t.norm);
-  const words = tokens.map((t) => nameTokens(t.raw));
+  const words = tokens.map((t) => nameTokens(t.norm));
   const free = (i: number) => !used[i];
   // Words of an area read first (« de la Réunion »): no place of their own, but they may qualify one.
   const qualifierFree = (i: number) => !used[i] || !!qualifiers[i];
@@ -98,6 +99,11 @@ export function placeSpans(text: string, tokens: readonly Token[], used: readonl
       if (!free(j - 1)) break;
       if (CONNECTORS.has(norms[j - 1] as string)) continue;
       const name = words.slice(i, j).flat();
+      const alias = epciAlias(spanText(text, tokens, i, j), name.join(''));
+      if (alias) {
+        spans.push({ start: i, end: j, text: spanText(text, tokens, i, j), query: alias, words: [], code: alias, score: 10 * name.length + 6, weak: false, prior: MIN_TYPO_PRIOR });
+        continue;
+      }
       const hits = env.resolver.index.exact(name);
       if (!hits.length) continue;
       spans.push(scored(i, j, name, Math.min(...hits.map((h) => h.rank)) === 0, false, env.prior(hits.map((h) => h.entity))));

@@ -15,13 +15,15 @@ export type Token = {
 /** Longer messages are cut: nobody asks a label question in more than this. */
 export const MAX_MESSAGE = 500;
 const MAX_TOKENS = 80;
-const WORD = /[\p{L}\p{M}\p{N}]+|@/gu;
+// « s/s » and « s/ » are how people shorten « sous » and « sur » (« Fontenay-s/s-Bois »).
+const WORD = /\b[sS]\/[sS]\b|\b[sS]\/(?=[\s\p{L}-])|[\p{L}\p{M}\p{N}]+|@/gu;
+const SHORT: Record<string, string> = { 's/s': 'sous', 's/': 'sur' };
 
 export function tokenize(text: string): Token[] {
   const s = text.slice(0, MAX_MESSAGE);
   const out: Token[] = [];
   for (const m of s.matchAll(WORD)) {
-    const norm = foldText(m[0]).replace(/\s+/g, '');
+    const norm = SHORT[m[0].toLowerCase()] ?? foldText(m[0]).replace(/\s+/g, '');
     if (!norm) continue;
     out.push({ raw: m[0], norm, start: m.index, end: m.index + m[0].length });
     if (out.length >= MAX_TOKENS) break;

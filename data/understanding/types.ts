@@ -4,7 +4,8 @@ import type { Resolution } from '../territories/index.ts';
 
 export type NotificationCommand =
   | { name: 'unsubscribe' } | { name: 'subscribe' } | { name: 'allAreas' } | { name: 'mySettings' }
-  | { name: 'onlyArea'; area: string }
+  /** `implicit`: « seulement la Bretagne » with no word of notifications (after a list, it filters the list). */
+  | { name: 'onlyArea'; area: string; implicit?: boolean }
   | { name: 'publish'; edition: number }
   | { name: 'status' } | { name: 'cancel' } | { name: 'resend' };
 
@@ -48,7 +49,7 @@ export type Intent =
   /** The member names their territory; `then`: a question asked in the same message (« je suis maire de Boé, notre niveau ? »). */
   | { name: 'setMyTown'; place: string; code?: string; then?: TerritoryIntent }
   /** « et Bron ? », « et en 2023 ? », « et l'année d'après ? » (`editionShift` from the edition in the conversation). */
-  | { name: 'followUp'; place?: string; code?: string; edition?: number; editionShift?: number }
+  | { name: 'followUp'; place?: string; code?: string; edition?: number; editionShift?: number; /** « celle de Charente » */ area?: string }
   | { name: 'notifications'; command: NotificationCommand }
   | { name: 'application'; command: 'start' }
   /** Not understood; `readings`: the likeliest meanings, offered as buttons. */
