@@ -154,6 +154,7 @@ export class Understander {
   private within(r: Resolution, span: PlaceSpan, area: Area): Resolution {
     const registry = this.territories.registry;
     const inside = (t: Territory) => (area.kind === 'departement' ? t.departement === area.code : !!t.departement && registry.regionOfDepartement(t.departement) === area.code);
+    if (r.status === 'found' && inside(r.territory)) return { ...r, alternatives: r.alternatives.filter(inside) };
     const all = r.status === 'found' ? [r.territory, ...r.alternatives] : r.status === 'ambiguous' ? r.candidates : [];
     const kept = all.filter(inside);
     if (kept.length === 1) return { status: 'found', territory: kept[0]!, alternatives: [] };
