@@ -1,7 +1,8 @@
 // Benchmark of message understanding: accuracy per category on a phrasing set and time per message
 // (understanding + place resolution + context), with the language model off (it never takes part here).
-// Usage: npm run bench:understand [-- --set holdout] [-- --failures]
-//   --set <name>: bench/data/understand-<name>.json (default: set, the project's own set of 600 messages)
+// Usage: npm run bench:understand [-- --set holdout] [-- --failures] [-- --intent-only]
+//   --set <name>: bench/data/understand-<name>.json (default: set, the project's own set of 583 messages)
+//   --intent-only: score the intent alone (to compare with intent classifiers such as NLP.js); default: every slot
 import { fileURLToPath } from 'node:url';
 import { getRegistry } from '../data/territories/registry.ts';
 import { createTerritoryIndex } from '../data/territories/index.ts';
@@ -26,7 +27,8 @@ const labelled = sampleCodes();
 // Accuracy from the first run; time: each message's median over ROUNDS runs (a GC pause or a preemption on a shared
 // machine is not the understanding's), then p50/p99 over messages.
 const runs: Outcome[][] = [];
-for (let r = 0; r < ROUNDS; r++) runs.push(runSet(items, understander, registry, labelled));
+const intentOnly = args.includes('--intent-only');
+for (let r = 0; r < ROUNDS; r++) runs.push(runSet(items, understander, registry, labelled, undefined, intentOnly));
 const first = runs[0]!;
 const micros = first.map((_, i) => runs.map((run) => run[i]!.micros).sort((a, b) => a - b)[ROUNDS >> 1]!).sort((a, b) => a - b);
 const raw = runs.flat().map((o) => o.micros).sort((a, b) => a - b);

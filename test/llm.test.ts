@@ -5,7 +5,9 @@ import { statesALevel } from '../bot/llm/planner.ts';
 import { getRegistry } from '../data/territories/registry.ts';
 import { seedSamplesIfEmpty } from '../data/samples.ts';
 import { replyText } from './helpers/activities.ts';
-import { startTestBot, type TestBot } from './helpers/testBot.ts';
+import { startTestBot, TEST_NOW, type TestBot } from './helpers/testBot.ts';
+import { getUnderstander } from '../data/understanding/index.ts';
+import { loadSet, sampleCodes } from '../bench/lib/understandSet.ts';
 
 type PromptResponse<T> = Parameters<typeof TestModel.returnResponse>[0] & { message?: { content?: T } };
 
@@ -66,6 +68,18 @@ describe('optional language model (fake model)', () => {
     calls = 0;
     expect(await ask('Quel est le niveau de Bron ?')).toContain('Bron (Rhône) — 5 arobases');
     expect(await ask('What level is Grenoble?', 'en-US')).toContain('Grenoble (Isère) — 5 arobases');
+    expect(calls).toBe(0);
+  });
+
+  it('with the model on, no message of the phrasing set that the understanding gets is given to the model', async () => {
+    // The model would claim a wrong level: it must never be asked for what the understanding gets.
+    next = say('Grenoble a 1 arobase.');
+    const u = getUnderstander();
+    const items = loadSet(new URL('../bench/data/understand-set.json', import.meta.url).pathname).filter((i) => i.says);
+    const understood = items.filter((i) => u.understand(i.says!, { now: TEST_NOW, labelled: sampleCodes() }).intent.name !== 'unknown');
+    expect(understood.length).toBeGreaterThan(450);
+    calls = 0;
+    for (const item of understood) await ask(item.says!, item.lang === 'en' ? 'en-US' : 'fr-FR');
     expect(calls).toBe(0);
   });
 
