@@ -22,9 +22,12 @@ const NICKNAMES: Record<string, string> = {
 
 const nicknameKeys = new Map(Object.entries(NICKNAMES).map(([k, v]) => [k.replace(/ /g, ''), v]));
 
-/** The EPCI code a short name designates: `raw` as typed (acronyms in capitals), `key` its compact folded words. */
-export function epciAlias(raw: string, key: string): string | undefined {
-  const acronym = ACRONYMS[raw];
-  if (acronym && raw === raw.toUpperCase()) return acronym;
+/** The EPCI code an acronym designates, typed in capitals (« MEL »). */
+export function epciAcronym(raw: string): string | undefined {
+  return raw === raw.toUpperCase() ? ACRONYMS[raw] : undefined;
+}
+
+/** The EPCI code a nickname designates, from its compact folded words (« lametro »). */
+export function epciNickname(key: string): string | undefined {
   return nicknameKeys.get(key);
 }

@@ -6,7 +6,7 @@
 import type { AreaIndex, Area } from '../territories/areas.ts';
 import type { TerritoryResolver } from '../territories/index.ts';
 import { nameTokens } from '../territories/keys.ts';
-import { epciAlias } from '../territories/aliases.ts';
+import { epciAcronym, epciNickname } from '../territories/aliases.ts';
 import { FILLER, VOCABULARY, phrasesAt } from './lexicon.ts';
 import type { Token } from './tokens.ts';
 import { spanText } from './tokens.ts';
@@ -95,11 +95,13 @@ export function placeSpans(text: string, tokens: readonly Token[], used: readonl
     // « vandeuvre les nancy »: an article right after a content word is inside a name, not the start of one.
     const before = norms[i - 1];
     if (ARTICLES.has(norms[i] as string) && before !== undefined && free(i - 1) && !VOCABULARY.has(before) && !FILLER.has(before) && !/^\d+$/.test(before)) continue;
+    let key = '';
     for (let j = i + 1; j <= Math.min(tokens.length, i + MAX_WINDOW); j++) {
       if (!free(j - 1)) break;
+      key += (words[j - 1] as string[]).join('');
       if (CONNECTORS.has(norms[j - 1] as string)) continue;
       const name = words.slice(i, j).flat();
-      const alias = epciAlias(spanText(text, tokens, i, j), name.join(''));
+      const alias = (j === i + 1 ? epciAcronym(tokens[i]!.raw) : undefined) ?? epciNickname(key);
       if (alias) {
         spans.push({ start: i, end: j, text: spanText(text, tokens, i, j), query: alias, words: [], code: alias, score: 10 * name.length + 6, weak: false, prior: MIN_TYPO_PRIOR });
         continue;
