@@ -188,8 +188,8 @@ export function createApp(deps: AppDeps): Application<AnswerTurnState> {
   };
   const understood = async (context: TurnContext) =>
     (await hasText(context)) && (!model || (await understandingOf(context)).intent.name !== 'unknown');
-  app.message(understood, async (context, state) => {
-    const understanding = await understandingOf(context);
+  /** What a typed message (or an example button's text) asks, answered. */
+  async function answerUnderstood(context: TurnContext, state: AnswerTurnState, understanding: Understanding) {
     const { intent } = understanding;
     switch (intent.name) {
       case 'help': case 'greeting':
@@ -201,6 +201,13 @@ export function createApp(deps: AppDeps): Application<AnswerTurnState> {
       default:
         await answer(context, state, await label.handle(understanding, await session(context, state)));
     }
+  }
+  app.message(understood, async (context, state) => answerUnderstood(context, state, await understandingOf(context)));
+  // Example questions on the help and « pas compris » cards: a button that asks its text as if typed (an imBack
+  // sends nothing in the Agents Playground).
+  app.adaptiveCards.actionSubmit('say', async (context, state, data: { text?: unknown }) => {
+    const text = typeof data.text === 'string' ? data.text.slice(0, 300) : '';
+    await answerUnderstood(context, state, text.trim() ? await label.understand(text) : { intent: { name: 'unknown' } });
   });
 
   // Invokes nothing above handles: "not supported" (botbuilder's default answer is a 501 server error).

@@ -145,6 +145,20 @@ describe('buttons that the answers carry', () => {
     }
   });
 
+  it('the example questions of the « pas compris » card are buttons that ask them', async () => {
+    const o = fresh();
+    const [card] = await t.say('blah blah what', o);
+    const example = actionsOf(card).find((x) => x.title === 'Historique de Bron');
+    expect(example?.data).toEqual({ verb: 'say', text: 'Historique de Bron' });
+    const before = t.connector.received.length;
+    await t.post(cardSubmitActivity(example!.data, t.opts(o)));
+    expect(replyText(t.connector.received[before]?.body)).toContain('Historique du label — Bron (Rhône)');
+    for (const text of [42, null, '', 'x'.repeat(100_000)]) {
+      const res = await t.post(cardSubmitActivity({ verb: 'say', text }, t.opts(fresh())));
+      expect(res.status).toBe(200);
+    }
+  });
+
   it('« comment candidater » offers a button that starts the application walkthrough', async () => {
     const o = fresh();
     const [card] = await t.say('comment participer au label ?', o);

@@ -42,10 +42,13 @@ export function readingsCard(lang: Lang, readings: Intent[], labelOf: (i: Intent
   };
 }
 
+/** A button that asks an example question (verb `say`: the bot reads its text as if typed). */
+export const exampleButton = (q: string) => ({ type: 'Action.Submit', title: q, data: { verb: 'say', text: q } });
+
 export function unknownCard(lang: Lang, examples: string[]): Reply {
   const text = a(lang, 'unknown');
   return {
     text: `${text}\n${a(lang, 'unknownExamples')}`,
-    card: adaptiveCard([textBlock(text)], examples.map((q) => ({ type: 'Action.Submit', title: q, data: { msteams: { type: 'imBack', value: q } } }))),
+    card: adaptiveCard([textBlock(text)], examples.map(exampleButton)),
   };
 }

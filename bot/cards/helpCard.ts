@@ -2,6 +2,7 @@
 import type { Lang } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { adaptiveCard, type AdaptiveCard } from './activity.ts';
+import { exampleButton } from './choiceCard.ts';
 
 const EXAMPLES: Record<Lang, string[]> = {
   fr: ['Quel est le niveau de Grenoble ?', 'Historique de Bron', 'Palmarès 2021'],
@@ -14,6 +15,6 @@ export function helpCard(lang: Lang): AdaptiveCard {
       { type: 'TextBlock', text: t(lang, 'helpTitle'), weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'TextBlock', text: t(lang, 'help'), wrap: true },
     ],
-    EXAMPLES[lang].map((q) => ({ type: 'Action.Submit', title: q, data: { msteams: { type: 'imBack', value: q } } })),
+    EXAMPLES[lang].map(exampleButton),
   );
 }
