@@ -151,9 +151,7 @@ export function createLabelConversation(deps: LabelDeps) {
     const myTown = await myTownOf(understanding.intent, s);
     const d = decide({ understanding, memory: s.memory, myTown, resolve: (p) => understander.resolvePlace(p, labelled), nameOf: (c) => registry.get(c)?.name });
     const { replies, shown } = await execute(d, s);
-    const next = remember(s.memory, d, shown);
-    for (const k of Object.keys(s.memory) as (keyof LabelMemory)[]) delete s.memory[k];
-    for (const [k, v] of Object.entries(next)) if (v !== undefined) (s.memory as Record<string, unknown>)[k] = v;
+    updateMemory(s.memory, remember(s.memory, d, shown));
     return replies;
   }
 
@@ -169,9 +167,21 @@ export function createLabelConversation(deps: LabelDeps) {
   return { understand, handle, answerPalmares: async (q: PalmaresQuery, s: LabelSession, page = 0) => {
     const d: Decision = { do: 'palmares', query: q, page };
     const { replies, shown } = await answerPalmares(q, s, page);
-    Object.assign(s.memory, remember(s.memory, d, shown));
+    updateMemory(s.memory, remember(s.memory, d, shown));
     return replies;
   }, labelOf };
+}
+
+/**
+ * The memory changed in place, key by key, only where a value differs: an unchanged memory stays byte for byte the
+ * same, so the turn writes no state row (Teams AI compares the scope with what it loaded).
+ */
+function updateMemory(memory: LabelMemory, next: LabelMemory): void {
+  const target = memory as Record<string, unknown>;
+  for (const k of Object.keys(target)) if ((next as Record<string, unknown>)[k] === undefined) delete target[k];
+  for (const [k, v] of Object.entries(next)) {
+    if (v !== undefined && JSON.stringify(target[k]) !== JSON.stringify(v)) target[k] = v;
+  }
 }
 
 /** What a button carries back: the question and its slots, never the typed text's resolution. */

@@ -4,7 +4,6 @@ import type { PromptCompletionModel } from '@microsoft/teams-ai';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { openDatabase, type Database } from '../data/database.ts';
 import { getRegistry } from '../data/territories/registry.ts';
-import { getUnderstander } from '../data/understanding/index.ts';
 import { seedSamplesIfEmpty } from '../data/samples.ts';
 import { createAdapter } from './adapter.ts';
 import { createApp } from './app.ts';
@@ -87,8 +86,6 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
     : undefined;
   readiness.ready = { app, adapter, localMode: config.localMode, details: { database: db.target.kind, territories: registry.size } };
   logger.info('ready');
-  // The territory index and the place ranking (~0.3 s) are built once ready, not by the first member's message.
-  setTimeout(() => getUnderstander().understand('Grenoble', { now: (options.now ?? (() => new Date()))() }), 0).unref();
 
   let stopping: Promise<void> | undefined;
   return {

@@ -169,12 +169,8 @@ function declares(hits: readonly CueHit[], place: PlaceSpan, norms: readonly str
       .every((k) => ['la', 'le', 'l', 'les'].includes(norms[k] ?? '') || hits.some((h) => linking.has(h.cue) && h.start <= k && h.end > k));
   if (between) return true;
   return !!role || hits.some((h) => (h.cue === 'declare' && (h.end <= place.start || (h.start >= place.end && h.start - place.end <= 1)))
-    || (h.cue === 'my' && h.end <= place.start && h.end - h.start >= 2 && (place.start - h.end <= 2 || isBefore(place))));
-}
-
-/** « Ma commune de résidence est Moncontour »: « est » / "is" right before the place. */
-function isBefore(place: PlaceSpan): boolean {
-  return place.saidIs === true;
+    // « ma ville c'est X », and « Ma commune de résidence est Moncontour » (« est » / "is" right before the place).
+    || (h.cue === 'my' && h.end <= place.start && h.end - h.start >= 2 && (place.start - h.end <= 2 || place.saidIs === true)));
 }
 
 /** A level question (or, with `then`, whatever question comes with a declared town). */

@@ -82,30 +82,32 @@ const P: [Cue, string][] = [
  * own, and not "something else" that would make a lone place name less certain.
  */
 export const FILLER: ReadonlySet<string> = new Set((
-  'le la les l un une des du de d au aux a et ou en dans par sur sous avec sans ce cet cette ces c ca cela ceci ' +
-  'est es suis sommes etes sont etait etaient ete sera serait soit avoir ai as avons avez ont avait avaient aurait ' +
-  'eu eue t il elle ils elles on nous vous je j tu te toi moi me m mon ma mes ton ta tes son sa ses notre nos votre ' +
-  'vos leur leurs qui que qu quoi quel quelle quels quelles quand comment pourquoi ou combien ne n pas plus tres bien ' +
-  'bon bonne svp stp sil s vous plait plaît merci beaucoup bonjour bonsoir salut coucou please pls plz thanks thank ' +
-  'dear madame monsieur mme mr mlle cordialement avance pourriez pourrais pourrait pouvez peux peut voudrais ' +
-  'voudrait voulons veux veut voulais savoir connaitre dire dis dites donner donne donnez montrer montre montrez ' +
-  'afficher affiche indiquer indique indiquez rappeler rappelez rappelle chercher cherche trouver trouve aimerais ' +
-  'aimerions souhaite souhaiterais souhaitons si oui non ok okay alors donc aussi deja actuel actuelle ' +
-  'maintenant aujourd hui exactement vraiment info infos information informations renseignement renseignements ' +
-  'question questions petite petit rapide rapidement vite besoin urgent svp merci hello hi hey the a an of for ' +
-  'in on at to is are was were be been being has have had do does did what which who whom how when where why can ' +
-  'could would should will shall may might must i me my we our us you your it its this that these those there here ' +
-  'tell show give find know let check about some any much many more most very really just also yes no not like ' +
-  'want wanted need wondering curious quick please kindly sir madam hey there lol mdr bref voila voilà hum euh bah ' +
-  'ben hmm ah oh eh au fait concernant sujet propos niveau tout tous toute toutes meme mêmes autre autres encore ' +
-  'dis moi dites moi peux tu pouvez vous pourrais tu sais tu savez vous connais tu connaissez vous est ce ' +
-  'moment svp stp merci d avance regarde regarder voir vu lu lire tiens tenez allez vas aller fait faire fais ' +
-  'faites ton votre chose truc machin ici la y en a ont avoir été etre être sera serait seront serons jamais ' +
-  'toujours depuis avant apres après pendant entre vers chez pour contre sans sous selon parmi grace ' +
-  'grave trop genre ouf wesh frere bro mec precieuse precieux infiniment max maximum minimum min environ approx approximativement doit doivent dois devons devez devoir faut ceux celles celle celui eux lui elles ceux la celles la ci finalement plutot en fait du coup sinon actually rather instead hier yesterday aujourd demain tomorrow full complet complete entier entiere entire whole detail details detaille detaillee bot chatbot robot assistant bcp tt so much elus elu elue elues maires agents membres adherents point bonne journee journee cdt again also still yet please could you would you can you do you tell me show me give me let me i d like ' +
-  'i would like we would like i m we re it s that s what s who s how s ' +
-  'teams utilise utiliser utilisez premiere fois dispo disponible disponibles exactly basically precisely symbols ' +
-  'symbol signs sign entrance panneau panneaux enter entering dedans french'
+  'le la les l un une des du de d au aux a et ou en dans par sur sous avec sans ce cet cette ces c ca cela ceci  ' +
+  'est es suis sommes etes sont etait etaient ete sera serait soit avoir ai as avons avez ont avait avaient  ' +
+  'aurait eu eue t il elle ils elles on nous vous je j tu te toi moi me m mon ma mes ton ta tes son sa ses  ' +
+  'notre nos votre vos leur leurs qui que qu quoi quel quelle quels quelles quand comment pourquoi combien ne n  ' +
+  'pas plus tres bien bon bonne svp stp sil s plait plaît merci beaucoup bonjour bonsoir salut coucou please  ' +
+  'pls plz thanks thank dear madame monsieur mme mr mlle cordialement avance pourriez pourrais pourrait pouvez  ' +
+  'peux peut voudrais voudrait voulons veux veut voulais savoir connaitre dire dis dites donner donne donnez  ' +
+  'montrer montre montrez afficher affiche indiquer indique indiquez rappeler rappelez rappelle chercher  ' +
+  'cherche trouver trouve aimerais aimerions souhaite souhaiterais souhaitons si oui non ok okay alors donc  ' +
+  'aussi deja actuel actuelle maintenant aujourd hui exactement vraiment info infos information informations  ' +
+  'renseignement renseignements question questions petite petit rapide rapidement vite besoin urgent hello hi  ' +
+  'hey the an of for in at to is are was were be been being has have had do does did what which who whom how  ' +
+  'when where why can could would should will shall may might must i my we our us you your it its this that  ' +
+  'these those there here tell show give find know let check about some any much many more most very really  ' +
+  'just also yes no not like want wanted need wondering curious quick kindly sir madam lol mdr bref voila voilà  ' +
+  'hum euh bah ben hmm ah oh eh fait concernant sujet propos niveau tout tous toute toutes meme mêmes autre  ' +
+  'autres encore sais savez connais connaissez moment regarde regarder voir vu lu lire tiens tenez allez vas  ' +
+  'aller faire fais faites chose truc machin ici y été etre être seront serons jamais toujours depuis avant  ' +
+  'apres après pendant entre vers chez pour contre selon parmi grace grave trop genre ouf wesh frere bro mec  ' +
+  'precieuse precieux infiniment max maximum minimum min environ approx approximativement doit doivent dois  ' +
+  'devons devez devoir faut ceux celles celle celui eux lui ci finalement plutot coup sinon actually rather  ' +
+  'instead hier yesterday demain tomorrow full complet complete entier entiere entire whole detail details  ' +
+  'detaille detaillee bot chatbot robot assistant bcp tt so elus elu elue elues maires agents membres adherents  ' +
+  'point journee cdt again still yet re teams utilise utiliser utilisez premiere fois dispo disponible  ' +
+  'disponibles exactly basically precisely symbols symbol signs sign entrance panneau panneaux enter entering  ' +
+  'dedans french'
 ).split(/\s+/).filter(Boolean));
 
 /**
