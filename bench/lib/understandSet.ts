@@ -98,7 +98,7 @@ export function runSet(items: Item[], u: Understander, registry: Registry, label
     let myTown: string | null = null;
     for (const turn of turns) {
       const t0 = process.hrtime.bigint();
-      const understanding = u.understand(turn.says, { now, labelled });
+      const understanding = u.understand(turn.says, { now, labelled, remember: false });
       const decision = decide({ understanding, memory, myTown, resolve: (p) => u.resolvePlace(p, labelled), nameOf: (c) => registry.get(c)?.name });
       const micros = Number(process.hrtime.bigint() - t0) / 1000;
       const townBefore = myTown;

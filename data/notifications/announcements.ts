@@ -85,7 +85,7 @@ export type QueueResult = {
  * on the edition row serialises two announcements of the same edition, so each sees the other's deliveries and a
  * member gets one message per edition (`again`: send to those who already got one too).
  */
-export async function queueAnnouncement(prisma: PrismaClient, announcementId: string, options: { again?: boolean } = {}): Promise<QueueResult> {
+export async function queueAnnouncement(prisma: PrismaClient, announcementId: string, options: { again?: boolean; now?: () => Date } = {}): Promise<QueueResult> {
   const result = await prisma.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ status: string; content: unknown; edition: number }[]>`
       SELECT status::text AS status, content, "editionNumber" AS edition FROM "Announcement" WHERE id = ${announcementId} FOR UPDATE`;
@@ -99,7 +99,7 @@ export async function queueAnnouncement(prisma: PrismaClient, announcementId: st
       const chunk = members.slice(i, i + 5000).map((memberId) => ({ announcementId, memberId }));
       queued += (await tx.delivery.createMany({ data: chunk, skipDuplicates: true })).count;
     }
-    await tx.announcement.update({ where: { id: announcementId }, data: { status: 'queued', queuedAt: new Date() } });
+    await tx.announcement.update({ where: { id: announcementId }, data: { status: 'queued', queuedAt: (options.now ?? (() => new Date()))() } });
     return { announcementId, queued, alreadyQueued: false, alreadyReceived };
   }, { timeout: 120_000, maxWait: 30_000 });
   // Thousands of new rows: fresh statistics keep the claim on its index (PGlite has no autovacuum to do it).
@@ -112,7 +112,7 @@ export async function queueAnnouncement(prisma: PrismaClient, announcementId: st
  * `draftOnly` (the preview's « Abandonner »): refuses once the announcement was confirmed, so a stale preview
  * button cannot stop a send in progress.
  */
-export async function cancelAnnouncement(prisma: PrismaClient, announcementId: string, options: { draftOnly?: boolean } = {}): Promise<{ cancelled: number }> {
+export async function cancelAnnouncement(prisma: PrismaClient, announcementId: string, options: { draftOnly?: boolean; now?: () => Date } = {}): Promise<{ cancelled: number }> {
   return prisma.$transaction(async (tx) => {
     const [a] = await tx.$queryRaw<{ status: string }[]>`
       SELECT status::text AS status FROM "Announcement" WHERE id = ${announcementId} FOR UPDATE`;
@@ -120,7 +120,7 @@ export async function cancelAnnouncement(prisma: PrismaClient, announcementId: s
     if (a.status === 'done') throw new AnnouncementError('cancelDone');
     if (a.status === 'cancelled') throw new AnnouncementError('cancelCancelled');
     if (options.draftOnly && a.status !== 'draft') throw new AnnouncementError('discardQueued');
-    await tx.announcement.update({ where: { id: announcementId }, data: { status: 'cancelled', cancelledAt: new Date() } });
+    await tx.announcement.update({ where: { id: announcementId }, data: { status: 'cancelled', cancelledAt: (options.now ?? (() => new Date()))() } });
     const { count } = await tx.delivery.updateMany({ where: { announcementId, status: 'pending' }, data: { status: 'cancelled' } });
     return { cancelled: count };
   });
@@ -132,7 +132,9 @@ export type ResendStatus = 'failed' | 'uncertain';
  * Re-queues failed and uncertain deliveries (an admin's decision: uncertain ones may have been received) to members
  * still active — a 403/404 deactivated the member, who becomes active again by talking to the bot.
  */
-export async function resendAnnouncement(prisma: PrismaClient, announcementId: string, statuses: ResendStatus[] = ['failed', 'uncertain']): Promise<{ requeued: number }> {
+export async function resendAnnouncement(
+  prisma: PrismaClient, announcementId: string, statuses: ResendStatus[] = ['failed', 'uncertain'], now: () => Date = () => new Date(),
+): Promise<{ requeued: number }> {
   return prisma.$transaction(async (tx) => {
     const a = await tx.announcement.findUnique({ where: { id: announcementId } });
     if (!a) throw new AnnouncementError('notFound', { id: announcementId });
@@ -140,7 +142,7 @@ export async function resendAnnouncement(prisma: PrismaClient, announcementId: s
     if (a.status === 'cancelled') throw new AnnouncementError('resendCancelled', { edition: a.editionNumber });
     const { count } = await tx.delivery.updateMany({
       where: { announcementId, status: { in: statuses }, member: { active: true } },
-      data: { status: 'pending', attempts: 0, nextAttemptAt: new Date(), error: null },
+      data: { status: 'pending', attempts: 0, nextAttemptAt: now(), error: null },
     });
     if (count > 0) await tx.announcement.update({ where: { id: announcementId }, data: { status: 'queued', completedAt: null } });
     return { requeued: count };

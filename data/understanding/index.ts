@@ -26,10 +26,14 @@ export type UnderstandOptions = {
   now: Date;
   /** Codes of the territories present in the palmarès (ranked first among homonyms and longer names). */
   labelled?: ReadonlySet<string>;
+  /** false: understand afresh, without the memory of recent messages (bench:understand times the work itself). */
+  remember?: boolean;
 };
 
 const GREETINGS = new Set(['bonjour', 'bonsoir', 'salut', 'coucou', 'hello', 'hi', 'hey', 'merci', 'thanks', 'yo', 'bjr', 'slt', 'cc', 'bot', 'robot', 'chatbot', 'assistant', 'cher', 'dear']);
 const NO_CODES: ReadonlySet<string> = new Set();
+/** How many understood messages are remembered (a few hundred kB). */
+const RECENT = 5_000;
 
 /** Cue words people misspell, corrected when a word is one edit away (two for long words) and is no place. */
 const KEY_WORDS = [
@@ -52,9 +56,29 @@ export class Understander {
     this.areas = areaIndex(territories.registry);
   }
 
+  /**
+   * The same message on the same day with the same palmarès is understood the same way: the last few thousand are
+   * remembered (the same questions come back: « Quel est le niveau de Grenoble ? »). The result is shared: read-only.
+   */
   understand(text: string, options: UnderstandOptions): Understanding {
     const labelled = options.labelled ?? NO_CODES;
     const source = typeof text === 'string' ? text : '';
+    if (options.remember === false) return this.understandAfresh(source, options.now, labelled);
+    if (this.recentFor !== labelled) { this.recent.clear(); this.recentFor = labelled; }
+    const key = `${options.now.toISOString().slice(0, 10)}\u0000${source.slice(0, 600)}`;
+    let understood = this.recent.get(key);
+    if (!understood) {
+      understood = this.understandAfresh(source, options.now, labelled);
+      if (this.recent.size >= RECENT) this.recent.clear();
+      this.recent.set(key, understood);
+    }
+    return understood;
+  }
+
+  private readonly recent = new Map<string, Understanding>();
+  private recentFor: ReadonlySet<string> | undefined;
+
+  private understandAfresh(source: string, now: Date, labelled: ReadonlySet<string>): Understanding {
     if (source.trim() === '?') return { intent: { name: 'help' } };
     // The commands as typed (admins' publish/status/cancel, « arrêter les notifications »); « seulement X » only
     // when X is a département or région (« seulement en 2021 » filters a list).
@@ -62,7 +86,7 @@ export class Understander {
     // « seulement la Bretagne » with no word of notifications: the conversation decides (after a list, a list filter).
     const command = recognized?.name === 'onlyArea' && !/notif|alert|abonn|subscri|annonce|message/i.test(foldText(source)) ? { ...recognized, implicit: true } : recognized;
     if (command && (command.name !== 'onlyArea' || resolveArea(this.territories.registry, command.area))) return { intent: { name: 'notifications', command } };
-    const understood = this.read(source, options.now, labelled);
+    const understood = this.read(source, now, labelled);
     // « seulement Atlantide »: nothing else understood, so the filter command says which areas it knows.
     if (command && understood.intent.name === 'unknown') return { intent: { name: 'notifications', command } };
     return understood;
