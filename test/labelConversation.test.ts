@@ -1,19 +1,14 @@
 // [user says, bot answers] tables through the real Application and POST /api/messages, on the sourced samples.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedSamplesIfEmpty } from '../data/samples.ts';
-import { getRegistry } from '../data/territories/registry.ts';
-import { cardSubmitActivity, replyText } from './helpers/activities.ts';
-import { startTestBot, type TestBot } from './helpers/testBot.ts';
+import { cardSubmitActivity, replyText, replyTexts } from './helpers/activities.ts';
+import { startSampleBot, type TestBot } from './helpers/testBot.ts';
 
 let t: TestBot;
 let n = 0;
-beforeAll(async () => {
-  t = await startTestBot();
-  await seedSamplesIfEmpty(t.db, getRegistry());
-});
+beforeAll(async () => { t = await startSampleBot(); });
 afterAll(async () => { await t?.close(); });
 
-const text = (replies: Record<string, unknown>[]) => replies.map(replyText).join('\n');
+const text = replyTexts;
 /** Each conversation gets its own id and user, so memory does not leak between rows. */
 const fresh = (locale: string) => ({ locale, conversationId: `a:conv-${++n}`, userId: `29:user-${n}` });
 

@@ -1,21 +1,16 @@
 // What officials type, through POST /api/messages on the sourced samples: [user says, bot answers] tables. Every row
 // here was « pas compris » or a wrong place / wrong answer before data/understanding (issue #14's examples).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedSamplesIfEmpty } from '../data/samples.ts';
-import { getRegistry } from '../data/territories/registry.ts';
 import { loadSet } from '../bench/lib/understandSet.ts';
-import { cardSubmitActivity, replyText } from './helpers/activities.ts';
-import { startTestBot, type TestBot } from './helpers/testBot.ts';
+import { cardSubmitActivity, replyText, replyTexts } from './helpers/activities.ts';
+import { startSampleBot, type TestBot } from './helpers/testBot.ts';
 
 let t: TestBot;
 let n = 0;
-beforeAll(async () => {
-  t = await startTestBot();
-  await seedSamplesIfEmpty(t.db, getRegistry());
-});
+beforeAll(async () => { t = await startSampleBot(); });
 afterAll(async () => { await t?.close(); });
 
-const text = (replies: Record<string, unknown>[]) => replies.map(replyText).join('\n');
+const text = replyTexts;
 const fresh = (locale = 'fr-FR') => ({ locale, conversationId: `u:conv-${++n}`, userId: `29:u-${n}` });
 const INCIDENT = /incident technique|technical problem/;
 

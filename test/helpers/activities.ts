@@ -44,3 +44,6 @@ export function membersAddedActivity(o: ActivityOptions & { includeBot?: boolean
 export function replyText(activity: Record<string, unknown> | undefined): string {
   return String(activity?.text ?? activity?.summary ?? '');
 }
+
+/** Every reply's text, one per line (for `toContain` on a whole answer). */
+export const replyTexts = (replies: Record<string, unknown>[]) => replies.map(replyText).join('\n');

@@ -48,3 +48,11 @@ export async function startTestBot(
     },
   };
 }
+
+/** A test bot on the sourced sample palmarès (what `npm start` loads into an empty embedded database). */
+export async function startSampleBot(): Promise<TestBot> {
+  const t = await startTestBot();
+  const [{ seedSamplesIfEmpty }, { getRegistry }] = await Promise.all([import('../../data/samples.ts'), import('../../data/territories/registry.ts')]);
+  await seedSamplesIfEmpty(t.db, getRegistry());
+  return t;
+}
