@@ -92,6 +92,11 @@ const table: [says: string, expected: Record<string, unknown>][] = [
   ['merci grave 🙏', { intent: 'thanks' }],
   ['salut arobase 👋', { intent: 'greeting' }],
   ['Que pouvez-vous faire pour moi, au juste ?', { intent: 'help' }],
+  ['Je représente la mairie de Salignac, 04290.', { intent: 'setMyTown', code: '04200' }],
+  ['Bonjour ! Médiatrice numérique à Vaulx-en-Velin, je vous indique ma ville pour la suite.', { intent: 'setMyTown', code: '69256' }],
+  ['Who sits on the jury that awards the arobases?', { intent: 'howToApply' }],
+  ['Who won the Champions League this year?', { intent: 'unknown' }],
+  ['How do I get a train from Paris to Strasbourg?', { intent: 'unknown' }],
   // Not label questions, even with a town in them.
   ['quel temps fait-il à Grenoble demain ?', { intent: 'unknown' }],
   ['le maire de Bron c’est qui ?', { intent: 'unknown' }],
@@ -141,6 +146,7 @@ describe('context: the conversation so far', () => {
     [['les arobases vertes', 'seulement en 2021'], { intent: 'palmares', edition: 22, mention: 'arobase-verte' }],
     [['Quels sont les critères pour devenir TEN ?', 'et Limonest, elle pourrait ?'], { intent: 'ten', code: '69116' }],
     [['niveau de Mérignac', 'non, celle de Charente'], { intent: 'level', code: '16216' }],
+    [['Saint-Pierre', 'non, celle de la Martinique'], { intent: 'level', code: '97225' }],
     [['Quel est le niveau de ma commune ?', 'Sèvres'], { intent: 'setMyTown', code: '92072', then: 'level' }],
   ] as [string[], Record<string, unknown>][])('%j', (turns, expected) => {
     expect(dialogue(...turns).at(-1)).toMatchObject(expected);
@@ -154,7 +160,7 @@ describe('context: the conversation so far', () => {
 
 describe('the phrasing sets', () => {
   // The project's own set must stay at the bench's target; the others are development sets (see README).
-  it.each([['set', 0.98], ['holdout', 0.97], ['dev2', 0.97], ['holdout2', 0.97], ['dev3', 0.95], ['holdout3', 0.97]] as const)(
+  it.each([['set', 0.98], ['holdout', 0.97], ['dev2', 0.97], ['holdout2', 0.97], ['dev3', 0.95], ['holdout3', 0.97], ['holdout4', 0.97]] as const)(
     'understand-%s.json ≥ %s', (name, target) => {
       const outcomes = runSet(loadSet(new URL(`../bench/data/understand-${name}.json`, import.meta.url).pathname), u, registry, labelled);
       const failures = outcomes.filter((o) => !o.ok).map((o) => `${o.id} ${o.says}: ${o.why.join('; ')}`);

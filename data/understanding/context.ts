@@ -18,6 +18,8 @@ export type LabelMemory = {
   lastPage?: number;
   /** A "my town" question waiting for the member to name their town. */
   awaitingMyTown?: Intent;
+  /** The name last asked about when several territories bear it (« Saint-Pierre »), for « celle de la Martinique ». */
+  lastAsked?: string;
 };
 
 export type Decision =
@@ -72,7 +74,7 @@ export function decide({ understanding, memory, myTown, resolve, nameOf }: Conte
     case 'followUp': {
       const last = memory.lastQuestion;
       // « non, celle de Charente »: the last territory's name in that area.
-      const sameName = intent.area && !intent.place && memory.lastCode ? nameOf?.(memory.lastCode) : undefined;
+      const sameName = intent.area && !intent.place ? (memory.lastAsked ?? (memory.lastCode ? nameOf?.(memory.lastCode) : undefined)) : undefined;
       if (sameName) {
         const question: TerritoryQuestion = !last || last === 'palmares' ? 'level' : last;
         return territoryDecision({ name: question, place: `${sameName} (${intent.area})` }, memory, myTown, resolve);
@@ -157,7 +159,9 @@ function palmaresDecision(intent: PalmaresIntent, memory: LabelMemory, page: num
 export function remember(memory: LabelMemory, d: Decision, shown?: { edition?: number; page?: number }): LabelMemory {
   switch (d.do) {
     case 'answer':
-      return { ...memory, lastCode: d.code, lastQuestion: d.question, ...(d.edition !== undefined ? { lastEdition: d.edition } : {}), awaitingMyTown: undefined };
+      return { ...memory, lastCode: d.code, lastQuestion: d.question, ...(d.edition !== undefined ? { lastEdition: d.edition } : {}), awaitingMyTown: undefined, lastAsked: undefined };
+    case 'choose':
+      return { ...memory, lastAsked: d.query, ...(d.intent.name !== 'setMyTown' ? { lastQuestion: d.intent.name } : {}) };
     case 'setMyTown':
       return { ...memory, lastCode: d.code, lastQuestion: d.then?.name ?? memory.lastQuestion ?? 'level', awaitingMyTown: undefined };
     case 'palmares': {

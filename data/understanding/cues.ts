@@ -2,7 +2,7 @@
 // several cues: « suivant » is a page turn, « next » also "next label").
 import { phrasesAt, type Cue } from './lexicon.ts';
 
-const KEPT = new Set<Cue>(['my', 'we', 'apply', 'candidature', 'arobase', 'ten', 'labelName', 'becomeIt', 'declareLead', 'role', 'tenElig', 'tenList', 'notif', 'notifStop', 'notifStart', 'notifShow', 'notifOnly', 'notifAll']);
+const KEPT = new Set<Cue>(['my', 'we', 'apply', 'candidature', 'arobase', 'ten', 'labelName', 'becomeIt', 'declareLead', 'role', 'tenElig', 'tenList', 'notif', 'notifStop', 'notifStart', 'notifShow', 'notifOnly', 'notifAll', 'question']);
 
 export type CueHit = { cue: Cue; start: number; end: number };
 

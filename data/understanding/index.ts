@@ -171,6 +171,12 @@ export class Understander {
       if (entry) return { status: 'found', territory: toTerritory(entry), alternatives: [] };
     }
     const r = this.ranking.rank(span.query, span.words, labelled);
+    if (span.postcode) {
+      const all = r.status === 'found' ? [r.territory, ...r.alternatives] : r.status === 'ambiguous' ? r.candidates : [];
+      const kept = all.filter((t) => this.territories.registry.get(t.code)?.postcodes.includes(span.postcode!));
+      if (kept.length === 1) return { status: 'found', territory: kept[0]!, alternatives: [] };
+      if (kept.length > 1) return { status: 'ambiguous', candidates: kept };
+    }
     return span.qualifier ? this.within(r, span, span.qualifier) : r;
   }
 

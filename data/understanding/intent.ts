@@ -40,7 +40,8 @@ export function classify(r: Reading): Intent {
   const my = c.has('my') || (!place && c.has('we', 'ours'));
   // A list: its words (but « qui a eu » is no list when the member asks about themselves, « notre niveau »), or
   // filters alone (« les 5@ en 2024 », « dans l'Eure »).
-  const listy = ((c.has('palmares', 'listWord') || (c.has('whoList') && !my)) && (evidence || r.leftover === 0))
+  const listEvidence = label || slots.level !== undefined || !!r.area || !!r.mention || (!!place && !place.typo);
+  const listy = ((c.has('palmares', 'listWord') || (c.has('whoList') && !my)) && (listEvidence || r.leftover === 0))
     || (!place && !c.has('my') && (slots.level !== undefined || r.area !== undefined)) || (!!place?.area && slots.level !== undefined);
   const question = (name: TerritoryQuestion, extra: Partial<TerritoryIntent> = {}): TerritoryIntent =>
     place ? { name, place: place.text, ...extra } : my ? { name, my: true, ...extra } : { name, ...extra };
@@ -86,7 +87,7 @@ export function classify(r: Reading): Intent {
   const levelFirst = place && (c.first('level') ?? c.first('arobase')) && ((c.first('level') ?? c.first('arobase'))!.start < (c.first('apply')?.start ?? Infinity));
   const applyQuestion = !levelFirst && (c.has('apply') || (c.has('applyInfo') && (label || r.leftover === 0)));
   const listFilters = slots.edition !== undefined || slots.level !== undefined || !!r.area;
-  if (applyQuestion && !c.has('history', 'ten') && !(c.has('palmares', 'whoList', 'listWord') && (listFilters || !c.has('how', 'when')))
+  if (applyQuestion && !c.has('history', 'ten') && !(c.has('palmares', 'whoList', 'listWord') && (listFilters || !(c.has('how', 'when') || (c.has('apply') && c.has('question')))))
     && (c.has('how', 'when', 'about', 'question', 'count') || !place) && !(c.has('labelled') && place && !c.has('how'))) {
     if (!(place && !c.has('how', 'when') && c.has('level', 'arobase'))) return { name: 'howToApply' };
   }
@@ -168,6 +169,9 @@ function declares(hits: readonly CueHit[], place: PlaceSpan, norms: readonly str
     && Array.from({ length: place.start - lead.end }, (_, k) => lead.end + k)
       .every((k) => ['la', 'le', 'l', 'les'].includes(norms[k] ?? '') || hits.some((h) => linking.has(h.cue) && h.start <= k && h.end > k));
   if (between) return true;
+  // (the role opens the message, or follows a greeting: not « le maire de Bron, c'est qui ? »)
+  const opening = hits.find((h) => h.cue === 'role' && (h.start === 0 || (h.start === 1 && hits.some((g) => g.cue === 'greeting' && g.start === 0))));
+  if (opening && place.start > opening.end && place.start - opening.end <= 3) return true;
   return !!role || hits.some((h) => (h.cue === 'declare' && (h.end <= place.start || (h.start >= place.end && h.start - place.end <= 1)))
     // « ma ville c'est X », and « Ma commune de résidence est Moncontour » (« est » / "is" right before the place).
     || (h.cue === 'my' && h.end <= place.start && h.end - h.start >= 2 && (place.start - h.end <= 2 || place.saidIs === true)));

@@ -35,6 +35,8 @@ export type PlaceSpan = {
   prior: number;
   /** The département or région named after it (« Valence dans la Drôme »): candidates are restricted to it. */
   qualifier?: Area;
+  /** A postcode right after the name (« Salignac, 04290 »): candidates are restricted to it. */
+  postcode?: string;
 };
 
 const MAX_WINDOW = 8;
@@ -198,8 +200,12 @@ export function placeSpans(text: string, tokens: readonly Token[], used: readonl
     return first?.kind === 'epci';
   }
 
-  /** « Valence dans la Drôme », « Le Trait (76) », « Saint-Denis de la Réunion », « St Denis 93 ». */
+  /** « Valence dans la Drôme », « Le Trait (76) », « Saint-Denis de la Réunion », « St Denis 93 », « Salignac, 04290 ». */
   function withQualifier(span: PlaceSpan): PlaceSpan {
+    const next = norms[span.end];
+    if (next && /^\d{5}$/.test(next) && free(span.end) && !span.code) {
+      return { ...span, end: span.end + 1, text: spanText(text, tokens, span.start, span.end + 1), postcode: next, score: span.score + 25 };
+    }
     let k = span.end;
     while (k < tokens.length && k - span.end < 3 && qualifierFree(k) && ['dans', 'en', 'de', 'la', 'le', 'l', 'du', 'des', 'in', 'the', 'departement', 'dept', 'dep'].includes(norms[k] as string)) k++;
     if (k >= tokens.length || !qualifierFree(k)) return span;
