@@ -103,7 +103,10 @@ export function createLabelConversation(deps: LabelDeps) {
         if (others.length && replies[0]?.card) replies[0] = alternativesBlock(s.lang, replies[0], others, labelOf, { name: d.question, ...(d.edition ? { edition: d.edition } : {}) });
         return { replies };
       }
-      case 'choose': return { replies: [choiceCard(s.lang, a(s.lang, 'ambiguous', { query: d.query }), d.candidates, labelOf, buttonIntent(d.intent))] };
+      case 'choose': {
+        const question = a(s.lang, /^\d{5}$/.test(d.query.trim()) ? 'ambiguousPostcode' : 'ambiguous', { query: d.query.trim() });
+        return { replies: [choiceCard(s.lang, question, d.candidates, labelOf, buttonIntent(d.intent))] };
+      }
       case 'notFound': {
         if (d.guessed) return { replies: [unknownCard(s.lang, EXAMPLES[s.lang])] };
         const message = a(s.lang, 'notFound', { query: d.query });

@@ -2,6 +2,7 @@
 // here was « pas compris » or a wrong place / wrong answer before data/understanding (issue #14's examples).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSet } from '../bench/lib/understandSet.ts';
+import { getRegistry } from '../data/territories/registry.ts';
 import { cardSubmitActivity, replyText, replyTexts } from './helpers/activities.ts';
 import { startSampleBot, type TestBot } from './helpers/testBot.ts';
 
@@ -163,6 +164,26 @@ describe('buttons that the answers carry', () => {
     await t.post(cardSubmitActivity(start!.data, t.opts(o)));
     expect(replyText(t.connector.received[before]?.body)).toMatch(/collectivité|commune/);
   });
+});
+
+describe('the phrasing set through POST /api/messages', () => {
+  it('every question about a named territory is answered about that territory (its name in the reply)', async () => {
+    const registry = getRegistry();
+    const items = loadSet(new URL('../bench/data/understand-set.json', import.meta.url).pathname)
+      .filter((i) => i.says && ['level', 'history', 'tenStatus', 'tenEligibility'].includes(i.expect!.intent) && /^[0-9]/.test(i.expect!.territory ?? ''));
+    expect(items.length).toBeGreaterThan(200);
+    const wrong: string[] = [];
+    let o = fresh();
+    for (const [k, item] of items.entries()) {
+      if (k % 15 === 0) o = fresh();
+      const name = registry.get(item.expect!.territory!)!.name;
+      const reply = text(await t.say(item.says!, { ...o, conversationId: `${o.conversationId}-${k}`, locale: item.lang === 'en' ? 'en-US' : 'fr-FR' }));
+      // Answered about it, or (a postcode several communes share) asked which, with it first.
+      const [first, second] = reply.split('\n');
+      if (!first!.includes(name) && !second?.startsWith(`1. ${name}`)) wrong.push(`${item.id} « ${item.says} »: ${first}`);
+    }
+    expect(wrong).toEqual([]);
+  }, 120_000);
 });
 
 describe('no phrasing, however odd, leads to the technical incident reply', () => {
