@@ -28,11 +28,6 @@ export function isKnownEdition(edition: number): boolean {
   return Number.isInteger(edition) && edition >= FIRST_KNOWN_EDITION && edition <= LAST_PLAUSIBLE_EDITION;
 }
 
-/** The ceremony date when a source gives it. */
-export function ceremonyDate(edition: number): string | undefined {
-  return CEREMONIES[edition];
-}
-
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**

@@ -1,7 +1,7 @@
 // Label facts read from the awards table: a territory's level, history, TEN status, and palmarès lists.
 // Every fact carries its source; nothing here ever guesses a level.
 import type { PrismaClient } from './generated/prisma/client.ts';
-import { editionYear, isPublished, latestPublished, publishedAfter } from './editions.ts';
+import { editionYear, isPublished, publishedAfter } from './editions.ts';
 import { labelSnapshot, type AwardFact, type EditionInfo } from './labelSnapshot.ts';
 import { TEN_VALIDITY_YEARS, type Mention } from './mentions.ts';
 
@@ -164,4 +164,3 @@ export async function labelledCodes(prisma: PrismaClient): Promise<ReadonlySet<s
 }
 const labelledCache = new WeakMap<object, ReadonlySet<string>>();
 
-export { latestPublished };

@@ -1,6 +1,6 @@
 // Public API of the territory resolver: the place text a user typed → a commune or an EPCI of the registry.
 // The index is built once per process, on first use (about half a second, after the registry is loaded).
-import { getRegistry, type Registry } from './registry.ts';
+import { getRegistry, type Registry, type Territory } from './registry.ts';
 import { TerritoryResolver, type Resolution } from './resolve.ts';
 
 export type { Resolution } from './resolve.ts';
@@ -26,6 +26,11 @@ let shared: TerritoryIndexHandle | undefined;
 export function getTerritoryIndex(): TerritoryIndexHandle {
   shared ??= createTerritoryIndex(getRegistry());
   return shared;
+}
+
+/** Every territory a resolution names: the one found and its alternatives, or the candidates (none when not found). */
+export function candidatesOf(r: Resolution): Territory[] {
+  return r.status === 'found' ? [r.territory, ...r.alternatives] : r.status === 'ambiguous' ? r.candidates : [];
 }
 
 /** Resolves the place text only ("Valence (Drôme)", "38000", "CC de Parthenay-Gâtine") to a territory. */

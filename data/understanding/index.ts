@@ -1,7 +1,7 @@
 // Understanding what officials type: a message → its intent, its slots and its place, the place ranked with what
 // people mean (territories in the palmarès first, then population). Plain TypeScript, synchronous, no database:
 // the bot passes the codes present in the palmarès (`labelled`) and the date (`now`, for « l'an dernier »).
-import { getTerritoryIndex, type Resolution, type TerritoryIndexHandle } from '../territories/index.ts';
+import { candidatesOf, getTerritoryIndex, type Resolution, type TerritoryIndexHandle } from '../territories/index.ts';
 import { areaIndex, resolveArea, type Area, type AreaIndex } from '../territories/areas.ts';
 import { toTerritory, type Territory } from '../territories/registry.ts';
 import { boundedDistance } from '../territories/distance.ts';
@@ -172,7 +172,7 @@ export class Understander {
     }
     const r = this.ranking.rank(span.query, span.words, labelled);
     if (span.postcode) {
-      const all = r.status === 'found' ? [r.territory, ...r.alternatives] : r.status === 'ambiguous' ? r.candidates : [];
+      const all = candidatesOf(r);
       const kept = all.filter((t) => this.territories.registry.get(t.code)?.postcodes.includes(span.postcode!));
       if (kept.length === 1) return { status: 'found', territory: kept[0]!, alternatives: [] };
       if (kept.length > 1) return { status: 'ambiguous', candidates: kept };
@@ -185,7 +185,7 @@ export class Understander {
     const registry = this.territories.registry;
     const inside = (t: Territory) => (area.kind === 'departement' ? t.departement === area.code : !!t.departement && registry.regionOfDepartement(t.departement) === area.code);
     if (r.status === 'found' && inside(r.territory)) return { ...r, alternatives: r.alternatives.filter(inside) };
-    const all = r.status === 'found' ? [r.territory, ...r.alternatives] : r.status === 'ambiguous' ? r.candidates : [];
+    const all = candidatesOf(r);
     const kept = all.filter(inside);
     if (kept.length === 1) return { status: 'found', territory: kept[0]!, alternatives: [] };
     if (kept.length > 1) return { status: 'ambiguous', candidates: kept };

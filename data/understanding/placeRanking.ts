@@ -3,7 +3,7 @@
 // "Le Touquet") offers the labelled or populous territories whose name starts with it before look-alike spellings
 // (Charentay, Fontenay in the Vosges, Touques).
 import { toTerritory, type Registry, type RegistryEntry, type Territory } from '../territories/registry.ts';
-import type { Resolution, TerritoryResolver } from '../territories/index.ts';
+import { candidatesOf, type Resolution, type TerritoryResolver } from '../territories/index.ts';
 import { nameTokens, stripArticle } from '../territories/keys.ts';
 
 /** A longer name counts as "what people mean" when labelled, or at least this populous. */
@@ -102,7 +102,7 @@ export class PlaceRanking {
       if (labelledLonger.length === 1) return this.found(labelledLonger[0]!, [r.territory, ...r.alternatives, ...longer]);
       return { ...r, alternatives: unique([...r.alternatives, ...longer.sort(byPopulation)]).filter((t) => t.code !== r.territory.code).slice(0, MAX_ALTERNATIVES) };
     }
-    const matched = r.status === 'found' ? [r.territory, ...r.alternatives] : r.status === 'ambiguous' ? r.candidates : [];
+    const matched = candidatesOf(r);
     // A look-alike spelling much more populous than every longer name is what was meant (« Lyons » → Lyon, not
     // Lyons-la-Forêt); otherwise the longer names come first (« Charenton » → Charenton-le-Pont, not Charentay).
     const biggestLonger = Math.max(0, ...longer.map((t) => t.population ?? 0));
