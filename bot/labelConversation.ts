@@ -11,7 +11,7 @@ import { toTerritory, type Registry, type Territory } from '../data/territories/
 import { decide, remember, type Decision, type LabelMemory, type PalmaresQuery } from '../data/understanding/context.ts';
 import type { Understander } from '../data/understanding/index.ts';
 import type { Intent, TerritoryQuestion, Understanding } from '../data/understanding/types.ts';
-import type { Reply } from './cards/activity.ts';
+import type { Reply } from '../dialogs/cards.ts';
 import { alternativesBlock, choiceCard, readingsCard, unknownCard } from './cards/choiceCard.ts';
 import { historyCard } from './cards/historyCard.ts';
 import { aboutCard, applyCard } from './cards/infoCards.ts';

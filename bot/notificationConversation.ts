@@ -8,7 +8,7 @@ import {
   AnnouncementError, cancelAnnouncement, createAnnouncement, deliveredBar, formatProgress, latestAnnouncement, loadProgress,
   previewLines, queueAnnouncement, resendAnnouncement,
 } from '../data/notifications/index.ts';
-import { adaptiveCard, textBlock, type Reply } from './cards/activity.ts';
+import { adaptiveCard, textBlock, type Reply } from '../dialogs/cards.ts';
 import { nm } from './i18n/notificationMessages.ts';
 import type { Lang } from './i18n/locale.ts';
 import type { NotificationCommand } from '../data/understanding/types.ts';

@@ -1,6 +1,6 @@
 // Keeps an admin's announcement status card up to date in place (every few seconds, until the send is over).
 import { TurnContext, type CloudAdapterBase } from 'botbuilder';
-import { cardActivity } from './cards/activity.ts';
+import { cardActivity } from '../dialogs/cardActivity.ts';
 import type { Lang } from './i18n/locale.ts';
 import type { Logger } from './logger.ts';
 import type { NotificationConversation } from './notificationConversation.ts';

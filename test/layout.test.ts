@@ -1,5 +1,6 @@
 // What the README says of the layout, checked on the sources: the domain (data/) imports nothing from botbuilder or
-// Teams AI, and imports run one way, bot/ → dialogs/ → data/ (data/understanding is called by bot/, never the reverse).
+// Teams AI, and imports run one way, bot/ → dialogs/ → data/. (data/applications still imports the questionnaire
+// definitions of dialogs/questionnaire: the one arrow up left, see README.)
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,15 @@ function imports(file: string): string[] {
   return [...text.matchAll(/(?:from\s+|import\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1]!);
 }
 
+/** The imports of the files under `dirs` that land in a folder starting with one of `targets`. */
+function importsInto(dirs: string[], targets: string[]): string[] {
+  return dirs.flatMap(sources).flatMap((f) => imports(f)
+    .filter((s) => s.startsWith('.'))
+    .map((s) => relative(root, resolve(root, dirname(f), s)))
+    .filter((target) => targets.some((t) => target.startsWith(t)))
+    .map((target) => `${f} → ${target}`));
+}
+
 const FRAMEWORK = /^(?:botbuilder|botbuilder-dialogs|botframework-\w+|@microsoft\/teams-ai|restify)(?:\/|$)/;
 
 describe('layout', () => {
@@ -29,12 +39,17 @@ describe('layout', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('the label answers\' card factories (bot/cards/) and dialogs/cards.ts are plain JSON: they import neither botbuilder nor dialogs/cardActivity.ts', () => {
+    const files = [...sources('bot/cards'), 'dialogs/cards.ts'];
+    const offenders = files.flatMap((f) => imports(f).filter((s) => FRAMEWORK.test(s) || s.endsWith('cardActivity.ts')).map((s) => `${f} → ${s}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('dialogs/ imports nothing from bot/ (bot/ → dialogs/ → data/)', () => {
+    expect(importsInto(['dialogs'], ['bot/'])).toEqual([]);
+  });
+
   it('data/understanding and data/territories import nothing from bot/ or dialogs/', () => {
-    const upward = [...sources('data/understanding'), ...sources('data/territories')].flatMap((f) => imports(f)
-      .filter((s) => s.startsWith('.'))
-      .map((s) => relative(root, resolve(root, dirname(f), s)))
-      .filter((target) => target.startsWith('bot/') || target.startsWith('dialogs/'))
-      .map((target) => `${f} → ${target}`));
-    expect(upward).toEqual([]);
+    expect(importsInto(['data/understanding', 'data/territories'], ['bot/', 'dialogs/'])).toEqual([]);
   });
 });

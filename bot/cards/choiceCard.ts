@@ -4,7 +4,7 @@ import type { Territory } from '../../data/territories/registry.ts';
 import type { Intent } from '../../data/understanding/types.ts';
 import { a } from '../i18n/answers.ts';
 import type { Lang } from '../i18n/locale.ts';
-import { adaptiveCard, textBlock, type Reply } from './activity.ts';
+import { adaptiveCard, textBlock, type Reply } from '../../dialogs/cards.ts';
 
 const pick = (t: Territory, labelOf: (t: Territory) => string, intent: Intent) =>
   ({ type: 'Action.Submit', title: labelOf(t), data: { verb: 'pickTerritory', code: t.code, intent } });

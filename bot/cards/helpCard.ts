@@ -1,7 +1,7 @@
 // Help card: what arobase can do, with example questions as one-click buttons.
 import type { Lang } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
-import { adaptiveCard, type AdaptiveCard } from './activity.ts';
+import { adaptiveCard, type AdaptiveCard } from '../../dialogs/cards.ts';
 import { exampleButton } from './choiceCard.ts';
 
 const EXAMPLES: Record<Lang, string[]> = {

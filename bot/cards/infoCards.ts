@@ -1,7 +1,7 @@
 // What the label is, and how to apply: sourced texts, the second with a button that starts the walkthrough.
 import { a } from '../i18n/answers.ts';
 import type { Lang } from '../i18n/locale.ts';
-import { adaptiveCard, sourceBlock, textBlock, type Reply } from './activity.ts';
+import { adaptiveCard, sourceBlock, textBlock, type Reply } from '../../dialogs/cards.ts';
 
 export function aboutCard(lang: Lang): Reply {
   const [title, body, source] = [a(lang, 'aboutTitle'), a(lang, 'about'), a(lang, 'aboutSource')];

@@ -2,7 +2,7 @@
 import type { LevelFact, AwardFact } from '../../data/labelFacts.ts';
 import { a, ordinal, plural, yearList } from '../i18n/answers.ts';
 import type { Lang } from '../i18n/locale.ts';
-import { adaptiveCard, sourceBlock, textBlock, type Reply } from './activity.ts';
+import { adaptiveCard, sourceBlock, textBlock, type Reply } from '../../dialogs/cards.ts';
 
 export function arobases(level: number) {
   return {

@@ -2,7 +2,7 @@
 import type { PalmaresPage } from '../../data/labelFacts.ts';
 import { a, ordinal } from '../i18n/answers.ts';
 import type { Lang } from '../i18n/locale.ts';
-import { adaptiveCard, sourceBlock, textBlock, type Reply } from './activity.ts';
+import { adaptiveCard, sourceBlock, textBlock, type Reply } from '../../dialogs/cards.ts';
 
 import type { PalmaresQuery } from '../../data/understanding/context.ts';
 

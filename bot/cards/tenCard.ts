@@ -3,7 +3,7 @@
 import type { TenEligibility, TenStatusFact } from '../../data/labelFacts.ts';
 import { a, ordinal, yearList } from '../i18n/answers.ts';
 import type { Lang } from '../i18n/locale.ts';
-import { adaptiveCard, sourceBlock, textBlock, type Reply } from './activity.ts';
+import { adaptiveCard, sourceBlock, textBlock, type Reply } from '../../dialogs/cards.ts';
 
 function card(title: string, lines: string[], sources: string[]): Reply {
   const body = [textBlock(title, { weight: 'Bolder', size: 'Medium' }), ...lines.map((l) => textBlock(l)), ...sources.map(sourceBlock)];

@@ -4,7 +4,7 @@ import type { AnswerTurnState } from '../turnState.ts';
 import type { TurnContext } from 'botbuilder';
 import { yearEdition } from '../../data/editions.ts';
 import { isMention } from '../../data/mentions.ts';
-import type { Reply } from '../cards/activity.ts';
+import type { Reply } from '../../dialogs/cards.ts';
 import { unknownCard } from '../cards/choiceCard.ts';
 import type { Intent } from '../../data/understanding/types.ts';
 import type { LabelConversation, LabelSession } from '../labelConversation.ts';

@@ -5,8 +5,8 @@ import {
   AccessDeniedError, exportApplications, reopenApplication, toCsv, toJson,
 } from '../../data/applications/index.ts';
 import { getDefinition, hasDefinition } from '../questionnaire/index.ts';
-import { am } from '../../bot/i18n/applicationMessages.ts';
-import { exportActivity } from '../../bot/cards/applicationReview.ts';
+import { am } from './messages.ts';
+import { exportActivity } from './cards/review.ts';
 import { adminCommandOf, type AdminCommand } from './commands.ts';
 import { actorOfTurn, langOfTurn, say, territoryLabel, type ApplicationServices } from './services.ts';
 import { reviewMessages } from './views.ts';

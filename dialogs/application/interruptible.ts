@@ -2,7 +2,7 @@
 // « reprendre ma candidature » work at any step. « retour » and « passer » depend on the question: the
 // questionnaire dialog handles them.
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { am } from '../../bot/i18n/applicationMessages.ts';
+import { am } from './messages.ts';
 import { commandOf } from './commands.ts';
 import { inputOf, langOfTurn, say } from './services.ts';
 

@@ -8,7 +8,7 @@ import {
   expectation, findSlot, formatValue, getDefinition, nextSlot, parseAnswer, previousSlot, visibleSlots,
   type AnswerValue, type Slot,
 } from '../questionnaire/index.ts';
-import { am } from '../../bot/i18n/applicationMessages.ts';
+import { am } from './messages.ts';
 import { commandOf, editNumberOf } from './commands.ts';
 import type { Assisting } from './interruptible.ts';
 import { actorOfTurn, inputOf, langOfTurn, say, territoryLabel, type ApplicationServices } from './services.ts';

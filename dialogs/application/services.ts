@@ -5,9 +5,9 @@ import type { Registry } from '../../data/territories/registry.ts';
 import type { Resolution } from '../../data/territories/index.ts';
 import { findMember, touchMember } from '../../data/members.ts';
 import { actorOf, ApplicationRepository, type Actor } from '../../data/applications/index.ts';
-import { langOf, type Lang } from '../../bot/i18n/locale.ts';
-import { memberInfoFrom } from '../../bot/memberCapture.ts';
-import { applicationCardValue, type ApplicationCardValue } from '../../bot/cards/applicationQuestion.ts';
+import { langOf, type Lang } from '../../data/text.ts';
+import { memberInfoFrom } from '../memberInfo.ts';
+import { applicationCardValue, type ApplicationCardValue } from './cards/question.ts';
 
 export type ApplicationServices = {
   prisma: PrismaClient;

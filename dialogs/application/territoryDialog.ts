@@ -4,8 +4,8 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import { setMemberTerritory } from '../../data/members.ts';
 import type { Territory } from '../../data/territories/index.ts';
 import { parseAnswer, type Lang, type Question } from '../questionnaire/index.ts';
-import { am } from '../../bot/i18n/applicationMessages.ts';
-import { questionActivity } from '../../bot/cards/applicationQuestion.ts';
+import { am } from './messages.ts';
+import { questionActivity } from './cards/question.ts';
 import type { Assisting } from './interruptible.ts';
 import { inputOf, langOfTurn, memberOf, say, type ApplicationServices } from './services.ts';
 

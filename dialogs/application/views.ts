@@ -4,9 +4,9 @@ import {
   completeness, expectation, findSlot, formatValue, getDefinition, progress, slotLabel, visibleSlots, qm,
   type AnswerValue, type Answers, type Definition, type Lang, type Slot,
 } from '../questionnaire/index.ts';
-import { am } from '../../bot/i18n/applicationMessages.ts';
-import { questionActivity, type QuestionView } from '../../bot/cards/applicationQuestion.ts';
-import { confirmationActivity, reviewActivities, type ReviewSection } from '../../bot/cards/applicationReview.ts';
+import { am } from './messages.ts';
+import { questionActivity, type QuestionView } from './cards/question.ts';
+import { confirmationActivity, reviewActivities, type ReviewSection } from './cards/review.ts';
 import type { Application } from '../../data/applications/index.ts';
 import { formatIsoDate } from '../questionnaire/text.ts';
 

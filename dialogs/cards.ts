@@ -1,14 +1,6 @@
-// Wraps an Adaptive Card in a message activity, with a text fallback for channels that show no cards.
-// The fallback goes in `summary` (and the card's fallbackText), not `text`: Teams shows `text` above the card.
-import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
-
+// Adaptive Card JSON, the pieces every card of the bot is made of: plain objects, no botbuilder (a test, a CLI or
+// another host builds the same cards). dialogs/cardActivity.ts wraps one in a message activity.
 export type AdaptiveCard = { type: 'AdaptiveCard'; version: string; body: unknown[]; actions?: unknown[]; [k: string]: unknown };
-
-export function cardActivity(card: AdaptiveCard, fallbackText: string): Partial<Activity> {
-  const activity = MessageFactory.attachment(CardFactory.adaptiveCard({ ...card, fallbackText }));
-  activity.summary = fallbackText;
-  return activity;
-}
 
 export function adaptiveCard(body: unknown[], actions?: unknown[]): AdaptiveCard {
   const card: AdaptiveCard = { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body };

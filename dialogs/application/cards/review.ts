@@ -1,10 +1,11 @@
 // The summary of an application grouped by section, with « Modifier » per answer; the confirmation after submit;
 // the export card for admins. A long summary is split over several cards (Teams refuses cards above ~28 KB).
 import type { Activity } from 'botbuilder';
-import type { Lang } from '../i18n/locale.ts';
-import { am } from '../i18n/applicationMessages.ts';
-import { adaptiveCard, cardActivity } from './activity.ts';
-import type { ApplicationCardValue } from './applicationQuestion.ts';
+import type { Lang } from '../../../data/text.ts';
+import { am } from '../messages.ts';
+import { cardActivity } from '../../cardActivity.ts';
+import { adaptiveCard } from '../../cards.ts';
+import type { ApplicationCardValue } from './question.ts';
 
 export type ReviewRow = { n: number; key: string; label: string; value: string };
 export type ReviewSection = { title: string; rows: ReviewRow[] };

@@ -1,9 +1,10 @@
 // A question of the application as a message: plain text for free answers; an Adaptive Card whose buttons carry
 // the choice for choice and yes/no questions (typing the number or the label works as well: the text lists them).
 import type { Activity } from 'botbuilder';
-import type { Lang } from '../i18n/locale.ts';
-import { am } from '../i18n/applicationMessages.ts';
-import { adaptiveCard, cardActivity } from './activity.ts';
+import type { Lang } from '../../../data/text.ts';
+import { am } from '../messages.ts';
+import { cardActivity } from '../../cardActivity.ts';
+import { adaptiveCard } from '../../cards.ts';
 
 /** What a card button sends back in `activity.value`. */
 export type ApplicationCardValue =

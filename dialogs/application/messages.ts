@@ -1,5 +1,5 @@
 // Texts of the application walkthrough (the questions themselves are data: dialogs/questionnaire/editions/).
-import { translator, type Lang } from './locale.ts';
+import { translator, type Lang } from '../../data/text.ts';
 
 const COMMANDS_FR = '« retour » (question précédente), « passer » (question facultative), « où en suis-je », « récapitulatif », « annuler » (le brouillon est gardé)';
 const COMMANDS_EN = '“back” (previous question), “skip” (optional question), “where am I”, “summary”, “cancel” (the draft is kept)';
