@@ -98,6 +98,11 @@ const table: [says: string, expected: Record<string, unknown>][] = [
   ['Who sits on the jury that awards the arobases?', { intent: 'howToApply' }],
   ['Who won the Champions League this year?', { intent: 'unknown' }],
   ['How do I get a train from Paris to Strasbourg?', { intent: 'unknown' }],
+  ['Bonjour de Guadeloupe ! Baie Mahaut avait combien d’@ en 2022 svp', { intent: 'level', code: '97103', edition: 23 }],
+  ['les villes de seine st denis labellisées , svp', { intent: 'palmares', area: 'seine st denis' }],
+  ['historique pour le code 54547', { intent: 'history', code: '54547' }],
+  ['Bonjour ,,, je suis adjoint au maire de Sèvres ; 92310 ; nous voudrions connaître notre niveau actuel . Merci d avance .', { intent: 'setMyTown', code: '92072', then: 'level' }],
+  ['Show all the years Le Lamentin (Martinique) took part', { intent: 'history', code: '97213' }],
   // Not label questions, even with a town in them.
   ['quel temps fait-il à Grenoble demain ?', { intent: 'unknown' }],
   ['le maire de Bron c’est qui ?', { intent: 'unknown' }],
@@ -148,6 +153,7 @@ describe('context: the conversation so far', () => {
     [['Quels sont les critères pour devenir TEN ?', 'et Limonest, elle pourrait ?'], { intent: 'ten', code: '69116' }],
     [['niveau de Mérignac', 'non, celle de Charente'], { intent: 'level', code: '16216' }],
     [['Saint-Pierre', 'non, celle de la Martinique'], { intent: 'level', code: '97225' }],
+    [['Bron est-elle TEN ?', 'et Nancy pourrait le devenir ?'], { intent: 'ten', code: '54395' }],
     [['Quel est le niveau de ma commune ?', 'Sèvres'], { intent: 'setMyTown', code: '92072', then: 'level' }],
   ] as [string[], Record<string, unknown>][])('%j', (turns, expected) => {
     expect(dialogue(...turns).at(-1)).toMatchObject(expected);
@@ -161,7 +167,7 @@ describe('context: the conversation so far', () => {
 
 describe('the phrasing sets', () => {
   // The project's own set must stay at the bench's target; the others are development sets (see README).
-  it.each([['set', 0.98], ['holdout', 0.97], ['dev2', 0.97], ['holdout2', 0.97], ['dev3', 0.95], ['holdout3', 0.97], ['holdout4', 0.97]] as const)(
+  it.each([['set', 0.98], ['holdout', 0.97], ['dev2', 0.97], ['holdout2', 0.97], ['dev3', 0.95], ['holdout3', 0.97], ['holdout4', 0.97], ['holdout5', 0.97]] as const)(
     'understand-%s.json ≥ %s', (name, target) => {
       const outcomes = runSet(loadSet(new URL(`../bench/data/understand-${name}.json`, import.meta.url).pathname), u, registry, labelled);
       const failures = outcomes.filter((o) => !o.ok).map((o) => `${o.id} ${o.says}: ${o.why.join('; ')}`);

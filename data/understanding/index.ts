@@ -209,7 +209,8 @@ export class Understander {
 
   /** A département or région named outside the place: « dans l'Eure », « du 62 », « (59) », « Bretagne ». */
   private areaOutside(text: string, tokens: readonly Token[], used: readonly boolean[], place: PlaceSpan | undefined, minWords: number) {
-    const norms = tokens.map((t) => t.norm);
+    // « seine st denis »: abbreviations expanded as in names (st → saint).
+    const norms = tokens.map((t) => nameTokens(t.norm).join('') || t.norm);
     for (let i = 0; i < tokens.length; i++) {
       if (used[i] || (place && i >= place.start && i < place.end)) continue;
       const hit = this.areas.at(norms, i);

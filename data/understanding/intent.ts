@@ -138,6 +138,9 @@ export function classify(r: Reading): Intent {
   // Paging the last list.
   if (slots.page !== undefined && !place && !c.has('level', 'arobase', 'history') && r.leftover === 0) return { name: 'page', page: slots.page };
 
+  // « et Nancy pourrait le devenir ? »: the eligibility of the other territory.
+  if (r.followUp && place && c.has('becomeIt', 'tenElig') && !strongCues) return { name: 'ten', place: place.text };
+
   // Follow-ups: « et Bron ? », « et en 2023 ? », « et maintenant ? ».
   const shift = slots.editionShift !== undefined ? { editionShift: slots.editionShift } : {};
   if ((r.followUp || slots.editionShift !== undefined) && !strongCues && (place || slots.edition !== undefined || slots.latest || slots.editionShift !== undefined)) {
@@ -185,7 +188,7 @@ function territoryQuestion(r: Reading, then: boolean): TerritoryIntent | undefin
   const my = c.has('my') || (!place && c.has('we', 'ours'));
   if (then) {
     // Only a question about the declared territory: « je suis maire de Boé, quel est notre niveau ? ».
-    if (c.has('history')) return { name: 'history', my: true };
+    if (c.has('history') || (c.has('ever') && c.has('apply', 'labelled', 'level'))) return { name: 'history', my: true };
     if (c.has('ten')) return { name: c.has('tenElig') ? 'ten' : 'tenStatus', my: true };
     if (c.has('level', 'arobase', 'labelled') || slots.edition !== undefined) return { name: 'level', my: true, ...edition, ...noYear };
     return undefined;

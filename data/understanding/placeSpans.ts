@@ -76,6 +76,8 @@ export function placeSpans(text: string, tokens: readonly Token[], used: readonl
   const qualifierFree = (i: number) => !used[i] || !!qualifiers[i];
   const contentCount = norms.filter((w, i) => free(i) && !FILLER.has(w) && !VOCABULARY.has(w)).length;
   const allCaps = !/\p{Ll}/u.test(text);
+  // Punctuation between two words (« Guadeloupe ! Baie Mahaut »): no name spans it (qualifiers may: « Valence, Drôme »).
+  const broken = tokens.map((t, i) => i > 0 && /[,;:!?.()«»"/]/.test(text.slice(tokens[i - 1]!.end, t.start)));
   const meaningful = norms.filter((w) => !FILLER.has(w)).length;
   const spans: PlaceSpan[] = [];
 
@@ -99,7 +101,7 @@ export function placeSpans(text: string, tokens: readonly Token[], used: readonl
     if (ARTICLES.has(norms[i] as string) && before !== undefined && free(i - 1) && !VOCABULARY.has(before) && !FILLER.has(before) && !/^\d+$/.test(before)) continue;
     let key = '';
     for (let j = i + 1; j <= Math.min(tokens.length, i + MAX_WINDOW); j++) {
-      if (!free(j - 1)) break;
+      if (!free(j - 1) || (j - 1 > i && broken[j - 1])) break;
       key += (words[j - 1] as string[]).join('');
       if (CONNECTORS.has(norms[j - 1] as string)) continue;
       const name = words.slice(i, j).flat();
@@ -118,7 +120,7 @@ export function placeSpans(text: string, tokens: readonly Token[], used: readonl
   for (let i = 0; i < tokens.length; i++) {
     if (!isContent(i)) continue;
     let j = i + 1;
-    while (j < tokens.length && free(j) && (isContent(j) || (CONNECTORS.has(norms[j] as string) && isContent(j + 1)))) j++;
+    while (j < tokens.length && free(j) && !broken[j] && (isContent(j) || (CONNECTORS.has(norms[j] as string) && isContent(j + 1) && !broken[j + 1]))) j++;
     // Worth a typo lookup when whole names cover less than half of the run (« marcq en bareuil », not « bron niv »),
     // and the words are placed as a name is: capitalised, after a preposition, or all the message has besides its
     // vocabulary. A misspelt common word (« avais », « ceux ») must not become a village: away from a preposition,
