@@ -14,10 +14,16 @@ const u = new Understander(createTerritoryIndex(registry));
 const labelled = sampleCodes();
 const NOW = new Date('2026-06-15T12:00:00Z');
 
+/** What the bot decides for a message, given the conversation so far. */
+const decision = (text: string, memory: LabelMemory = {}, myTown: string | null = null) =>
+  decide({ understanding: u.understand(text, { now: NOW, labelled }), memory, myTown, resolve: (p) => u.resolvePlace(p, labelled), nameOf: (c) => registry.get(c)?.name });
+
 /** What the bot would answer to a first message: the intent name, the territory code, the slots. */
-function meaning(text: string, memory: LabelMemory = {}, myTown: string | null = null) {
-  const understanding = u.understand(text, { now: NOW, labelled });
-  const d = decide({ understanding, memory, myTown, resolve: (p) => u.resolvePlace(p, labelled), nameOf: (c) => registry.get(c)?.name });
+function meaning(text: string) {
+  return summary(decision(text));
+}
+
+function summary(d: ReturnType<typeof decide>) {
   switch (d.do) {
     case 'answer': return { intent: d.question, code: d.code, ...(d.edition ? { edition: d.edition } : {}) };
     case 'choose': return { intent: d.intent.name, choose: d.candidates.map((c) => c.code) };
@@ -131,12 +137,10 @@ describe('context: the conversation so far', () => {
     let memory: LabelMemory = {};
     let myTown: string | null = null;
     return turns.map((text) => {
-      const understanding = u.understand(text, { now: NOW, labelled });
-      const d = decide({ understanding, memory, myTown, resolve: (p) => u.resolvePlace(p, labelled), nameOf: (c) => registry.get(c)?.name });
-      const m = meaning(text, memory, myTown);
+      const d = decision(text, memory, myTown);
       memory = remember(memory, d);
       if (d.do === 'setMyTown') myTown = d.code;
-      return m;
+      return summary(d);
     });
   }
 

@@ -37,7 +37,7 @@ export function classify(r: Reading): Intent {
   const label = c.has('labelName', 'arobase', 'labelled', 'palmares', 'ten', 'editionWord', 'level', 'mentionWord') || r.mention !== undefined;
   // Something of the label besides generic question words: without it, unknown words mean another subject.
   const evidence = label || slots.edition !== undefined || slots.level !== undefined || !!r.area || (!!place && !place.typo);
-  const my = c.has('my') || (!place && c.has('we', 'ours'));
+  const my = ownTerritory(r);
   // A list: its words (but « qui a eu » is no list when the member asks about themselves, « notre niveau »), or
   // filters alone (« les 5@ en 2024 », « dans l'Eure »).
   const listEvidence = label || slots.level !== undefined || !!r.area || !!r.mention || (!!place && !place.typo);
@@ -180,12 +180,17 @@ function declares(hits: readonly CueHit[], place: PlaceSpan, norms: readonly str
     || (h.cue === 'my' && h.end <= place.start && h.end - h.start >= 2 && (place.start - h.end <= 2 || place.saidIs === true)));
 }
 
+/** The question is about the member's own territory: « ma commune », or « nous », « notre » with no place named. */
+function ownTerritory(r: Reading): boolean {
+  return r.cues.has('my') || (!r.place && r.cues.has('we', 'ours'));
+}
+
 /** A level question (or, with `then`, whatever question comes with a declared town). */
 function territoryQuestion(r: Reading, then: boolean): TerritoryIntent | undefined {
   const { cues: c, slots, place } = r;
   const edition = slots.edition !== undefined ? { edition: slots.edition } : {};
   const noYear = slots.yearWithoutEdition !== undefined ? { yearWithoutEdition: slots.yearWithoutEdition } : {};
-  const my = c.has('my') || (!place && c.has('we', 'ours'));
+  const my = ownTerritory(r);
   if (then) {
     // Only a question about the declared territory: « je suis maire de Boé, quel est notre niveau ? ».
     if (c.has('history') || (c.has('ever') && c.has('apply', 'labelled', 'level'))) return { name: 'history', my: true };
