@@ -62,7 +62,7 @@ const frenchSteps: Step[] = [
   ['Marie Curie', /À quel titre préparez-vous cette candidature \?[\s\S]*1\. Élu ou élue/],
   // choice: by number, by card
   ['7', /Je ne reconnais pas « 7 » parmi les options/],
-  [{ arobase: 'answer', key: 'contact_role', value: 'elu' }, /Quelle est votre fonction/],
+  [{ arobase: 'answer', q: 'contact_role', value: 'elu' }, /Quelle est votre fonction/],
   ['x'.repeat(130), /Votre réponse fait 130 caractères : c’est trop long/],
   ['Maire adjointe', /adresse e-mail/],
   // email
@@ -86,7 +86,7 @@ const frenchSteps: Step[] = [
   ['1, 9', /Je ne reconnais pas « 9 » parmi les options/],
   ['retour', /Retour à la question précédente\.[\s\S]*Combien de personnes[\s\S]*Réponse actuelle : 2,5 ETP/],
   ['3', /Quels services proposez-vous en ligne/],
-  [{ arobase: 'answer', key: 'online_services', value: 'demarches,paiement' }, /stratégie ou un schéma numérique/],
+  [{ arobase: 'answer', q: 'online_services', value: 'demarches,paiement' }, /stratégie ou un schéma numérique/],
   ['oui', /Où peut-on la consulter/],
   ['pas une url', /« pas une url » n’est pas une adresse web valide\. J’attends une adresse web, par exemple https:\/\/www\.ville\.fr/],
   ['www.saint-martin.fr/plan', /site web de votre collectivité/],
@@ -123,7 +123,7 @@ const frenchSteps: Step[] = [
   ['oui', /Récapitulatif de la candidature — Saint-Martin[\s\S]*\*\*Vous et votre rôle\*\*[\s\S]*1\. Prénom et nom : Marie Curie[\s\S]*Tapez « modifier »/],
   ['modifier 1', /Quels sont vos prénom et nom \?[\s\S]*Réponse actuelle : Marie Curie/],
   ['Marie Curie-Skłodowska', /Récapitulatif[\s\S]*1\. Prénom et nom : Marie Curie-Skłodowska/],
-  [{ arobase: 'edit', key: 'contact_function' }, /Quelle est votre fonction[\s\S]*Réponse actuelle : Maire adjointe/],
+  [{ arobase: 'edit', q: 'contact_function' }, /Quelle est votre fonction[\s\S]*Réponse actuelle : Maire adjointe/],
   ['Maire', /Récapitulatif/],
   ['envoyer', /La candidature de \*\*Saint-Martin\*\* est envoyée\. Référence : \*\*VI-2027-54480-\d+\*\*/],
   ['reprendre ma candidature', /a été envoyée le 27\/11\/2026 \(référence VI-2027-54480-\d+\) : elle ne peut plus être modifiée/],
@@ -207,9 +207,9 @@ describe('cards', () => {
     const [role] = await chat.send('Jean Dupont', who);
     expect(role!.card).toBeDefined();
     expect(role!.buttons.map((b) => b.title)).toEqual(['Élu ou élue', 'Agent de la collectivité', 'Acteur local (association, entreprise…)']);
-    expect(role!.buttons[1]!.data).toEqual({ arobase: 'answer', key: 'contact_role', value: 'agent' });
+    expect(role!.buttons[1]!.data).toEqual({ arobase: 'answer', q: 'contact_role', value: 'agent' });
     // A stale card (another question) is refused without storing anything.
-    expect(all(await chat.send({ arobase: 'answer', key: 'first_participation', value: 'true' }, who))).toMatch(/ne correspond plus à la question en cours/);
+    expect(all(await chat.send({ arobase: 'answer', q: 'first_participation', value: 'true' }, who))).toMatch(/ne correspond plus à la question en cours/);
     await chat.send(role!.buttons[1]!.data, who);
     expect((await answersOf('13055')).contact_role).toBe('agent');
     expect((await answersOf('13055')).first_participation).toBeUndefined();

@@ -57,7 +57,7 @@ describe.skipIf(!wired)('the application through POST /api/messages', () => {
   it('French: interrupted, resumed after a restart, submitted', async () => {
     expect(await say('candidature', FR)).toMatch(/Préparons la candidature de \*\*Grenoble\*\*/);
     expect(await say('Marie Curie', FR)).toMatch(/À quel titre/);
-    expect(await click({ arobase: 'answer', key: 'contact_role', value: 'elu' }, FR)).toMatch(/Quelle est votre fonction/);
+    expect(await click({ arobase: 'answer', q: 'contact_role', value: 'elu' }, FR)).toMatch(/Quelle est votre fonction/);
     expect(await say('annuler', FR)).toMatch(/brouillon est enregistré/);
     await restart();
     expect(await say('reprendre ma candidature', FR)).toMatch(/Reprenons la candidature de \*\*Grenoble\*\* : 2 réponse\(s\)[\s\S]*Quelle est votre fonction/);

@@ -50,7 +50,7 @@ describe('one draft per territory, shared', () => {
   it('keeping the teammate’s answer stores nothing of ours', async () => {
     expect(await say(bob, 'Maire adjoint')).toMatch(/adresse e-mail/);
     expect(await say(ada, 'Cheffe de projet')).toMatch(/« Maire adjoint »[\s\S]*Voulez-vous remplacer/);
-    expect(await say(ada, { arobase: 'answer', key: 'contact_function#conflict', value: 'false' })).toMatch(/D’accord, je garde « Maire adjoint »\.[\s\S]*adresse e-mail/);
+    expect(await say(ada, { arobase: 'answer', q: 'contact_function#conflict', value: 'false' })).toMatch(/D’accord, je garde « Maire adjoint »\.[\s\S]*adresse e-mail/);
     expect((await answers('38185')).contact_function).toBe('Maire adjoint');
   });
 

@@ -6,7 +6,7 @@ import { am } from '../messages.ts';
 import { cardActivity } from '../../cardActivity.ts';
 import { adaptiveCard } from '../../cards.ts';
 
-/** What a card button sends back in `activity.value`. */
+/** What a card submit of the application means (read from `activity.value` by applicationCardValue). */
 export type ApplicationCardValue =
   | { arobase: 'answer'; key: string; value?: string }
   | { arobase: 'edit'; key: string }
@@ -28,7 +28,20 @@ export type QuestionView = {
 
 const BUTTONS_MAX = 5; // more options go to a choice list (Teams shows few buttons on a phone)
 
-const submit = (title: string, data: ApplicationCardValue) => ({ type: 'Action.Submit', title, data });
+/**
+ * What a button puts in `activity.value`. The question's key travels as `q`, never `key`: the Agents Playground
+ * silently drops an Action.Submit whose data has a `key` property (measured: same card, `key` → nothing sent).
+ */
+export function submitData(v: ApplicationCardValue): Record<string, string> {
+  switch (v.arobase) {
+    case 'answer': return v.value === undefined ? { arobase: 'answer', q: v.key } : { arobase: 'answer', q: v.key, value: v.value };
+    case 'edit': return { arobase: 'edit', q: v.key };
+    case 'submit': return { arobase: 'submit' };
+    case 'command': return { arobase: 'command', command: v.command };
+  }
+}
+
+export const submit = (title: string, v: ApplicationCardValue) => ({ type: 'Action.Submit', title, data: submitData(v) });
 
 export function questionActivity(view: QuestionView): Partial<Activity> {
   const { lang, options } = view;
@@ -63,10 +76,11 @@ export function questionActivity(view: QuestionView): Partial<Activity> {
 export function applicationCardValue(value: unknown): ApplicationCardValue | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const v = value as Record<string, unknown>;
+  const key = typeof v.q === 'string' ? v.q : typeof v.key === 'string' ? v.key : undefined; // `key`: cards sent before
   switch (v.arobase) {
     case 'answer':
-      return typeof v.key === 'string' ? { arobase: 'answer', key: v.key, value: typeof v.value === 'string' ? v.value : undefined } : undefined;
-    case 'edit': return typeof v.key === 'string' ? { arobase: 'edit', key: v.key } : undefined;
+      return key !== undefined ? { arobase: 'answer', key, value: typeof v.value === 'string' ? v.value : undefined } : undefined;
+    case 'edit': return key !== undefined ? { arobase: 'edit', key } : undefined;
     case 'submit': return { arobase: 'submit' };
     case 'command':
       return v.command === 'help' || v.command === 'skip' || v.command === 'cancel' ? { arobase: 'command', command: v.command } : undefined;

@@ -5,7 +5,7 @@ import type { Lang } from '../../../data/text.ts';
 import { am } from '../messages.ts';
 import { cardActivity } from '../../cardActivity.ts';
 import { adaptiveCard } from '../../cards.ts';
-import type { ApplicationCardValue } from './question.ts';
+import { submit } from './question.ts';
 
 export type ReviewRow = { n: number; key: string; label: string; value: string };
 export type ReviewSection = { title: string; rows: ReviewRow[] };
@@ -22,7 +22,6 @@ export type ReviewView = {
 
 const CARD_BUDGET = 18_000; // Teams refuses messages above ~28 KB (card, summary and fallback together)
 const clip = (s: string, max = 240) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
-const submit = (title: string, data: ApplicationCardValue) => ({ type: 'Action.Submit', title, data });
 
 function rowElement(row: ReviewRow, lang: Lang, editable: boolean): unknown {
   const text = { type: 'Column', width: 'stretch', items: [
