@@ -19,6 +19,7 @@ import { cardActivity } from '../dialogs/cardActivity.ts';
 import { type Reply } from '../dialogs/cards.ts';
 import { createLabelConversation, type LabelMemory, type LabelSession } from './labelConversation.ts';
 import { createMemberCapture } from './memberCapture.ts';
+import { createMemberNotifier } from './memberNotifier.ts';
 import { memberInfoFrom } from '../dialogs/memberInfo.ts';
 import { createPlanner, modelFromConfig } from './llm/planner.ts';
 import { llmActions } from './llm/actions.ts';
@@ -70,7 +71,13 @@ export function createApp(deps: AppDeps): Application<AnswerTurnState> {
     removeRecipientMention: true,
   });
   const now = deps.now ?? (() => new Date());
-  const label = createLabelConversation({ prisma, registry: deps.registry, understander: getUnderstander(), now });
+  const label = createLabelConversation({
+    prisma, registry: deps.registry, understander: getUnderstander(), now,
+    claim: async (memberId, code, lang) => {
+      const member = await prisma.member.findUnique({ where: { id: memberId } });
+      return member ? (await applicationDialogs.membership.claim(member, code, lang)).text : '';
+    },
+  });
   const members = createMemberCapture(prisma);
   const memberOf = (context: TurnContext) => members.capture(context.activity);
 
@@ -83,6 +90,8 @@ export function createApp(deps: AppDeps): Application<AnswerTurnState> {
   // « reprendre ma candidature », and the admin commands (export, reopen, view).
   const applicationDialogs = createApplicationDialogs({
     prisma, registry: deps.registry, adminIds: deps.config.ADMIN_IDS, resolveTerritory, now,
+    notify: createMemberNotifier(deps.adapter, deps.config.MicrosoftAppId ?? '', deps.logger),
+    log: (fields, message) => deps.logger.warn({ component: 'membership', ...fields }, message),
   });
   registerApplicationDialogs(app, applicationDialogs);
 

@@ -25,7 +25,11 @@ export type { LabelMemory } from '../data/understanding/context.ts';
 
 export type LabelSession = { lang: Lang; memory: LabelMemory; member: { id: string; territoryCode: string | null } | null };
 
-export type LabelDeps = { prisma: PrismaClient; registry: Registry; understander: Understander; now: () => Date };
+export type LabelDeps = {
+  prisma: PrismaClient; registry: Registry; understander: Understander; now: () => Date;
+  /** « ma commune est X » also claims X (dialogs/membership): what to add to the answer. */
+  claim?: (memberId: string, code: string, lang: Lang) => Promise<string>;
+};
 
 const EXAMPLES: Record<Lang, string[]> = {
   fr: ['Quel est le niveau de Grenoble ?', 'Historique de Bron', 'Palmarès 2021'],
@@ -70,7 +74,8 @@ export function createLabelConversation(deps: LabelDeps) {
     if (!entry || !s.member) return [{ text: a(s.lang, 'noContext') }];
     await setMemberTerritory(prisma, s.member.id, code);
     s.member.territoryCode = code;
-    return [{ text: a(s.lang, 'myTownSet', { name: labelOf(toTerritory(entry)) }) }];
+    const claimed = deps.claim ? await deps.claim(s.member.id, code, s.lang) : '';
+    return [{ text: [a(s.lang, 'myTownSet', { name: labelOf(toTerritory(entry)) }), claimed].filter(Boolean).join('\n\n') }];
   }
 
   /** One page of a palmarès; the newest published edition with data when none is asked. */

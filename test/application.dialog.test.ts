@@ -5,6 +5,7 @@ import type { Database } from '../data/database.ts';
 import { getRegistry } from '../data/territories/registry.ts';
 import type { Resolution, Territory } from '../data/territories/index.ts';
 import { setMemberTerritory, touchMember } from '../data/members.ts';
+import { attachApproved } from './helpers/membership.ts';
 import { createTestConversation, type Reply, type TestConversation, type Who } from './helpers/applicationHarness.ts';
 import { fold, getDefinition } from '../dialogs/questionnaire/index.ts';
 import { reviewMessages } from '../dialogs/application/views.ts';
@@ -33,19 +34,25 @@ beforeAll(async () => {
     db, prisma: db.prisma, registry, adminIds: ['29:admin'], resolveTerritory: fakeResolve, now: () => new Date('2026-11-27T10:00:00Z'),
   });
   const en = await touchMember(db.prisma, { teamsUserId: '29:en', name: 'Ada Lovelace', locale: 'en-US' });
-  await setMemberTerritory(db.prisma, en.id, '69029');
+  await attachApproved(db.prisma, en.id, '69029');
 });
 afterAll(async () => { await db?.close(); });
 
 const all = (replies: Reply[]) => replies.map((r) => r.text).join('\n---\n');
-type Step = [input: string | Record<string, unknown>, expected: RegExp];
+/** An input is a text, a card submit value, or `{ click: title }`: the button of that title in the last replies. */
+type Step = [input: string | Record<string, unknown>, expected: RegExp, who?: Who];
 
 async function play(who: Who, steps: Step[]) {
-  for (const [input, expected] of steps) {
-    const replies = await chat.send(input, who);
-    expect(all(replies), `« ${JSON.stringify(input)} »`).toMatch(expected);
+  let last: Reply[] = [];
+  for (const [input, expected, by] of steps) {
+    const clicked = typeof input === 'object' && typeof input.click === 'string'
+      ? last.flatMap((r) => r.buttons).find((b) => b.title === input.click)?.data : undefined;
+    if (typeof input === 'object' && input.click && !clicked) throw new Error(`no button « ${input.click} »`);
+    last = await chat.send(clicked ?? input, by ?? who);
+    expect(all(last), `« ${JSON.stringify(input)} »`).toMatch(expected);
   }
 }
+const ADMIN: Who = { user: '29:admin', name: 'Admin Villes Internet', locale: 'fr-FR' };
 const answersOf = async (code: string) =>
   (await db.prisma.application.findFirstOrThrow({ where: { territoryCode: code } })).answers as Record<string, unknown>;
 
@@ -56,7 +63,11 @@ const frenchSteps: Step[] = [
   ['grenoble', /Vous représentez \*\*Grenoble\*\* \(Isère, 38\) \?/],
   ['non', /quelle collectivité représentez-vous/],
   ['Saint-Martin', /Plusieurs collectivités correspondent à « Saint-Martin »[\s\S]*2\. Saint-Martin \(Meurthe-et-Moselle, 54\)/],
-  ['2', /rattaché\(e\) à \*\*Saint-Martin\*\*[\s\S]*Préparons la candidature[\s\S]*\*\*Vous et votre rôle\*\* \(partie 1 sur 7\)[\s\S]*Quels sont vos prénom et nom \?/],
+  ['2', /Pour ouvrir la candidature de \*\*Saint-Martin\*\*, votre rattachement doit être validé/],
+  ['candidature', /Votre demande de rattachement à \*\*Saint-Martin\*\* \(du 27 novembre 2026\) attend encore une décision/],
+  ['demandes', /1 demande\(s\) de rattachement en attente[\s\S]*Marie Curie demande à agir au nom de \*\*Saint-Martin \(54480\)\*\*/, ADMIN],
+  [{ click: 'Approuver' }, /Rattachement de Marie Curie à Saint-Martin : \*\*accepté\*\*/, ADMIN],
+  ['candidature', /Préparons la candidature de \*\*Saint-Martin\*\*[\s\S]*\*\*Vous et votre rôle\*\* \(partie 1 sur 7\)[\s\S]*Quels sont vos prénom et nom \?/],
   // text
   ['   ', /Je n’ai pas reçu de réponse\. J’attends une réponse courte \(au plus 120 caractères\)\.[\s\S]*Quels sont vos prénom et nom/],
   ['Marie Curie', /À quel titre préparez-vous cette candidature \?[\s\S]*1\. Élu ou élue/],
@@ -202,7 +213,7 @@ describe('cards', () => {
   it('choice questions come as cards whose buttons carry the choice; typing works as well', async () => {
     const who: Who = { user: '29:cards', locale: 'fr-FR' };
     const m = await touchMember(db.prisma, { teamsUserId: who.user });
-    await setMemberTerritory(db.prisma, m.id, '13055');
+    await attachApproved(db.prisma, m.id, '13055');
     await chat.send('candidature', who);
     const [role] = await chat.send('Jean Dupont', who);
     expect(role!.card).toBeDefined();

@@ -33,7 +33,7 @@ const ANSWERS: Answers = {
 beforeAll(async () => {
   db = await openTestDatabase();
   const repo = new ApplicationRepository(db.prisma, () => new Date('2026-11-27T10:00:00Z'));
-  const ada: Actor = { id: '29:ada', territoryCode: '38185', admin: false };
+  const ada: Actor = { id: '29:ada', territoryCode: '38185', territories: ['38185'], admin: false };
   let app = await repo.openDraft(ada, 28);
   for (const [key, value] of Object.entries(ANSWERS)) {
     const r = await repo.saveAnswer(ada, app.id, app.version, key, value);
@@ -43,7 +43,7 @@ beforeAll(async () => {
   // A stale answer hidden by a later change (the action is no longer « terminée »): never exported.
   await db.prisma.application.update({ where: { id: app.id }, data: { answers: { ...app.answers, 'democratie[2].end_date': '2025-01-01' } } });
   expect((await submitApplication(db.prisma, ada, app.id, app.version)).status).toBe('ok');
-  const eve: Actor = { id: '29:eve', territoryCode: '69029', admin: false };
+  const eve: Actor = { id: '29:eve', territoryCode: '69029', territories: ['69029'], admin: false };
   const bron = await repo.openDraft(eve, 28);
   await repo.saveAnswer(eve, bron.id, bron.version, 'contact_name', 'Ève Durand');
 });

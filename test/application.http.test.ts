@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../bot/config.ts';
 import { startBot, type BotHandle } from '../bot/main.ts';
 import { setMemberTerritory, touchMember } from '../data/members.ts';
+import { attachApproved } from './helpers/membership.ts';
 import { cardSubmitActivity, messageActivity, replyText, type ActivityOptions } from './helpers/activities.ts';
 import { startTestBot, type TestBot } from './helpers/testBot.ts';
 
@@ -37,7 +38,7 @@ beforeAll(async () => {
   bot = t.bot;
   for (const [id, code] of [['29:fr', '38185'], ['29:en', '69029']] as const) {
     const m = await touchMember(t.db.prisma, { teamsUserId: id, name: id });
-    await setMemberTerritory(t.db.prisma, m.id, code);
+    await attachApproved(t.db.prisma, m.id, code);
   }
 });
 afterAll(async () => {

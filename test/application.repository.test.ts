@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await db?.close(); });
 
-const actor = (id: string, territoryCode: string | null, admin = false): Actor => ({ id, territoryCode, admin });
+const actor = (id: string, territoryCode: string | null, admin = false): Actor => ({ id, territoryCode, territories: territoryCode ? [territoryCode] : [], admin });
 const ada = actor('29:ada', '38185');
 const bob = actor('29:bob', '38185');
 const eve = actor('29:eve', '69029'); // Bron

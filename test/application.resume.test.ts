@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type Database } from '../data/database.ts';
 import { getRegistry } from '../data/territories/registry.ts';
 import { setMemberTerritory, touchMember } from '../data/members.ts';
+import { attachApproved } from './helpers/membership.ts';
 import { createTestConversation, type Reply, type TestConversation, type Who } from './helpers/applicationHarness.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'arobase-resume-'));
@@ -25,7 +26,7 @@ beforeAll(async () => {
   db = await openDatabase({ url: `pglite:${dir}`, loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]), migrate: false });
   for (const [id, name] of [['29:ada', 'Ada'], ['29:bob', 'Bob']] as const) {
     const m = await touchMember(db.prisma, { teamsUserId: id, name });
-    await setMemberTerritory(db.prisma, m.id, '38185');
+    await attachApproved(db.prisma, m.id, '38185');
   }
 });
 afterAll(async () => {

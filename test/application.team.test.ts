@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../data/database.ts';
 import { getRegistry } from '../data/territories/registry.ts';
 import { setMemberTerritory, touchMember } from '../data/members.ts';
+import { attachApproved } from './helpers/membership.ts';
 import { createTestConversation, type Reply, type TestConversation, type Who } from './helpers/applicationHarness.ts';
 import { openTestDatabase } from './helpers/testDb.ts';
 
@@ -25,7 +26,7 @@ beforeAll(async () => {
     resolveTerritory: async () => ({ status: 'not_found', suggestions: [] }) });
   for (const [id, name, code] of [['29:ada', 'Ada Lovelace', '38185'], ['29:bob', 'Bob Martin', '38185'], ['29:eve', 'Ève Durand', '69029']] as const) {
     const m = await touchMember(db.prisma, { teamsUserId: id, name });
-    await setMemberTerritory(db.prisma, m.id, code);
+    await attachApproved(db.prisma, m.id, code);
   }
 });
 afterAll(async () => { await db?.close(); });
@@ -95,12 +96,18 @@ describe('isolation', () => {
     expect(await say(bob, 'voir candidature 38185')).toMatch(/Candidature de Grenoble/);
   });
 
-  it('a member moved to another territory mid-way loses access at the next turn', async () => {
+  it('a member whose membership is revoked mid-way loses access at the next turn; declaring another town opens nothing', async () => {
     const eveRow = await db.prisma.member.findUniqueOrThrow({ where: { teamsUserId: '29:eve' } });
+    // Self-declared: « ma commune est Grenoble » changes the town, not the access.
     await setMemberTerritory(db.prisma, eveRow.id, '38185');
+    expect(await say(eve, 'voir candidature 38185')).toMatch(/Vous n’avez pas accès/);
+    await setMemberTerritory(db.prisma, eveRow.id, '69029');
+    expect(await say(eve, 'candidature')).toMatch(/Préparons la candidature de \*\*Bron\*\*|Reprenons la candidature de \*\*Bron\*\*/);
+    const membership = await db.prisma.membership.findFirstOrThrow({ where: { memberId: eveRow.id, territoryCode: '69029' } });
+    await db.prisma.membership.update({ where: { id: membership.id }, data: { status: 'revoked' } });
     expect(await say(eve, 'Ève Durand')).toMatch(/Vous n’avez pas accès/);
     expect((await db.prisma.application.findFirstOrThrow({ where: { territoryCode: '69029' } })).answers).toEqual({});
-    await setMemberTerritory(db.prisma, eveRow.id, '69029');
+    await attachApproved(db.prisma, eveRow.id, '69029');
   });
 });
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../data/database.ts';
 import { getRegistry } from '../data/territories/registry.ts';
 import { setMemberTerritory, touchMember } from '../data/members.ts';
+import { attachApproved } from './helpers/membership.ts';
 import { StateStorage } from '../bot/stateStorage.ts';
 import { sqlOf } from '../data/sql.ts';
 import { createApplicationDialogs } from '../dialogs/application/index.ts';
@@ -16,7 +17,7 @@ let db: Database;
 beforeAll(async () => {
   db = await openTestDatabase();
   const m = await touchMember(db.prisma, { teamsUserId: '29:ada', name: 'Ada' });
-  await setMemberTerritory(db.prisma, m.id, '38185');
+  await attachApproved(db.prisma, m.id, '38185');
 });
 afterAll(async () => { await db?.close(); });
 

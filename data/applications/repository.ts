@@ -49,7 +49,8 @@ export class ApplicationRepository {
   /** The draft shared by the actor's territory for the edition, created on first use. */
   async openDraft(actor: Actor, edition: number): Promise<Application> {
     const territoryCode = actor.territoryCode;
-    if (!territoryCode) throw new Error('openDraft: the member has no territory yet');
+    if (!territoryCode) throw new Error('openDraft: the member has no approved territory yet');
+    assertCanWrite(actor, { territoryCode });
     const where = { territoryCode_editionNumber: { territoryCode, editionNumber: edition } };
     const existing = await this.prisma.application.findUnique({ where });
     if (existing) return toApplication(existing);

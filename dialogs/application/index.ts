@@ -8,11 +8,14 @@ import type { Resolution } from '../../data/territories/index.ts';
 import { ApplicationRepository } from '../../data/applications/index.ts';
 import { OPEN_EDITION } from '../questionnaire/index.ts';
 import { handleAdminCommand } from './admin.ts';
-import { commandOf } from './commands.ts';
+import { adminCommandOf, commandOf } from './commands.ts';
+import { membershipCommandOf } from '../membership/commands.ts';
 import { InterruptibleDialog } from './interruptible.ts';
 import { QuestionnaireDialog } from './questionnaireDialog.ts';
-import { memberOf, type ApplicationServices } from './services.ts';
+import { actorOfTurn, langOfTurn, say, type ApplicationServices } from './services.ts';
 import { TerritoryDialog } from './territoryDialog.ts';
+import { createMembership, type AuditLog, type MembershipConversation, type Notify } from '../membership/index.ts';
+import { isSharedConversation, personalOnlyActivity } from './personalOnly.ts';
 
 export type ApplicationDialogDeps = {
   prisma: PrismaClient;
@@ -22,6 +25,9 @@ export type ApplicationDialogDeps = {
   resolveTerritory?: (query: string) => Promise<Resolution>;
   edition?: number;
   now?: () => Date;
+  /** Proactive messages (claims to their deciders, decisions to claimants); none: nobody is told. */
+  notify?: Notify;
+  log?: AuditLog;
 };
 
 export type DialogStateAccessor = StatePropertyAccessor<DialogState>;
@@ -32,6 +38,8 @@ export type ApplicationDialogs = {
   continueIfActive(context: TurnContext, accessor: DialogStateAccessor): Promise<boolean>;
   /** Starts (or restarts) the walkthrough of the member's territory: territory question first if they have none. */
   start(context: TurnContext, accessor: DialogStateAccessor): Promise<void>;
+  /** Claims (« ma commune est X » records one too) and their decisions. */
+  membership: MembershipConversation;
 };
 
 export const APPLICATION_DIALOG = 'application';
@@ -42,8 +50,19 @@ class ApplicationDialog extends InterruptibleDialog {
     this.addDialog(new TerritoryDialog(s));
     this.addDialog(new QuestionnaireDialog(s));
     this.addDialog(new WaterfallDialog('main', [
-      async (step) => ((await memberOf(step.context, s)).territoryCode ? step.next() : step.beginDialog('territory')),
-      async (step) => step.beginDialog('questionnaire'),
+      async (step) => {
+        const { member, actor } = await actorOfTurn(step.context, s);
+        if (actor.territoryCode) return step.next(true);
+        // A claim is waiting for its decision: say so rather than ask again.
+        const waiting = await s.membership.waiting(member, langOfTurn(step.context));
+        if (waiting) {
+          await say(step.context, waiting);
+          return step.endDialog();
+        }
+        return step.beginDialog('territory');
+      },
+      // The territory dialog ends with true once the member may act for the territory (else: claim pending).
+      async (step) => (step.result === true ? step.beginDialog('questionnaire') : step.endDialog()),
       async (step) => step.endDialog(step.result),
     ]));
     this.initialDialogId = 'main';
@@ -52,8 +71,9 @@ class ApplicationDialog extends InterruptibleDialog {
 
 export function createApplicationDialogs(deps: ApplicationDialogDeps): ApplicationDialogs {
   const now = deps.now ?? (() => new Date());
+  const membership = createMembership({ prisma: deps.prisma, registry: deps.registry, adminIds: deps.adminIds, now, notify: deps.notify, log: deps.log });
   const services: ApplicationServices = {
-    prisma: deps.prisma, registry: deps.registry, adminIds: deps.adminIds, edition: deps.edition ?? OPEN_EDITION, now,
+    prisma: deps.prisma, registry: deps.registry, adminIds: deps.adminIds, edition: deps.edition ?? OPEN_EDITION, now, membership,
     resolveTerritory: deps.resolveTerritory ?? (async (q) => (await import('../../data/territories/index.ts')).resolveTerritory(q)),
     repo: new ApplicationRepository(deps.prisma, now),
   };
@@ -68,7 +88,15 @@ export function createApplicationDialogs(deps: ApplicationDialogDeps): Applicati
     // Another feature's card submit (no text, a value that is not ours) is not an answer.
     return !(a.value && !a.text && (a.value as { arobase?: unknown }).arobase === undefined);
   };
+  /** Would this turn show or change an application or a membership (a command, a card of ours, a walkthrough)? */
+  const concernsApplication = async (context: TurnContext, accessor: DialogStateAccessor) => {
+    const { text, value } = context.activity;
+    if ((value as { arobase?: unknown } | undefined)?.arobase !== undefined) return true;
+    if (commandOf(text) === 'start' || adminCommandOf(text) || membershipCommandOf(text)) return true;
+    return !!(await accessor.get(context))?.dialogStack?.length;
+  };
   const api: ApplicationDialogs = {
+    membership,
     async continueIfActive(context, accessor) {
       if (!isOurs(context)) return false;
       // Most turns have no walkthrough: look at the stored stack before building the dialog tree.
@@ -94,6 +122,13 @@ export function createApplicationDialogs(deps: ApplicationDialogDeps): Applicati
     },
     async run(context, accessor) {
       if (!isOurs(context)) return false;
+      // In a channel or a group chat, nothing of an application or of who belongs to a territory is shown.
+      if (isSharedConversation(context) && (await concernsApplication(context, accessor))) {
+        await accessor.set(context, { dialogStack: [] });
+        await context.sendActivity(personalOnlyActivity(context));
+        return true;
+      }
+      if (await membership.handle(context)) return true;
       if (await handleAdminCommand(context, services)) return true;
       if (await api.continueIfActive(context, accessor)) return true;
       const value = context.activity.value as { arobase?: unknown } | undefined;

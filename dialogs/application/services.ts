@@ -5,6 +5,8 @@ import type { Registry } from '../../data/territories/registry.ts';
 import type { Resolution } from '../../data/territories/index.ts';
 import { findMember, touchMember } from '../../data/members.ts';
 import { actorOf, ApplicationRepository, type Actor } from '../../data/applications/index.ts';
+import { approvedTerritories } from '../../data/membership.ts';
+import type { MembershipConversation } from '../membership/index.ts';
 import { langOf, type Lang } from '../../data/text.ts';
 import { memberInfoFrom } from '../memberInfo.ts';
 import { applicationCardValue, type ApplicationCardValue } from './cards/question.ts';
@@ -18,6 +20,7 @@ export type ApplicationServices = {
   edition: number;
   now: () => Date;
   repo: ApplicationRepository;
+  membership: MembershipConversation;
 };
 
 export const langOfTurn = (context: TurnContext): Lang => langOf(context.activity.locale);
@@ -32,7 +35,7 @@ export async function memberOf(context: TurnContext, s: ApplicationServices): Pr
 
 export async function actorOfTurn(context: TurnContext, s: ApplicationServices): Promise<{ member: Member; actor: Actor }> {
   const member = await memberOf(context, s);
-  return { member, actor: actorOf(member, s.adminIds) };
+  return { member, actor: actorOf(member, s.adminIds, await approvedTerritories(s.prisma, member.id)) };
 }
 
 export type TurnInput = { text?: string; card?: ApplicationCardValue };

@@ -1,5 +1,5 @@
-// Asks a member with no territory which collectivité they apply for (resolveTerritory), lets them pick among
-// homonyms, confirms, and attaches them (setMemberTerritory): they then share that territory's draft.
+// Asks a member with no approved territory which collectivité they apply for (resolveTerritory), lets them pick among
+// homonyms, confirms, and records their claim (data/membership.ts): once approved they share that territory's draft.
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { setMemberTerritory } from '../../data/members.ts';
 import type { Territory } from '../../data/territories/index.ts';
@@ -86,12 +86,16 @@ export class TerritoryDialog extends Dialog implements Assisting {
     return Dialog.EndOfTurn;
   }
 
+  /** Declares the territory and claims it: true when the member may act for it now (approved or bound tenant). */
   private async attach(dc: DialogContext, chosen: Choice): Promise<DialogTurnResult> {
-    const member = await memberOf(dc.context, this.s);
-    await setMemberTerritory(this.s.prisma, member.id, chosen.code);
+    const lang = langOfTurn(dc.context);
+    const member = await setMemberTerritory(this.s.prisma, (await memberOf(dc.context, this.s)).id, chosen.code);
+    const outcome = await this.s.membership.claim(member, chosen.code, lang);
+    if (outcome.text) await say(dc.context, outcome.text);
+    if (!outcome.approved) return dc.endDialog(false);
     const name = this.s.registry.get(chosen.code)?.name ?? chosen.label;
-    await say(dc.context, am(langOfTurn(dc.context), 'territorySet', { name }));
-    return dc.endDialog(chosen.code);
+    await say(dc.context, am(lang, 'territorySet', { name }));
+    return dc.endDialog(true);
   }
 
   /** « Valence (Drôme, 26) », « CA Valence Romans Agglo (intercommunalité, Drôme) ». */

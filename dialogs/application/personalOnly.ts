@@ -1,0 +1,18 @@
+// Application content only in personal chat: in a channel or a group chat the bot points to the private chat.
+import type { Activity, TurnContext } from 'botbuilder';
+import { langOf } from '../../data/text.ts';
+import { cardActivity } from '../cardActivity.ts';
+import { mm } from '../membership/messages.ts';
+import { personalOnlyCard } from '../membership/cards.ts';
+
+/** Teams says `personal`, `groupChat` or `channel`; a client that says nothing (emulator, tests) is one-to-one. */
+export function isSharedConversation(context: TurnContext): boolean {
+  const type = context.activity.conversation?.conversationType;
+  return type === 'channel' || type === 'groupChat' || context.activity.conversation?.isGroup === true;
+}
+
+export function personalOnlyActivity(context: TurnContext): Partial<Activity> {
+  const lang = langOf(context.activity.locale);
+  // The bot's own id in Teams is 28:<app id>: the deep link opens the one-to-one chat with it.
+  return cardActivity(personalOnlyCard(lang, context.activity.recipient?.id ?? ''), mm(lang, 'personalOnly'));
+}
