@@ -54,12 +54,12 @@ export function pendingClaimOf(prisma: Db, memberId: string): Promise<Membership
   return prisma.membership.findFirst({ where: { memberId, status: 'pending' }, orderBy: { claimedAt: 'desc' } });
 }
 
-/** Admins decide everywhere; an approved member decides for their own territory (never about themselves). */
-export async function mayDecide(prisma: Db, decider: Decider, membership: Pick<Membership, 'territoryCode' | 'memberId'>): Promise<boolean> {
-  if (decider.admin) return true;
-  const self = await prisma.member.findUnique({ where: { teamsUserId: decider.teamsUserId }, select: { id: true } });
-  if (!self || self.id === membership.memberId) return false;
-  return isApprovedFor(prisma, decider.teamsUserId, membership.territoryCode);
+/**
+ * Admins decide everywhere; an approved member decides for their own territory. A claimant never approves their
+ * own claim: not yet approved for that territory, they are not one of its members.
+ */
+export async function mayDecide(prisma: Db, decider: Decider, membership: Pick<Membership, 'territoryCode'>): Promise<boolean> {
+  return decider.admin || isApprovedFor(prisma, decider.teamsUserId, membership.territoryCode);
 }
 
 export type DecideResult =

@@ -83,7 +83,7 @@ describe('refusal and revocation', () => {
     expect((await decideMembership(db.prisma, admin, membership.id, 'revoke', NOW)).status).toBe('stale');
     await decideMembership(db.prisma, admin, membership.id, 'approve', NOW);
     expect(canWrite(await actor(m), GRENOBLE)).toBe(true);
-    expect((await decideMembership(db.prisma, admin, membership.id, 'revoke', NOW)).membership).toMatchObject({ status: 'revoked' });
+    expect(await decideMembership(db.prisma, admin, membership.id, 'revoke', NOW)).toMatchObject({ status: 'ok', membership: { status: 'revoked' } });
     expect([canRead(await actor(m), GRENOBLE), canWrite(await actor(m), GRENOBLE)]).toEqual([false, false]);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -133,6 +133,42 @@ describe('startup shortcut', { timeout: ENGINE_TIMEOUT }, () => {
       expect(await migrationsUpToDate(query)).toBe(false);
     } finally {
       await db.close();
+    }
+  });
+});
+
+describe('the membership migration keeps what was answered', { timeout: ENGINE_TIMEOUT }, () => {
+  it('self-declared towns become pending claims; authors of answers are approved for their territory', async () => {
+    // The database as the previous version left it: only the first migration applied.
+    const before = mkdtempSync(join(tmpdir(), 'arobase-mig-'));
+    cpSync(join(migrationsDir, folders[0]!), join(before, folders[0]!), { recursive: true });
+    cpSync(join(migrationsDir, 'migration_lock.toml'), join(before, 'migration_lock.toml'));
+    const pglite = await openPglite(undefined);
+    try {
+      await deployMigrations(pgliteMigrationFactory(pglite), before);
+      await pglite.exec(`
+        INSERT INTO "Member" (id, "teamsUserId", name, "territoryCode", "updatedAt") VALUES
+          ('m-ada', '29:ada', 'Ada', '38185', '2026-10-01'), ('m-bob', '29:bob', 'Bob', '38185', '2026-10-02'),
+          ('m-eve', '29:eve', 'Eve', '69029', '2026-10-03'), ('m-zoe', '29:zoe', 'Zoé', NULL, '2026-10-04');
+        INSERT INTO "Edition" (number, year, "updatedAt") VALUES (28, 2027, now());
+        INSERT INTO "Application" (id, "territoryCode", "editionNumber", answers, "createdBy", authors, "updatedAt", "createdAt") VALUES
+          ('app-g', '38185', 28, '{"contact_name":"Ada"}', '29:ada', '{29:ada}', now(), '2026-10-05'),
+          ('app-b', '69029', 28, '{}', '29:eve', '{}', now(), '2026-10-06'),
+          ('app-x', '13055', 28, '{"contact_name":"Zoé"}', '29:zoe', '{29:zoe}', now(), '2026-10-07');`);
+      expect(await deployMigrations(pgliteMigrationFactory(pglite))).toEqual(folders.slice(1));
+      const rows = (await pglite.query<{ memberId: string; territoryCode: string; status: string; decidedVia: string | null }>(
+        `SELECT "memberId", "territoryCode", status, "decidedVia" FROM "Membership" ORDER BY "memberId", "territoryCode"`)).rows;
+      expect(rows).toEqual([
+        { memberId: 'm-ada', territoryCode: '38185', status: 'approved', decidedVia: 'migration' }, // wrote answers
+        { memberId: 'm-bob', territoryCode: '38185', status: 'pending', decidedVia: null }, // declared only
+        { memberId: 'm-eve', territoryCode: '69029', status: 'pending', decidedVia: null }, // opened an empty draft
+        { memberId: 'm-zoe', territoryCode: '13055', status: 'approved', decidedVia: 'migration' }, // wrote, town not declared
+      ]);
+      // Nothing answered is lost.
+      expect((await pglite.query(`SELECT id FROM "Application" WHERE answers::text <> '{}'`)).rows).toHaveLength(2);
+    } finally {
+      await pglite.close();
+      rmSync(before, { recursive: true, force: true });
     }
   });
 });

@@ -18,6 +18,7 @@ export async function handleAdminCommand(context: TurnContext, s: ApplicationSer
   const lang = langOfTurn(context);
   const { actor } = await actorOfTurn(context, s);
   if (command.kind !== 'view' && !actor.admin) {
+    s.log?.({ event: 'application_access_refused', command: command.kind, reason: 'not_admin' }, 'application access refused');
     await say(context, am(lang, 'adminOnly'));
     return true;
   }
@@ -25,6 +26,7 @@ export async function handleAdminCommand(context: TurnContext, s: ApplicationSer
     await run(context, s, command, actor);
   } catch (e) {
     if (!(e instanceof AccessDeniedError)) throw e;
+    s.log?.({ event: 'application_access_refused', command: command.kind, reason: e.reason }, 'application access refused');
     await say(context, am(lang, e.reason === 'not_admin' ? 'adminOnly' : 'noAccess'));
   }
   return true;

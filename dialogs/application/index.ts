@@ -73,7 +73,7 @@ export function createApplicationDialogs(deps: ApplicationDialogDeps): Applicati
   const now = deps.now ?? (() => new Date());
   const membership = createMembership({ prisma: deps.prisma, registry: deps.registry, adminIds: deps.adminIds, now, notify: deps.notify, log: deps.log });
   const services: ApplicationServices = {
-    prisma: deps.prisma, registry: deps.registry, adminIds: deps.adminIds, edition: deps.edition ?? OPEN_EDITION, now, membership,
+    prisma: deps.prisma, registry: deps.registry, adminIds: deps.adminIds, edition: deps.edition ?? OPEN_EDITION, now, membership, log: deps.log,
     resolveTerritory: deps.resolveTerritory ?? (async (q) => (await import('../../data/territories/index.ts')).resolveTerritory(q)),
     repo: new ApplicationRepository(deps.prisma, now),
   };

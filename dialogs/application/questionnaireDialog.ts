@@ -137,6 +137,7 @@ export class QuestionnaireDialog extends Dialog implements Assisting {
     } catch (e) {
       if (!(e instanceof AccessDeniedError)) throw e;
     }
+    this.s.log?.({ event: 'application_access_refused', command: 'walkthrough' }, 'application access refused');
     await say(dc.context, am(langOfTurn(dc.context), 'noAccess'));
     return undefined;
   }

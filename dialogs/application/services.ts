@@ -6,7 +6,7 @@ import type { Resolution } from '../../data/territories/index.ts';
 import { findMember, touchMember } from '../../data/members.ts';
 import { actorOf, ApplicationRepository, type Actor } from '../../data/applications/index.ts';
 import { approvedTerritories } from '../../data/membership.ts';
-import type { MembershipConversation } from '../membership/index.ts';
+import type { AuditLog, MembershipConversation } from '../membership/index.ts';
 import { langOf, type Lang } from '../../data/text.ts';
 import { memberInfoFrom } from '../memberInfo.ts';
 import { applicationCardValue, type ApplicationCardValue } from './cards/question.ts';
@@ -21,6 +21,7 @@ export type ApplicationServices = {
   now: () => Date;
   repo: ApplicationRepository;
   membership: MembershipConversation;
+  log?: AuditLog;
 };
 
 export const langOfTurn = (context: TurnContext): Lang => langOf(context.activity.locale);
