@@ -68,6 +68,14 @@ describe.skipIf(!wired)('the application through POST /api/messages', () => {
     for (const text of REST.slice(8)) last = await say(text, FR);
     expect(last).toMatch(/Récapitulatif de la candidature — Grenoble/);
     expect(await say('envoyer', FR)).toMatch(/Référence : \*\*VI-2027-38185-1\*\*/);
+    // What was sent stays readable, read-only, by the territory's approved members; by nobody else.
+    const sent = await say('candidature', FR);
+    expect(sent).toMatch(/a été envoyée le[\s\S]*Candidature de Grenoble \(envoyée\) — VI-2027-38185-1[\s\S]*Prénom et nom : Marie Curie/);
+    expect(sent).not.toMatch(/Modifier|Envoyer la candidature/);
+    expect(await say('voir candidature 38185', FR)).toMatch(/Prénom et nom : Marie Curie/);
+    const outsider = await say('voir candidature 38185', EN);
+    expect(outsider).toMatch(/You do not have access/);
+    expect(outsider).not.toMatch(/Marie Curie/);
   });
 
   it('English: a full application', async () => {

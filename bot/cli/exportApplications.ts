@@ -1,4 +1,4 @@
-// npm run export:applications -- --edition <n> [--format csv|json] [--out <file>|-] [--status draft|submitted] [--delimiter ';'|',']
+// npm run export:applications -- --edition <n> [--format csv|json] [--out <file>|-] [--status draft|submitted] [--delimiter ';'|','] [--include-empty]
 // Writes a file (not stdout by default: npm prints its own lines on stdout, which would corrupt a redirected CSV).
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ const usage = [
   '  --out        fichier de sortie (par défaut candidatures-<n>e.<format>) ; « - » pour la sortie standard',
   '  --status     seulement les brouillons (draft) ou les candidatures envoyées (submitted)',
   '  --delimiter  séparateur CSV : « ; » (par défaut) ou « , »',
+  '  --include-empty  garder les brouillons sans aucune réponse (laissés de côté par défaut)',
 ].join('\n');
 
 function fail(message: string): never {
@@ -28,6 +29,7 @@ try {
     options: {
       edition: { type: 'string' }, format: { type: 'string', default: 'csv' }, out: { type: 'string' },
       status: { type: 'string' }, delimiter: { type: 'string', default: ';' }, help: { type: 'boolean', short: 'h' },
+      'include-empty': { type: 'boolean', default: false },
     },
   }));
 } catch (e) {
@@ -49,13 +51,14 @@ const out = values.out ?? `candidatures-${edition}e.${format}`;
 
 const db = await openDatabase();
 try {
-  const result = await exportApplications(db.prisma, edition, { registry: getRegistry(), status });
+  const result = await exportApplications(db.prisma, edition, { registry: getRegistry(), status, includeEmpty: values['include-empty'] });
   const text = format === 'csv' ? toCsv(result, { delimiter }) : toJson(result);
   if (out === '-') process.stdout.write(text);
   else await writeFile(out, text, 'utf8');
   const c = result.counts;
   const summary = `${c.applications} candidature(s) de la ${edition}e édition (${c.submitted} envoyée(s), ${c.draft} brouillon(s)), ` +
-    `${c.actions} action(s), ${result.columns.length} colonnes`;
+    `${c.actions} action(s), ${result.columns.length} colonnes`
+    + (c.emptyDrafts ? ` ; ${c.emptyDrafts} brouillon(s) vide(s) laissé(s) de côté (--include-empty pour les garder)` : '');
   // The summary goes to stderr when the data goes to stdout.
   (out === '-' ? console.error : console.log)(out === '-' ? summary : `${summary} → ${out}`);
 } finally {

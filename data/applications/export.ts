@@ -15,7 +15,8 @@ export type ExportResult = {
   edition: number;
   columns: ExportColumn[];
   rows: ExportRow[];
-  counts: { applications: number; draft: number; submitted: number; actions: number; byGroup: Record<string, number> };
+  /** emptyDrafts: drafts with no answer, left out unless `includeEmpty` (someone typed « candidature » and stopped). */
+  counts: { applications: number; draft: number; submitted: number; actions: number; byGroup: Record<string, number>; emptyDrafts: number };
 };
 
 const FIXED = ['reference', 'territory_code', 'territory_name', 'territory_kind', 'departement', 'edition', 'status',
@@ -55,13 +56,15 @@ export function exportRow(def: Definition, app: Application, registry?: Registry
 }
 
 export async function exportApplications(
-  prisma: PrismaClient, edition: number, options: { registry?: Registry; status?: 'draft' | 'submitted' } = {},
+  prisma: PrismaClient, edition: number, options: { registry?: Registry; status?: 'draft' | 'submitted'; includeEmpty?: boolean } = {},
 ): Promise<ExportResult> {
   const def = getDefinition(edition);
-  const rows = (await prisma.application.findMany({
+  const all = (await prisma.application.findMany({
     where: { editionNumber: edition, ...(options.status ? { status: options.status } : {}) },
     orderBy: [{ reference: 'asc' }, { territoryCode: 'asc' }],
   })).map(toApplication);
+  const isEmpty = (app: Application) => app.status === 'draft' && Object.keys(app.answers).length === 0;
+  const rows = options.includeEmpty ? all : all.filter((app) => !isEmpty(app));
   const columns = exportColumns(def);
   const out = rows.map((app) => exportRow(def, app, options.registry));
   const groups = def.sections.flatMap((s) => s.items.filter((i) => i.type === 'group').map((g) => g.id));
@@ -74,6 +77,7 @@ export async function exportApplications(
       submitted: out.filter((r) => r.status === 'submitted').length,
       actions: Object.values(byGroup).reduce((a, b) => a + b, 0),
       byGroup,
+      emptyDrafts: options.includeEmpty ? 0 : all.length - rows.length,
     },
   };
 }

@@ -2,7 +2,7 @@
 // optimistic locking: the write names the version it was based on, and a newer version means a conflict.
 import type { Prisma, PrismaClient, Application as Row } from '../generated/prisma/client.ts';
 import { editionYear } from '../editions.ts';
-import { findSlot, getDefinition, validateStored, type AnswerValue, type Answers } from '../../dialogs/questionnaire/index.ts';
+import { breachText, findSlot, getDefinition, ruleBreach, validateStored, type AnswerValue, type Answers } from '../../dialogs/questionnaire/index.ts';
 import { assertCanRead, assertCanWrite, type Actor } from './access.ts';
 
 export type Application = Omit<Row, 'answers'> & { answers: Answers };
@@ -81,6 +81,8 @@ export class ApplicationRepository {
     if (!slot) return { status: 'invalid', error: `question inconnue : « ${key} »` };
     const check = validateStored(slot.question, value, this.now());
     if (!check.ok) return { status: 'invalid', error: check.error };
+    const breach = ruleBreach(getDefinition(app.editionNumber), slot, value, app.answers);
+    if (breach) return { status: 'invalid', error: breachText(breach, 'fr') };
     if (app.version !== expectedVersion) return { status: 'conflict', current: app.answers[key], application: app };
     const updated = await this.prisma.application.updateMany({
       where: { id: appId, version: expectedVersion, status: 'draft' },

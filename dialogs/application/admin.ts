@@ -38,7 +38,7 @@ async function run(context: TurnContext, s: ApplicationServices, command: AdminC
     case 'export': {
       const edition = command.edition ?? s.edition;
       if (!hasDefinition(edition)) return void (await say(context, am(lang, 'notFound', { what: `${edition}e` })));
-      const result = await exportApplications(s.prisma, edition, { registry: s.registry });
+      const result = await exportApplications(s.prisma, edition, { registry: s.registry, includeEmpty: command.includeEmpty });
       const def = getDefinition(edition);
       const byGroup = def.sections.flatMap((sec) => sec.items.filter((i) => i.type === 'group').map((g): [string, number] => [sec.title[lang], result.counts.byGroup[g.id] ?? 0]));
       const csv = command.format === 'csv';

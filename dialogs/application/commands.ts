@@ -2,7 +2,7 @@
 // « aide » is a command, « une aide à domicile » is an answer.
 import { fold } from '../questionnaire/text.ts';
 
-export type Command = 'help' | 'back' | 'skip' | 'cancel' | 'progress' | 'review' | 'submit' | 'start';
+export type Command = 'help' | 'back' | 'skip' | 'cancel' | 'progress' | 'review' | 'submit' | 'start' | 'continue';
 
 const COMMANDS: [Command, RegExp][] = [
   ['help', /^(aide|help|a l aide|au secours|je ne comprends pas|i don t understand)$/],
@@ -11,6 +11,7 @@ const COMMANDS: [Command, RegExp][] = [
   ['cancel', /^(annuler|arreter|stop|quitter|pause|plus tard|cancel|quit|later)$/],
   ['progress', /^(ou en suis je|ou en est on|ou en sommes nous|progression|avancement|where am i|progress)$/],
   ['review', /^(recapitulatif|recap|relire|voir le recapitulatif|summary|review)$/],
+  ['continue', /^(continuer|on continue|continuons|poursuivre|la suite|suite|question suivante|continue|go on|next question|carry on)$/],
   ['submit', /^(envoyer|soumettre|deposer|envoyer (la|ma|notre) candidature|submit|send|submit (the|my|our) application)$/],
   ['start', /^((reprendre|continuer|commencer|demarrer|remplir|ouvrir)( (ma|la|notre))? candidature|(ma |notre )?candidature|candidater|je veux candidater|(resume|continue|start|open)( (my|our|the))? application|(my |our )?application|apply)$/],
 ];
@@ -29,7 +30,7 @@ export function editNumberOf(text: string | undefined): number | undefined {
 }
 
 export type AdminCommand =
-  | { kind: 'export'; edition?: number; format: 'csv' | 'json' }
+  | { kind: 'export'; edition?: number; format: 'csv' | 'json'; includeEmpty: boolean }
   | { kind: 'reopen'; reference: string }
   | { kind: 'view'; code: string };
 
@@ -37,8 +38,8 @@ export type AdminCommand =
 export function adminCommandOf(text: string | undefined): AdminCommand | undefined {
   if (text === undefined) return undefined;
   const folded = fold(text);
-  let m = /^(exporter|export|exporte) (les )?(candidatures|applications)( (\d{1,2})e?)?( (csv|json))?$/.exec(folded);
-  if (m) return { kind: 'export', edition: m[5] ? Number(m[5]) : undefined, format: m[7] === 'json' ? 'json' : 'csv' };
+  let m = /^(exporter|export|exporte) (les )?(candidatures|applications)( (\d{1,2})e?)?( (csv|json))?( (avec|y compris) (les )?brouillons vides| including empty( drafts)?| with empty( drafts)?)?$/.exec(folded);
+  if (m) return { kind: 'export', edition: m[5] ? Number(m[5]) : undefined, format: m[7] === 'json' ? 'json' : 'csv', includeEmpty: !!m[8] };
   // fold() turns « VI-2027-38185-1 » into « vi 2027 38185 1 ».
   m = /^(rouvrir|reouvrir|reopen)( la)?( candidature| application)? vi (\d{4}) ([0-9a-z]{5}|\d{9}) (\d{1,6})$/.exec(folded);
   if (m) return { kind: 'reopen', reference: `VI-${m[4]}-${m[5]!.toUpperCase()}-${m[6]}` };

@@ -5,7 +5,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import { AccessDeniedError, canWrite, submitApplication, type Actor, type Application } from '../../data/applications/index.ts';
 import { findMember } from '../../data/members.ts';
 import {
-  expectation, findSlot, formatValue, getDefinition, nextSlot, parseAnswer, previousSlot, visibleSlots,
+  breachText, expectation, findSlot, formatValue, getDefinition, nextSlot, parseAnswer, previousSlot, ruleBreach, slotLabel, visibleSlots,
   type AnswerValue, type Slot,
 } from '../questionnaire/index.ts';
 import { am } from './messages.ts';
@@ -30,6 +30,8 @@ type State = {
   pending?: { value: AnswerValue };
   /** The section whose heading was last shown. */
   section?: number;
+  /** In a summary asked mid-way: the question to go back to. */
+  resume?: string;
 };
 
 const sig = (v: AnswerValue | undefined) => (v === undefined ? '' : JSON.stringify(v));
@@ -76,11 +78,18 @@ export class QuestionnaireDialog extends Dialog implements Assisting {
     if (command === 'back') return this.back(dc, app);
     const n = editNumberOf(input.text);
     if (n !== undefined) return this.edit(dc, app, summaryRows(getDefinition(app.editionNumber), app.answers)[n - 1]?.key);
-    if (state.mode === 'review') {
-      await say(dc.context, am(langOfTurn(dc.context), 'reviewText'));
-      return Dialog.EndOfTurn;
-    }
     const lang = langOfTurn(dc.context);
+    if (state.mode === 'review') {
+      // Still incomplete: « continuer », or simply the answer to the question they were on, goes on with the walkthrough.
+      const next = this.resumeSlot(app, state.resume);
+      if (!next || (command !== undefined && command !== 'continue')) {
+        await say(dc.context, am(lang, 'reviewText'));
+        return Dialog.EndOfTurn;
+      }
+      if (command === 'continue' || (!input.text?.trim() && card?.arobase !== 'answer')) return this.ask(dc, app, next, { before: [am(lang, 'resuming')] });
+      Object.assign(state, { mode: 'question', key: next.key, attempts: 0, version: app.version, seen: sig(app.answers[next.key]), resume: undefined });
+    }
+    if (command === 'continue') return this.advance(dc, app);
     const slot = state.key ? visibleSlots(getDefinition(app.editionNumber), app.answers).find((s) => s.key === state.key) : undefined;
     // A teammate's answer made the pending question disappear (skip logic): move on rather than store a dead answer.
     if (!slot) return this.advance(dc, app, state.key ? [am(lang, 'gone')] : []);
@@ -91,6 +100,8 @@ export class QuestionnaireDialog extends Dialog implements Assisting {
     }
     if (card?.arobase === 'answer' && card.key !== slot.key) return this.ask(dc, app, slot, { before: [am(lang, 'stale')], keepAttempts: true });
     const parsed = parseAnswer(slot.question, card?.arobase === 'answer' ? card.value ?? '' : input.text ?? '', lang, this.s.now());
+    const breach = parsed.ok ? ruleBreach(getDefinition(app.editionNumber), slot, parsed.value, app.answers) : undefined;
+    if (breach) return this.ask(dc, app, slot, { error: breachText(breach, lang), keepAttempts: true });
     if (parsed.ok) return this.save(dc, app, actor, slot, parsed.value);
     state.attempts++;
     const stuck = state.attempts >= MAX_ATTEMPTS;
@@ -162,6 +173,13 @@ export class QuestionnaireDialog extends Dialog implements Assisting {
     return Dialog.EndOfTurn;
   }
 
+  /** Where to go on after a mid-way summary: the question they were on if still unanswered, else the next one. */
+  private resumeSlot(app: Application, key: string | undefined): Slot | undefined {
+    const def = getDefinition(app.editionNumber);
+    const there = key ? visibleSlots(def, app.answers).find((s) => s.key === key && app.answers[s.key] === undefined) : undefined;
+    return there ?? nextSlot(def, app.answers);
+  }
+
   private async back(dc: DialogContext, app: Application): Promise<DialogTurnResult> {
     const state = this.state(dc);
     const lang = langOfTurn(dc.context);
@@ -220,12 +238,17 @@ export class QuestionnaireDialog extends Dialog implements Assisting {
 
   private async review(dc: DialogContext, app: Application, before: string[] = []): Promise<DialogTurnResult> {
     const lang = langOfTurn(dc.context);
-    Object.assign(this.state(dc), { mode: 'review', key: undefined, version: app.version, pending: undefined });
+    const state = this.state(dc);
+    // Asked mid-way: remember the question, the walkthrough goes on from there after the summary.
+    const resume = state.mode === 'question' ? state.key : state.resume;
+    Object.assign(state, { mode: 'review', key: undefined, resume, version: app.version, pending: undefined });
     for (const note of before) await say(dc.context, note);
     const title = am(lang, 'reviewTitle', { territory: territoryLabel(this.s, app.territoryCode) });
     for (const activity of reviewMessages(getDefinition(app.editionNumber), app.answers, lang, { title, intro: am(lang, 'reviewIntro'), editable: true })) {
       await dc.context.sendActivity(activity);
     }
+    const next = this.resumeSlot(app, resume);
+    if (next) await say(dc.context, am(lang, 'reviewContinue', { question: slotLabel(next, lang) }));
     return Dialog.EndOfTurn;
   }
 
@@ -240,6 +263,8 @@ export class QuestionnaireDialog extends Dialog implements Assisting {
         return dc.endDialog({ reference: r.reference });
       }
       case 'incomplete': {
+        const broken = r.completeness.breaches[0];
+        if (broken) return this.ask(dc, r.application, broken.later, { error: breachText(broken, lang) });
         const first = r.completeness.missing[0];
         const names = missingList(r.completeness.missing, lang);
         if (first) return this.ask(dc, r.application, first, { before: [am(lang, 'missing', { list: names })] });
@@ -251,8 +276,15 @@ export class QuestionnaireDialog extends Dialog implements Assisting {
     }
   }
 
+  /** Submitted: what was sent, read-only (only approved members get here: load() checked the membership). */
   private async readOnly(dc: DialogContext, app: Application): Promise<DialogTurnResult> {
-    await say(dc.context, readOnlyText(app, langOfTurn(dc.context), territoryLabel(this.s, app.territoryCode)));
+    const lang = langOfTurn(dc.context);
+    const territory = territoryLabel(this.s, app.territoryCode);
+    await say(dc.context, readOnlyText(app, lang, territory));
+    const title = am(lang, 'viewTitle', { territory, status: am(lang, 'status_submitted') }) + (app.reference ? ` — ${app.reference}` : '');
+    for (const activity of reviewMessages(getDefinition(app.editionNumber), app.answers, lang, { title, editable: false })) {
+      await dc.context.sendActivity(activity);
+    }
     return dc.endDialog();
   }
 }

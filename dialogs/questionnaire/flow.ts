@@ -143,15 +143,3 @@ export function progress(def: Definition, answers: Answers): Progress {
   return { answered: slots.filter((s) => answers[s.key] !== undefined).length, total: slots.length, sections };
 }
 
-export type Completeness = { complete: boolean; missing: Slot[]; rule?: Localized };
-
-/**
- * Ready to submit: every visible required question answered, and the definition's « at least one » rule met.
- * An optional question left unanswered does not block (the walkthrough still asks it before the summary).
- */
-export function completeness(def: Definition, answers: Answers): Completeness {
-  const slots = visibleSlots(def, answers);
-  const missing = slots.filter((s) => s.question.required && (answers[s.key] === undefined || answers[s.key] === null));
-  const rule = def.atLeastOneOf && def.atLeastOneOf.groups.every((g) => instanceCount(slots, g) === 0) ? def.atLeastOneOf.message : undefined;
-  return { complete: missing.length === 0 && !rule, missing, rule };
-}

@@ -72,9 +72,13 @@ function crossCheck(def: Definition): Issue[] {
           if (siblings.has(q.id) || q.id === 'any' || q.id === 'more') add([...qPath, 'id'], `identifiant « ${q.id} » déjà utilisé dans le groupe`);
           if (q.when) checkCondition(q.when, earlier, siblings, [...qPath, 'when'], add);
           checkQuestion(q, qPath, add);
+          checkNotBefore(q, siblings.get(q.type === 'date' ? q.notBefore?.question ?? '' : '') ?? earlier.get(q.type === 'date' ? q.notBefore?.question ?? '' : ''), qPath, add);
           siblings.set(q.id, q);
         });
-      } else checkQuestion(item, path, add);
+      } else {
+        checkQuestion(item, path, add);
+        checkNotBefore(item, earlier.get(item.type === 'date' ? item.notBefore?.question ?? '' : ''), path, add);
+      }
       earlier.set(item.id, item);
     });
   });
@@ -100,6 +104,12 @@ function checkQuestion(q: Question, path: Path, add: (p: Path, m: string) => voi
     const now = new Date();
     if (parseDateBound(q.min, now) > parseDateBound(q.max, now)) add([...path, 'min'], `min (${q.min}) est après max (${q.max})`);
   }
+}
+
+/** `notBefore` names a date question asked earlier (in the same group instance, or at the top level). */
+function checkNotBefore(q: Question, target: Question | Group | undefined, path: Path, add: (p: Path, m: string) => void) {
+  if (q.type !== 'date' || !q.notBefore) return;
+  if (target?.type !== 'date') add([...path, 'notBefore', 'question'], `notBefore vise « ${q.notBefore.question} », qui n'est pas une question de date posée avant`);
 }
 
 function checkCondition(

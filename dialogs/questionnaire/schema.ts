@@ -63,7 +63,11 @@ export const questionSchema = z.discriminatedUnion(
       ...common, type: z.literal('number'), min: z.number(), max: z.number(),
       integer: z.boolean().default(false), unit: localizedSchema.optional(),
     }),
-    z.strictObject({ ...common, type: z.literal('date'), min: dateBoundSchema.optional(), max: dateBoundSchema.optional() }),
+    z.strictObject({
+      ...common, type: z.literal('date'), min: dateBoundSchema.optional(), max: dateBoundSchema.optional(),
+      /** A cross-field rule: this date may not precede the answer to an earlier date question (same group instance). */
+      notBefore: z.strictObject({ question: idSchema, message: localizedSchema }).optional(),
+    }),
     z.strictObject({ ...common, type: z.literal('email') }),
     z.strictObject({ ...common, type: z.literal('phone') }),
     z.strictObject({ ...common, type: z.literal('url') }),

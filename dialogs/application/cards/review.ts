@@ -43,6 +43,10 @@ export function reviewActivities(view: ReviewView): Partial<Activity>[] {
   const footer: unknown[] = view.missing.length
     ? [{ type: 'TextBlock', text: am(lang, 'reviewMissing', { list: view.missing.join(', ') }), wrap: true, color: 'Attention' }]
     : [];
+  // Incomplete: the walkthrough goes on from the summary.
+  if (view.editable && view.missing.length) {
+    footer.push({ type: 'ActionSet', actions: [submit(am(lang, 'btnContinue'), { arobase: 'command', command: 'continue' })] });
+  }
   // In the body, not in `actions`: text clients number top-level actions, and « 1 » must not mean « envoyer ».
   const sendButton = view.editable && !view.missing.length
     ? [{ type: 'ActionSet', spacing: 'Large', actions: [{ ...submit(am(lang, 'btnSubmit'), { arobase: 'submit' }), style: 'positive' }] }]
@@ -92,10 +96,11 @@ export function confirmationActivity(lang: Lang, v: { territory: string; referen
 
 export function exportActivity(
   lang: Lang,
-  v: { edition: number; counts: { applications: number; submitted: number; draft: number; actions: number }; byGroup: [string, number][];
+  v: { edition: number; counts: { applications: number; submitted: number; draft: number; actions: number; emptyDrafts: number }; byGroup: [string, number][];
     file: { name: string; contentType: string; content: string }; format: string },
 ): Partial<Activity> {
-  const counts = am(lang, 'exportCounts', v.counts);
+  const { emptyDrafts, ...rest } = v.counts;
+  const counts = am(lang, 'exportCounts', rest) + (emptyDrafts ? ` ${am(lang, 'exportEmpty', { n: emptyDrafts })}` : '');
   const fileLine = am(lang, 'exportFile', { file: v.file.name, edition: v.edition, format: v.format });
   const card = adaptiveCard([
     { type: 'TextBlock', text: am(lang, 'exportTitle', { edition: v.edition }), weight: 'Bolder', size: 'Medium', wrap: true },

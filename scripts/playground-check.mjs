@@ -1,0 +1,115 @@
+// npm run check:playground — starts the bot on a fresh embedded database and the Microsoft 365 Agents Playground
+// (the Teams emulator), then clicks through arobase in headless Chromium as a person would: the help card's
+// suggestions, a level question with a homonym picked by button, an application answered with buttons (territory,
+// the admin's approval card, choices, yes/no), the summary's « Continue » and « Edit ». Fails at the first click or
+// message that gets no reply. Needs Debian's chromium (`apt-get install -y chromium`, or CHROMIUM=<path>).
+// The Playground speaks en-US: the bot answers in English. SHOT=<file.png> saves a screenshot at the end.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = new URL('..', import.meta.url).pathname;
+const WAIT_MS = Number(process.env.WAIT_MS ?? 15_000);
+const STEPS = [
+  ['say', 'help', /What level is Grenoble\?/],
+  ['click', 'What level is Grenoble?', /Grenoble/],
+  ['say', 'What level is Saint-Denis?', /Several local authorities are called “Saint-Denis”/],
+  ['click', 'Saint-Denis (Seine-Saint-Denis)', /Saint-Denis \(Seine-Saint-Denis\)/],
+  ['say', 'application', /which local authority do you represent/],
+  ['say', 'Grenoble', /You represent \*?\*?Grenoble/],
+  ['click', 'Yes', /your attachment must be approved/],
+  // The Playground's user is an admin here (ADMIN_IDS): the approval card, listed, then clicked.
+  ['say', 'pending requests', /asks to act for/],
+  ['click', 'Approve', /approved/],
+  ['say', 'application', /What are your first and last names\?/],
+  ['say', 'Alex Wilber', /In what capacity/],
+  ['click', 'Elected official', /What is your position\?/],
+  ['say', 'Mayor', /e-mail/],
+  ['say', 'summary', /Application summary/],
+  ['click', 'Continue', /go on where you were[\s\S]*e-mail/],
+  ['say', 'alex@example.org', /phone/],
+  ['say', 'skip', /first application/],
+  ['click', 'No', /level/],
+  ['say', 'summary', /Application summary/],
+  ['click', 'Edit', /What are your first and last names\?[\s\S]*Current answer: Alex Wilber/],
+  ['say', 'Alex W.', /./],
+  ['say', 'cancel', /draft is saved/],
+];
+
+const freePort = () => new Promise((resolve) => {
+  const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+});
+
+/** Starts a child process and resolves once its output matches `ready`. */
+function start(name, command, args, env, ready) {
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let out = '';
+  const started = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} not ready after 120 s:\n${out.slice(-2000)}`)), 120_000);
+    const onData = (d) => { out += d; if (ready.test(out)) { clearTimeout(timer); resolve(); } };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${name} exited (${code}):\n${out.slice(-2000)}`)));
+  });
+  return { child, started, output: () => out };
+}
+const stop = (p) => { try { process.kill(-p.child.pid, 'SIGTERM'); } catch { /* already gone */ } };
+
+const dataDir = mkdtempSync(join(tmpdir(), 'arobase-playground-'));
+const botPort = await freePort();
+const pgPort = await freePort();
+const bot = start('bot', 'npm', ['start'], { PORT: String(botPort), DATABASE_URL: `pglite:${dataDir}`, ADMIN_IDS: 'user-id-0' }, /"ready"|notification sender active/);
+const playground = start('playground', 'npx', ['agentsplayground', '-e', `http://localhost:${botPort}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(pgPort)], {}, /Listening on/);
+let browser;
+let failed = false;
+try {
+  await Promise.all([bot.started, playground.started]);
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await page.goto(`http://localhost:${pgPort}`, { waitUntil: 'networkidle' });
+  const box = page.locator('[data-lexical-editor="true"]').first();
+  await box.waitFor({ timeout: 30_000 });
+  const chat = async () => (await page.evaluate(() => document.body.innerText)).split('Type a message...')[0];
+  for (const [kind, what, expected] of STEPS) {
+    const before = await chat();
+    const t0 = Date.now();
+    if (kind === 'say') {
+      await box.click();
+      await page.keyboard.type(what);
+      await page.keyboard.press('Enter');
+    } else {
+      await page.getByRole('button', { name: what, exact: true }).last().click({ timeout: 5_000 });
+    }
+    // A reply is new text after what was there, matching what this step expects.
+    let reply = '';
+    while (Date.now() - t0 < WAIT_MS) {
+      await page.waitForTimeout(250);
+      const now = await chat();
+      const fresh = now.slice(Math.max(0, before.length - 20));
+      if (now.length > before.length && expected.test(fresh)) { reply = fresh; break; }
+    }
+    const line = `${kind === 'say' ? 'type ' : 'click'} « ${what} »`;
+    if (!reply) {
+      console.log(`FAIL  ${line}: no reply matching ${expected} within ${WAIT_MS / 1000} s`);
+      console.log((await chat()).slice(-1500));
+      failed = true;
+      break;
+    }
+    console.log(`ok    ${line} → ${reply.replace(/\s+/g, ' ').trim().slice(0, 90)} (${Date.now() - t0} ms)`);
+  }
+  if (process.env.SHOT) await page.screenshot({ path: process.env.SHOT, fullPage: true });
+} catch (e) {
+  console.error(String(e?.stack ?? e));
+  failed = true;
+} finally {
+  await browser?.close();
+  stop(playground);
+  stop(bot);
+  rmSync(dataDir, { recursive: true, force: true });
+}
+console.log(failed ? 'Playground check FAILED' : `Playground check passed: ${STEPS.length} steps, every one answered`);
+process.exit(failed ? 1 : 0);
