@@ -29,13 +29,14 @@ const STEPS = [
   ['click', 'Elected official', /What is your position\?/],
   ['say', 'Mayor', /e-mail/],
   ['say', 'summary', /Application summary/],
-  ['click', 'Continue', /go on where you were[\s\S]*e-mail/],
+  ['click', 'Continue', /go on where you were[\s\S]*?e-mail/],
   ['say', 'alex@example.org', /phone/],
   ['say', 'skip', /first application/],
-  ['click', 'No', /level/],
+  ['click', 'No', /How many arobases/],
   ['say', 'summary', /Application summary/],
-  ['click', 'Edit', /What are your first and last names\?[\s\S]*Current answer: Alex Wilber/],
-  ['say', 'Alex W.', /./],
+  // The « Edit » button of the summary's row « Position » (every row has one).
+  ['click', 'Edit', /What is your position\?[\s\S]*?Current answer: Mayor/, 'Position'],
+  ['say', 'Mayor of Grenoble', /How many arobases/],
   ['say', 'cancel', /draft is saved/],
 ];
 
@@ -70,11 +71,12 @@ try {
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  if (process.env.DEBUG) page.on('request', (r) => { if (r.method() === 'POST' && /_conversation/.test(r.url())) console.log('  POST', r.url().replace(/.*_conversation/, ''), r.postData()?.slice(0, 300)); });
   await page.goto(`http://localhost:${pgPort}`, { waitUntil: 'networkidle' });
   const box = page.locator('[data-lexical-editor="true"]').first();
   await box.waitFor({ timeout: 30_000 });
   const chat = async () => (await page.evaluate(() => document.body.innerText)).split('Type a message...')[0];
-  for (const [kind, what, expected] of STEPS) {
+  for (const [kind, what, expected, near] of STEPS) {
     const before = await chat();
     const t0 = Date.now();
     if (kind === 'say') {
@@ -82,15 +84,22 @@ try {
       await page.keyboard.type(what);
       await page.keyboard.press('Enter');
     } else {
-      await page.getByRole('button', { name: what, exact: true }).last().click({ timeout: 5_000 });
+      // « 3. Position » renders as a Markdown list item; its row (Column < ColumnSet) holds the button.
+      const scope = near ? page.locator('li', { hasText: near }).last().locator('xpath=ancestor::div[contains(@class,"ac-container")][2]') : page;
+      await scope.getByRole('button', { name: what, exact: true }).last().click({ timeout: 5_000 });
     }
-    // A reply is new text after what was there, matching what this step expects.
+    // A reply: what this step expects appears once more than before (the page also changes elsewhere: typing
+    // indicators, timestamps), in the text after the step's own words.
+    const count = (text) => (text.match(new RegExp(expected.source, 'g')) ?? []).length;
     let reply = '';
     while (Date.now() - t0 < WAIT_MS) {
       await page.waitForTimeout(250);
       const now = await chat();
-      const fresh = now.slice(Math.max(0, before.length - 20));
-      if (now.length > before.length && expected.test(fresh)) { reply = fresh; break; }
+      if (count(now) > count(before)) {
+        const at = now.lastIndexOf(what);
+        reply = now.slice(at >= 0 ? at + what.length : -300);
+        break;
+      }
     }
     const line = `${kind === 'say' ? 'type ' : 'click'} « ${what} »`;
     if (!reply) {

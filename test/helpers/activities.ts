@@ -29,8 +29,11 @@ export function messageActivity(text: string, o: ActivityOptions) {
   return { ...base(o), type: 'message', text, textFormat: 'plain' };
 }
 
+/** An Action.Submit click as Teams posts it: a message with no text, the button's data as `value`. */
 export function cardSubmitActivity(value: Record<string, unknown>, o: ActivityOptions) {
-  return { ...base(o), type: 'message', value };
+  const b = base(o);
+  const replyToId = `1:${randomUUID()}`;
+  return { ...b, type: 'message', value, replyToId, channelData: { ...b.channelData, source: { name: 'message' }, legacy: { replyToId } } };
 }
 
 export function membersAddedActivity(o: ActivityOptions & { includeBot?: boolean }) {

@@ -11,7 +11,7 @@ export type ApplicationCardValue =
   | { arobase: 'answer'; key: string; value?: string }
   | { arobase: 'edit'; key: string }
   | { arobase: 'submit' }
-  | { arobase: 'command'; command: 'help' | 'skip' | 'cancel' | 'continue' };
+  | { arobase: 'command'; command: 'help' | 'skip' | 'cancel' | 'continue' | 'start' };
 
 export type QuestionView = {
   lang: Lang;
@@ -83,7 +83,8 @@ export function applicationCardValue(value: unknown): ApplicationCardValue | und
     case 'edit': return key !== undefined ? { arobase: 'edit', key } : undefined;
     case 'submit': return { arobase: 'submit' };
     case 'command':
-      return v.command === 'help' || v.command === 'skip' || v.command === 'cancel' || v.command === 'continue' ? { arobase: 'command', command: v.command } : undefined;
+      return v.command === 'help' || v.command === 'skip' || v.command === 'cancel' || v.command === 'continue' || v.command === 'start'
+        ? { arobase: 'command', command: v.command } : undefined;
     default: return undefined;
   }
 }
