@@ -92,6 +92,7 @@ export function createApp(deps: AppDeps): Application<AnswerTurnState> {
     prisma, registry: deps.registry, adminIds: deps.config.ADMIN_IDS, resolveTerritory, now,
     notify: createMemberNotifier(deps.adapter, deps.config.MicrosoftAppId ?? '', deps.logger),
     log: (fields, message) => deps.logger.warn({ component: 'membership', ...fields }, message),
+    sharedTenants: deps.config.MEMBERSHIP_SHARED_TENANTS,
   });
   registerApplicationDialogs(app, applicationDialogs);
 

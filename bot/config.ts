@@ -26,6 +26,7 @@ const schema = z.object({
   }).optional(),
   MicrosoftAppTenantId: optionalText,
   ADMIN_IDS: z.string().optional().transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+  MEMBERSHIP_SHARED_TENANTS: z.string().optional().transform((v) => (v ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'LOG_LEVEL doit valoir fatal, error, warn, info, debug, trace ou silent',
   }).default('info'),

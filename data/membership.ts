@@ -12,7 +12,7 @@ export type Decision = 'approve' | 'refuse' | 'revoke';
 
 /**
  * Tenants that hold many organisations: never bound to a territory. 9188040d… is Microsoft's tenant for personal
- * (consumer) accounts; MEMBERSHIP_SHARED_TENANTS adds others (a mutualised IT syndicate's tenant, say).
+ * (consumer) accounts; MEMBERSHIP_SHARED_TENANTS adds others (a mutualised IT syndicate's tenant, say): sharedTenants().
  */
 export const CONSUMER_TENANT = '9188040d-6c67-4c5b-b112-36a304b66dad';
 
@@ -93,8 +93,9 @@ export type BindResult =
   | { status: 'shared'; reason: 'consumer' | 'listed' | 'bound_elsewhere' | 'members_elsewhere'; other?: string }
   | { status: 'forbidden' };
 
-export function sharedTenants(env: string | undefined = process.env.MEMBERSHIP_SHARED_TENANTS): Set<string> {
-  return new Set([CONSUMER_TENANT, ...(env ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)]);
+/** The tenants never bound: Microsoft's consumer tenant and those configured (MEMBERSHIP_SHARED_TENANTS). */
+export function sharedTenants(listed: readonly string[] = []): Set<string> {
+  return new Set([CONSUMER_TENANT, ...listed.map((s) => s.trim().toLowerCase()).filter(Boolean)]);
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Resolution, Territory } from '../data/territories/index.ts';
 import { setMemberTerritory, touchMember } from '../data/members.ts';
 import { attachApproved } from './helpers/membership.ts';
 import { createTestConversation, type Reply, type TestConversation, type Who } from './helpers/applicationHarness.ts';
-import { fold, getDefinition } from '../dialogs/questionnaire/index.ts';
+import { fold, getDefinition } from '../data/questionnaire/index.ts';
 import { reviewMessages } from '../dialogs/application/views.ts';
 import { openTestDatabase } from './helpers/testDb.ts';
 

@@ -12,7 +12,7 @@ import { parseCsv } from '../data/csv.ts';
 import {
   ApplicationRepository, exportApplications, exportColumns, submitApplication, toCsv, toJson, type Actor,
 } from '../data/applications/index.ts';
-import { getDefinition, type Answers } from '../dialogs/questionnaire/index.ts';
+import { getDefinition, type Answers } from '../data/questionnaire/index.ts';
 
 let db: Database;
 const registry = getRegistry();

@@ -3,7 +3,7 @@ import type { Database } from '../data/database.ts';
 import {
   AccessDeniedError, ApplicationRepository, formatReference, reopenApplication, submitApplication, type Actor, type Application,
 } from '../data/applications/index.ts';
-import type { Answers } from '../dialogs/questionnaire/index.ts';
+import type { Answers } from '../data/questionnaire/index.ts';
 import { openTestDatabase } from './helpers/testDb.ts';
 
 let db: Database;

@@ -93,7 +93,7 @@ describe('tenant binding', () => {
   it('approves the tenant’s waiting and later claimants for that territory only', async () => {
     const waiting = await member(TENANT);
     await claimTerritory(db.prisma, waiting, '13055', NOW);
-    const r = await bindTenant(db.prisma, admin, TENANT, '13055', NOW, sharedTenants(''));
+    const r = await bindTenant(db.prisma, admin, TENANT, '13055', NOW, sharedTenants());
     expect(r.status === 'ok' && r.approved.map((m) => m.memberId)).toEqual([waiting.id]);
     expect(await approvedTerritories(db.prisma, waiting.id)).toEqual(['13055']);
     const later = await member(TENANT.toUpperCase()); // Entra ids arrive in either case
@@ -107,13 +107,13 @@ describe('tenant binding', () => {
     const t2 = '0a1b2c3d-0000-4000-8000-000000000002';
     expect((await bindTenant(db.prisma, { teamsUserId: '29:m1', admin: false }, t2, '38185', NOW)).status).toBe('forbidden');
     expect(await bindTenant(db.prisma, admin, CONSUMER_TENANT, '38185', NOW)).toEqual({ status: 'shared', reason: 'consumer' });
-    expect(await bindTenant(db.prisma, admin, t2, '38185', NOW, sharedTenants(` ${t2.toUpperCase()} ,x`))).toEqual({ status: 'shared', reason: 'listed' });
-    expect(await bindTenant(db.prisma, admin, TENANT, '38185', NOW, sharedTenants(''))).toEqual({ status: 'shared', reason: 'bound_elsewhere', other: '13055' });
+    expect(await bindTenant(db.prisma, admin, t2, '38185', NOW, sharedTenants([` ${t2.toUpperCase()} `, 'x']))).toEqual({ status: 'shared', reason: 'listed' });
+    expect(await bindTenant(db.prisma, admin, TENANT, '38185', NOW, sharedTenants())).toEqual({ status: 'shared', reason: 'bound_elsewhere', other: '13055' });
     // A tenant whose members are approved for two territories serves several organisations.
     const t3 = '0a1b2c3d-0000-4000-8000-000000000003';
     const m = await member(t3);
     await decideMembership(db.prisma, admin, (await claimTerritory(db.prisma, m, '69029', NOW)).membership.id, 'approve', NOW);
-    expect(await bindTenant(db.prisma, admin, t3, '38185', NOW, sharedTenants(''))).toEqual({ status: 'shared', reason: 'members_elsewhere', other: '69029' });
+    expect(await bindTenant(db.prisma, admin, t3, '38185', NOW, sharedTenants())).toEqual({ status: 'shared', reason: 'members_elsewhere', other: '69029' });
     expect(await db.prisma.tenantBinding.count({ where: { tenantId: { in: [t2, t3, CONSUMER_TENANT] } } })).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   completeness, findSlot, getDefinition, loadDefinition, nextSlot, previousSlot, progress, slotLabel, visibleSlots, type Answers,
-} from '../dialogs/questionnaire/index.ts';
+} from '../data/questionnaire/index.ts';
 
 const L = (fr: string, en = fr) => ({ fr, en });
 const def = loadDefinition({

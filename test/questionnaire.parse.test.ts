@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadDefinition, parseAnswer, validateStored, formatValue, type Question } from '../dialogs/questionnaire/index.ts';
+import { loadDefinition, parseAnswer, validateStored, formatValue, type Question } from '../data/questionnaire/index.ts';
 
 const L = (fr: string, en = fr) => ({ fr, en });
 const NOW = new Date('2026-11-27T10:00:00Z');

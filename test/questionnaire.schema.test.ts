@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DefinitionError, getDefinition, loadDefinition, type DefinitionInput } from '../dialogs/questionnaire/index.ts';
-import { edition28 } from '../dialogs/questionnaire/editions/28.ts';
-import { questionnaireCatalogs } from '../dialogs/questionnaire/messages.ts';
+import { DefinitionError, getDefinition, loadDefinition, type DefinitionInput } from '../data/questionnaire/index.ts';
+import { edition28 } from '../data/questionnaire/editions/28.ts';
+import { questionnaireCatalogs } from '../data/questionnaire/messages.ts';
 import { applicationCatalogs } from '../dialogs/application/messages.ts';
 
 const L = (fr: string, en = fr) => ({ fr, en });

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../../data/database.ts';
 import { getRegistry } from '../../data/territories/registry.ts';
 import { exportApplications, toCsv, toJson } from '../../data/applications/export.ts';
-import { OPEN_EDITION, hasDefinition } from '../../dialogs/questionnaire/index.ts';
+import { OPEN_EDITION, hasDefinition } from '../../data/questionnaire/index.ts';
 
 const usage = [
   'Usage : npm run export:applications -- --edition <n> [--format csv|json] [--out <fichier>|-] [--status draft|submitted]',

@@ -5,7 +5,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Registry } from '../territories/registry.ts';
 import {
   formatValue, getDefinition, instanceCount, visibleSlots, type AnswerValue, type Definition, type Question,
-} from '../../dialogs/questionnaire/index.ts';
+} from '../questionnaire/index.ts';
 import { toApplication, type Application } from './repository.ts';
 
 export type ExportValue = AnswerValue | number;

@@ -2,7 +2,7 @@
 // optimistic locking: the write names the version it was based on, and a newer version means a conflict.
 import type { Prisma, PrismaClient, Application as Row } from '../generated/prisma/client.ts';
 import { editionYear } from '../editions.ts';
-import { breachText, findSlot, getDefinition, ruleBreach, validateStored, type AnswerValue, type Answers } from '../../dialogs/questionnaire/index.ts';
+import { breachText, findSlot, getDefinition, ruleBreach, validateStored, type AnswerValue, type Answers } from '../questionnaire/index.ts';
 import { assertCanRead, assertCanWrite, type Actor } from './access.ts';
 
 export type Application = Omit<Row, 'answers'> & { answers: Answers };

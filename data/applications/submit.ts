@@ -1,7 +1,7 @@
 // Submitting an application (read-only afterwards, with a reference VI-<year>-<code>-<n>) and reopening it (admins).
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { editionYear } from '../editions.ts';
-import { completeness, getDefinition, type Completeness } from '../../dialogs/questionnaire/index.ts';
+import { completeness, getDefinition, type Completeness } from '../questionnaire/index.ts';
 import { assertAdmin, assertCanWrite, type Actor } from './access.ts';
 import { toApplication, type Application } from './repository.ts';
 

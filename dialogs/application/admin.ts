@@ -4,7 +4,7 @@ import type { TurnContext } from 'botbuilder';
 import {
   AccessDeniedError, exportApplications, reopenApplication, toCsv, toJson,
 } from '../../data/applications/index.ts';
-import { getDefinition, hasDefinition } from '../questionnaire/index.ts';
+import { getDefinition, hasDefinition } from '../../data/questionnaire/index.ts';
 import { am } from './messages.ts';
 import { exportActivity } from './cards/review.ts';
 import { adminCommandOf, type AdminCommand } from './commands.ts';

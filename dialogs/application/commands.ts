@@ -1,6 +1,6 @@
 // What people type to steer the walkthrough. Anchored on the whole (folded) message, never substrings:
 // « aide » is a command, « une aide à domicile » is an answer.
-import { fold } from '../questionnaire/text.ts';
+import { fold } from '../../data/questionnaire/text.ts';
 
 export type Command = 'help' | 'back' | 'skip' | 'cancel' | 'progress' | 'review' | 'submit' | 'start' | 'continue';
 

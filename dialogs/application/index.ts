@@ -6,7 +6,7 @@ import type { PrismaClient } from '../../data/generated/prisma/client.ts';
 import type { Registry } from '../../data/territories/registry.ts';
 import type { Resolution } from '../../data/territories/index.ts';
 import { ApplicationRepository } from '../../data/applications/index.ts';
-import { OPEN_EDITION } from '../questionnaire/index.ts';
+import { OPEN_EDITION } from '../../data/questionnaire/index.ts';
 import { handleAdminCommand } from './admin.ts';
 import { adminCommandOf, commandOf } from './commands.ts';
 import { membershipCommandOf } from '../membership/commands.ts';
@@ -28,6 +28,7 @@ export type ApplicationDialogDeps = {
   /** Proactive messages (claims to their deciders, decisions to claimants); none: nobody is told. */
   notify?: Notify;
   log?: AuditLog;
+  sharedTenants?: readonly string[];
 };
 
 export type DialogStateAccessor = StatePropertyAccessor<DialogState>;
@@ -71,7 +72,7 @@ class ApplicationDialog extends InterruptibleDialog {
 
 export function createApplicationDialogs(deps: ApplicationDialogDeps): ApplicationDialogs {
   const now = deps.now ?? (() => new Date());
-  const membership = createMembership({ prisma: deps.prisma, registry: deps.registry, adminIds: deps.adminIds, now, notify: deps.notify, log: deps.log });
+  const membership = createMembership({ prisma: deps.prisma, registry: deps.registry, adminIds: deps.adminIds, now, notify: deps.notify, log: deps.log, sharedTenants: deps.sharedTenants });
   const services: ApplicationServices = {
     prisma: deps.prisma, registry: deps.registry, adminIds: deps.adminIds, edition: deps.edition ?? OPEN_EDITION, now, membership, log: deps.log,
     resolveTerritory: deps.resolveTerritory ?? (async (q) => (await import('../../data/territories/index.ts')).resolveTerritory(q)),

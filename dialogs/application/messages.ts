@@ -1,4 +1,4 @@
-// Texts of the application walkthrough (the questions themselves are data: dialogs/questionnaire/editions/).
+// Texts of the application walkthrough (the questions themselves are data: data/questionnaire/editions/).
 import { translator, type Lang } from '../../data/text.ts';
 
 const COMMANDS_FR = '« retour » (question précédente), « passer » (question facultative), « où en suis-je », « récapitulatif », « annuler » (le brouillon est gardé)';

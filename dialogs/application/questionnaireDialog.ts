@@ -7,7 +7,7 @@ import { findMember } from '../../data/members.ts';
 import {
   breachText, expectation, findSlot, formatValue, getDefinition, nextSlot, parseAnswer, previousSlot, ruleBreach, slotLabel, visibleSlots,
   type AnswerValue, type Slot,
-} from '../questionnaire/index.ts';
+} from '../../data/questionnaire/index.ts';
 import { am } from './messages.ts';
 import { commandOf, editNumberOf } from './commands.ts';
 import type { Assisting } from './interruptible.ts';

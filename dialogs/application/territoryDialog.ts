@@ -3,7 +3,7 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { setMemberTerritory } from '../../data/members.ts';
 import type { Territory } from '../../data/territories/index.ts';
-import { parseAnswer, type Lang, type Question } from '../questionnaire/index.ts';
+import { parseAnswer, type Lang, type Question } from '../../data/questionnaire/index.ts';
 import { am } from './messages.ts';
 import { questionActivity } from './cards/question.ts';
 import type { Assisting } from './interruptible.ts';

@@ -3,12 +3,12 @@ import type { Activity } from 'botbuilder';
 import {
   completeness, expectation, findSlot, formatValue, getDefinition, progress, slotLabel, visibleSlots, qm,
   type AnswerValue, type Answers, type Definition, type Lang, type Slot,
-} from '../questionnaire/index.ts';
+} from '../../data/questionnaire/index.ts';
 import { am } from './messages.ts';
 import { questionActivity, type QuestionView } from './cards/question.ts';
 import { confirmationActivity, reviewActivities, type ReviewSection } from './cards/review.ts';
 import type { Application } from '../../data/applications/index.ts';
-import { formatIsoDate } from '../questionnaire/text.ts';
+import { formatIsoDate } from '../../data/questionnaire/text.ts';
 
 export function optionsOf(slot: Slot, lang: Lang): { value: string; label: string }[] | undefined {
   const q = slot.question;

@@ -4,7 +4,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { Member, Membership, PrismaClient } from '../../data/generated/prisma/client.ts';
 import {
   bindTenant, claimTerritory, decideMembership, decidersOf, membershipsOf, pendingClaimsFor, pendingClaimOf, unbindTenant,
-  isApprovedFor, type Decider,
+  isApprovedFor, sharedTenants, type Decider,
 } from '../../data/membership.ts';
 import { isAdmin } from '../../data/members.ts';
 import type { Registry } from '../../data/territories/registry.ts';
@@ -26,6 +26,8 @@ export type MembershipDeps = {
   now: () => Date;
   notify?: Notify;
   log?: AuditLog;
+  /** MEMBERSHIP_SHARED_TENANTS: tenants of several organisations, never bound to a territory. */
+  sharedTenants?: readonly string[];
 };
 
 export type ClaimOutcome = { approved: boolean; text: string };
@@ -103,7 +105,7 @@ export function createMembership(deps: MembershipDeps) {
 
   async function bindAndReport(context: TurnContext, lang: Lang, decider: Decider, tenantId: string, code: string): Promise<void> {
     const territory = nameOf(code);
-    const r = await bindTenant(prisma, decider, tenantId, code, deps.now);
+    const r = await bindTenant(prisma, decider, tenantId, code, deps.now, sharedTenants(deps.sharedTenants));
     if (r.status === 'forbidden') return void (await say(context, mm(lang, 'adminOnly')));
     if (r.status === 'shared') {
       const reason = mm(lang, `shared_${r.reason}`, { other: r.other ? `${nameOf(r.other)} (${r.other})` : '' });

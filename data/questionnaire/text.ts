@@ -1,7 +1,7 @@
 // Small text helpers of the questionnaire domain (no botbuilder, no bot/ imports).
-import { foldText, type Lang } from '../../data/text.ts';
+import { foldText, type Lang } from '../text.ts';
 
-export { fill, translator, type Lang } from '../../data/text.ts';
+export { fill, translator, type Lang } from '../text.ts';
 /** Every user-facing text of a questionnaire exists in French and English. */
 export type Localized = { fr: string; en: string };
 
