@@ -109,10 +109,13 @@ describe('a territory’s application belongs to its approved members', () => {
     for (const l of refusals) expect(l).not.toMatch(/29:eve|aad-eve|tenant-eve|Ève|Intruse|a:eve|alice/i);
   });
 
-  it('in a team channel, A’s own draft is not shown: the bot continues in the personal chat', async () => {
-    const channel = { ...ALICE, conversationId: '19:general@thread.tacv2' };
-    const activity = messageActivity('voir candidature 38185', opts(channel));
-    (activity.conversation as Record<string, unknown>).conversationType = 'channel';
+  it.each([
+    ['a team channel', 'channel', 'voir candidature 38185'],
+    ['a group chat', 'groupChat', 'candidature'],
+  ])('in %s, A’s own draft is not shown: the bot continues in the personal chat', async (_where, conversationType, words) => {
+    const channel = { ...ALICE, conversationId: `19:${conversationType}@thread.v2` };
+    const activity = messageActivity(words, opts(channel));
+    (activity.conversation as Record<string, unknown>).conversationType = conversationType;
     const sent = await post(activity);
     const shown = JSON.stringify(sent.map((s) => s.body));
     expect(text(sent)).toMatch(/conversation privée/);

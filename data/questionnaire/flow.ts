@@ -143,3 +143,8 @@ export function progress(def: Definition, answers: Answers): Progress {
   return { answered: slots.filter((s) => answers[s.key] !== undefined).length, total: slots.length, sections };
 }
 
+/** Where the walkthrough goes on after a summary asked mid-way: the question it was on if still unanswered, else the next. */
+export function resumeAt(def: Definition, answers: Answers, key: string | undefined): Slot | undefined {
+  const there = key ? visibleSlots(def, answers).find((s) => s.key === key && answers[s.key] === undefined) : undefined;
+  return there ?? nextSlot(def, answers);
+}

@@ -5,7 +5,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import { AccessDeniedError, canWrite, submitApplication, type Actor, type Application } from '../../data/applications/index.ts';
 import { findMember } from '../../data/members.ts';
 import {
-  breachText, expectation, findSlot, formatValue, getDefinition, nextSlot, parseAnswer, previousSlot, ruleBreach, slotLabel, visibleSlots,
+  breachText, expectation, findSlot, formatValue, getDefinition, nextSlot, parseAnswer, previousSlot, resumeAt, ruleBreach, visibleSlots,
   type AnswerValue, type Slot,
 } from '../../data/questionnaire/index.ts';
 import { am } from './messages.ts';
@@ -13,8 +13,8 @@ import { commandOf, editNumberOf } from './commands.ts';
 import type { Assisting } from './interruptible.ts';
 import { actorOfTurn, inputOf, langOfTurn, say, territoryLabel, type ApplicationServices } from './services.ts';
 import {
-  confirmationMessage, conflictMessage, helpText, missingList, progressText, questionMessage, readOnlyText, reviewMessages,
-  sectionHeading, summaryRows, welcomeText, type AskExtras,
+  confirmationMessage, conflictMessage, helpText, missingList, progressText, questionMessage,
+  sectionHeading, summaryRows, welcomeText, draftSummary, submittedSummary, type AskExtras,
 } from './views.ts';
 
 type State = {
@@ -81,7 +81,7 @@ export class QuestionnaireDialog extends Dialog implements Assisting {
     const lang = langOfTurn(dc.context);
     if (state.mode === 'review') {
       // Still incomplete: « continuer », or simply the answer to the question they were on, goes on with the walkthrough.
-      const next = this.resumeSlot(app, state.resume);
+      const next = resumeAt(getDefinition(app.editionNumber), app.answers, state.resume);
       if (!next || (command !== undefined && command !== 'continue')) {
         await say(dc.context, am(lang, 'reviewText'));
         return Dialog.EndOfTurn;
@@ -173,13 +173,6 @@ export class QuestionnaireDialog extends Dialog implements Assisting {
     return Dialog.EndOfTurn;
   }
 
-  /** Where to go on after a mid-way summary: the question they were on if still unanswered, else the next one. */
-  private resumeSlot(app: Application, key: string | undefined): Slot | undefined {
-    const def = getDefinition(app.editionNumber);
-    const there = key ? visibleSlots(def, app.answers).find((s) => s.key === key && app.answers[s.key] === undefined) : undefined;
-    return there ?? nextSlot(def, app.answers);
-  }
-
   private async back(dc: DialogContext, app: Application): Promise<DialogTurnResult> {
     const state = this.state(dc);
     const lang = langOfTurn(dc.context);
@@ -243,12 +236,7 @@ export class QuestionnaireDialog extends Dialog implements Assisting {
     const resume = state.mode === 'question' ? state.key : state.resume;
     Object.assign(state, { mode: 'review', key: undefined, resume, version: app.version, pending: undefined });
     for (const note of before) await say(dc.context, note);
-    const title = am(lang, 'reviewTitle', { territory: territoryLabel(this.s, app.territoryCode) });
-    for (const activity of reviewMessages(getDefinition(app.editionNumber), app.answers, lang, { title, intro: am(lang, 'reviewIntro'), editable: true })) {
-      await dc.context.sendActivity(activity);
-    }
-    const next = this.resumeSlot(app, resume);
-    if (next) await say(dc.context, am(lang, 'reviewContinue', { question: slotLabel(next, lang) }));
+    await dc.context.sendActivities(draftSummary(getDefinition(app.editionNumber), app, lang, territoryLabel(this.s, app.territoryCode), resume));
     return Dialog.EndOfTurn;
   }
 
@@ -278,13 +266,7 @@ export class QuestionnaireDialog extends Dialog implements Assisting {
 
   /** Submitted: what was sent, read-only (only approved members get here: load() checked the membership). */
   private async readOnly(dc: DialogContext, app: Application): Promise<DialogTurnResult> {
-    const lang = langOfTurn(dc.context);
-    const territory = territoryLabel(this.s, app.territoryCode);
-    await say(dc.context, readOnlyText(app, lang, territory));
-    const title = am(lang, 'viewTitle', { territory, status: am(lang, 'status_submitted') }) + (app.reference ? ` — ${app.reference}` : '');
-    for (const activity of reviewMessages(getDefinition(app.editionNumber), app.answers, lang, { title, editable: false })) {
-      await dc.context.sendActivity(activity);
-    }
+    await dc.context.sendActivities(submittedSummary(getDefinition(app.editionNumber), app, langOfTurn(dc.context), territoryLabel(this.s, app.territoryCode)));
     return dc.endDialog();
   }
 }

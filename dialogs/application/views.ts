@@ -1,7 +1,7 @@
 // Domain → messages: a questionnaire slot as a question message, an application as its summary cards.
 import type { Activity } from 'botbuilder';
 import {
-  completeness, expectation, findSlot, formatValue, getDefinition, progress, slotLabel, visibleSlots, qm,
+  completeness, expectation, findSlot, formatValue, getDefinition, progress, resumeAt, slotLabel, visibleSlots, qm,
   type AnswerValue, type Answers, type Definition, type Lang, type Slot,
 } from '../../data/questionnaire/index.ts';
 import { am } from './messages.ts';
@@ -116,4 +116,18 @@ export function progressText(def: Definition, answers: Answers, lang: Lang, curr
     answered: p.answered, total: p.total, done: done.length ? done.join(', ') : am(lang, 'none'),
     current: current ? am(lang, 'progressCurrent', { title: current }) : '',
   });
+}
+
+/** The editable summary of a draft; asked mid-way, how to go on where the walkthrough was. */
+export function draftSummary(def: Definition, app: Application, lang: Lang, territory: string, resume: string | undefined): Partial<Activity>[] {
+  const title = am(lang, 'reviewTitle', { territory });
+  const cards = reviewMessages(def, app.answers, lang, { title, intro: am(lang, 'reviewIntro'), editable: true });
+  const next = resumeAt(def, app.answers, resume);
+  return next ? [...cards, { type: 'message', text: am(lang, 'reviewContinue', { question: slotLabel(next, lang) }) }] : cards;
+}
+
+/** A submitted application: when and under which reference, then what was sent, read-only. */
+export function submittedSummary(def: Definition, app: Application, lang: Lang, territory: string): Partial<Activity>[] {
+  const title = am(lang, 'viewTitle', { territory, status: am(lang, 'status_submitted') }) + (app.reference ? ` — ${app.reference}` : '');
+  return [{ type: 'message', text: readOnlyText(app, lang, territory) }, ...reviewMessages(def, app.answers, lang, { title, editable: false })];
 }
