@@ -44,6 +44,15 @@ describe('DATABASE_URL', () => {
 // cores. These tests check what the migrations write, not how fast: a generous limit, so load cannot fail them.
 const ENGINE_TIMEOUT = 180_000;
 
+describe('migration files', () => {
+  it('no semicolon in a comment: on PostgreSQL the schema engine splits the script on it (« syntax error at or near »)', () => {
+    for (const f of folders) {
+      const comments = readFileSync(join(migrationsDir, f, 'migration.sql'), 'utf8').split('\n').filter((l) => /--.*;/.test(l));
+      expect(comments, f).toEqual([]);
+    }
+  });
+});
+
 describe('migrations on PGlite', { timeout: ENGINE_TIMEOUT }, () => {
   it('apply every committed migration with the rows prisma migrate deploy writes, then nothing more', async () => {
     const db = await openDatabase({ url: 'pglite:memory' });

@@ -38,8 +38,9 @@ CREATE INDEX "TenantBinding_territoryCode_idx" ON "TenantBinding"("territoryCode
 -- AddForeignKey
 ALTER TABLE "Membership" ADD CONSTRAINT "Membership_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
--- Data: today's attachments were self-declared. Whoever wrote answers of a territory's application is approved for
--- that territory (nothing they answered becomes unreachable); every other declared territory becomes a pending claim.
+-- Data: until now a territory was self-declared. Whoever wrote answers of the application of a territory is approved
+-- for that territory (nothing they answered becomes unreachable). Every other declared territory becomes a pending claim.
+-- (No semicolon in these comments: on PostgreSQL the script is split on semicolons, comments included.)
 INSERT INTO "Membership" ("id", "memberId", "territoryCode", "status", "claimedAt", "decidedBy", "decidedVia", "decidedAt", "updatedAt")
 SELECT gen_random_uuid()::text, m."id", a."territoryCode", 'approved', MIN(a."createdAt"), 'migration', 'migration', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP
 FROM "Application" a
