@@ -1,5 +1,5 @@
 // The composition file: every Teams route of arobase is registered here, and only here.
-import { Application, type PromptCompletionModel, type TeamsAdapter } from '@microsoft/teams-ai';
+import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { Database } from '../data/database.ts';
 import { deactivateMember, touchMember } from '../data/members.ts';
@@ -21,8 +21,7 @@ import { createLabelConversation, type LabelMemory, type LabelSession } from './
 import { createMemberCapture } from './memberCapture.ts';
 import { createMemberNotifier } from './memberNotifier.ts';
 import { memberInfoFrom } from '../dialogs/memberInfo.ts';
-import { createPlanner, modelFromConfig } from './llm/planner.ts';
-import { llmActions } from './llm/actions.ts';
+import { modelRouterFromConfig, type ModelRouter } from './llm/router.ts';
 import { createApplicationDialogs } from '../dialogs/application/index.ts';
 import { conversationDialogState, registerApplicationDialogs } from '../dialogs/application/teamsAi.ts';
 import { createNotificationConversation, type NotificationAnswer, type NotificationConversation } from './notificationConversation.ts';
@@ -38,8 +37,8 @@ export type AppDeps = {
   adapter: TeamsAdapter;
   /** Typing indicator; off in tests for deterministic replies. */
   startTypingTimer?: boolean;
-  /** Language model for what no route understands; default from OPENAI_* / AZURE_OPENAI_* (none: off). */
-  model?: PromptCompletionModel | null;
+  /** Language model for what the understanding does not get; default from OPENAI_* / AZURE_OPENAI_* (none: off). */
+  model?: ModelRouter | null;
   /** Keeps announcement status cards fresh (main.ts owns and stops it). */
   statusCards?: StatusCardUpdater;
   /** Hands the notification conversation to its status-card updater. */
@@ -59,10 +58,11 @@ const hasText = (context: TurnContext) =>
 
 export function createApp(deps: AppDeps): Application<AnswerTurnState> {
   const { prisma } = deps.db;
-  const model = deps.model === undefined ? modelFromConfig(deps.config) : deps.model;
+  const model = deps.model === undefined
+    ? modelRouterFromConfig(deps.config, (fields, message) => deps.logger.warn({ component: 'model', ...fields }, message))
+    : deps.model;
   const app = new Application<AnswerTurnState>({
     turnStateFactory: () => new AnswerTurnState(),
-    ...(model ? { ai: { planner: createPlanner(model) } } : {}),
     storage: deps.storage,
     adapter: deps.adapter,
     botAppId: deps.config.MicrosoftAppId ?? '',
@@ -191,15 +191,23 @@ export function createApp(deps: AppDeps): Application<AnswerTurnState> {
   });
 
   // Everything typed is understood once per activity (data/understanding): notification settings, the application,
-  // help, and label questions. With a model, what is not understood falls through to the planner (no route matches).
+  // help, and label questions.
   const understandings = new WeakMap<object, Promise<Understanding>>();
   const understandingOf = (context: TurnContext) => {
     let u = understandings.get(context.activity);
     if (!u) understandings.set(context.activity, (u = label.understand(context.activity.text ?? '')));
     return u;
   };
-  const understood = async (context: TurnContext) =>
-    (await hasText(context)) && (!model || (await understandingOf(context)).intent.name !== 'unknown');
+  /**
+   * What the understanding does not get may go to the language model, which can only pick a read-only label
+   * question (bot/llm/tools.ts); its own text is never shown. No model, or no pick: the « pas compris » card.
+   */
+  const understood = async (context: TurnContext): Promise<Understanding> => {
+    const u = await understandingOf(context);
+    if (u.intent.name !== 'unknown' || !model) return u;
+    const intent = await model.route(context.activity.text ?? '');
+    return intent ? { intent } : u;
+  };
   /** What a typed message (or an example button's text) asks, answered. */
   async function answerUnderstood(context: TurnContext, state: AnswerTurnState, understanding: Understanding) {
     const { intent } = understanding;
@@ -214,7 +222,7 @@ export function createApp(deps: AppDeps): Application<AnswerTurnState> {
         await answer(context, state, await label.handle(understanding, await session(context, state)));
     }
   }
-  app.message(understood, async (context, state) => answerUnderstood(context, state, await understandingOf(context)));
+  app.message(hasText, async (context, state) => answerUnderstood(context, state, await understood(context)));
   // Example questions on the help and « pas compris » cards: a button that asks its text as if typed (an imBack
   // sends nothing in the Agents Playground).
   app.adaptiveCards.actionSubmit('say', async (context, state, data: { text?: unknown }) => {
@@ -230,8 +238,6 @@ export function createApp(deps: AppDeps): Application<AnswerTurnState> {
   app.activity(async (context) => context.activity.type === 'message' && !!context.activity.value, async (context, state) => {
     await answer(context, state, await label.handle({ name: 'unknown' }, await session(context, state)));
   });
-
-  if (model) for (const [name, handler] of Object.entries(llmActions(label, session, send))) app.ai.action(name, handler);
 
   return app;
 }

@@ -32,6 +32,7 @@ const schema = z.object({
   }).default('info'),
   OPENAI_API_KEY: optionalText,
   OPENAI_MODEL: z.string().trim().default('gpt-4o-mini'),
+  OPENAI_BASE_URL: optionalText.pipe(z.url({ error: 'OPENAI_BASE_URL doit être une URL http(s)://…' }).optional()),
   AZURE_OPENAI_API_KEY: optionalText,
   AZURE_OPENAI_ENDPOINT: optionalText.pipe(z.url({ error: 'AZURE_OPENAI_ENDPOINT doit être une URL https://…' }).optional()),
   AZURE_OPENAI_DEPLOYMENT: optionalText,

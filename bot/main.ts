@@ -1,6 +1,6 @@
 // Starts arobase: HTTP first (health says "starting"), then database, registry and the Teams application.
 import type { AddressInfo } from 'node:net';
-import type { PromptCompletionModel } from '@microsoft/teams-ai';
+import type { ModelRouter } from './llm/router.ts';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { openDatabase, type Database } from '../data/database.ts';
 import { getRegistry } from '../data/territories/registry.ts';
@@ -36,7 +36,7 @@ export type StartOptions = {
   /** Outgoing credentials instead of botbuilder's (tests: a loopback token). */
   credentialsFactory?: ServiceClientCredentialsFactory;
   /** A language model to use instead of the configured one (tests: a fake model). */
-  model?: PromptCompletionModel | null;
+  model?: ModelRouter | null;
   /** The clock (tests: a fixed day, so that no answer depends on today's date). */
   now?: () => Date;
 };
