@@ -1,6 +1,7 @@
 // What /api/messages refuses before any turn runs: malformed activities, replies aimed anywhere but the local
 // emulator in local mode, and floods from one conversation.
 import { z } from 'zod/v4';
+import { hasUnsafeIds } from './activityEdge.ts';
 
 const LOOPBACK = /^https?:\/\/(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?(?:\/|$)/i;
 const id = z.string().min(1).max(512);
@@ -86,6 +87,7 @@ export function guardActivity(body: unknown, localMode: boolean, limiter: Conver
     }
     a = parsed.data;
   }
+  if (hasUnsafeIds(a)) return { ok: false, status: 400, error: 'invalid activity: an id holds a control character or a lone surrogate' };
   // Local mode checks no token: never let an activity make the bot call out to an arbitrary host.
   if (localMode && !LOOPBACK.test(a.serviceUrl)) return { ok: false, status: 400, error: 'invalid activity: serviceUrl must be a loopback address in local mode' };
   const rate = limiter.take(a.conversation.id);

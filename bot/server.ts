@@ -4,6 +4,7 @@ import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from './logger.ts';
 import { ConversationRateLimiter, guardActivity } from './requestGuard.ts';
+import { normalizeActivity } from './activityEdge.ts';
 
 export type Readiness = {
   /** Set once the database is migrated and the registry loaded. */
@@ -62,6 +63,7 @@ export function createServer(state: Readiness, logger: Logger, limiter = new Con
       logger.debug({ status: verdict.status, error: verdict.error }, 'activity refused');
       return;
     }
+    normalizeActivity(req.body as Record<string, unknown>);
     const bindings = () => ({ reqId: randomUUID(), conversation: digest(verdict.conversationId) });
     const log = logger.isLevelEnabled('info') ? logger.child(bindings()) : lazyChild(logger, bindings);
     const started = performance.now();

@@ -1,6 +1,7 @@
 // Starts the real bot (HTTP server, adapter, Teams AI Application) on a cloned test database and a fake connector.
 import pino from 'pino';
 import { loadConfig } from '../../bot/config.ts';
+import { createLogger } from '../../bot/logger.ts';
 import { startBot, type BotHandle, type StartOptions } from '../../bot/main.ts';
 import type { Database } from '../../data/database.ts';
 import { startFakeConnector, type FakeConnector } from './fakeConnector.ts';
@@ -23,12 +24,15 @@ export type TestBot = {
 export const TEST_NOW = new Date('2026-06-15T12:00:00Z');
 
 export async function startTestBot(
-  env: Record<string, string> = {}, extra: Pick<StartOptions, 'model' | 'credentialsFactory' | 'now'> = {},
+  env: Record<string, string> = {}, extra: Pick<StartOptions, 'model' | 'credentialsFactory' | 'now'> & { logs?: string[] } = {},
 ): Promise<TestBot> {
   const db = await openTestDatabase();
   const connector = await startFakeConnector();
   const config = loadConfig({ PORT: '0', DATABASE_URL: 'pglite:memory', SEED_SAMPLES: 'never', NOTIFY_WORKER: 'off', ...env });
-  const bot = await startBot({ config, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), db, startTypingTimer: false, env, now: () => TEST_NOW, ...extra });
+  const { logs, ...options } = extra;
+  // `logs`: every line at every level, for tests that check what the logs hold.
+  const logger = logs ? createLogger('trace', { write: (line: string) => void logs.push(line) }) : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const bot = await startBot({ config, logger, db, startTypingTimer: false, env, now: () => TEST_NOW, ...options });
   const base = `http://127.0.0.1:${bot.port}`;
   const opts = (o: Partial<ActivityOptions> = {}): ActivityOptions => ({ serviceUrl: connector.url, ...o });
   const post = (activity: unknown) =>
