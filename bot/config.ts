@@ -16,6 +16,8 @@ const intFrom = (name: string, min: number, max: number, fallback: number) =>
 
 const schema = z.object({
   PORT: intFrom('PORT', 0, 65535, 3978), // 0 = any free port (tests)
+  /** Unset: 127.0.0.1 in local mode (no token checked: nobody else may reach it), 0.0.0.0 with credentials. */
+  HOST: optionalText.pipe(z.string().regex(/^(?:[0-9.]+|[0-9a-fA-F:]+|localhost|[A-Za-z0-9.-]+)$/, { error: 'HOST doit être une adresse IP ou un nom d’hôte (ex. 127.0.0.1, 0.0.0.0)' }).optional()),
   DATABASE_URL: optionalText.superRefine((v, ctx) => {
     try { parseDatabaseUrl(v); } catch (e) { ctx.addIssue({ code: 'custom', message: (e as Error).message }); }
   }),
@@ -59,7 +61,7 @@ const schema = z.object({
   SEED_SAMPLES: z.enum(['auto', 'never'], { error: 'SEED_SAMPLES doit valoir auto ou never' }).default('auto'),
 });
 
-export type Config = z.output<typeof schema> & { localMode: boolean };
+export type Config = Omit<z.output<typeof schema>, 'HOST'> & { localMode: boolean; HOST: string };
 
 export class ConfigError extends Error {}
 
@@ -79,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
     throw new ConfigError('Configuration invalide — MicrosoftAppTenantId est requis pour MicrosoftAppType=SingleTenant');
   }
-  return { ...c, localMode: !c.MicrosoftAppId };
+  const localMode = !c.MicrosoftAppId;
+  return { ...c, localMode, HOST: c.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0') };
 }

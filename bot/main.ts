@@ -19,6 +19,8 @@ import type { NotificationConversation } from './notificationConversation.ts';
 
 export type BotHandle = {
   port: number;
+  /** The address the server listens on (HOST). */
+  address: string;
   db: Database;
   readiness: Readiness;
   stop(): Promise<void>;
@@ -48,10 +50,10 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   const server = createServer(readiness, logger, new ConversationRateLimiter(burst, perSecond));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.PORT, () => resolve());
+    server.listen(config.PORT, config.HOST, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
-  logger.info({ port }, 'listening');
+  const { port, address } = server.address() as AddressInfo;
+  logger.info({ port, host: config.HOST }, 'listening');
 
   const ownsDb = !options.db;
   let db: Database;
@@ -89,7 +91,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
 
   let stopping: Promise<void> | undefined;
   return {
-    port, db, readiness,
+    port, address, db, readiness,
     stop() {
       stopping ??= (async () => {
         readiness.draining = true;

@@ -7,6 +7,13 @@ describe('configuration', () => {
     expect(c).toMatchObject({ PORT: 3978, localMode: true, DATABASE_URL: undefined, ADMIN_IDS: [], LOG_LEVEL: 'info' });
   });
 
+  it('listens on loopback only in local mode (no token checked), on every interface with credentials, or where HOST says', () => {
+    expect(loadConfig({}).HOST).toBe('127.0.0.1');
+    expect(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' }).HOST).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+    expect(() => loadConfig({ HOST: 'a b' })).toThrow(/HOST doit être/);
+  });
+
   it('reads credentials and the admin list', () => {
     const c = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', ADMIN_IDS: ' 29:a , aad-b,, ' });
     expect(c.localMode).toBe(false);

@@ -82,3 +82,9 @@ describe('normalizeActivity (the one edge) and the log scrubber', () => {
     expect(a).toEqual({ entities: [{ type: 'clientInfo' }], locale: 'fr-FR', from: { id: '29:a' } });
   });
 });
+
+describe('local mode', () => {
+  it('the bot listens on 127.0.0.1 only: with ADMIN_IDS set, nobody else on the network can act as an admin', () => {
+    expect(t.bot.address).toBe('127.0.0.1');
+  });
+});
