@@ -28,7 +28,7 @@ export function createAdapter(
     for (const name of AUTH_OVERRIDES) if (env[name]) auth[name] = env[name]!;
   }
   const adapter = new TeamsAdapter(auth, credentialsFactory);
-  refuseBadSignaturesWith401(adapter);
+  refuseBadSignaturesWith401(adapter, logger);
   reuseOutgoingClients(adapter);
   adapter.onTurnError = async (context, error) => {
     const log: Logger = context.turnState.get('logger') ?? logger;
@@ -101,14 +101,33 @@ function reuseOutgoingClients(adapter: TeamsAdapter): void {
   auth.createUserTokenClient = (identity) => userTokenClients.get(`${appIdOf(identity)}`, () => createUserTokenClient(identity));
 }
 
+/** What authenticateRequest throws when the token cannot be checked at all; bot/server.ts answers it with 503. */
+export const AUTH_UNAVAILABLE = 'arobase: token validation unavailable';
+
+/** The payload of a JWT, if the header holds one (not verified: only to read its claims). */
+function jwtPayload(authHeader: unknown): Record<string, unknown> | undefined {
+  const m = typeof authHeader === 'string' ? /^Bearer ([\w-]+)\.([\w-]+)\.([\w-]*)$/.exec(authHeader.trim()) : null;
+  if (!m) return undefined;
+  try {
+    const payload = JSON.parse(Buffer.from(m[2]!, 'base64url').toString('utf8'));
+    return payload && typeof payload === 'object' ? payload : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * botbuilder lets jsonwebtoken's own errors (a bad signature, a token not yet valid) escape as plain errors,
- * which CloudAdapter answers with 500. They are authentication failures: answer 401 like the others.
+ * which CloudAdapter answers with 500. They are authentication failures: answer 401 like the others. A token
+ * without `exp` (jsonwebtoken accepts one) never expires: refused. Anything else (the OpenID metadata or the keys
+ * unreachable) is not the caller's fault: logged with its cause, answered 503 with a generic body (server.ts).
  */
-function refuseBadSignaturesWith401(adapter: TeamsAdapter): void {
+function refuseBadSignaturesWith401(adapter: TeamsAdapter, logger: Logger): void {
   const auth = (adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication }).botFrameworkAuthentication;
   const authenticate = auth.authenticateRequest.bind(auth);
   auth.authenticateRequest = async (...args) => {
+    const payload = jwtPayload(args[1]);
+    if (payload && typeof payload.exp !== 'number') throw new AuthenticationError('Unauthorized. Token without expiry.', 401);
     try {
       return await authenticate(...args);
     } catch (error) {
@@ -116,7 +135,9 @@ function refuseBadSignaturesWith401(adapter: TeamsAdapter): void {
       if (name === 'JsonWebTokenError' || name === 'NotBeforeError' || name === 'TokenExpiredError') {
         throw new AuthenticationError(`Unauthorized. ${(error as Error).message}`, 401);
       }
-      throw error;
+      if (error instanceof AuthenticationError || (error as { statusCode?: number })?.statusCode === 401) throw error;
+      logger.error({ component: 'auth', cause: String((error as Error)?.message ?? error).slice(0, 300) }, 'token validation unavailable');
+      throw new Error(AUTH_UNAVAILABLE);
     }
   };
 }

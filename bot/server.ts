@@ -5,6 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from './logger.ts';
 import { ConversationRateLimiter, guardActivity } from './requestGuard.ts';
 import { normalizeActivity } from './activityEdge.ts';
+import { AUTH_UNAVAILABLE } from './adapter.ts';
 
 export type Readiness = {
   /** Set once the database is migrated and the registry loaded. */
@@ -67,6 +68,17 @@ export function createServer(state: Readiness, logger: Logger, limiter = new Con
     const bindings = () => ({ reqId: randomUUID(), conversation: digest(verdict.conversationId) });
     const log = logger.isLevelEnabled('info') ? logger.child(bindings()) : lazyChild(logger, bindings);
     const started = performance.now();
+    // Token validation that cannot reach its metadata: 503 with a generic body (CloudAdapter would send 500 and the
+    // internal error); Teams retries.
+    const send = res.send.bind(res);
+    res.send = ((...args: unknown[]) => {
+      if (args[0] === AUTH_UNAVAILABLE) {
+        res.status(503);
+        res.header('Retry-After', '5');
+        return send({ error: 'authentication temporarily unavailable' });
+      }
+      return (send as (...a: unknown[]) => unknown)(...args);
+    }) as typeof res.send;
     const turn = ready.adapter.process(req, res, async (context) => {
       context.turnState.set('logger', log);
       await ready.app.run(context);

@@ -48,6 +48,7 @@ describe('with credentials set, POST /api/messages', () => {
     ['for another bot (audience)', () => `Bearer ${issuer.token({ aud: 'another-app-id' })}`],
     ['from another issuer', () => `Bearer ${issuer.token({ iss: 'https://evil.example' })}`],
     ['for another serviceUrl', () => `Bearer ${issuer.token({ serviceurl: 'https://smba.example/other' })}`],
+    ['correctly signed but without exp', () => `Bearer ${issuer.token({ exp: undefined })}`],
   ])('refuses a %s token with 401 and processes nothing', async (_kind, authorization) => {
     const r = await send(authorization());
     expect(r).toEqual({ status: 401, replies: 0, processed: false });
@@ -58,5 +59,34 @@ describe('with credentials set, POST /api/messages', () => {
     expect(r).toEqual({ status: 200, replies: 1, processed: true });
     const last = t.connector.received.at(-1)!;
     expect(String(last.body.summary ?? last.body.text)).toContain('Posez-moi une question');
+  });
+});
+
+describe('with the OpenID metadata unreachable (production settings, no network)', () => {
+  let down: TestBot;
+  const logs: string[] = [];
+  beforeAll(async () => {
+    down = await startTestBot(
+      {
+        MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-used-in-tests',
+        ToBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1:9/openid', ToBotFromChannelTokenIssuer: BOT_ISSUER,
+        ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com', ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+      },
+      { credentialsFactory: new LoopbackCredentialsFactory(APP_ID), logs },
+    );
+  });
+  afterAll(async () => { await down?.close(); });
+
+  it('a well-formed token gets 503 with Retry-After and a generic body; the cause is logged', async () => {
+    const res = await fetch(`${down.base}/api/messages`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${issuer.token()}` },
+      body: JSON.stringify(messageActivity('aide', down.opts({ userId: '29:auth-down' }))),
+    });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    const body = await res.text();
+    expect(body).toBe('{"error":"authentication temporarily unavailable"}');
+    expect(logs.some((l) => /token validation unavailable/.test(l) && /ECONNREFUSED|fetch failed|openid|metadata/i.test(l))).toBe(true);
+    expect(await down.db.prisma.member.count({ where: { teamsUserId: '29:auth-down' } })).toBe(0);
   });
 });
