@@ -29,10 +29,12 @@ export function createAdapter(
   }
   const adapter = new TeamsAdapter(auth, credentialsFactory);
   refuseBadSignaturesWith401(adapter, logger);
-  reuseOutgoingClients(adapter);
+  reuseOutgoingClients(adapter, config.localMode);
   adapter.onTurnError = async (context, error) => {
     const log: Logger = context.turnState.get('logger') ?? logger;
     log.error({ err: error, activityType: context.activity.type }, 'turn failed');
+    // The connector itself is unreachable: an apology would fail (or hang) the same way.
+    if (isConnectorUnreachable(error)) return;
     try {
       const key = isDatabaseUnavailable(error) ? 'unavailable' : 'turnError';
       await context.sendActivity(t(langOf(context.activity.locale), key));
@@ -41,6 +43,11 @@ export function createAdapter(
     }
   };
   return adapter;
+}
+
+function isConnectorUnreachable(error: unknown): boolean {
+  const e = error as { code?: string; name?: string };
+  return ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'REQUEST_SEND_ERROR'].includes(e?.code ?? '') || e?.name === 'AbortError';
 }
 
 /** At most this many outgoing clients are kept (Teams uses a handful of service URLs). */
@@ -70,12 +77,32 @@ const appIdOf = (identity: ClaimsIdentity) =>
 
 /** A ConnectorFactory whose clients are shared by every turn with the same bot app id, audience and service URL. */
 class SharedConnectorFactory extends ConnectorFactory {
-  constructor(private readonly inner: ConnectorFactory, private readonly appId: string | undefined, private readonly cache: PromiseCache<ConnectorClient>) {
+  constructor(
+    private readonly inner: ConnectorFactory, private readonly appId: string | undefined, private readonly cache: PromiseCache<ConnectorClient>,
+    private readonly adjust: (client: ConnectorClient) => void,
+  ) {
     super();
   }
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return this.cache.get(`${this.appId}\n${audience}\n${serviceUrl}`, () => this.inner.create(serviceUrl, audience));
+    return this.cache.get(`${this.appId}\n${audience}\n${serviceUrl}`, async () => {
+      const client = await this.inner.create(serviceUrl, audience);
+      this.adjust(client);
+      return client;
+    });
   }
+}
+
+/** Local mode replies to a local emulator: a dead one is given up within this long (no retries). */
+export const LOCAL_REPLY_TIMEOUT_MS = 2_000;
+
+type Pipeline = { removePolicy(o: { phase?: string }): unknown; addPolicy(p: { name: string; sendRequest(req: { timeout: number }, next: (r: unknown) => Promise<unknown>): Promise<unknown> }): void };
+
+/** No retry phase (it held a request ~11 s on a closed port) and a timeout, for the local emulator's replies. */
+function localReplies(client: ConnectorClient): void {
+  const pipeline = (client as unknown as { client?: { pipeline?: Pipeline } }).client?.pipeline;
+  if (!pipeline) return;
+  pipeline.removePolicy({ phase: 'Retry' });
+  pipeline.addPolicy({ name: 'arobaseLocalTimeout', sendRequest: (req, next) => { req.timeout = LOCAL_REPLY_TIMEOUT_MS; return next(req); } });
 }
 
 /**
@@ -87,7 +114,7 @@ class SharedConnectorFactory extends ConnectorFactory {
  * Proactive turns (continueConversationAsync → createConnectorFactory) keep a client of their own: the
  * notification sender rewires its pipeline (no retries, pacing), which must not reach the replies.
  */
-function reuseOutgoingClients(adapter: TeamsAdapter): void {
+function reuseOutgoingClients(adapter: TeamsAdapter, localMode: boolean): void {
   const auth = (adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication }).botFrameworkAuthentication;
   const connectors = new PromiseCache<ConnectorClient>(MAX_CACHED_CLIENTS);
   const userTokenClients = new PromiseCache<UserTokenClient>(MAX_CACHED_CLIENTS);
@@ -95,7 +122,9 @@ function reuseOutgoingClients(adapter: TeamsAdapter): void {
   const createUserTokenClient = auth.createUserTokenClient.bind(auth);
   auth.authenticateRequest = async (...args) => {
     const result = await authenticateRequest(...args);
-    if (result.connectorFactory) result.connectorFactory = new SharedConnectorFactory(result.connectorFactory, appIdOf(result.claimsIdentity), connectors);
+    if (result.connectorFactory) {
+      result.connectorFactory = new SharedConnectorFactory(result.connectorFactory, appIdOf(result.claimsIdentity), connectors, localMode ? localReplies : () => {});
+    }
     return result;
   };
   auth.createUserTokenClient = (identity) => userTokenClients.get(`${appIdOf(identity)}`, () => createUserTokenClient(identity));

@@ -112,14 +112,22 @@ export function createApp(deps: AppDeps): Application<AnswerTurnState> {
     return { lang: lang(context), memory, member: member && { id: member.id, territoryCode: member.territoryCode } };
   }
 
+  // One welcome at most: in a personal chat to the user who installed the bot; in a team or a group chat, one to
+  // everyone when the bot itself is added (people joining later get none: 500 members added, not 500 messages).
   app.conversationUpdate('membersAdded', async (context) => {
-    // membersAdded also fires for the bot itself.
-    const people = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient.id);
-    if (people.length) await memberOf(context);
-    for (const member of people) {
-      const first = member.name?.trim().split(/\s+/)[0];
-      await context.sendActivity(t(lang(context), 'welcome', { name: first ? ` ${first}` : '' }));
+    const added = context.activity.membersAdded ?? [];
+    const botAdded = added.some((m) => m.id === context.activity.recipient.id);
+    const people = added.filter((m) => m.id !== context.activity.recipient.id);
+    const shared = context.activity.conversation?.conversationType === 'channel' || context.activity.conversation?.conversationType === 'groupChat';
+    if (shared) {
+      if (botAdded) await context.sendActivity(t(lang(context), 'welcome', { name: '' }));
+      return;
     }
+    if (!people.length) return;
+    await memberOf(context);
+    const installer = people.find((m) => m.id === context.activity.from?.id) ?? people[0]!;
+    const first = installer.name?.trim().split(/\s+/)[0];
+    await context.sendActivity(t(lang(context), 'welcome', { name: first ? ` ${first}` : '' }));
   });
 
   // The app installed or removed for a user: removal stops proactive messages to them.

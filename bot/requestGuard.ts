@@ -3,7 +3,8 @@
 import { z } from 'zod/v4';
 import { hasUnsafeIds } from './activityEdge.ts';
 
-const LOOPBACK = /^https?:\/\/(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?(?:\/|$)/i;
+// [::1] is refused: the connector client never reached it (an emulator on IPv6 is reached as localhost).
+const LOOPBACK = /^https?:\/\/(?:localhost|127(?:\.\d{1,3}){3})(?::\d+)?(?:\/|$)/i;
 const id = z.string().min(1).max(512);
 
 /** The reference: its first issue is the error message. Exported for the tests. */
@@ -89,7 +90,7 @@ export function guardActivity(body: unknown, localMode: boolean, limiter: Conver
   }
   if (hasUnsafeIds(a)) return { ok: false, status: 400, error: 'invalid activity: an id holds a control character or a lone surrogate' };
   // Local mode checks no token: never let an activity make the bot call out to an arbitrary host.
-  if (localMode && !LOOPBACK.test(a.serviceUrl)) return { ok: false, status: 400, error: 'invalid activity: serviceUrl must be a loopback address in local mode' };
+  if (localMode && !LOOPBACK.test(a.serviceUrl)) return { ok: false, status: 400, error: 'invalid activity: serviceUrl must be http://localhost or http://127.x.x.x in local mode' };
   const rate = limiter.take(a.conversation.id);
   if (!rate.ok) return { ok: false, status: 429, error: 'too many messages in this conversation', retryAfterSeconds: rate.retryAfterSeconds };
   return { ok: true, conversationId: a.conversation.id };

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getRegistry } from '../data/territories/registry.ts';
 import { seedSamplesIfEmpty } from '../data/samples.ts';
-import { messageActivity, replyText } from './helpers/activities.ts';
+import { membersAddedActivity, messageActivity, replyText } from './helpers/activities.ts';
+import { LOCAL_REPLY_TIMEOUT_MS } from '../bot/adapter.ts';
 import { startTestBot, type TestBot } from './helpers/testBot.ts';
 import { cleanStrings, normalizeActivity } from '../bot/activityEdge.ts';
 import { scrubIds } from '../bot/logger.ts';
@@ -86,5 +87,43 @@ describe('normalizeActivity (the one edge) and the log scrubber', () => {
 describe('local mode', () => {
   it('the bot listens on 127.0.0.1 only: with ADMIN_IDS set, nobody else on the network can act as an admin', () => {
     expect(t.bot.address).toBe('127.0.0.1');
+  });
+});
+
+describe('bounded side effects of one activity', () => {
+  const manyAdded = (o: Parameters<typeof t.opts>[0], conversationType: string, includeBot: boolean) => {
+    const a = membersAddedActivity({ ...t.opts(o), includeBot }) as Record<string, unknown> & { membersAdded: { id: string; name?: string }[]; conversation: Record<string, unknown> };
+    for (let i = a.membersAdded.length; i < 500; i++) a.membersAdded.push({ id: `29:crowd-${i}`, name: `Person ${i}` });
+    a.conversation.conversationType = conversationType;
+    return a;
+  };
+  const welcomes = async (activity: unknown) => {
+    const before = t.connector.received.length;
+    expect((await t.post(activity)).status).toBeLessThan(300);
+    return t.connector.received.slice(before).length;
+  };
+
+  it('500 members added in a personal chat: one welcome, to the installing user', async () => {
+    expect(await welcomes(manyAdded({ userId: '29:installer', userName: 'Ada Lovelace', conversationId: 'a:installer' }, 'personal', true))).toBe(1);
+  });
+  it('the bot added to a team with 500 people: one welcome to the team; 500 people joining later: none', async () => {
+    expect(await welcomes(manyAdded({ userId: '29:team-owner', conversationId: '19:crowd@thread.tacv2' }, 'channel', true))).toBe(1);
+    expect(await welcomes(manyAdded({ userId: '29:team-owner', conversationId: '19:crowd@thread.tacv2' }, 'channel', false))).toBe(0);
+  });
+
+  it('a reply to a dead local serviceUrl is given up within 2 s (no connector retries), refused or hung', async () => {
+    let started = Date.now();
+    let res = await t.post(messageActivity('aide', t.opts({ serviceUrl: 'http://127.0.0.1:9/', userId: '29:dead-url', conversationId: 'a:dead-url' })));
+    expect(res.status).toBeLessThan(600);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    const respond = t.connector.respond;
+    t.connector.respond = () => ({ status: 200, delayMs: 30_000 });
+    try {
+      started = Date.now();
+      res = await t.post(messageActivity('aide', t.opts({ userId: '29:hung-url', conversationId: 'a:hung-url' })));
+      expect(Date.now() - started).toBeLessThan(LOCAL_REPLY_TIMEOUT_MS + 1_000);
+    } finally {
+      t.connector.respond = respond;
+    }
   });
 });

@@ -94,8 +94,11 @@ describe('isValidActivity (guardActivity fast path)', () => {
         const issue = parsed.error.issues[0]!;
         return { ok: false, status: 400, error: `invalid activity: ${issue.path.join('.') || 'body'} ${issue.message}` };
       }
-      if (localMode && !/^https?:\/\/(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?(?:\/|$)/i.test(parsed.data.serviceUrl)) {
-        return { ok: false, status: 400, error: 'invalid activity: serviceUrl must be a loopback address in local mode' };
+      if (/[\u0000-\u001f\u007f]/.test(`${parsed.data.from.id}${parsed.data.recipient.id}${parsed.data.conversation.id}`)) {
+        return { ok: false, status: 400, error: 'invalid activity: an id holds a control character or a lone surrogate' };
+      }
+      if (localMode && !/^https?:\/\/(?:localhost|127(?:\.\d{1,3}){3})(?::\d+)?(?:\/|$)/i.test(parsed.data.serviceUrl)) {
+        return { ok: false, status: 400, error: 'invalid activity: serviceUrl must be http://localhost or http://127.x.x.x in local mode' };
       }
       return { ok: true, conversationId: parsed.data.conversation.id };
     };
@@ -104,6 +107,7 @@ describe('isValidActivity (guardActivity fast path)', () => {
       for (const { label, body } of rows) expect(guardActivity(body, localMode, limiter), label).toEqual(reference(body, localMode));
     }
     expect(guardActivity({ ...valid(), serviceUrl: 'https://smba.trafficmanager.net/emea/' }, true, limiter).ok).toBe(false);
+    expect(guardActivity({ ...valid(), serviceUrl: 'http://[::1]:3978/' }, true, limiter)).toMatchObject({ ok: false, status: 400 });
     expect(guardActivity({ ...valid(), serviceUrl: 'https://smba.trafficmanager.net/emea/' }, false, limiter).ok).toBe(true);
   });
 
