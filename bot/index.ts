@@ -1,13 +1,14 @@
 // npm start : the bot on its database (embedded PGlite unless DATABASE_URL says otherwise).
 // The database starts opening first; botbuilder, Teams AI and the rest of the bot (main.ts, a chunk of its own in
 // the bundle) are loaded meanwhile: PGlite compiles its WebAssembly and PostgreSQL answers on other threads.
-import { existsSync } from 'node:fs';
 import { openDatabase } from '../data/database.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { loadDotEnv } from './environment.ts';
 import { createLogger } from './logger.ts';
 
-// A local .env (see .env.example) fills variables the environment does not already set.
-if (existsSync('.env')) process.loadEnvFile('.env');
+// The project folder's .env (see .env.example) fills variables the environment does not already set.
+loadDotEnv();
+
 
 let config;
 try {

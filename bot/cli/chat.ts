@@ -3,13 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import pino from 'pino';
-import { loadConfig } from '../config.ts';
+import { loadEnvironment } from '../environment.ts';
 import { startBot } from '../main.ts';
 import { startFakeConnector, type Captured } from '../dev/localConnector.ts';
 
 const lang = process.argv.includes('--lang') ? process.argv[process.argv.indexOf('--lang') + 1] : 'fr';
 const locale = lang === 'en' ? 'en-US' : 'fr-FR';
-const config = { ...loadConfig(), PORT: 0, MicrosoftAppId: undefined, localMode: true };
+const config = { ...loadEnvironment(), PORT: 0, MicrosoftAppId: undefined, localMode: true };
 const connector = await startFakeConnector();
 const bot = await startBot({ config, logger: pino({ level: process.env.LOG_LEVEL ?? 'error' }), startTypingTimer: false });
 const conversationId = `chat-${process.env.USER ?? 'local'}`;

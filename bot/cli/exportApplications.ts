@@ -2,7 +2,7 @@
 // Writes a file (not stdout by default: npm prints its own lines on stdout, which would corrupt a redirected CSV).
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../../data/database.ts';
+import { openConfiguredDatabase } from '../environment.ts';
 import { getRegistry } from '../../data/territories/registry.ts';
 import { exportApplications, toCsv, toJson } from '../../data/applications/export.ts';
 import { OPEN_EDITION, hasDefinition } from '../../data/questionnaire/index.ts';
@@ -49,7 +49,7 @@ const delimiter = values.delimiter;
 if (delimiter !== ';' && delimiter !== ',') fail(`Séparateur inconnu : « ${delimiter} » (; ou ,)`);
 const out = values.out ?? `candidatures-${edition}e.${format}`;
 
-const db = await openDatabase();
+const db = await openConfiguredDatabase();
 try {
   const result = await exportApplications(db.prisma, edition, { registry: getRegistry(), status, includeEmpty: values['include-empty'] });
   const text = format === 'csv' ? toCsv(result, { delimiter }) : toJson(result);

@@ -1,6 +1,6 @@
 // npm run import -- <file.csv> [--complete] : imports a palmarès CSV, all or nothing.
 import { readFile } from 'node:fs/promises';
-import { openDatabase } from '../../data/database.ts';
+import { openConfiguredDatabase } from '../environment.ts';
 import { importPalmares } from '../../data/palmares.ts';
 import { getRegistry } from '../../data/territories/registry.ts';
 import { progressBar } from './progressBar.ts';
@@ -22,7 +22,7 @@ try {
   process.exit(1);
 }
 
-const db = await openDatabase();
+const db = await openConfiguredDatabase();
 try {
   const bar = progressBar('Import');
   const result = await importPalmares(db.prisma, text, { registry: getRegistry(), complete, onProgress: bar.update });

@@ -5,7 +5,7 @@
 // NOTIFY_RATE is not known here).
 // With the embedded PGlite database, run it while the bot is stopped (one process at a time); PostgreSQL: any time.
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../../data/database.ts';
+import { openConfiguredDatabase } from '../environment.ts';
 import {
   deliveredBar, formatDuration, formatProgress, formatRate, latestAnnouncement, loadProgress, senderRunning, type ProgressSummary,
 } from '../../data/notifications/index.ts';
@@ -29,7 +29,7 @@ function bar(s: ProgressSummary): string {
 /** What changes when a sender works on the announcement. */
 const fingerprint = (s: ProgressSummary) => `${s.status}|${s.sent}|${s.failed}|${s.uncertain}|${s.cancelled}|${s.remaining}|${s.throttled}|${s.retrying}`;
 
-const db = await openDatabase();
+const db = await openConfiguredDatabase();
 try {
   const id = values.id ?? (await latestAnnouncement(db.prisma))?.id;
   let summary = id ? await loadProgress(db.prisma, id) : null;

@@ -1,17 +1,17 @@
 // npm run worker [-- --until-idle] : the notification worker alone, on DATABASE_URL (the bot process runs the same
 // worker inside `npm start`). One sender at a time: on PostgreSQL the others stand by and take over if it dies.
 // SIGTERM/SIGINT: no new claim, in-flight sends complete, outcomes are written, the lock is released.
-import { existsSync } from 'node:fs';
 import { openDatabase } from '../../data/database.ts';
 import { getRegistry } from '../../data/territories/registry.ts';
 import { notifySettings, startNotificationWorker } from '../../data/notifications/index.ts';
 import { createAdapter } from '../adapter.ts';
 import { ConfigError, loadConfig } from '../config.ts';
+import { describeDatabase, loadDotEnv } from '../environment.ts';
 import { createLogger } from '../logger.ts';
 import { createTeamsSender } from '../notifications/teamsSender.ts';
 
-if (existsSync('.env')) process.loadEnvFile('.env');
 
+loadDotEnv();
 let settings;
 let config;
 try {
@@ -22,6 +22,7 @@ try {
   process.exit(1);
 }
 const logger = createLogger(config.LOG_LEVEL);
+console.error(`Base de données : ${describeDatabase(config.DATABASE_URL)}`);
 const db = await openDatabase({ url: config.DATABASE_URL });
 const sender = createTeamsSender(createAdapter(config, logger), config.MicrosoftAppId ?? '');
 const worker = startNotificationWorker({
