@@ -39,6 +39,7 @@ const schema = z.object({
   AZURE_OPENAI_ENDPOINT: optionalText.pipe(z.url({ error: 'AZURE_OPENAI_ENDPOINT doit être une URL https://…' }).optional()),
   AZURE_OPENAI_DEPLOYMENT: optionalText,
   AZURE_OPENAI_API_VERSION: optionalText,
+  MAX_CONCURRENT_TURNS: intFrom('MAX_CONCURRENT_TURNS', 0, 10_000, 32), // 0 = no global limit (bot/server.ts)
   CONVERSATION_RATE_LIMIT: z.string().trim().default('20,2').transform((v, ctx) => {
     const m = /^(\d+)\s*,\s*(\d+(?:\.\d+)?)$/.exec(v);
     if (!m || Number(m[1]) < 1 || Number(m[2]) <= 0) {

@@ -47,7 +47,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   const { config, logger } = options;
   const readiness: Readiness = { inFlight: new Set() };
   const { burst, perSecond } = config.CONVERSATION_RATE_LIMIT;
-  const server = createServer(readiness, logger, new ConversationRateLimiter(burst, perSecond));
+  const server = createServer(readiness, logger, new ConversationRateLimiter(burst, perSecond), config.MAX_CONCURRENT_TURNS);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());

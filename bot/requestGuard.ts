@@ -55,14 +55,18 @@ export function isValidActivity(body: unknown): body is { serviceUrl: string; co
     && isOptionalArray(body.membersRemoved, 500, hasId);
 }
 
-export type GuardVerdict = { ok: true; conversationId: string } | { ok: false; status: number; error: string; retryAfterSeconds?: number };
+export type GuardVerdict = { ok: true; conversationId: string; quiet: boolean } | { ok: false; status: number; error: string; retryAfterSeconds?: number };
 
 /** Token bucket per conversation: `burst` messages at once, then `perSecond`. Forgets idle conversations. */
 export class ConversationRateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   constructor(private readonly burst = 20, private readonly perSecond = 2, private readonly maxTracked = 50_000, private readonly now = () => Date.now()) {}
 
-  take(key: string): { ok: true } | { ok: false; retryAfterSeconds: number } {
+  /**
+   * Takes one message from the conversation's bucket. `quiet`: the conversation has hardly used its burst lately
+   * (a steady conversation, or the first message of a burst), which the global admission favours under load.
+   */
+  take(key: string): { ok: true; quiet: boolean } | { ok: false; retryAfterSeconds: number } {
     const t = this.now();
     const b = this.buckets.get(key) ?? { tokens: this.burst, at: t };
     b.tokens = Math.min(this.burst, b.tokens + ((t - b.at) / 1000) * this.perSecond);
@@ -72,7 +76,13 @@ export class ConversationRateLimiter {
     if (this.buckets.size > this.maxTracked) this.buckets.delete(this.buckets.keys().next().value!);
     if (b.tokens < 1) return { ok: false, retryAfterSeconds: Math.ceil((1 - b.tokens) / this.perSecond) };
     b.tokens -= 1;
-    return { ok: true };
+    return { ok: true, quiet: b.tokens >= this.burst - 2 };
+  }
+
+  /** Gives back a message refused for a reason of ours (busy): the retry is not counted twice. */
+  refund(key: string): void {
+    const b = this.buckets.get(key);
+    if (b) b.tokens = Math.min(this.burst, b.tokens + 1);
   }
 }
 
@@ -93,5 +103,5 @@ export function guardActivity(body: unknown, localMode: boolean, limiter: Conver
   if (localMode && !LOOPBACK.test(a.serviceUrl)) return { ok: false, status: 400, error: 'invalid activity: serviceUrl must be http://localhost or http://127.x.x.x in local mode' };
   const rate = limiter.take(a.conversation.id);
   if (!rate.ok) return { ok: false, status: 429, error: 'too many messages in this conversation', retryAfterSeconds: rate.retryAfterSeconds };
-  return { ok: true, conversationId: a.conversation.id };
+  return { ok: true, conversationId: a.conversation.id, quiet: rate.quiet };
 }

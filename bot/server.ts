@@ -2,6 +2,7 @@
 import restify from 'restify';
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { createHash, randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Logger } from './logger.ts';
 import { ConversationRateLimiter, guardActivity } from './requestGuard.ts';
 import { normalizeActivity } from './activityEdge.ts';
@@ -38,8 +39,41 @@ function lazyChild(logger: Logger, bindings: () => Record<string, unknown>): Log
   });
 }
 
-export function createServer(state: Readiness, logger: Logger, limiter = new ConversationRateLimiter()): restify.Server {
+/**
+ * Global admission (0: no limit). Up to this many turns at once, every valid request runs; beyond it only a quiet
+ * conversation's (one that has hardly used its burst lately: a person typing, or the first message of a burst), up to
+ * twice as many; the others get 503 with Retry-After at once (Teams retries) instead of waiting behind the rest, so
+ * the turns accepted stay fast and a well-behaved conversation goes through a flood.
+ */
+export const DEFAULT_MAX_CONCURRENT_TURNS = 32;
+
+export function admits(inFlight: number, max: number, quiet: boolean, lagging = false): boolean {
+  if (max <= 0) return true;
+  // A late event loop with few turns running is not a flood (a start, a collection, another process): no refusal.
+  const pressed = inFlight >= max || (lagging && inFlight >= Math.ceil(max / 4));
+  return !pressed || (quiet && inFlight < 2 * max);
+}
+
+/**
+ * The event loop's recent delay: turns waiting on the network hold a slot without using the CPU, so the number of
+ * turns alone misses a CPU flood; a loop late by more than `thresholdMs` (mean over the last 100 ms) is one too.
+ */
+export function eventLoopPressure(thresholdMs = 40): { lagging(): boolean; stop(): void } {
+  const h = monitorEventLoopDelay({ resolution: 10 });
+  h.enable();
+  let lagging = false;
+  const timer = setInterval(() => {
+    lagging = h.mean / 1e6 > thresholdMs;
+    h.reset();
+  }, 100);
+  timer.unref();
+  return { lagging: () => lagging, stop: () => { clearInterval(timer); h.disable(); } };
+}
+
+export function createServer(state: Readiness, logger: Logger, limiter = new ConversationRateLimiter(), maxTurns = DEFAULT_MAX_CONCURRENT_TURNS): restify.Server {
   const server = restify.createServer({ name: 'arobase', handleUncaughtExceptions: false });
+  const pressure = maxTurns > 0 ? eventLoopPressure() : undefined;
+  server.on('close', () => pressure?.stop());
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
   server.get('/healthz', (_req, res, next) => {
@@ -62,6 +96,13 @@ export function createServer(state: Readiness, logger: Logger, limiter = new Con
       if (verdict.retryAfterSeconds) res.header('Retry-After', String(verdict.retryAfterSeconds));
       res.send(verdict.status, { error: verdict.error });
       logger.debug({ status: verdict.status, error: verdict.error }, 'activity refused');
+      return;
+    }
+    if (!admits(state.inFlight.size, maxTurns, verdict.quiet, pressure?.lagging())) {
+      limiter.refund(verdict.conversationId);
+      res.header('Retry-After', '1');
+      res.send(503, { error: 'busy, retry shortly' });
+      logger.debug({ inFlight: state.inFlight.size }, 'turn refused: busy');
       return;
     }
     normalizeActivity(req.body as Record<string, unknown>);

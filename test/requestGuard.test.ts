@@ -100,7 +100,7 @@ describe('isValidActivity (guardActivity fast path)', () => {
       if (localMode && !/^https?:\/\/(?:localhost|127(?:\.\d{1,3}){3})(?::\d+)?(?:\/|$)/i.test(parsed.data.serviceUrl)) {
         return { ok: false, status: 400, error: 'invalid activity: serviceUrl must be http://localhost or http://127.x.x.x in local mode' };
       }
-      return { ok: true, conversationId: parsed.data.conversation.id };
+      return { ok: true, conversationId: parsed.data.conversation.id, quiet: expect.any(Boolean) };
     };
     const limiter = new ConversationRateLimiter(1e9, 1e9);
     for (const localMode of [true, false]) {
