@@ -1,6 +1,7 @@
 // Palmarès import: `edition,code,name,level,mentions,source` CSV → awards, all or nothing.
 import { z } from 'zod/v4';
 import { parseCsv, CsvSyntaxError } from './csv.ts';
+import { CONTROL_CHARACTER, FORMULA_START } from './textFile.ts';
 import { editionYear, FIRST_KNOWN_EDITION, isKnownEdition, LAST_PLAUSIBLE_EDITION } from './editions.ts';
 import { isMention, MENTIONS, type Mention } from './mentions.ts';
 import type { Registry, TerritoryKind } from './territories/registry.ts';
@@ -44,6 +45,18 @@ function explain(column: string, raw: string, tag: string): string {
   }
 }
 
+/** What no cell may hold: control characters (NUL…), « � » (a file that was not UTF-8), a formula in the source. */
+function fileCellIssue(raw: Record<string, string>): string | undefined {
+  for (const [column, value] of Object.entries(raw)) {
+    if (CONTROL_CHARACTER.test(value)) return `caractère de contrôle (code ${value.match(CONTROL_CHARACTER)![0].charCodeAt(0)}) dans la colonne ${column} : à retirer du fichier`;
+    if (value.includes('\uFFFD')) return `caractère illisible « � » dans la colonne ${column} : le fichier a été mal converti (enregistrez-le en UTF-8)`;
+  }
+  if (FORMULA_START.test(raw.source ?? '')) {
+    return `la source commence par « ${(raw.source ?? '').trim()[0]} » : un tableur l’exécuterait comme une formule ; écrivez le texte de la source (titre, URL, date)`;
+  }
+  return undefined;
+}
+
 export function validatePalmares(text: string, registry: Registry): { rows: PalmaresRow[]; errors: ImportIssue[] } {
   const errors: ImportIssue[] = [];
   let records;
@@ -68,6 +81,11 @@ export function validatePalmares(text: string, registry: Registry): { rows: Palm
       continue;
     }
     const raw = Object.fromEntries(columns.map((c, i) => [c, fields[i] ?? '']));
+    const unsafe = fileCellIssue(raw);
+    if (unsafe) {
+      errors.push({ line, message: unsafe });
+      continue;
+    }
     const parsed = rowSchema.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {

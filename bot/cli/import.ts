@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { openConfiguredDatabase } from '../environment.ts';
 import { importPalmares } from '../../data/palmares.ts';
+import { decodeText } from '../../data/textFile.ts';
 import { getRegistry } from '../../data/territories/registry.ts';
 import { progressBar } from './progressBar.ts';
 
@@ -16,7 +17,9 @@ if (!file) {
 
 let text: string;
 try {
-  text = await readFile(file, 'utf8');
+  const decoded = decodeText(await readFile(file));
+  text = decoded.text;
+  if (decoded.encoding !== 'utf-8') console.error(`Le fichier n’est pas en UTF-8 : lu comme Windows-1252 (Excel, Latin-1) et converti.`);
 } catch {
   console.error(`Fichier introuvable ou illisible : ${file}`);
   process.exit(1);
