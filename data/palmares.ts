@@ -9,6 +9,9 @@ import { sameName } from './text.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { forgetLabelSnapshot } from './labelSnapshot.ts';
 
+/** Rows per look-up and per insert statement. */
+const IMPORT_CHUNK = 2_000;
+
 export const PALMARES_COLUMNS = ['edition', 'code', 'name', 'level', 'mentions', 'source'] as const;
 
 export type PalmaresRow = {
@@ -144,27 +147,35 @@ export async function importPalmares(prisma: PrismaClient, text: string, options
         update: options.complete ? { complete: true } : {},
       });
     }
-    const existing = await tx.award.findMany({ where: { editionNumber: { in: editions }, territoryCode: { in: rows.map((r) => r.code) } } });
-    const byKey = new Map(existing.map((a) => [`${a.editionNumber}/${a.territoryCode}`, a]));
-    const toCreate = [];
+    // In chunks: a 100,000-row file is 50 look-ups and 50 inserts of 2,000, not one statement of 100,000 (memory).
     let done = 0;
-    for (const row of rows) {
-      const current = byKey.get(`${row.edition}/${row.code}`);
-      const data = { territoryKind: row.kind, level: row.level, mentions: row.mentions, source: row.source };
-      if (!current) {
-        toCreate.push({ ...data, territoryCode: row.code, editionNumber: row.edition });
-        summary.created++;
-      } else if (
-        current.level !== row.level || current.source !== row.source || current.territoryKind !== row.kind ||
-        [...current.mentions].sort().join(';') !== row.mentions.join(';')
-      ) {
-        await tx.award.update({ where: { id: current.id }, data });
-        summary.updated++;
-      } else summary.unchanged++;
-      options.onProgress?.(++done, rows.length);
+    for (let at = 0; at < rows.length; at += IMPORT_CHUNK) {
+      const chunk = rows.slice(at, at + IMPORT_CHUNK);
+      const existing = await tx.award.findMany({
+        where: { editionNumber: { in: [...new Set(chunk.map((r) => r.edition))] }, territoryCode: { in: [...new Set(chunk.map((r) => r.code))] } },
+        select: { id: true, editionNumber: true, territoryCode: true, territoryKind: true, level: true, mentions: true, source: true },
+      });
+      const byKey = new Map(existing.map((a) => [`${a.editionNumber}/${a.territoryCode}`, a]));
+      const toCreate = [];
+      for (const row of chunk) {
+        const current = byKey.get(`${row.edition}/${row.code}`);
+        const data = { territoryKind: row.kind, level: row.level, mentions: row.mentions, source: row.source };
+        if (!current) {
+          toCreate.push({ ...data, territoryCode: row.code, editionNumber: row.edition });
+          summary.created++;
+        } else if (
+          current.level !== row.level || current.source !== row.source || current.territoryKind !== row.kind ||
+          [...current.mentions].sort().join(';') !== row.mentions.join(';')
+        ) {
+          await tx.award.update({ where: { id: current.id }, data });
+          summary.updated++;
+        } else summary.unchanged++;
+      }
+      if (toCreate.length) await tx.award.createMany({ data: toCreate });
+      done += chunk.length;
+      options.onProgress?.(done, rows.length);
     }
-    if (toCreate.length) await tx.award.createMany({ data: toCreate });
-  }, { timeout: 120_000, maxWait: 30_000 });
+  }, { timeout: 600_000, maxWait: 30_000 });
   forgetLabelSnapshot(prisma); // answers read the new palmarès at once
   return { ok: true, summary };
 }
