@@ -170,10 +170,9 @@ export async function importPalmares(prisma: PrismaClient, text: string, options
           await tx.award.update({ where: { id: current.id }, data });
           summary.updated++;
         } else summary.unchanged++;
+        options.onProgress?.(++done, rows.length);
       }
       if (toCreate.length) await tx.award.createMany({ data: toCreate });
-      done += chunk.length;
-      options.onProgress?.(done, rows.length);
     }
   }, { timeout: 600_000, maxWait: 30_000 });
   forgetLabelSnapshot(prisma); // answers read the new palmarès at once
