@@ -153,6 +153,11 @@ async function insertAwards(tx: Pick<PrismaClient, '$executeRawUnsafe'>, rows: N
 export async function importPalmares(prisma: PrismaClient, text: string, options: ImportOptions): Promise<ImportResult> {
   const { rows, errors } = validatePalmares(text, options.registry);
   if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, summary: await writeAwards(prisma, rows, options) };
+}
+
+/** Writes validated rows, all or nothing (one transaction): created, updated or unchanged. */
+export async function writeAwards(prisma: PrismaClient, rows: PalmaresRow[], options: Omit<ImportOptions, 'registry'>): Promise<ImportSummary> {
   const editions = [...new Set(rows.map((r) => r.edition))].sort((a, b) => a - b);
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, editions };
   await prisma.$transaction(async (tx) => {
@@ -192,5 +197,5 @@ export async function importPalmares(prisma: PrismaClient, text: string, options
     }
   }, { timeout: 600_000, maxWait: 30_000 });
   forgetLabelSnapshot(prisma); // answers read the new palmarès at once
-  return { ok: true, summary };
+  return summary;
 }

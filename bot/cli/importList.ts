@@ -1,0 +1,77 @@
+// npm run import:list -- <file> --edition <n> --source "<title, URL, date>" [--picks <file>] [--dry-run] [--json]
+// A palmarès as published (names, départements, @@@): each entry resolved; all imported, or none while an entry is
+// ambiguous or unknown (listed with its candidates, settled in a picks file: « line → code »).
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { isKnownEdition } from '../../data/editions.ts';
+import { readPicks, resolveList, type EntryResult } from '../../data/palmaresList.ts';
+import { writeAwards, type PalmaresRow } from '../../data/palmares.ts';
+import { getTerritoryIndex } from '../../data/territories/index.ts';
+import { CONTROL_CHARACTER, decodeText, FORMULA_START } from '../../data/textFile.ts';
+import { openConfiguredDatabase } from '../environment.ts';
+
+const usage = 'Usage : npm run import:list -- <fichier> --edition <n> --source "<titre, URL, date>" [--picks <fichier>] [--dry-run] [--json]';
+function fail(message: string): never {
+  console.error(message);
+  console.error(usage);
+  process.exit(1);
+}
+
+let values;
+let positionals;
+try {
+  ({ values, positionals } = parseArgs({ allowPositionals: true, options: {
+    edition: { type: 'string' }, source: { type: 'string' }, picks: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' },
+  } }));
+} catch (e) {
+  fail((e as Error).message);
+}
+const file = positionals[0];
+if (!file) fail('Fichier manquant.');
+const edition = Number(values.edition);
+if (!Number.isInteger(edition) || !isKnownEdition(edition)) fail(`Édition invalide : « ${values.edition ?? ''} » (ex. 19 pour le palmarès 2018).`);
+const source = (values.source ?? '').trim();
+if (!source) fail('Source manquante : le titre de la page, son adresse et sa date (--source).');
+if (CONTROL_CHARACTER.test(source) || FORMULA_START.test(source) || source.length > 1000) fail('Source invalide : texte simple, 1000 caractères au plus, sans = + - @ au début.');
+
+let text: string;
+let picks = new Map<number, string>();
+try {
+  text = decodeText(await readFile(file)).text;
+  if (values.picks) picks = readPicks(decodeText(await readFile(values.picks)).text);
+} catch {
+  fail(`Fichier introuvable ou illisible : ${values.picks && file ? `${file} ou ${values.picks}` : file}`);
+}
+
+const index = getTerritoryIndex();
+const results: EntryResult[] = resolveList(text, index.registry, index.resolve, picks);
+
+const open = results.filter((r) => r.status !== 'resolved');
+if (values.json) {
+  for (const r of results) {
+    console.log(JSON.stringify({
+      line: r.line, text: r.text, status: r.status, ...(r.status === 'resolved' ? { code: r.code, name: r.territoryName } : {}),
+      ...(r.level !== undefined ? { level: r.level } : {}),
+      ...(r.status !== 'resolved' ? { reason: r.reason, candidates: r.candidates.map((c) => ({ code: c.code, name: c.name, departement: c.departement })) } : {}),
+    }));
+  }
+} else {
+  console.log(`${results.length} entrée(s) : ${results.length - open.length} résolue(s), ${open.length} à revoir.`);
+  for (const r of open) {
+    const options = r.candidates.map((c) => `${c.code} ${c.name} (${c.departement ?? '?'})`).join(' | ');
+    console.log(`ligne ${r.line} « ${r.text} » : ${r.status === 'ambiguous' ? 'ambiguë' : 'inconnue'} — ${r.reason}${options ? ` — candidats : ${options}` : ''}`);
+  }
+  if (open.length) console.log(`Rien n'est importé tant que ces entrées ne sont pas tranchées : écrivez « ligne → code » dans un fichier et relancez avec --picks <fichier>.`);
+}
+
+if (open.length || values['dry-run']) process.exit(open.length ? 1 : 0);
+const rows: PalmaresRow[] = results.flatMap((r) => r.status === 'resolved' ? [{
+  line: r.line, edition, code: r.code, kind: index.registry.get(r.code)!.kind, level: r.level!, mentions: [], source,
+}] : []);
+const db = await openConfiguredDatabase();
+try {
+  const s = await writeAwards(db.prisma, rows, {});
+  console.error(`Import terminé (édition ${edition}) : ${s.created} créée(s), ${s.updated} mise(s) à jour, ${s.unchanged} inchangée(s).`);
+} finally {
+  await db.close();
+}

@@ -1,0 +1,119 @@
+// A palmarès as published: one entry a line (or a CSV row), a name, usually a département, a level written as
+// « @@@ », « 3@ », « 3 arobases », « trois arobases ». Each entry is resolved with the territory resolver; only an
+// entry whose name is the territory's own (accents, « St », « CA »/« communauté de communes » aside) and whose
+// département agrees is « resolved »: anything looser is « ambiguous » with its candidates, never a silent guess.
+import type { Resolution, Territory } from './territories/index.ts';
+import type { Registry } from './territories/registry.ts';
+import { foldText } from './text.ts';
+
+export type ListEntry = { line: number; text: string; name: string; departement?: string; level?: number };
+export type EntryResult = ListEntry & (
+  | { status: 'resolved'; code: string; territoryName: string }
+  | { status: 'ambiguous'; candidates: Territory[]; reason: string }
+  | { status: 'unknown'; candidates: Territory[]; reason: string }
+);
+
+const WORDS: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, one: 1, two: 2, three: 3, four: 4, five: 5 };
+// « 3@ » before « @ »: the digit says the level, the sign only what it counts.
+const LEVEL_PATTERNS: [RegExp, (m: RegExpExecArray) => number][] = [
+  [/\b([1-5])\s*(?:@|arobases?|arrobases?)(?![\w@])/i, (m) => Number(m[1])],
+  [/\b(une?|deux|trois|quatre|cinq|one|two|three|four|five)\s+(?:@|arobases?|arrobases?)/i, (m) => WORDS[m[1]!.toLowerCase()]!],
+  [/(?<!@)(@{1,5})(?!@)/, (m) => m[1]!.length],
+];
+
+/** One line of a published list → its name, département and level, as written. */
+export function parseListLine(text: string, line: number, registry: Registry): ListEntry {
+  let rest = text.replace(/^\s*(?:[-–•*·]|\d+[.)])\s+/, '');
+  let level: number | undefined;
+  for (const [re, value] of LEVEL_PATTERNS) {
+    const m = re.exec(rest);
+    if (m) {
+      level = value(m);
+      rest = rest.slice(0, m.index) + ' ' + rest.slice(m.index + m[0].length);
+      break;
+    }
+  }
+  let departement: string | undefined;
+  const code = /[(,\s]\(?\s*(\d{2,3}|2[AaBb])\s*\)?(?=[\s,;:)–-]|$)/.exec(` ${rest}`);
+  if (code && registry.departementName(code[1]!.toUpperCase().padStart(2, '0'))) {
+    departement = code[1]!.toUpperCase().padStart(2, '0');
+    rest = ` ${rest}`.slice(0, code.index) + ' ' + ` ${rest}`.slice(code.index + code[0].length);
+  } else {
+    const folded = foldText(rest);
+    const named = registry.allDepartements().filter((d) => new RegExp(`(^| )(dans l |dans le |dans la |en )?${foldText(d.name)}( |$)`).test(folded))
+      .sort((a, b) => b.name.length - a.name.length)[0];
+    if (named && foldText(named.name) !== foldText(rest.replace(/[(),;:]/g, ' ').trim())) {
+      departement = named.code;
+      rest = rest.replace(new RegExp(`[,(]?\\s*(dans l[’']|dans (le|la) |en )?${named.name.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')}\\s*\\)?`, 'i'), ' ');
+    }
+  }
+  const name = rest.replace(/[()[\]«»"]/g, ' ').replace(/\s+/g, ' ').replace(/(?:\s*[:;,–-])+\s*$/, '').replace(/^\s*[:;,–-]\s*/, '')
+    .replace(EPCI_ARTICLE, '').trim();
+  return { line, text, name, departement, level };
+}
+
+/** « la communauté de communes du Vexin normand »: the article before an EPCI's type goes. */
+const EPCI_ARTICLE = /^(?:la|le|l['’]) ?(?=(?:communaut|m[ée]tropole|agglo))/i;
+const EPCI_WORDS = /\b(?:communaute|metropole|agglomeration|agglo|ca|cc|cu)\b/; // on folded text
+const TYPE_WORDS = /^(?:communaute (?:de communes|d agglomeration|urbaine)|metropole|agglomeration|agglo|ca|cc|cu|cd)(?: (?:du|de la|de l|des|de|d))? /;
+/** The name's own words: accents, case, hyphens, « St »/« Ste », an EPCI's type words and a leading article aside. */
+export function canonicalName(name: string): string {
+  let f = foldText(name).replace(/\bste\b/g, 'sainte').replace(/\bst\b/g, 'saint');
+  f = f.replace(TYPE_WORDS, '').replace(/^(?:la|le|les|l) (?=\w)/, '');
+  return f.replace(/\s+/g, '');
+}
+
+/** Resolves one entry: the resolver proposes, the strict name and département check decides. */
+export function resolveEntry(entry: ListEntry, resolve: (query: string) => Resolution): EntryResult {
+  if (!entry.name) return { ...entry, status: 'unknown', candidates: [], reason: 'aucun nom de collectivité' };
+  if (entry.level === undefined) return { ...entry, status: 'unknown', candidates: [], reason: 'niveau introuvable (@@@, 3@, « trois arobases »)' };
+  const r = resolve(entry.departement ? `${entry.name} ${entry.departement}` : entry.name);
+  const list = r.status === 'found' ? [r.territory, ...r.alternatives] : r.status === 'ambiguous' ? r.candidates : r.suggestions;
+  // A commune and its namesake EPCI (« Arras », « CU d'Arras »): the entry's own words say which.
+  const kind = EPCI_WORDS.test(foldText(entry.name)) ? 'epci' : 'commune';
+  const same = list.filter((t) => t.kind === kind && canonicalName(t.name) === canonicalName(entry.name)
+    && (!entry.departement || t.departement === entry.departement || t.kind === 'epci'));
+  if (same.length === 1) return { ...entry, status: 'resolved', code: same[0]!.code, territoryName: same[0]!.name };
+  if (same.length > 1) return { ...entry, status: 'ambiguous', candidates: same, reason: 'plusieurs collectivités portent ce nom' };
+  if (list.length) return { ...entry, status: 'ambiguous', candidates: list.slice(0, 5), reason: 'nom approchant seulement : à confirmer' };
+  return { ...entry, status: 'unknown', candidates: [], reason: 'aucune collectivité de ce nom' };
+}
+
+/** Lines of text, or the rows of a CSV with a name column (then département and level columns if present). */
+export function readList(text: string, registry: Registry): ListEntry[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  return lines.flatMap((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return [];
+    return [parseListLine(line.replace(/;/g, ' ').replace(/,(?=\s*(?:\d|@|[1-5]\s*@))/g, ' '), i + 1, registry)];
+  });
+}
+
+/** « 12 → 38185 », « 12,38185 » or « 12 38185 » a line: the reviewer's picks for the entries left to settle. */
+export function readPicks(text: string): Map<number, string> {
+  const picks = new Map<number, string>();
+  for (const raw of text.split(/\r?\n/)) {
+    const m = /^\s*(\d+)\s*(?:→|->|,|;|\s)\s*([0-9][0-9ABab][0-9]{3}|\d{9})\s*$/.exec(raw);
+    if (m) picks.set(Number(m[1]), m[2]!.toUpperCase());
+  }
+  return picks;
+}
+
+/** The whole list: picks first (a reviewer's « line → code »), then the resolver; a territory listed twice is flagged. */
+export function resolveList(text: string, registry: Registry, resolve: (query: string) => Resolution, picks = new Map<number, string>()): EntryResult[] {
+  const seen = new Map<string, number>();
+  return readList(text, registry).map((entry): EntryResult => {
+    const picked = picks.get(entry.line);
+    const territory = picked ? registry.get(picked) : undefined;
+    const result: EntryResult = picked && territory && entry.level !== undefined
+      ? { ...entry, status: 'resolved', code: territory.code, territoryName: territory.name }
+      : resolveEntry(entry, resolve);
+    if (result.status !== 'resolved') return result;
+    const first = seen.get(result.code);
+    if (first !== undefined) {
+      return { ...entry, status: 'ambiguous', candidates: [], reason: `même collectivité que la ligne ${first} (${result.territoryName})` };
+    }
+    seen.set(result.code, entry.line);
+    return result;
+  });
+}

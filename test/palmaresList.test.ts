@@ -1,0 +1,83 @@
+// Published palmarès lists (#17 item 1): each entry resolved to its code, or left to a reviewer — never a wrong code.
+// The lines are written as the press and the association publish them (France 3 Hauts-de-France 2018, Les Abymes in
+// the overseas list, an EPCI in a sentence), plus the traps: typos, homonyms, a commune and its namesake EPCI.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseListLine, readPicks, resolveList } from '../data/palmaresList.ts';
+import { getTerritoryIndex } from '../data/territories/index.ts';
+import { projectRoot } from '../data/migrations.ts';
+
+const index = getTerritoryIndex();
+const one = (line: string) => resolveList(line, index.registry, index.resolve)[0]!;
+
+describe('one entry as published', () => {
+  it.each([
+    ['Evin-Malmaison (62) @', '62321', 1],
+    ['Lambres-lez-Douai (59) @@@@', '59329', 4],
+    ['CA Amiens Métropole (80) @@@@', '248000531', 4],
+    ['Marcq-en-Baroeul (59) @@@@@', '59378', 5],
+    ["Villeneuve-D'Ascq (59) @@@@@", '59009', 5],
+    ['La Madeleine (59) @@@@@', '59368', 5],
+    ['Les Abymes (@@@@)', '97101', 4],
+    ["la communauté de communes du Vexin normand, dans l'Eure, 4 arobases", '200071843', 4],
+    ['St-Germain-en-Laye (78) - cinq arobases', '78551', 5],
+    ['Valence (Drôme) : 3@', '26362', 3],
+    ['- Soissons (02) : @@@@', '02722', 4],
+    ['Arras (62) @@@', '62041', 3],
+  ])('%s → %s, %i @', (line, code, level) => {
+    expect(one(line)).toMatchObject({ status: 'resolved', code, level });
+  });
+
+  it.each([
+    ['a typo: never the near name, a candidate to confirm', 'Hazebrouk (59) @', 'ambiguous', ['59295']],
+    ['homonyms without a département', 'Saint-Denis @@', 'ambiguous', ['93066', '97411']],
+    ['no level', 'Grenoble (38)', 'unknown', []],
+    ['a name that is nobody', 'Zzyzx-sur-Mer (38) @@', 'unknown', []],
+  ])('%s', (_what, line, status, someCandidates) => {
+    const r = one(line);
+    expect(r.status).toBe(status);
+    if (r.status !== 'resolved') for (const c of someCandidates) expect(r.candidates.map((t) => t.code)).toContain(c);
+  });
+
+  it('reads the département as a number or a name, and the level in every written form', () => {
+    expect(parseListLine('Wingles (62) @', 1, index.registry)).toMatchObject({ name: 'Wingles', departement: '62', level: 1 });
+    expect(parseListLine('Marcoux, dans la Loire, deux arobases', 1, index.registry)).toMatchObject({ name: 'Marcoux', departement: '42', level: 2 });
+    expect(parseListLine('Besançon 5@', 1, index.registry)).toMatchObject({ name: 'Besançon', level: 5 });
+    expect(parseListLine('Pontarlier : 3 arobases', 1, index.registry)).toMatchObject({ name: 'Pontarlier', level: 3 });
+  });
+
+  it('a territory listed twice is flagged, not imported twice; picks settle an entry', () => {
+    const r = resolveList('Arras (62) @@@\nArras (62) @@@@\nHazebrouk (59) @', index.registry, index.resolve, readPicks('3 → 59295\n'));
+    expect(r.map((x) => x.status)).toEqual(['resolved', 'ambiguous', 'resolved']);
+    expect(readPicks('12 → 38185\n13,2A004\n14 200071843\nnot a pick')).toEqual(new Map([[12, '38185'], [13, '2A004'], [14, '200071843']]));
+  });
+});
+
+describe('npm run import:list', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'arobase-list-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'bot/cli/importList.ts'), ...args], {
+    cwd: projectRoot, encoding: 'utf8', env: { ...process.env, DATABASE_URL: `pglite:${join(dir, 'db')}` }, timeout: 170_000,
+  });
+
+  it('blocks while an entry is open (nothing written), imports all once settled', () => {
+    const list = join(dir, 'list.txt');
+    writeFileSync(list, 'Arras (62) @@@\nHazebrouk (59) @\n');
+    const args = [list, '--edition', '19', '--source', 'France 3 Hauts-de-France, 2018-02-13, https://france3-regions.francetvinfo.fr/'];
+    const blocked = run(args);
+    expect(blocked.status).toBe(1);
+    expect(blocked.stdout).toContain('ligne 2 « Hazebrouk (59) @ » : ambiguë');
+    const json = run([...args, '--dry-run', '--json']);
+    expect(json.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([
+      { line: 1, text: 'Arras (62) @@@', status: 'resolved', code: '62041', name: 'Arras', level: 3 },
+      expect.objectContaining({ line: 2, status: 'ambiguous', level: 1, candidates: [expect.objectContaining({ code: '59295' })] }),
+    ]);
+    writeFileSync(join(dir, 'picks.txt'), '2 → 59295\n');
+    const done = run([...args, '--picks', join(dir, 'picks.txt')]);
+    expect(done.status, done.stderr).toBe(0);
+    expect(done.stderr).toContain('Import terminé (édition 19) : 2 créée(s)');
+  }, 180_000);
+});
