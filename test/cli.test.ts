@@ -1,11 +1,12 @@
 // The commands a newcomer runs, as separate processes: npm start (health, SIGTERM) and npm run import.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../data/database.ts';
 import { projectRoot } from '../data/migrations.ts';
+import { samplesDir } from '../data/samples.ts';
 import { getRegistry } from '../data/territories/registry.ts';
 import { createAnnouncement, queueAnnouncement } from '../data/notifications/index.ts';
 import { CODES, seedEditions, seedMembers } from '../bench/lib/notifyFixtures.ts';
@@ -35,7 +36,11 @@ describe('npm start on the embedded database', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     const db = await openDatabase({ url: dbUrl });
-    expect(await db.prisma.award.count({ where: { territoryCode: '38185' } })).toBe(1);
+    // Every sample row for Grenoble, whatever the files hold.
+    const inSamples = readdirSync(samplesDir).filter((f) => f.endsWith('.csv'))
+      .reduce((n, f) => n + readFileSync(join(samplesDir, f), 'utf8').split('\n').filter((l) => /^\d+,38185,/.test(l)).length, 0);
+    expect(inSamples).toBeGreaterThan(0);
+    expect(await db.prisma.award.count({ where: { territoryCode: '38185' } })).toBe(inSamples);
     await db.close();
   }, 90_000);
 
