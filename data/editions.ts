@@ -3,7 +3,7 @@
 // Before, the edition was the rank of a ceremony held in November–December, named after that year by the press:
 // 8e 4 Dec 2006 … 11e 15 Dec 2009; no ceremony in 2010; the 12e on 14 January 2011 (shared/domain.md, press pages).
 // The application edition (the questionnaire open now) is another notion: see data/questionnaire.
-export const FIRST_KNOWN_EDITION = 12; // 2011: the first edition of the present numbering (palmarès import bounds)
+export const FIRST_KNOWN_EDITION = 1; // 1999, the label's first (palmarès import bounds; the 8e–11e are 2006–2009)
 export const LAST_PLAUSIBLE_EDITION = 60;
 
 /** Ceremony dates the sources give (ISO dates, Europe/Paris days). */

@@ -39,7 +39,7 @@ function explain(column: string, raw: string, tag: string): string {
   switch (column) {
     case 'edition':
       return tag === 'édition hors bornes'
-        ? `édition ${raw} hors bornes (de ${FIRST_KNOWN_EDITION} à ${LAST_PLAUSIBLE_EDITION} ; 22 = palmarès 2021)`
+        ? `édition ${raw} hors bornes (de ${FIRST_KNOWN_EDITION} à ${LAST_PLAUSIBLE_EDITION} ; 22 = palmarès 2021, 8 = décembre 2006)`
         : `édition « ${raw} » invalide (nombre entier attendu, ex. 22 pour 2021)`;
     case 'code': return `code « ${raw} » invalide (code INSEE à 5 caractères ou SIREN à 9 chiffres attendu)`;
     case 'level': return `niveau « ${raw} » invalide (de 1 à 5 arobases)`;

@@ -34,7 +34,7 @@ describe('palmarès validation: every bad row named with its line, in French', (
     ['malformed code', '22,ABC,,3,,Presse', 'code « ABC » invalide (code INSEE à 5 caractères ou SIREN à 9 chiffres attendu)'],
     ['name not matching the code', '22,38185,Grenble,3,,Presse', 'le nom « Grenble » ne correspond pas au code 38185 (Grenoble)'],
     ['edition not a number', '2x,38185,,3,,Presse', 'édition « 2x » invalide (nombre entier attendu, ex. 22 pour 2021)'],
-    ['edition out of range', '3,38185,,3,,Presse', 'édition 3 hors bornes (de 12 à 60 ; 22 = palmarès 2021)'],
+    ['edition out of range', '61,38185,,3,,Presse', 'édition 61 hors bornes (de 1 à 60 ; 22 = palmarès 2021, 8 = décembre 2006)'],
     ['level out of range', '22,38185,,6,,Presse', 'niveau « 6 » invalide (de 1 à 5 arobases)'],
     ['level missing', '22,38185,,,,Presse', 'niveau manquant (de 1 à 5 arobases)'],
     ['code missing', '22,,,3,,Presse', 'code manquant'],
