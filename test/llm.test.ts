@@ -123,3 +123,13 @@ describe('a failing model still gets an answer', () => {
     expect(r.ms).toBeLessThan(10_000);
   }, 20_000);
 });
+
+describe('every request the model got', () => {
+  it('was the system message and the one user message: no history, no dangling tool call, nobody else’s text', () => {
+    expect(fake.requests.length).toBeGreaterThan(20);
+    for (const r of fake.requests as { messages: { role: string }[]; tools: unknown[] }[]) {
+      expect(r.messages.map((m) => m.role)).toEqual(['system', 'user']);
+      expect(r.tools).toHaveLength(4);
+    }
+  });
+});
