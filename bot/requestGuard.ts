@@ -59,7 +59,7 @@ export type GuardVerdict = { ok: true; conversationId: string; quiet: boolean } 
 
 /** Token bucket per conversation: `burst` messages at once, then `perSecond`. Forgets idle conversations. */
 export class ConversationRateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly buckets = new Map<string, { tokens: number; at: number; since: number }>();
   constructor(private readonly burst = 20, private readonly perSecond = 2, private readonly maxTracked = 50_000, private readonly now = () => Date.now()) {}
 
   /**
@@ -68,7 +68,7 @@ export class ConversationRateLimiter {
    */
   take(key: string): { ok: true; quiet: boolean } | { ok: false; retryAfterSeconds: number } {
     const t = this.now();
-    const b = this.buckets.get(key) ?? { tokens: this.burst, at: t };
+    const b = this.buckets.get(key) ?? { tokens: this.burst, at: t, since: t };
     b.tokens = Math.min(this.burst, b.tokens + ((t - b.at) / 1000) * this.perSecond);
     b.at = t;
     this.buckets.delete(key); // re-insert: Map order is the idle order
@@ -76,7 +76,8 @@ export class ConversationRateLimiter {
     if (this.buckets.size > this.maxTracked) this.buckets.delete(this.buckets.keys().next().value!);
     if (b.tokens < 1) return { ok: false, retryAfterSeconds: Math.ceil((1 - b.tokens) / this.perSecond) };
     b.tokens -= 1;
-    return { ok: true, quiet: b.tokens >= this.burst - 2 };
+    // A conversation first seen in the last 2 s (a flood's fresh bursts) is not quiet yet: under load it retries.
+    return { ok: true, quiet: b.tokens >= this.burst - 2 && t - b.since >= 2_000 };
   }
 
   /** Gives back a message refused for a reason of ours (busy): the retry is not counted twice. */

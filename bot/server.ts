@@ -41,7 +41,7 @@ function lazyChild(logger: Logger, bindings: () => Record<string, unknown>): Log
 
 /**
  * Global admission (0: no limit). Up to this many turns at once, every valid request runs; beyond it only a quiet
- * conversation's (one that has hardly used its burst lately: a person typing, or the first message of a burst), up to
+ * conversation's (known for 2 s and having hardly used its burst lately: a person typing, not a fresh burst), up to
  * twice as many; the others get 503 with Retry-After at once (Teams retries) instead of waiting behind the rest, so
  * the turns accepted stay fast and a well-behaved conversation goes through a flood.
  */

@@ -15,12 +15,14 @@ describe('admission rule', () => {
     expect(admits(inFlight, max, quiet, lagging)).toBe(expected);
   });
 
-  it('a conversation is quiet while it has hardly used its burst; a refused message is given back', () => {
+  it('a conversation is quiet once known for 2 s and while it has hardly used its burst; a refused message is given back', () => {
     let now = 0;
     const limiter = new ConversationRateLimiter(20, 2, 100, () => now);
+    expect(limiter.take('c')).toMatchObject({ ok: true, quiet: false }); // first seen now: a flood's fresh burst looks like this
+    now += 2_000;
     expect(limiter.take('c')).toMatchObject({ ok: true, quiet: true });
     expect(limiter.take('c')).toMatchObject({ ok: true, quiet: true });
-    expect(limiter.take('c')).toMatchObject({ ok: true, quiet: false });
+    expect(limiter.take('c')).toMatchObject({ ok: true, quiet: false }); // three at once
     limiter.refund('c');
     now += 1_000; // two messages a second: quiet again
     expect(limiter.take('c')).toMatchObject({ ok: true, quiet: true });
@@ -36,6 +38,8 @@ describe('through POST /api/messages', () => {
   afterAll(async () => { await t?.close(); });
 
   it('a burst beyond the limit: 503 + Retry-After at once for the rest; a quiet conversation still answered', async () => {
+    expect((await t.post(messageActivity('aide', t.opts({ userId: '29:quiet', conversationId: 'a:quiet' })))).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 2_100)); // an ongoing chat, not a conversation first seen in the flood
     const burst = Array.from({ length: 10 }, () => t.post(messageActivity('aide', t.opts({ userId: '29:burst', conversationId: 'a:burst' }))));
     await new Promise((r) => setTimeout(r, 50));
     const quiet = await t.post(messageActivity('aide', t.opts({ userId: '29:quiet', conversationId: 'a:quiet' })));
