@@ -48,16 +48,28 @@ function explain(column: string, raw: string, tag: string): string {
   }
 }
 
-/** What no cell may hold: control characters (NUL…), « � » (a file that was not UTF-8), a formula in the source. */
+/** What no cell may hold: control characters (NUL…) and « � » (a file that was not UTF-8). */
+function cellIssue(column: string, value: string): string | undefined {
+  if (CONTROL_CHARACTER.test(value)) return `caractère de contrôle (code ${value.match(CONTROL_CHARACTER)![0].charCodeAt(0)}) dans la colonne ${column} : à retirer du fichier`;
+  if (value.includes('\uFFFD')) return `caractère illisible « � » dans la colonne ${column} : le fichier a été mal converti (enregistrez-le en UTF-8)`;
+  return undefined;
+}
+
+const formulaIssue = (source: string) => (FORMULA_START.test(source)
+  ? `la source commence par « ${source.trim()[0]} » : un tableur l’exécuterait comme une formule ; écrivez le texte de la source (titre, URL, date)`
+  : undefined);
+
+/** Why a source text cannot be stored as is (the CSV's column, or import:list's --source), or undefined. */
+export function sourceIssue(source: string): string | undefined {
+  return cellIssue('source', source) ?? formulaIssue(source) ?? (source.length > 1000 ? 'source trop longue (1000 caractères au plus)' : undefined);
+}
+
 function fileCellIssue(raw: Record<string, string>): string | undefined {
   for (const [column, value] of Object.entries(raw)) {
-    if (CONTROL_CHARACTER.test(value)) return `caractère de contrôle (code ${value.match(CONTROL_CHARACTER)![0].charCodeAt(0)}) dans la colonne ${column} : à retirer du fichier`;
-    if (value.includes('\uFFFD')) return `caractère illisible « � » dans la colonne ${column} : le fichier a été mal converti (enregistrez-le en UTF-8)`;
+    const issue = cellIssue(column, value);
+    if (issue) return issue;
   }
-  if (FORMULA_START.test(raw.source ?? '')) {
-    return `la source commence par « ${(raw.source ?? '').trim()[0]} » : un tableur l’exécuterait comme une formule ; écrivez le texte de la source (titre, URL, date)`;
-  }
-  return undefined;
+  return formulaIssue(raw.source ?? '');
 }
 
 export function validatePalmares(text: string, registry: Registry): { rows: PalmaresRow[]; errors: ImportIssue[] } {

@@ -5,9 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { isKnownEdition } from '../../data/editions.ts';
 import { readPicks, resolveList, type EntryResult } from '../../data/palmaresList.ts';
-import { writeAwards, type PalmaresRow } from '../../data/palmares.ts';
+import { sourceIssue, writeAwards, type PalmaresRow } from '../../data/palmares.ts';
 import { getTerritoryIndex } from '../../data/territories/index.ts';
-import { CONTROL_CHARACTER, decodeText, FORMULA_START } from '../../data/textFile.ts';
+import { decodeText } from '../../data/textFile.ts';
 import { openConfiguredDatabase } from '../environment.ts';
 
 const usage = 'Usage : npm run import:list -- <fichier> --edition <n> --source "<titre, URL, date>" [--picks <fichier>] [--dry-run] [--json]';
@@ -32,7 +32,8 @@ const edition = Number(values.edition);
 if (!Number.isInteger(edition) || !isKnownEdition(edition)) fail(`Édition invalide : « ${values.edition ?? ''} » (ex. 19 pour le palmarès 2018).`);
 const source = (values.source ?? '').trim();
 if (!source) fail('Source manquante : le titre de la page, son adresse et sa date (--source).');
-if (CONTROL_CHARACTER.test(source) || FORMULA_START.test(source) || source.length > 1000) fail('Source invalide : texte simple, 1000 caractères au plus, sans = + - @ au début.');
+const unsafeSource = sourceIssue(source);
+if (unsafeSource) fail(`Source invalide : ${unsafeSource}.`);
 
 let text: string;
 let picks = new Map<number, string>();
