@@ -9,6 +9,7 @@ import type { Logger } from './logger.ts';
 import { langOf } from './i18n/locale.ts';
 import { t } from './i18n/messages.ts';
 import { isDatabaseUnavailable } from '../data/database.ts';
+import { replaceRetries } from './connectorPipeline.ts';
 
 /** Settings botbuilder's ConfigurationBotFrameworkAuthentication reads besides the credentials. */
 const AUTH_OVERRIDES = [
@@ -95,14 +96,9 @@ class SharedConnectorFactory extends ConnectorFactory {
 /** Local mode replies to a local emulator: a dead one is given up within this long (no retries). */
 export const LOCAL_REPLY_TIMEOUT_MS = 2_000;
 
-type Pipeline = { removePolicy(o: { phase?: string }): unknown; addPolicy(p: { name: string; sendRequest(req: { timeout: number }, next: (r: unknown) => Promise<unknown>): Promise<unknown> }): void };
-
 /** No retry phase (it held a request ~11 s on a closed port) and a timeout, for the local emulator's replies. */
 function localReplies(client: ConnectorClient): void {
-  const pipeline = (client as unknown as { client?: { pipeline?: Pipeline } }).client?.pipeline;
-  if (!pipeline) return;
-  pipeline.removePolicy({ phase: 'Retry' });
-  pipeline.addPolicy({ name: 'arobaseLocalTimeout', sendRequest: (req, next) => { req.timeout = LOCAL_REPLY_TIMEOUT_MS; return next(req); } });
+  replaceRetries(client, { name: 'arobaseLocalTimeout', sendRequest: (req, next) => { req.timeout = LOCAL_REPLY_TIMEOUT_MS; return next(req); } });
 }
 
 /**

@@ -2,20 +2,12 @@
 import { Agent as HttpAgent, type ClientRequest } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { CardFactory, MessageFactory, type CloudAdapterBase, type ConversationReference, type TurnContext } from 'botbuilder';
+import { replaceRetries } from '../connectorPipeline.ts';
 import { parseRetryAfter, SendError, type NotificationMessage, type Recipient, type Sender, type SendOptions } from '../../data/notifications/index.ts';
 
 export type TeamsSenderOptions = {
   /** Abort a request without an answer after this long (a network error, retried). */
   timeoutMs?: number;
-};
-
-type PipelineRequest = { url: string; timeout: number; agent?: unknown };
-type Pipeline = {
-  removePolicy(o: { phase?: string; name?: string }): unknown;
-  addPolicy(
-    p: { name: string; sendRequest(req: PipelineRequest, next: (r: PipelineRequest) => Promise<unknown>): Promise<unknown> },
-    o?: { afterPhase?: string },
-  ): void;
 };
 
 /**
@@ -54,11 +46,7 @@ function onWire<T extends HttpAgent>(agent: T): T {
  * client (after signing), waits for the rate limit, sets a timeout (none by default) and the shared agent.
  */
 function ownPipeline(context: TurnContext, timeoutMs: number, pace: () => Promise<() => void>): boolean {
-  const client = context.turnState.get(context.adapter.ConnectorClientKey) as { client?: { pipeline?: Pipeline } } | undefined;
-  const pipeline = client?.client?.pipeline;
-  if (!pipeline) return false;
-  pipeline.removePolicy({ phase: 'Retry' });
-  pipeline.addPolicy({
+  return replaceRetries(context.turnState.get(context.adapter.ConnectorClientKey), {
     name: 'arobaseNotifyPace',
     async sendRequest(req, next) {
       req.timeout = timeoutMs;
@@ -71,8 +59,7 @@ function ownPipeline(context: TurnContext, timeoutMs: number, pace: () => Promis
         leaving = undefined; // a proxy's agent: the worker marks it when the send settles
       }
     },
-  }, { afterPhase: 'Sign' });
-  return true;
+  });
 }
 
 function toActivity(message: NotificationMessage) {
