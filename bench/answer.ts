@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startFakeConnector } from '../bot/dev/localConnector.ts';
-import { npmStartArgs } from '../bot/dev/npmStart.ts';
+import { buildDist, rssMb, startProcess, type Bot } from './lib/botProcess.ts';
 import { projectRoot } from '../data/migrations.ts';
 
 const QUESTIONS = ['Quel est le niveau de Grenoble ?', 'Historique de Bron', 'Palmarès 2021', 'et en 2023 ?', 'What level is Bron?',
@@ -37,30 +37,9 @@ const READY_STARTS = Number(process.env.BENCH_READY_STARTS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
 
-type Bot = { child: ChildProcess; base: string; port: number; readyMs: number; stop(): Promise<void> };
-
 // Both bots run as `npm start` runs arobase: the esbuild bundles of dist/ (scripts/build.mjs), on plain node.
-const built = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'build.mjs')], { cwd: projectRoot, stdio: 'inherit' });
-if (built.status !== 0) throw new Error('scripts/build.mjs failed');
+buildDist();
 
-/** The node flags of `npm start` (package.json), for both bots: the same runtime settings as in production. */
-const NODE_FLAGS = npmStartArgs().filter((w) => w.startsWith('--'));
-
-async function startProcess(entry: string, env: Record<string, string>): Promise<Bot> {
-  const port = 41000 + Math.floor(Math.random() * 9000);
-  const t0 = performance.now();
-  // node itself (no wrapper process), so the pid's RSS is the bot's.
-  const child = spawn(process.execPath, [...NODE_FLAGS, entry], { cwd: projectRoot, env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const base = `http://127.0.0.1:${port}`;
-  while (!(await fetch(`${base}/healthz`).then((r) => r.status === 200, () => false))) {
-    if (child.exitCode !== null) throw new Error(`${entry} exited`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  const readyMs = performance.now() - t0;
-  return { child, base, port, readyMs, stop: () => new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }) };
-}
-
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });

@@ -4,13 +4,12 @@
 // answers at once. Prints, for the well-behaved conversation and for the flood: answered, refused (429/503, each with
 // Retry-After or not), connection errors, p50/p99 of the answered; the bot's peak RSS.
 // FLOOD_MAX_TURNS=<n> overrides MAX_CONCURRENT_TURNS (0: no global limit, the behaviour before it).
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeConnector } from '../bot/dev/localConnector.ts';
-import { npmStartArgs } from '../bot/dev/npmStart.ts';
+import { buildDist, rssMb, startProcess } from './lib/botProcess.ts';
 import { projectRoot } from '../data/migrations.ts';
 
 const CONVERSATIONS = Number(process.env.FLOOD_CONVERSATIONS ?? 200);
@@ -18,28 +17,20 @@ const PER_CONVERSATION = Number(process.env.FLOOD_MESSAGES ?? 10);
 const SECONDS = Number(process.env.FLOOD_SECONDS ?? 10);
 const QUESTIONS = ['Quel est le niveau de Grenoble ?', 'Historique de Bron', 'Palmarès 2021', 'What level is Bron?', 'aide'];
 
-const built = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'build.mjs')], { cwd: projectRoot, stdio: 'inherit' });
-if (built.status !== 0) throw new Error('scripts/build.mjs failed');
+buildDist();
 
 const connector = await startFakeConnector();
 // A real connector answers in tens of milliseconds: each turn holds its slot that long (FLOOD_CONNECTOR_MS).
 const CONNECTOR_MS = Number(process.env.FLOOD_CONNECTOR_MS ?? 50);
 connector.respond = () => ({ status: 200, delayMs: CONNECTOR_MS });
 const dir = mkdtempSync(join(tmpdir(), 'arobase-flood-'));
-const port = 42000 + Math.floor(Math.random() * 8000);
-const env: Record<string, string> = { ...process.env as Record<string, string>, PORT: String(port), DATABASE_URL: `pglite:${join(dir, 'db')}`, LOG_LEVEL: 'warn' };
+const env: Record<string, string> = { DATABASE_URL: `pglite:${join(dir, 'db')}` };
 if (process.env.FLOOD_MAX_TURNS !== undefined) env.MAX_CONCURRENT_TURNS = process.env.FLOOD_MAX_TURNS;
-const bot = spawn(process.execPath, [...npmStartArgs().filter((w) => w.startsWith('--')), join(projectRoot, 'dist', 'index.mjs')], { cwd: projectRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
-const base = `http://127.0.0.1:${port}`;
-while (!(await fetch(`${base}/healthz`).then((r) => r.status === 200, () => false))) await new Promise((r) => setTimeout(r, 50));
+const bot = await startProcess(join(projectRoot, 'dist', 'index.mjs'), env);
+const base = bot.base;
 
 let peakRss = 0;
-const rssTimer = setInterval(() => {
-  try {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${bot.pid}/status`, 'utf8'))?.[1] ?? 0);
-    peakRss = Math.max(peakRss, kb / 1024);
-  } catch { /* gone */ }
-}, 200);
+const rssTimer = setInterval(() => { peakRss = Math.max(peakRss, rssMb(bot.child.pid!)); }, 200);
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 type Outcome = { status: number; ms: number; retryAfter: boolean };
@@ -101,7 +92,7 @@ console.log(`MAX_CONCURRENT_TURNS=${env.MAX_CONCURRENT_TURNS ?? 'default'} · co
 report('well-behaved', good);
 report('flood', floodOutcomes);
 console.log(`bot peak RSS ${peakRss.toFixed(0)} MB`);
-await new Promise<void>((resolve) => { bot.once('exit', () => resolve()); bot.kill('SIGTERM'); });
+await bot.stop();
 await connector.close();
 agent.destroy();
 rmSync(dir, { recursive: true, force: true });

@@ -4,12 +4,13 @@
 // BENCH_ROWS changes the size; BENCH_TARGETS=pglite|postgresql runs one; PostgreSQL needs TEST_DATABASE_URL
 // (default postgresql://postgres@127.0.0.1:5432/postgres).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../data/migrations.ts';
 import { getRegistry } from '../data/territories/registry.ts';
 import { createTempDatabase } from './lib/tempPostgres.ts';
+import { rssMb } from './lib/botProcess.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const TARGETS = (process.env.BENCH_TARGETS ?? 'pglite,postgresql').split(',');
@@ -37,7 +38,7 @@ function runImport(databaseUrl: string, cli = 'import.ts', args = [file]): Promi
   child.stderr.on('data', (d) => (out += d));
   let peak = 0;
   const timer = setInterval(() => {
-    try { peak = Math.max(peak, Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024); } catch { /* ended */ }
+    peak = Math.max(peak, rssMb(child.pid!));
   }, 50);
   return new Promise((resolve) => child.on('exit', (code) => {
     clearInterval(timer);
