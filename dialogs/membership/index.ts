@@ -43,7 +43,7 @@ export function createMembership(deps: MembershipDeps) {
     teamsUserId: context.activity.from.id, admin: isAdmin(deps.adminIds, { teamsUserId: context.activity.from.id, aadObjectId: context.activity.from.aadObjectId }),
   });
   const say = (context: TurnContext, text: string) => context.sendActivity({ type: 'message', text });
-  const reply = async (context: TurnContext, text: string) => ((await say(context, text)), true);
+  const reply = async (context: TurnContext, text: string): Promise<true> => ((await say(context, text)), true);
   const tell = async (member: Member, text: string) => (deps.notify ? deps.notify(member, { type: 'message', text }).catch(() => false) : false);
 
   function view(lang: Lang, m: Membership & { member: Member }, canBind: boolean): ClaimView {
@@ -93,11 +93,14 @@ export function createMembership(deps: MembershipDeps) {
     await tell(r.member, mm(to, decision === 'approve' ? 'toClaimantApproved' : decision === 'refuse' ? 'toClaimantRefused' : 'toClaimantRevoked', { territory: vars.territory }));
   }
 
+  /** A non-admin asked to bind or unbind a tenant (by card or command): refused and logged. */
+  async function refuseBinding(context: TurnContext, lang: Lang): Promise<true> {
+    deps.log?.({ event: 'tenant_binding_refused' }, 'tenant binding refused');
+    return reply(context, mm(lang, 'adminOnly'));
+  }
+
   async function bind(context: TurnContext, lang: Lang, decider: Decider, id: string): Promise<void> {
-    if (!decider.admin) {
-      deps.log?.({ event: 'tenant_binding_refused' }, 'tenant binding refused');
-      return void (await say(context, mm(lang, 'adminOnly')));
-    }
+    if (!decider.admin) return void (await refuseBinding(context, lang));
     const row = await prisma.membership.findUnique({ where: { id }, include: { member: true } });
     if (!row?.member.tenantId) return void (await say(context, mm(lang, 'notFound')));
     await bindAndReport(context, lang, decider, row.member.tenantId, row.territoryCode);
@@ -138,10 +141,7 @@ export function createMembership(deps: MembershipDeps) {
       case 'members': return members(context, lang, decider, command.code);
       case 'bind':
       case 'unbind': {
-        if (!decider.admin) {
-          deps.log?.({ event: 'tenant_binding_refused' }, 'tenant binding refused');
-          return reply(context, mm(lang, 'adminOnly'));
-        }
+        if (!decider.admin) return refuseBinding(context, lang);
         if (command.kind === 'unbind') {
           const done = await unbindTenant(prisma, decider, command.tenantId);
           return reply(context, done ? mm(lang, 'unbound', { tenant: command.tenantId }) : mm(lang, 'notBound'));
