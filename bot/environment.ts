@@ -2,7 +2,7 @@
 // what the real environment does not set (never the current directory's), then the checked configuration; a
 // command-line tool says which database it is about to use.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { openDatabase, parseDatabaseUrl, type Database } from '../data/database.ts';
 import { projectRoot } from '../data/migrations.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -41,4 +41,9 @@ export function describeDatabase(url: string | undefined): string {
 export async function openConfiguredDatabase(config: Config = loadEnvironment()): Promise<Database> {
   console.error(`Base de données : ${describeDatabase(config.DATABASE_URL)}`);
   return openDatabase({ url: config.DATABASE_URL });
+}
+
+/** A path the user typed: `npm run` starts scripts in the project folder, so it is read from where they typed it. */
+export function userPath(path: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
 }

@@ -1,4 +1,7 @@
-// RFC 4180 CSV reader that remembers the physical line each record starts on (for error messages).
+// RFC 4180 CSV: a reader that remembers the physical line each record starts on (for error messages), and the one
+// cell writer every CSV the project produces goes through.
+import { neutraliseFormula } from './textFile.ts';
+
 export type CsvRecord = { line: number; fields: string[] };
 
 export class CsvSyntaxError extends Error {
@@ -56,4 +59,10 @@ export function parseCsv(text: string): CsvRecord[] {
   if (quoted) throw new CsvSyntaxError(recordLine, 'guillemet ouvert jamais refermé');
   if (field !== '' || fields.length > 0) endRecord();
   return records;
+}
+
+/** One cell as the project writes it: a leading formula character neutralised, quoted when it must be (RFC 4180). */
+export function csvCell(raw: string, delimiter: ',' | ';' = ','): string {
+  const s = neutraliseFormula(raw);
+  return /["\r\n]/.test(s) || s.includes(delimiter) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -2,6 +2,8 @@
 // « @@@ », « 3@ », « 3 arobases », « trois arobases ». Each entry is resolved with the territory resolver; only an
 // entry whose name is the territory's own (accents, « St », « CA »/« communauté de communes » aside) and whose
 // département agrees is « resolved »: anything looser is « ambiguous » with its candidates, never a silent guess.
+import { csvCell } from './csv.ts';
+import { isMention, type Mention } from './mentions.ts';
 import type { Resolution, Territory } from './territories/index.ts';
 import type { Registry } from './territories/registry.ts';
 import { foldText } from './text.ts';
@@ -19,6 +21,8 @@ const LEVEL_PATTERNS: [RegExp, (m: RegExpExecArray) => number][] = [
   [/\b([1-5])\s*(?:@|arobases?|arrobases?)(?![\w@])/i, (m) => Number(m[1])],
   [/\b(une?|deux|trois|quatre|cinq|one|two|three|four|five)\s+(?:@|arobases?|arrobases?)/i, (m) => WORDS[m[1]!.toLowerCase()]!],
   [/(?<!@)(@{1,5})(?!@)/, (m) => m[1]!.length],
+  // « …, dans l'Eure, en a eu quatre » (the arobases named earlier in the article).
+  [/\ben (?:a (?:eu|obtenu|re[çc]u|d[ée]croch[ée])|obtient|re[çc]oit)\s+(une?|deux|trois|quatre|cinq|[1-5])\b/i, (m) => WORDS[m[1]!.toLowerCase()] ?? Number(m[1])],
 ];
 
 /** One line of a published list → its name, département and level, as written. */
@@ -39,19 +43,40 @@ export function parseListLine(text: string, line: number, registry: Registry): L
     departement = code[1]!.toUpperCase().padStart(2, '0');
     rest = ` ${rest}`.slice(0, code.index) + ' ' + ` ${rest}`.slice(code.index + code[0].length);
   } else {
-    const folded = foldText(rest);
-    const named = registry.allDepartements().filter((d) => new RegExp(`(^| )(dans l |dans le |dans la |en )?${foldText(d.name)}( |$)`).test(folded))
-      .sort((a, b) => b.name.length - a.name.length)[0];
+    // A département named on its own, never a piece of a compound name (« Saint-Martin » in « Saint-Martin-d'Hères »);
+    // the rightmost one when several match, as départements follow the name.
+    const light = lightFold(rest);
+    const found = registry.allDepartements().map((d) => ({ d, at: standaloneAt(light, lightFold(d.name)), end: 0 }))
+      .filter((x) => x.at >= 0).map((x) => ({ ...x, end: x.at + x.d.name.length }));
+    const named = found.filter((x) => !found.some((y) => y !== x && y.at <= x.at && y.end >= x.end)) // « Oise » in « Val-d'Oise »
+      .sort((a, b) => b.at - a.at)[0]?.d;
     if (named && foldText(named.name) !== foldText(rest.replace(/[(),;:]/g, ' ').trim())) {
       departement = named.code;
       rest = rest.replace(new RegExp(`[,(]?\\s*(dans l[’']|dans (le|la) |en )?${named.name.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')}\\s*\\)?`, 'i'), ' ');
     }
   }
   const name = rest.replace(/[()[\]«»"]/g, ' ').replace(/\s+/g, ' ').replace(/(?:\s*[:;,–-])+\s*$/, '').replace(/^\s*[:;,–-]\s*/, '')
-    .replace(EPCI_ARTICLE, '').trim();
+    .replace(EPCI_ARTICLE, '').replace(TRAILING_VERB, '').trim();
   return { line, text, name, departement, level };
 }
 
+/** Lower case without accents, hyphens and apostrophes kept (they say whether a word stands alone). */
+const lightFold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, "'").toLowerCase();
+
+/** Where `name` stands alone in `text` (not glued to a letter or a hyphen; « l'Eure » is fine), or −1. */
+function standaloneAt(text: string, name: string): number {
+  for (let at = text.lastIndexOf(name); at >= 0; at = at > 0 ? text.lastIndexOf(name, at - 1) : -1) {
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + name.length] ?? ' ';
+    // An apostrophe before is an elided article (« dans l'Eure »), not a compound (« Val-d'Oise » holds « Oise »).
+    const elided = before === "'" && /(^|[^\p{L}\d-])[ld]$/u.test(text.slice(0, at - 1));
+    if ((elided || !/[\p{L}\d'-]/u.test(before)) && !/[\p{L}\d'-]/u.test(after)) return at;
+  }
+  return -1;
+}
+
+/** « …, a reçu trois arobases »: the verb left once the level is taken. */
+const TRAILING_VERB = /[\s,]+(?:(?:qui )?(?:a|ont) (?:re[çc]u|obtenu|eu|d[ée]croch[ée]|gagn[ée])|obtient|re[çc]oit|d[ée]croche|avec)\s*$/i;
 /** « la communauté de communes du Vexin normand »: the article before an EPCI's type goes. */
 const EPCI_ARTICLE = /^(?:la|le|l['’]) ?(?=(?:communaut|m[ée]tropole|agglo))/i;
 const EPCI_WORDS = /\b(?:communaute|metropole|agglomeration|agglo|ca|cc|cu)\b/; // on folded text
@@ -116,4 +141,27 @@ export function resolveList(text: string, registry: Registry, resolve: (query: s
     seen.set(result.code, entry.line);
     return result;
   });
+}
+
+/** What a list file may say of itself in its comment lines: « # edition: 10 », « # source: … », « # mentions: excellence ». */
+export type ListHeader = { edition?: number; source?: string; mentions: Mention[] };
+
+export function readListHeader(text: string): ListHeader {
+  const header: ListHeader = { mentions: [] };
+  for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+    const m = /^\s*#\s*(édition|edition|source|mentions?)\s*:\s*(.+?)\s*$/i.exec(raw);
+    if (!m) continue;
+    const key = foldText(m[1]!);
+    if (key === 'edition' && /^\d+$/.test(m[2]!)) header.edition = Number(m[2]);
+    else if (key === 'source') header.source = m[2];
+    else if (key.startsWith('mention')) header.mentions = m[2]!.split(/[;,\s]+/).filter(isMention);
+  }
+  return header;
+}
+
+/** The resolved entries as palmarès CSV rows (`edition,code,name,level,mentions,source`), the import's own format. */
+export function listAsCsvRows(results: EntryResult[], edition: number, source: string, mentions: Mention[] = []): string[] {
+  return results.flatMap((r) => r.status === 'resolved'
+    ? [[String(edition), r.code, r.territoryName, String(r.level), mentions.join(';'), source].map((c) => csvCell(c)).join(',')]
+    : []);
 }

@@ -27,6 +27,11 @@ describe('one entry as published', () => {
     ['Valence (Drôme) : 3@', '26362', 3],
     ['- Soissons (02) : @@@@', '02722', 4],
     ['Arras (62) @@@', '62041', 3],
+    // A département's name inside a commune's (« Saint-Martin », « Oise ») is no département.
+    ["Saint-Martin-d'Hères 5@", '38421', 5],
+    ["Épiais-Rhus (Val-d'Oise) deux arobases", '95213', 2],
+    ['Saint-Martin (Gers) @@', '32389', 2],
+    ["la communauté de communes du Vexin normand, dans l'Eure, en a eu quatre", '200071843', 4],
   ])('%s → %s, %i @', (line, code, level) => {
     expect(one(line)).toMatchObject({ status: 'resolved', code, level });
   });
@@ -35,6 +40,7 @@ describe('one entry as published', () => {
     ['a typo: never the near name, a candidate to confirm', 'Hazebrouk (59) @', 'ambiguous', ['59295']],
     ['homonyms without a département', 'Saint-Denis @@', 'ambiguous', ['93066', '97411']],
     ['no level', 'Grenoble (38)', 'unknown', []],
+    ['an EPCI under a shorter name than its own', "la communauté d'agglomération de Lisieux, dans le Calvados, a reçu trois arobases", 'ambiguous', ['200069532']],
     ['a name that is nobody', 'Zzyzx-sur-Mer (38) @@', 'unknown', []],
   ])('%s', (_what, line, status, someCandidates) => {
     const r = one(line);

@@ -1,6 +1,6 @@
 // npm run import -- <file.csv> [--complete] : imports a palmarès CSV, all or nothing.
 import { readFile } from 'node:fs/promises';
-import { openConfiguredDatabase } from '../environment.ts';
+import { openConfiguredDatabase, userPath } from '../environment.ts';
 import { importPalmares } from '../../data/palmares.ts';
 import { decodeText } from '../../data/textFile.ts';
 import { getRegistry } from '../../data/territories/registry.ts';
@@ -17,7 +17,7 @@ if (!file) {
 
 let text: string;
 try {
-  const decoded = decodeText(await readFile(file));
+  const decoded = decodeText(await readFile(userPath(file)));
   text = decoded.text;
   if (decoded.encoding !== 'utf-8') console.error(`Le fichier n’est pas en UTF-8 : lu comme Windows-1252 (Excel, Latin-1) et converti.`);
 } catch {

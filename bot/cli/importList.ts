@@ -1,16 +1,18 @@
-// npm run import:list -- <file> --edition <n> --source "<title, URL, date>" [--picks <file>] [--dry-run] [--json]
+// npm run import:list -- <file> --edition <n> --source "<title, URL, date>" [--picks <file>] [--dry-run] [--json] [--csv]
 // A palmarès as published (names, départements, @@@): each entry resolved; all imported, or none while an entry is
-// ambiguous or unknown (listed with its candidates, settled in a picks file: « line → code »).
+// ambiguous or unknown (listed with its candidates, settled in a picks file: « line → code »). The file's own
+// « # edition: », « # source: », « # mentions: » lines stand for the options; --csv prints the rows as a palmarès CSV
+// (the format of data/samples/) instead of importing them.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { isKnownEdition } from '../../data/editions.ts';
-import { readPicks, resolveList, type EntryResult } from '../../data/palmaresList.ts';
-import { sourceIssue, writeAwards, type PalmaresRow } from '../../data/palmares.ts';
+import { listAsCsvRows, readListHeader, readPicks, resolveList, type EntryResult } from '../../data/palmaresList.ts';
+import { PALMARES_COLUMNS, sourceIssue, writeAwards, type PalmaresRow } from '../../data/palmares.ts';
 import { getTerritoryIndex } from '../../data/territories/index.ts';
 import { decodeText } from '../../data/textFile.ts';
-import { openConfiguredDatabase } from '../environment.ts';
+import { openConfiguredDatabase, userPath } from '../environment.ts';
 
-const usage = 'Usage : npm run import:list -- <fichier> --edition <n> --source "<titre, URL, date>" [--picks <fichier>] [--dry-run] [--json]';
+const usage = 'Usage : npm run import:list -- <fichier> --edition <n> --source "<titre, URL, date>" [--picks <fichier>] [--dry-run] [--json] [--csv]';
 function fail(message: string): never {
   console.error(message);
   console.error(usage);
@@ -21,28 +23,30 @@ let values;
 let positionals;
 try {
   ({ values, positionals } = parseArgs({ allowPositionals: true, options: {
-    edition: { type: 'string' }, source: { type: 'string' }, picks: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' },
+    edition: { type: 'string' }, source: { type: 'string' }, picks: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, csv: { type: 'boolean' },
   } }));
 } catch (e) {
   fail((e as Error).message);
 }
 const file = positionals[0];
 if (!file) fail('Fichier manquant.');
-const edition = Number(values.edition);
-if (!Number.isInteger(edition) || !isKnownEdition(edition)) fail(`Édition invalide : « ${values.edition ?? ''} » (ex. 19 pour le palmarès 2018).`);
-const source = (values.source ?? '').trim();
-if (!source) fail('Source manquante : le titre de la page, son adresse et sa date (--source).');
-const unsafeSource = sourceIssue(source);
-if (unsafeSource) fail(`Source invalide : ${unsafeSource}.`);
 
 let text: string;
 let picks = new Map<number, string>();
 try {
-  text = decodeText(await readFile(file)).text;
-  if (values.picks) picks = readPicks(decodeText(await readFile(values.picks)).text);
+  text = decodeText(await readFile(userPath(file))).text;
+  if (values.picks) picks = readPicks(decodeText(await readFile(userPath(values.picks))).text);
 } catch {
   fail(`Fichier introuvable ou illisible : ${values.picks && file ? `${file} ou ${values.picks}` : file}`);
 }
+const header = readListHeader(text);
+const editionText = values.edition ?? (header.edition !== undefined ? String(header.edition) : undefined);
+const edition = Number(editionText);
+if (!Number.isInteger(edition) || !isKnownEdition(edition)) fail(`Édition invalide : « ${editionText ?? ''} » (ex. 19 pour le palmarès 2018).`);
+const source = (values.source ?? header.source ?? '').trim();
+if (!source) fail('Source manquante : le titre de la page, son adresse et sa date (--source).');
+const unsafeSource = sourceIssue(source);
+if (unsafeSource) fail(`Source invalide : ${unsafeSource}.`);
 
 const index = getTerritoryIndex();
 const results: EntryResult[] = resolveList(text, index.registry, index.resolve, picks);
@@ -57,17 +61,23 @@ if (values.json) {
     }));
   }
 } else {
-  console.log(`${results.length} entrée(s) : ${results.length - open.length} résolue(s), ${open.length} à revoir.`);
+  const say = values.csv ? console.error : console.log; // --csv keeps stdout for the rows
+  say(`${results.length} entrée(s) : ${results.length - open.length} résolue(s), ${open.length} à revoir.`);
   for (const r of open) {
     const options = r.candidates.map((c) => `${c.code} ${c.name} (${c.departement ?? '?'})`).join(' | ');
-    console.log(`ligne ${r.line} « ${r.text} » : ${r.status === 'ambiguous' ? 'ambiguë' : 'inconnue'} — ${r.reason}${options ? ` — candidats : ${options}` : ''}`);
+    say(`ligne ${r.line} « ${r.text} » : ${r.status === 'ambiguous' ? 'ambiguë' : 'inconnue'} — ${r.reason}${options ? ` — candidats : ${options}` : ''}`);
   }
-  if (open.length) console.log(`Rien n'est importé tant que ces entrées ne sont pas tranchées : écrivez « ligne → code » dans un fichier et relancez avec --picks <fichier>.`);
+  if (open.length) say(`Rien n'est importé tant que ces entrées ne sont pas tranchées : écrivez « ligne → code » dans un fichier et relancez avec --picks <fichier>.`);
 }
 
 if (open.length || values['dry-run']) process.exit(open.length ? 1 : 0);
+if (values.csv) {
+  console.log(PALMARES_COLUMNS.join(','));
+  for (const row of listAsCsvRows(results, edition, source, header.mentions)) console.log(row);
+  process.exit(0);
+}
 const rows: PalmaresRow[] = results.flatMap((r) => r.status === 'resolved' ? [{
-  line: r.line, edition, code: r.code, kind: index.registry.get(r.code)!.kind, level: r.level!, mentions: [], source,
+  line: r.line, edition, code: r.code, kind: index.registry.get(r.code)!.kind, level: r.level!, mentions: header.mentions, source,
 }] : []);
 const db = await openConfiguredDatabase();
 try {

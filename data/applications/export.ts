@@ -3,7 +3,7 @@
 // that are visible given the other answers are exported (an answer hidden by a later change is stale).
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Registry } from '../territories/registry.ts';
-import { neutraliseFormula } from '../textFile.ts';
+import { csvCell } from '../csv.ts';
 import {
   formatValue, getDefinition, instanceCount, visibleSlots, type AnswerValue, type Definition, type Question,
 } from '../questionnaire/index.ts';
@@ -95,11 +95,8 @@ export function toCsv(result: ExportResult, options: { delimiter?: ';' | ',' } =
     }
     return Array.isArray(value) ? value.join('; ') : String(value);
   };
-  // A cell starting with =, +, -, @ would run as a formula when the jury opens the file: neutralised.
-  const quote = (raw: string) => {
-    const s = neutraliseFormula(raw);
-    return /["\r\n]/.test(s) || s.includes(delimiter) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
+  // A cell starting with =, +, -, @ would run as a formula when the jury opens the file: csvCell neutralises it.
+  const quote = (raw: string) => csvCell(raw, delimiter);
   const lines = [result.columns.map((c) => quote(c.key)).join(delimiter)];
   for (const row of result.rows) lines.push(result.columns.map((c) => quote(cell(c, row[c.key]))).join(delimiter));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
