@@ -5,12 +5,13 @@ import { codesInArea, resolveArea } from '../data/territories/areas.ts';
 import {
   labelledCodes, levelOf, listEditions, newestEditionWithAwards, palmares, tenEligibility, tenStatusOf, territoryHistory,
 } from '../data/labelFacts.ts';
-import { editionYear, isPublished } from '../data/editions.ts';
+import { ceremonyDate, editionYear, isPublished, latestPublished } from '../data/editions.ts';
+import { editionTotals, newestEditionWithTotals, totalsOf } from '../data/editionTotals.ts';
 import { setMemberTerritory } from '../data/members.ts';
 import { toTerritory, type Registry, type Territory } from '../data/territories/registry.ts';
 import { decide, remember, type Decision, type LabelMemory, type PalmaresQuery } from '../data/understanding/context.ts';
 import type { Understander } from '../data/understanding/index.ts';
-import type { Intent, TerritoryQuestion, Understanding } from '../data/understanding/types.ts';
+import type { Intent, TerritoryQuestion, TotalsIntent, Understanding } from '../data/understanding/types.ts';
 import type { Reply } from '../dialogs/cards.ts';
 import { alternativesBlock, choiceCard, readingsCard, unknownCard } from './cards/choiceCard.ts';
 import { historyCard } from './cards/historyCard.ts';
@@ -18,6 +19,7 @@ import { aboutCard, applyCard } from './cards/infoCards.ts';
 import { levelCard, mentionLabel } from './cards/levelCard.ts';
 import { palmaresCard } from './cards/palmaresCard.ts';
 import { tenCard, tenCriteriaCard, tenStatusCard } from './cards/tenCard.ts';
+import { totalsCard } from './cards/totalsCard.ts';
 import { a, ordinal } from './i18n/answers.ts';
 import type { Lang } from './i18n/locale.ts';
 
@@ -130,8 +132,21 @@ export function createLabelConversation(deps: LabelDeps) {
         if (d.then) replies.push(...(await answerFor(d.then.name, d.code, s, d.then.edition)));
         return { replies };
       }
-      case 'say': return { replies: say(d.intent, s.lang) };
+      case 'say':
+        if (d.intent.name === 'totals') return { replies: [answerTotals(d.intent, s.lang)] };
+        return { replies: say(d.intent, s.lang) };
     }
+  }
+
+  /** A national figure of a palmarès (the newest published one with figures when no year is said). */
+  function answerTotals(i: TotalsIntent, lang: Lang): Reply {
+    if (i.yearWithoutEdition !== undefined) return { text: a(lang, i.yearWithoutEdition === 2010 ? 'noCeremony' : 'beforeLabel', { year: i.yearWithoutEdition }) };
+    const now = deps.now();
+    const edition = i.edition ?? newestEditionWithTotals(latestPublished(now));
+    if (edition === undefined) return { text: a(lang, 'palmaresNoEdition') };
+    if (!isPublished(edition, now)) return { text: a(lang, 'unpublished', { year: editionYear(edition), ord: ordinal(lang, edition) }) };
+    const editionsWithFigures = [...new Set(editionTotals().map((t) => editionYear(t.edition)))];
+    return totalsCard(lang, { edition, year: editionYear(edition), ceremony: ceremonyDate(edition), measure: i.measure, totals: totalsOf(edition), editionsWithFigures });
   }
 
   function say(intent: Intent, lang: Lang): Reply[] {

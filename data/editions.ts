@@ -6,11 +6,23 @@
 export const FIRST_KNOWN_EDITION = 1; // 1999, the label's first (palmarès import bounds; the 8e–11e are 2006–2009)
 export const LAST_PLAUSIBLE_EDITION = 60;
 
-/** Ceremony dates the sources give (ISO dates, Europe/Paris days). */
+/**
+ * Ceremony dates the sources give (ISO dates, Europe/Paris days); the pages are cited in data/samples/lists/ and
+ * data/samples/totaux/: 8e Lyon (La Gazette, BdT), 10e and 11e (BdT), 12e (BdT « 303 communes »), 13e (BdT), 14e
+ * (Épiais-Rhus), 15e (VL Média), 16e Mérignac (PresseLib), 18e Lille (France 3), 19e (France 3), 20e (La Gazette de
+ * SQY), 22e (Ville de Grenoble), 23e (Actu-Médias), 24e (L'Opinion), 25e (Villers-Semeuse), 26e (MagJournal 77),
+ * 27e Agen (Top Outre-mer). None found for the 9e (2007), 17e and 21e.
+ */
 const CEREMONIES: Readonly<Record<number, string>> = {
-  8: '2006-12-04', 10: '2008-11-24', 11: '2009-12-15', 12: '2011-01-14',
-  22: '2021-02-04', 23: '2022-02-03', 25: '2024-02-08', 27: '2026-01-29',
+  8: '2006-12-04', 10: '2008-11-24', 11: '2009-12-15', 12: '2011-01-14', 13: '2012-02-07', 14: '2013-01-31',
+  15: '2014-02-21', 16: '2015-02-03', 18: '2017-02-01', 19: '2018-02-08', 20: '2019-01-29',
+  22: '2021-02-04', 23: '2022-02-03', 24: '2023-02-02', 25: '2024-02-08', 26: '2025-02-07', 27: '2026-01-29',
 };
+
+/** The day a palmarès was presented (ISO date), when a source gives it. */
+export function ceremonyDate(edition: number): string | undefined {
+  return CEREMONIES[edition];
+}
 
 /** The year a palmarès is named after: its ceremony year (8e–11e: 2006–2009), or edition + 1999 since the 12e. */
 export function editionYear(edition: number): number {

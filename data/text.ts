@@ -79,3 +79,9 @@ export function ordinal(lang: Lang, n: number): string {
   const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
   return `${n}${suffix}`;
 }
+
+/** A day as people write it, « 4 décembre 2006 » / "4 December 2006": an instant (Paris day) or an ISO day. */
+export function formatDay(lang: Lang, d: Date | string): string {
+  const date = typeof d === 'string' ? new Date(`${d}T12:00:00Z`) : d;
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(date);
+}

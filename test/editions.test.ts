@@ -21,7 +21,7 @@ describe('calendar of editions', () => {
     // Known ceremony dates (press): published from that day.
     [27, '2026-01-28', false], [27, '2026-01-29', true], [22, '2021-02-03', false], [22, '2021-02-04', true],
     // Unknown dates: ceremonies are in late January – February, so certainly published from 1 March.
-    [26, '2025-02-27', false], [26, '2025-03-01', true], [28, '2026-12-07', false], [28, '2027-03-01', true],
+    [21, '2020-02-27', false], [21, '2020-03-01', true], [26, '2025-02-06', false], [26, '2025-02-07', true], [28, '2026-12-07', false], [28, '2027-03-01', true],
     [9, '2026-06-15', true], [0, '2026-06-15', false],
   ] as const)('edition %i on %s: published %s', (edition, iso, published) => {
     expect(isPublished(edition, day(iso))).toBe(published);
@@ -29,6 +29,7 @@ describe('calendar of editions', () => {
 
   it('the newest published palmarès, and those published since an edition', () => {
     expect(latestPublished(day('2026-01-28'))).toBe(26);
+    expect(latestPublished(day('2025-02-06'))).toBe(25);
     expect(latestPublished(day('2026-06-15'))).toBe(27);
     expect(latestPublished(day('2026-12-07'))).toBe(27);
     expect(publishedAfter(23, day('2026-06-15'))).toEqual([24, 25, 26, 27]);

@@ -25,13 +25,13 @@ const french: Row[] = [
   ['Niveau de la CC de Parthenay-Gâtine', ['CC de Parthenay-Gâtine (Deux-Sèvres) — 5 arobases']],
   ['Quel est le niveau de Lyon ?', ['Je n’ai encore aucun label de Lyon (Rhône) dans mes données'], [/arobases\n/]],
   ['Historique de Bron', ['Historique du label — Bron (Rhône)', '2021 (22e) : 5 @ — Territoire d’excellence numérique', '2023 (24e) : 5 @', 'Source : Lyon Capitale']],
-  ['Palmarès 2021', ['Palmarès 2021 (22e label)', '15 collectivités — page 1/2', 'Agen — 5 @', 'Données partielles']],
-  ['Palmarès 2018', ['Palmarès 2018 (19e label)', '28 collectivités — page 1/3', 'Beauvais — 5 @', 'Lambres-lez-Douai — 4 @']],
-  ['les 4@ en 2018', ['Palmarès 2018 (19e label) — 4 @', '8 collectivités', 'CA Amiens Métropole — 4 @', 'Soissons — 4 @']],
-  ["Palmarès 2024 dans l'Eure", ['Palmarès 2024 (25e label) — Eure', 'Pont-Audemer — 5 @', 'CC du Vexin Normand — 4 @'], ['Aiglemont']],
+  ['Palmarès 2021', ['Palmarès 2021 (22e label, remis le 4 février 2021)', '16 collectivités — page 1/2', 'Agen — 5 @', 'Données partielles']],
+  ['Palmarès 2018', ['Palmarès 2018 (19e label, remis le 8 février 2018)', '28 collectivités — page 1/3', 'Beauvais — 5 @', 'Lambres-lez-Douai — 4 @']],
+  ['les 4@ en 2018', ['Palmarès 2018 (19e label, remis le 8 février 2018) — 4 @', '8 collectivités', 'CA Amiens Métropole — 4 @', 'Soissons — 4 @']],
+  ["Palmarès 2024 dans l'Eure", ['Palmarès 2024 (25e label, remis le 8 février 2024) — Eure', 'Pont-Audemer — 5 @', 'CC du Vexin Normand — 4 @'], ['Aiglemont']],
   ['Territoires d’excellence numérique 2021', ['— Territoire d’excellence numérique', '14 collectivités'], ['Thionville']],
   ['Bron peut-elle devenir territoire d’excellence numérique ?', ['Labels 5 arobases connus : 2 (2021, 2023)', 'je ne peux pas dire combien il en manque', 'incomplètes'], ['Il en manque 4']],
-  ['combien de 5@ pour Agen ?', ['Labels 5 arobases connus : 3 (2011, 2021, 2022)']],
+  ['combien de 5@ pour Agen ?', ['Labels 5 arobases connus : 5 (2008, 2011, 2014, 2021, 2022)']],
   ['Saint-Martin', ['Plusieurs collectivités s’appellent « Saint-Martin »', '1. Saint-Martin']],
   ['xyzzy plop', [/Je n’ai pas compris|Je ne trouve aucune/]],
   ['Peux-tu me donner la météo de demain pour mon jardin potager ?', ['Je n’ai pas compris', '« Quel est le niveau de Grenoble ? »']],
@@ -42,7 +42,7 @@ const english: Row[] = [
   ['How many arobases does Bron have?', ['Bron (Rhône) — 5 arobases', '24th label, 2023 awards']],
   ['level of Saint-Germain-en-Laye in 2021', ['Saint-Germain-en-Laye (Yvelines) — 5 arobases', '2021 awards']],
   ['History of Bron', ['Label history — Bron (Rhône)', '2021 (22nd): 5 @']],
-  ['Awards 2021', ['2021 awards (22nd label)', '15 local authorities — page 1/2']],
+  ['Awards 2021', ['2021 awards (22nd label, presented on 4 February 2021)', '16 local authorities — page 1/2']],
   ['TEN eligibility of Bron', ['Known 5-arobase labels: 2 (2021, 2023)', 'I cannot say how many are missing'], ['4 more needed']],
   ['What level is Lyon in 2023?', ['I have no label for Lyon (Rhône) in the 2023 awards', 'incomplete']],
   ['blah blah what', ['I did not understand', 'What level is Grenoble?']],
@@ -70,7 +70,7 @@ describe('follow-ups reuse the conversation’s territory and edition', () => {
   it('"et en 2023 ?" after a palmarès turns to that year’s palmarès', async () => {
     const o = fresh('fr-FR');
     await t.say('Palmarès 2021', o);
-    expect(text(await t.say('et en 2023 ?', o))).toContain('Palmarès 2023 (24e label)');
+    expect(text(await t.say('et en 2023 ?', o))).toContain('Palmarès 2023 (24e label, remis le 2 février 2023)');
   });
 });
 

@@ -96,7 +96,7 @@ describe.skipIf(!postgresUrl)('two bot processes on one PostgreSQL', () => {
         if (!recovered.includes('5 arobases')) await new Promise((r) => setTimeout(r, 500));
       }
       expect(recovered).toContain('Grenoble (Isère) — 5 arobases');
-      expect((await say(b, 'Palmarès 2021', 'a:outage-4')).text).toContain('Palmarès 2021 (22e label)');
+      expect((await say(b, 'Palmarès 2021', 'a:outage-4')).text).toContain('Palmarès 2021 (22e label, remis le 4 février 2021)');
       expect((await fetch(`${a.base}/healthz`)).status).toBe(200);
     } finally {
       await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS true`).catch(() => {});

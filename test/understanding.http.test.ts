@@ -27,8 +27,8 @@ const notUnderstoodBefore: Row[] = [
   ['🙂 Grenoble niveau ?', ['Grenoble (Isère) — 5 arobases']],
   ['comment candidater au label ?', ['Candidater au label', 'fiches actions']],
   ["c'est quoi le label villes internet ?", ['Le Label Territoires, Villes et Villages Internet', '1 à 5 arobases']],
-  ['qui a eu 5 arobases en 2024 ?', ['Palmarès 2024 (25e label) — 5 @', 'Pont-Audemer — 5 @', 'Villers-Semeuse — 5 @'], ['Aiglemont']],
-  ['les labellisés du Pas-de-Calais en 2018', ['Palmarès 2018 (19e label) — Pas-de-Calais', 'Arras — 3 @', 'Boulogne-sur-Mer — 5 @'], ['Beauvais']],
+  ['qui a eu 5 arobases en 2024 ?', ['Palmarès 2024 (25e label, remis le 8 février 2024) — 5 @', 'Pont-Audemer — 5 @', 'Villers-Semeuse — 5 @'], ['Aiglemont']],
+  ['les labellisés du Pas-de-Calais en 2018', ['Palmarès 2018 (19e label, remis le 8 février 2018) — Pas-de-Calais', 'Arras — 3 @', 'Boulogne-sur-Mer — 5 @'], ['Beauvais']],
 ];
 
 const wrongPlaceBefore: Row[] = [
@@ -45,7 +45,7 @@ const wrongPlaceBefore: Row[] = [
 const wrongAnswerBefore: Row[] = [
   ["Est-ce que Agen est territoire d'excellence numérique ?", ['Agen (Lot-et-Garonne) : Territoire d’excellence numérique au 22e label (2021), distinction valable 3 ans (2021–2023)']],
   ["Bron est-elle territoire d'excellence numérique ?", ['Bron (Rhône) : Territoire d’excellence numérique au 22e label (2021)'], ['Il en manque']],
-  ['Palmarès 2024 Eure', ['Palmarès 2024 (25e label) — Eure', 'Pont-Audemer — 5 @'], ['Aiglemont', 'Le Trait']],
+  ['Palmarès 2024 Eure', ['Palmarès 2024 (25e label, remis le 8 février 2024) — Eure', 'Pont-Audemer — 5 @'], ['Aiglemont', 'Le Trait']],
 ];
 
 const englishBefore: Row[] = [
@@ -91,7 +91,7 @@ describe('context carries to the next turn', () => {
     const o = fresh();
     expect(await chat(o, 'palmarès 2021')).toContain('page 1/2');
     const page2 = await chat(o, 'page 2');
-    expect(page2).toContain('Palmarès 2021 (22e label)');
+    expect(page2).toContain('Palmarès 2021 (22e label, remis le 4 février 2021)');
     expect(page2).toContain('page 2/2');
     expect(page2).not.toContain('Pange');
     expect(await chat(o, 'précédent')).toContain('page 1/2');

@@ -1,5 +1,7 @@
 // Palmarès card: one page of 10 territories with their level, and Previous/Next buttons that keep the filters.
+import { ceremonyDate } from '../../data/editions.ts';
 import type { PalmaresPage } from '../../data/labelFacts.ts';
+import { formatDay } from '../../data/text.ts';
 import { a, ordinal } from '../i18n/answers.ts';
 import type { Lang } from '../i18n/locale.ts';
 import { adaptiveCard, sourceBlock, textBlock, type Reply } from '../../dialogs/cards.ts';
@@ -10,7 +12,9 @@ import type { PalmaresQuery } from '../../data/understanding/context.ts';
 export type ShownPalmares = PalmaresQuery & { edition: number };
 
 export function palmaresCard(lang: Lang, query: ShownPalmares, page: PalmaresPage, nameOf: (code: string) => string, filtersLabel: string): Reply {
-  const title = a(lang, 'palmaresTitle', { year: page.edition.year, ord: ordinal(lang, page.edition.number), filters: filtersLabel });
+  const day = ceremonyDate(page.edition.number);
+  const ceremony = day ? a(lang, 'ceremonyOn', { date: formatDay(lang, day) }) : '';
+  const title = a(lang, 'palmaresTitle', { year: page.edition.year, ord: ordinal(lang, page.edition.number), ceremony, filters: filtersLabel });
   if (page.total === 0) {
     const text = a(lang, 'palmaresEmpty');
     return { text: `${title}\n${text}`, card: adaptiveCard([textBlock(title, { weight: 'Bolder', size: 'Medium' }), textBlock(text)]) };

@@ -7,6 +7,7 @@ import type { Mention } from '../mentions.ts';
 import type { CueHit, CueSet } from './cues.ts';
 import { MIN_TYPO_PRIOR, type PlaceSpan } from './placeSpans.ts';
 import type { Slots } from './slots.ts';
+import { nationalFigure } from './figures.ts';
 import type { Intent, NotificationCommand, TerritoryIntent, TerritoryQuestion } from './types.ts';
 
 export type Reading = {
@@ -70,6 +71,10 @@ export function classify(r: Reading): Intent {
   // Notification settings.
   const notification = notificationCommand(r, areaText);
   if (notification) return { name: 'notifications', command: notification };
+
+  // A national figure: « combien de collectivités labellisées en 2011 ? », « how many 5@ in 2009? ».
+  const figure = nationalFigure(r, my);
+  if (figure) return figure;
 
   // « On n'apparaît pas dans le palmarès 2025 ? », « Pourquoi Chavagne n'apparaît nulle part ? »: its level.
   if (c.has('absent') && (place || c.has('my', 'we', 'ours')) && !c.has('notif')) {

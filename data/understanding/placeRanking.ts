@@ -112,7 +112,12 @@ export class PlaceRanking {
     const pool = unique(r.status === 'ambiguous' || exact ? [...matched, ...longer] : longer.length ? longer : matched);
     if (!pool.length) return r;
     const labelledOnes = pool.filter(isLabelled);
-    if (labelledOnes.length === 1) return this.found(labelledOnes[0]!, pool);
+    // One labelled territory stands for the name, unless it is only a longer name and a homonym bearing the exact name
+    // is of its size (« Saint-Martin »: the collectivity of Saint-Martin beside Saint-Martin-d'Hères; « Villeneuve »
+    // is Villeneuve-d'Ascq, the exact Villeneuves being villages).
+    const rival = (t: Territory) => exact && !matched.some((m) => m.code === t.code)
+      && matched.some((m) => 10 * (m.population ?? 0) > (t.population ?? 0));
+    if (labelledOnes.length === 1 && !rival(labelledOnes[0]!)) return this.found(labelledOnes[0]!, pool);
     if (r.status === 'found' && !longer.length) return r; // a typo with nothing better: the resolver's pick
     if (pool.length === 1) return this.found(pool[0]!, []);
     const ordered = [...labelledOnes.sort(byPopulation), ...pool.filter((t) => !isLabelled(t)).sort(byPopulation)];

@@ -1,4 +1,5 @@
 // What a message asks, as understood (no botbuilder, no database): the intent and its slots.
+import type { TotalMeasure } from '../editionTotals.ts';
 import type { Mention } from '../mentions.ts';
 import type { Resolution } from '../territories/index.ts';
 
@@ -38,12 +39,16 @@ export type PalmaresIntent = {
   editionShift?: number;
 };
 
+/** « combien de collectivités labellisées en 2011 ? », « combien de 5@ en 2009 ? »: a national figure of a palmarès. */
+export type TotalsIntent = { name: 'totals'; measure: TotalMeasure; edition?: number; yearWithoutEdition?: number };
+
 // `code` is set when the territory is already known (a homonym picked on a card).
 export type Intent =
   | { name: 'help' } | { name: 'greeting' } | { name: 'thanks' }
   | { name: 'aboutLabel' } | { name: 'howToApply' }
   | TerritoryIntent
   | PalmaresIntent
+  | TotalsIntent
   /** The next or previous page of the last list, or a page number (1-based). */
   | { name: 'page'; page: 'next' | 'previous' | number }
   /** The member names their territory; `then`: a question asked in the same message (« je suis maire de Boé, notre niveau ? »). */

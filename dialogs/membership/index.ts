@@ -8,7 +8,7 @@ import {
 } from '../../data/membership.ts';
 import { isAdmin } from '../../data/members.ts';
 import type { Registry } from '../../data/territories/registry.ts';
-import { langOf, type Lang } from '../../data/text.ts';
+import { formatDay, langOf, type Lang } from '../../data/text.ts';
 import { cardActivity } from '../cardActivity.ts';
 import { claimCard, claimText, membersCard, membershipCardValue, type ClaimView } from './cards.ts';
 import { membershipCommandOf } from './commands.ts';
@@ -31,10 +31,6 @@ export type MembershipDeps = {
 };
 
 export type ClaimOutcome = { approved: boolean; text: string };
-
-export function formatDay(lang: Lang, d: Date): string {
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(d);
-}
 
 export function createMembership(deps: MembershipDeps) {
   const { prisma, registry } = deps;
