@@ -4,7 +4,8 @@ import type { TurnContext } from 'botbuilder';
 import type { Database } from '../data/database.ts';
 import { deactivateMember, touchMember } from '../data/members.ts';
 import type { Registry } from '../data/territories/registry.ts';
-import { resolveTerritory } from '../data/territories/index.ts';
+import { getTerritoryIndex, resolveTerritory } from '../data/territories/index.ts';
+import { MAX_LIST_BYTES } from '../data/listImport.ts';
 import { getUnderstander } from '../data/understanding/index.ts';
 import { parseIntent } from '../data/understanding/intentSchema.ts';
 import type { Understanding } from '../data/understanding/types.ts';
@@ -23,6 +24,8 @@ import { createMemberNotifier } from './memberNotifier.ts';
 import { memberInfoFrom } from '../dialogs/memberInfo.ts';
 import { modelRouterFromConfig, type ModelRouter } from './llm/router.ts';
 import { createApplicationDialogs } from '../dialogs/application/index.ts';
+import { createListImport, fileAttachmentsOf } from '../dialogs/listImport/index.ts';
+import { createFileDownload } from './fileDownload.ts';
 import { conversationDialogState, registerApplicationDialogs } from '../dialogs/application/teamsAi.ts';
 import { createNotificationConversation, type NotificationAnswer, type NotificationConversation } from './notificationConversation.ts';
 import type { StatusCardUpdater } from './statusCardUpdater.ts';
@@ -196,6 +199,27 @@ export function createApp(deps: AppDeps): Application<AnswerTurnState> {
     const { name: _name, ...q } = query;
     const page = Number.isInteger(data.page) ? Math.max(0, Math.min(1000, data.page as number)) : 0;
     await answer(context, state, await label.answerPalmares(q, s, page));
+  });
+
+  // A palmarès list sent as a file by an admin (#17): preview, picks, import all or nothing.
+  const listImport = createListImport({
+    prisma, registry: deps.registry, adminIds: deps.config.ADMIN_IDS, resolve: (q) => getTerritoryIndex().resolve(q),
+    download: createFileDownload({ hosts: deps.config.FILE_DOWNLOAD_HOSTS, localMode: deps.config.localMode, timeoutMs: deps.config.FILE_DOWNLOAD_TIMEOUT_MS, maxBytes: MAX_LIST_BYTES }),
+    log: (fields, message) => deps.logger.warn({ component: 'listImport', ...fields }, message),
+  });
+  const importSender = async (context: TurnContext) => {
+    const member = await memberOf(context);
+    const { from, conversation } = context.activity;
+    return member && { memberId: member.id, teamsUserId: from.id, aadObjectId: from.aadObjectId, lang: lang(context), conversationType: conversation?.conversationType };
+  };
+  app.message(async (context) => fileAttachmentsOf(context.activity.attachments).length > 0, async (context) => {
+    const sender = await importSender(context);
+    if (sender) await send(context, await listImport.receive(sender, fileAttachmentsOf(context.activity.attachments)));
+  });
+  app.adaptiveCards.actionSubmit('listImport', async (context, _state, data: unknown) => {
+    const sender = await importSender(context);
+    const replies = sender && (await listImport.act(sender, data));
+    if (replies) await send(context, replies);
   });
 
   // Everything typed is understood once per activity (data/understanding): notification settings, the application,

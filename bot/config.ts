@@ -29,6 +29,10 @@ const schema = z.object({
   MicrosoftAppTenantId: optionalText,
   ADMIN_IDS: z.string().optional().transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
   MEMBERSHIP_SHARED_TENANTS: z.string().optional().transform((v) => (v ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)),
+  // Hosts a file sent to the bot may be fetched from (Teams gives a SharePoint/OneDrive download URL): https only.
+  FILE_DOWNLOAD_HOSTS: z.string().trim().default('*.sharepoint.com,*.sharepoint.us,*.sharepoint-df.com')
+    .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)),
+  FILE_DOWNLOAD_TIMEOUT_MS: intFrom('FILE_DOWNLOAD_TIMEOUT_MS', 1000, 120_000, 10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'LOG_LEVEL doit valoir fatal, error, warn, info, debug, trace ou silent',
   }).default('info'),

@@ -1,0 +1,183 @@
+// #17 item 2, through POST /api/messages: an admin sends a published list as a Teams file, gets the preview card,
+// settles the entries to review with the candidate buttons, imports (all or nothing, once). Non-admins are refused
+// and logged; hostile files and download URLs change nothing.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostAllowed } from '../bot/fileDownload.ts';
+import { cardSubmitActivity, messageActivity, replyTexts } from './helpers/activities.ts';
+import { startTestBot, type TestBot } from './helpers/testBot.ts';
+
+const ADMIN = '29:admin-import';
+const SECOND_ADMIN = '29:admin-two';
+const files = new Map<string, Buffer | 'hang'>();
+let server: Server;
+let fileBase = '';
+let t: TestBot;
+const logs: string[] = [];
+let n = 0;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const body = files.get(req.url ?? '');
+    if (body === 'hang') return; // never answers
+    res.statusCode = body ? 200 : 404;
+    res.setHeader('content-type', 'application/octet-stream');
+    res.end(body ?? '');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  fileBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  t = await startTestBot({ ADMIN_IDS: `${ADMIN},${SECOND_ADMIN}`, FILE_DOWNLOAD_TIMEOUT_MS: '1000' }, { logs });
+});
+afterAll(async () => {
+  await t?.close();
+  server?.closeAllConnections();
+  await new Promise((r) => server?.close(r));
+});
+
+type Sent = Record<string, unknown>;
+const who = (userId: string, conversationType = 'personal') => ({ userId, conversationId: `a:import-${++n}`, conversationType });
+
+/** A file message as Teams posts it when someone sends a file in personal chat. */
+function fileMessage(name: string, url: string, o: { userId: string; conversationId: string; conversationType: string }) {
+  const m = messageActivity('', t.opts(o)) as Record<string, unknown> & { conversation: Record<string, unknown> };
+  m.conversation = { ...m.conversation, conversationType: o.conversationType };
+  m.attachments = [{ contentType: 'application/vnd.microsoft.teams.file.download.info', contentUrl: `https://contoso.sharepoint.com/${name}`, name,
+    content: { downloadUrl: url, uniqueId: 'x', fileType: name.split('.').pop() } }];
+  return m;
+}
+async function post(activity: unknown): Promise<Sent[]> {
+  const before = t.connector.received.length;
+  const res = await t.post(activity);
+  expect(res.status).toBeLessThan(300);
+  return t.connector.received.slice(before).map((c) => c.body as Sent);
+}
+async function sendFile(name: string, content: Buffer | string | 'hang', o = who(ADMIN)) {
+  files.set(`/${name}`, typeof content === 'string' && content !== 'hang' ? Buffer.from(content) : content as Buffer | 'hang');
+  return post(fileMessage(name, `${fileBase}/${name}`, o));
+}
+const click = (value: Record<string, unknown>, o = who(ADMIN)) => post(cardSubmitActivity(value, t.opts(o)));
+type Card = { body: Record<string, unknown>[]; actions: { title: string; data: Record<string, unknown> }[] };
+const cardOf = (replies: Sent[]): Card => (replies.find((r) => r.attachments)!.attachments as { content: Card }[])[0]!.content;
+const buttons = (card: Card) => [
+  ...card.body.flatMap((b) => (b.type === 'ActionSet' ? (b.actions as Card['actions']) : [])), ...card.actions,
+];
+const awards = (edition: number) => t.db.prisma.award.count({ where: { editionNumber: edition } });
+
+const LIST = [
+  '# edition: 10',
+  '# source: Banque des Territoires, « Palmarès des dixièmes labels Villes Internet », 24 novembre 2008 : https://banquedesterritoires.fr/palmares-des-dixiemes-labels-villes-internet',
+  'Agen 5 arobases',
+  'Blanquefort 5 arobases',
+  'Mérignac 5 arobases',
+  'Vannes 5 arobases',
+].join('\n');
+
+describe('an admin imports a published list from Teams', () => {
+  it('preview → Import refused while entries are open → picks → Import → once only', async () => {
+    const preview = await sendFile('palmares-2008.txt', LIST);
+    expect(replyTexts(preview)).toContain('4 entrée(s) : 2 reconnue(s), 2 à revoir.');
+    const card = cardOf(preview);
+    expect(JSON.stringify(card)).toContain('Ligne 4 « Blanquefort 5 arobases »');
+    const picks = buttons(card).filter((b) => b.data.act === 'pick');
+    expect(picks.map((b) => b.title)).toEqual(expect.arrayContaining(['Blanquefort (33)', 'Blanquefort (32)', 'Mérignac (33)']));
+    // Buttons carry no `key` (the Agents Playground drops such submits) and name the import.
+    for (const b of buttons(card)) expect(Object.keys(b.data)).not.toContain('key');
+    const id = String(picks[0]!.data.id);
+    // Inputs prefilled from the file's own lines.
+    expect(card.body.find((b) => b.id === 'edition')?.value).toBe('10');
+
+    const early = await click({ verb: 'listImport', act: 'confirm', id, edition: '10', source: 'BdT : https://banquedesterritoires.fr/x' });
+    expect(replyTexts(early)).toContain('Il reste 2 entrée(s) à revoir');
+    expect(await awards(10)).toBe(0);
+
+    const gironde = (title: string) => picks.find((b) => b.title === title)!.data;
+    expect(replyTexts(await click(gironde('Blanquefort (33)')))).toContain('Ligne 4 → Blanquefort (33056).');
+    const second = await click(gironde('Mérignac (33)'));
+    expect(replyTexts(second)).toContain('4 entrée(s) : 4 reconnue(s), 0 à revoir.');
+
+    const done = await click({ verb: 'listImport', act: 'confirm', id, edition: '10', source: 'BdT, 24 novembre 2008 : https://banquedesterritoires.fr/palmares-des-dixiemes-labels-villes-internet' });
+    expect(replyTexts(done)).toContain('Palmarès importé (édition 10) : 4 créée(s)');
+    const rows = await t.db.prisma.award.findMany({ where: { editionNumber: 10 }, select: { territoryCode: true, level: true, source: true } });
+    expect(rows.map((r) => r.territoryCode).sort()).toEqual(['33056', '33281', '47001', '56260']);
+    expect(rows.every((r) => r.level === 5 && r.source.includes('banquedesterritoires.fr'))).toBe(true);
+
+    const again = await click({ verb: 'listImport', act: 'confirm', id, edition: '10', source: 'autre : https://x.fr' });
+    expect(replyTexts(again)).toContain('déjà importé : rien n’est fait deux fois');
+    expect(replyTexts(await click(gironde('Blanquefort (32)')))).toContain('déjà importé');
+    expect(await awards(10)).toBe(4);
+  });
+
+  it('a bad edition or a formula as source changes nothing; Discard saves nothing', async () => {
+    const card = cardOf(await sendFile('liste.csv', 'nom;département;niveau\nArgentan;61;@@@@@\n'));
+    const id = String(card.actions[0]!.data.id);
+    expect(replyTexts(await click({ verb: 'listImport', act: 'confirm', id, edition: '2010', source: 'x : https://a.fr' }))).toContain('Édition invalide « 2010 »');
+    expect(replyTexts(await click({ verb: 'listImport', act: 'confirm', id, edition: '11', source: '=HYPERLINK("http://evil")' }))).toContain('Source invalide');
+    expect(replyTexts(await click({ verb: 'listImport', act: 'discard', id }))).toContain('Import abandonné');
+    expect(replyTexts(await click({ verb: 'listImport', act: 'confirm', id, edition: '11', source: 'x : https://a.fr' }))).toContain('déjà abandonné');
+    expect(await awards(11)).toBe(0);
+  });
+
+  it('a Windows-1252 file is converted, never stored with « � »', async () => {
+    const latin1 = Buffer.from('Besançon (25) @@@@@\nÉpinal (88) @@@@@\n', 'latin1');
+    const replies = await sendFile('excel.csv', latin1);
+    expect(replyTexts(replies)).toContain('2 entrée(s) : 2 reconnue(s), 0 à revoir.');
+    expect(JSON.stringify(cardOf(replies))).toContain('converti');
+    expect(JSON.stringify(cardOf(replies))).toContain('Besançon (25056)');
+  });
+});
+
+describe('refusals', () => {
+  it('a non-admin sending a file, or clicking an admin’s card, is refused and logged; nothing is stored', async () => {
+    const before = await t.db.prisma.listImport.count();
+    const refused = await sendFile('mine.txt', LIST, who('29:not-admin'));
+    expect(replyTexts(refused)).toContain('réservé aux administrateurs');
+    expect(await t.db.prisma.listImport.count()).toBe(before);
+    const card = cardOf(await sendFile('admins.txt', 'Agen 5@\n'));
+    const id = String(card.actions[0]!.data.id);
+    expect(replyTexts(await click({ verb: 'listImport', act: 'confirm', id, edition: '12', source: 's : https://a.fr' }, who('29:not-admin')))).toContain('réservé aux administrateurs');
+    expect(await awards(12)).toBe(0);
+    expect(logs.filter((l) => /list import refused/.test(l)).length).toBeGreaterThanOrEqual(2);
+    expect(logs.filter((l) => /list import refused/.test(l)).join('\n')).not.toContain('not-admin');
+  });
+
+  it('another admin cannot act on an import they did not send', async () => {
+    const card = cardOf(await sendFile('a.txt', 'Agen 5@\n'));
+    const id = String(card.actions[0]!.data.id);
+    const other = await click({ verb: 'listImport', act: 'confirm', id, edition: '12', source: 's : https://a.fr' }, who(SECOND_ADMIN));
+    expect(replyTexts(other)).toContain('Je ne trouve pas cet import');
+    expect(await awards(12)).toBe(0);
+  });
+
+  it.each([
+    ['a NUL byte', 'nul.txt', Buffer.from('Agen 5@\nBl\u0000anquefort 5@\n'), 'Ligne 2 : caractère de contrôle'],
+    ['a file beyond 512 KB', 'big.txt', Buffer.alloc(600 * 1024, 'Agen 5@\n'), 'trop gros'],
+    ['no entry at all', 'empty.txt', Buffer.from('# rien\n\n'), 'aucune entrée'],
+    ['a spreadsheet', 'liste.xlsx', Buffer.from('PK…'), 'n’en est pas une'],
+    ['a download that never answers', 'hang.txt', 'hang' as const, 'délai dépassé'],
+  ])('%s → a clear message, nothing stored', async (_what, name, content, message) => {
+    const before = await t.db.prisma.listImport.count();
+    const started = Date.now();
+    expect(replyTexts(await sendFile(name, content as Buffer))).toContain(message);
+    expect(await t.db.prisma.listImport.count()).toBe(before);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('a download URL to another host is never fetched', async () => {
+    const replies = await post(fileMessage('x.txt', 'http://169.254.169.254/latest/meta-data', who(ADMIN)));
+    expect(replyTexts(replies)).toContain('adresse non autorisée');
+  });
+
+  it('in a group chat the admin is sent to the personal chat', async () => {
+    expect(replyTexts(await sendFile('g.txt', 'Agen 5@\n', who(ADMIN, 'groupChat')))).toContain('conversation privée');
+  });
+
+  it('production hosts: https SharePoint only; no loopback, no http, no credentials', () => {
+    const policy = { hosts: ['*.sharepoint.com'], localMode: false };
+    expect(hostAllowed(new URL('https://contoso-my.sharepoint.com/personal/a/download.aspx'), policy)).toBe(true);
+    for (const url of ['http://contoso.sharepoint.com/a', 'https://sharepoint.com.evil.fr/a', 'https://127.0.0.1/a', 'https://u:p@contoso.sharepoint.com/a', 'https://evilsharepoint.com/a']) {
+      expect(hostAllowed(new URL(url), policy), url).toBe(false);
+    }
+    expect(hostAllowed(new URL('http://127.0.0.1:3000/a'), { ...policy, localMode: true })).toBe(true);
+  });
+});
