@@ -4,7 +4,7 @@
 // BENCH_ROWS changes the size; BENCH_TARGETS=pglite|postgresql runs one; PostgreSQL needs TEST_DATABASE_URL
 // (default postgresql://postgres@127.0.0.1:5432/postgres).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../data/migrations.ts';
@@ -27,10 +27,15 @@ for (let i = 0; lines.length <= ROWS; i++) {
 const file = join(dir, 'palmares.csv');
 writeFileSync(file, `${lines.join('\n')}\n`);
 
+// `npm run import`'s own command line (its heap flags): the benchmark measures what users run.
+const importScript = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.import!;
+const importFlags = importScript.split(/\s+/).slice(1).filter((w) => w.startsWith('--max-'));
+
 /** Runs a CLI (the import by default); its wall time and peak RSS (sampled from /proc every 50 ms). */
 function runImport(databaseUrl: string, cli = 'import.ts', args = [file]): Promise<{ ms: number; rssMb: number; out: string; code: number | null }> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', join(projectRoot, 'bot/cli', cli), ...args], {
+  const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? (cli === 'import.ts' ? importFlags : []);
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', join(projectRoot, 'bot/cli', cli), ...args], {
     cwd: projectRoot, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -46,6 +51,7 @@ function runImport(databaseUrl: string, cli = 'import.ts', args = [file]): Promi
   }));
 }
 
+console.log(`npm run import: node ${importFlags.join(' ')}`);
 console.log(`${ROWS.toLocaleString('en')} rows, ${(Buffer.byteLength(lines.join('\n')) / 1e6).toFixed(1)} MB`);
 for (const target of TARGETS) {
   let url: string;

@@ -11,54 +11,55 @@ export class CsvSyntaxError extends Error {
 }
 
 export function parseCsv(text: string): CsvRecord[] {
+  return [...csvRecords(text)];
+}
+
+/**
+ * The records one at a time (a 100,000-row import never holds them all). Fields are slices of the text, not strings
+ * built a character at a time: those are rope strings that cost tens of bytes a character until flattened.
+ */
+export function* csvRecords(text: string): Generator<CsvRecord> {
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  let quoted = false;
+  const n = input.length;
   let i = 0;
-  const endRecord = () => {
-    fields.push(field);
-    // A blank line is not a record.
-    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-  };
-  while (i < input.length) {
-    const ch = input[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (input[i + 1] === '"') { field += '"'; i += 2; continue; }
-        quoted = false;
-        i++;
+  let line = 1;
+  while (i < n) {
+    const recordLine = line;
+    const fields: string[] = [];
+    for (;;) {
+      if (input[i] === '"') {
+        let value = '';
+        let start = ++i;
+        for (;;) {
+          const q = input.indexOf('"', i);
+          if (q < 0) throw new CsvSyntaxError(recordLine, 'guillemet ouvert jamais refermé');
+          for (let k = i; k < q; k++) if (input.charCodeAt(k) === 10) line++;
+          if (input[q + 1] === '"') { value += input.slice(start, q + 1); i = start = q + 2; continue; }
+          value += input.slice(start, q);
+          i = q + 1;
+          break;
+        }
         const next = input[i];
         if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
           throw new CsvSyntaxError(recordLine, 'guillemet fermant suivi d’un caractère inattendu');
         }
-        continue;
+        fields.push(value);
+      } else {
+        let j = i;
+        for (let c = input.charCodeAt(j); j < n && c !== 44 && c !== 10 && c !== 13; c = input.charCodeAt(++j));
+        fields.push(input.slice(i, j));
+        i = j;
       }
-      if (ch === '\n') line++;
-      field += ch;
+      if (input[i] !== ',') break;
       i++;
-      continue;
     }
-    if (ch === '"' && field === '') { quoted = true; i++; continue; }
-    if (ch === ',') { fields.push(field); field = ''; i++; continue; }
-    if (ch === '\r' || ch === '\n') {
-      endRecord();
-      i += ch === '\r' && input[i + 1] === '\n' ? 2 : 1;
+    if (input[i] === '\r' || input[i] === '\n') {
+      i += input[i] === '\r' && input[i + 1] === '\n' ? 2 : 1;
       line++;
-      recordLine = line;
-      continue;
     }
-    field += ch;
-    i++;
+    // A blank line is not a record.
+    if (!(fields.length === 1 && fields[0] === '')) yield { line: recordLine, fields };
   }
-  if (quoted) throw new CsvSyntaxError(recordLine, 'guillemet ouvert jamais refermé');
-  if (field !== '' || fields.length > 0) endRecord();
-  return records;
 }
 
 /** One cell as the project writes it: a leading formula character neutralised, quoted when it must be (RFC 4180). */

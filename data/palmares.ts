@@ -1,6 +1,6 @@
 // Palmarès import: `edition,code,name,level,mentions,source` CSV → awards, all or nothing.
 import { z } from 'zod/v4';
-import { parseCsv, CsvSyntaxError } from './csv.ts';
+import { csvRecords, CsvSyntaxError, type CsvRecord } from './csv.ts';
 import { CONTROL_CHARACTER, FORMULA_START } from './textFile.ts';
 import { editionYear, FIRST_KNOWN_EDITION, isKnownEdition, LAST_PLAUSIBLE_EDITION } from './editions.ts';
 import { isMention, MENTIONS, type Mention } from './mentions.ts';
@@ -74,69 +74,77 @@ function fileCellIssue(raw: Record<string, string>): string | undefined {
 
 export function validatePalmares(text: string, registry: Registry): { rows: PalmaresRow[]; errors: ImportIssue[] } {
   const errors: ImportIssue[] = [];
-  let records;
+  const rows = [...palmaresRows(text, registry, errors)];
+  return { rows, errors };
+}
+
+/**
+ * The valid rows of a palmarès CSV one at a time, every problem pushed into `errors` (the line and a French message):
+ * an import of 100,000 rows reads the file twice (check, then write) rather than holding 100,000 rows.
+ */
+export function* palmaresRows(text: string, registry: Registry, errors: ImportIssue[]): Generator<PalmaresRow> {
+  const records = csvRecords(text);
+  let header: CsvRecord | undefined;
   try {
-    records = parseCsv(text);
+    header = records.next().value ?? undefined;
   } catch (e) {
-    if (e instanceof CsvSyntaxError) return { rows: [], errors: [{ line: e.line, message: e.message }] };
+    if (e instanceof CsvSyntaxError) return void errors.push({ line: e.line, message: e.message });
     throw e;
   }
-  const header = records.shift();
   const columns = header?.fields.map((f) => f.trim().toLowerCase()) ?? [];
   const missing = PALMARES_COLUMNS.filter((c) => !columns.includes(c));
   if (!header || missing.length > 0) {
-    return { rows: [], errors: [{ line: 1, message: `en-tête incomplet : colonnes ${missing.join(', ')} manquantes (attendu : ${PALMARES_COLUMNS.join(',')})` }] };
+    return void errors.push({ line: 1, message: `en-tête incomplet : colonnes ${missing.join(', ')} manquantes (attendu : ${PALMARES_COLUMNS.join(',')})` });
   }
-  if (records.length === 0) return { rows: [], errors: [{ line: 2, message: 'aucune ligne de palmarès après l’en-tête' }] };
-  const rows: PalmaresRow[] = [];
   const seen = new Map<string, number>();
-  for (const { line, fields } of records) {
-    if (fields.length !== columns.length) {
-      errors.push({ line, message: `${fields.length} colonnes au lieu de ${columns.length}` });
-      continue;
-    }
-    const raw = Object.fromEntries(columns.map((c, i) => [c, fields[i] ?? '']));
-    const unsafe = fileCellIssue(raw);
-    if (unsafe) {
-      errors.push({ line, message: unsafe });
-      continue;
-    }
-    const parsed = rowSchema.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const column = String(issue.path[0]);
-        errors.push({ line, message: explain(column, String(raw[column] ?? '').trim(), issue.message) });
+  let count = 0;
+  try {
+    for (const { line, fields } of records) {
+      count++;
+      const row = checkRow(line, fields, columns, registry, errors);
+      if (!row) continue;
+      const key = `${row.edition}/${row.code}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        errors.push({ line, message: `doublon de la ligne ${first} (même code ${row.code} et même édition ${row.edition})` });
+        continue;
       }
-      continue;
+      seen.set(key, line);
+      yield row;
     }
-    const row = parsed.data;
-    const unknown = row.mentions.filter((m) => !isMention(m));
-    if (unknown.length) {
-      errors.push({ line, message: `mention « ${unknown.join(';')} » inconnue (attendu : ${MENTIONS.join(', ')})` });
-      continue;
-    }
-    const entry = registry.get(row.code);
-    if (!entry) {
-      errors.push({ line, message: `code ${row.code} inconnu du référentiel` });
-      continue;
-    }
-    if (row.name && !sameName(row.name, entry.name)) {
-      errors.push({ line, message: `le nom « ${row.name} » ne correspond pas au code ${row.code} (${entry.name})` });
-      continue;
-    }
-    const key = `${row.edition}/${row.code}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      errors.push({ line, message: `doublon de la ligne ${first} (même code ${row.code} et même édition ${row.edition})` });
-      continue;
-    }
-    seen.set(key, line);
-    rows.push({
-      line, edition: row.edition, code: entry.code, kind: entry.kind, level: row.level,
-      mentions: [...new Set(row.mentions as Mention[])].sort(), source: row.source,
-    });
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) return void errors.push({ line: e.line, message: e.message });
+    throw e;
   }
-  return { rows, errors };
+  if (count === 0) errors.push({ line: 2, message: 'aucune ligne de palmarès après l’en-tête' });
+}
+
+/** One record → a row, or its problems pushed into `errors`. */
+function checkRow(line: number, fields: string[], columns: string[], registry: Registry, errors: ImportIssue[]): PalmaresRow | undefined {
+  if (fields.length !== columns.length) return void errors.push({ line, message: `${fields.length} colonnes au lieu de ${columns.length}` });
+  const raw = Object.fromEntries(columns.map((c, i) => [c, fields[i] ?? '']));
+  const unsafe = fileCellIssue(raw);
+  if (unsafe) return void errors.push({ line, message: unsafe });
+  const parsed = rowSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const column = String(issue.path[0]);
+      errors.push({ line, message: explain(column, String(raw[column] ?? '').trim(), issue.message) });
+    }
+    return undefined;
+  }
+  const row = parsed.data;
+  const unknown = row.mentions.filter((m) => !isMention(m));
+  if (unknown.length) return void errors.push({ line, message: `mention « ${unknown.join(';')} » inconnue (attendu : ${MENTIONS.join(', ')})` });
+  const entry = registry.get(row.code);
+  if (!entry) return void errors.push({ line, message: `code ${row.code} inconnu du référentiel` });
+  if (row.name && !sameName(row.name, entry.name)) {
+    return void errors.push({ line, message: `le nom « ${row.name} » ne correspond pas au code ${row.code} (${entry.name})` });
+  }
+  return {
+    line, edition: row.edition, code: entry.code, kind: entry.kind, level: row.level,
+    mentions: [...new Set(row.mentions as Mention[])].sort(), source: row.source,
+  };
 }
 
 export type ImportOptions = {
@@ -162,15 +170,29 @@ async function insertAwards(tx: Pick<PrismaClient, '$executeRawUnsafe'>, rows: N
   );
 }
 
+/** Checks the whole file first (nothing written on any error), then writes it, reading it again row by row. */
 export async function importPalmares(prisma: PrismaClient, text: string, options: ImportOptions): Promise<ImportResult> {
-  const { rows, errors } = validatePalmares(text, options.registry);
+  const errors: ImportIssue[] = [];
+  const editions = new Set<number>();
+  let total = 0;
+  for (const row of palmaresRows(text, options.registry, errors)) {
+    editions.add(row.edition);
+    total++;
+  }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, summary: await writeAwards(prisma, rows, options) };
+  return { ok: true, summary: await writeAwards(prisma, palmaresRows(text, options.registry, []), { ...options, editions: [...editions], total }) };
 }
 
+type WriteOptions = Omit<ImportOptions, 'registry'> & {
+  /** For rows given as a stream: their editions and their number (an array says them itself). */
+  editions?: number[]; total?: number;
+};
+
 /** Writes validated rows, all or nothing (one transaction): created, updated or unchanged. */
-export async function writeAwards(prisma: PrismaClient, rows: PalmaresRow[], options: Omit<ImportOptions, 'registry'>): Promise<ImportSummary> {
-  const editions = [...new Set(rows.map((r) => r.edition))].sort((a, b) => a - b);
+export async function writeAwards(prisma: PrismaClient, rows: Iterable<PalmaresRow>, options: WriteOptions): Promise<ImportSummary> {
+  const list = Array.isArray(rows) ? rows as PalmaresRow[] : undefined;
+  const editions = [...new Set(options.editions ?? list?.map((r) => r.edition) ?? [])].sort((a, b) => a - b);
+  const total = options.total ?? list?.length ?? 0;
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, editions };
   await prisma.$transaction(async (tx) => {
     for (const number of editions) {
@@ -182,8 +204,7 @@ export async function writeAwards(prisma: PrismaClient, rows: PalmaresRow[], opt
     }
     // In chunks: a 100,000-row file is 50 look-ups and 50 inserts of 2,000, not one statement of 100,000 (memory).
     let done = 0;
-    for (let at = 0; at < rows.length; at += IMPORT_CHUNK) {
-      const chunk = rows.slice(at, at + IMPORT_CHUNK);
+    for (const chunk of chunks(rows, IMPORT_CHUNK)) {
       const existing = await tx.award.findMany({
         where: { editionNumber: { in: [...new Set(chunk.map((r) => r.edition))] }, territoryCode: { in: [...new Set(chunk.map((r) => r.code))] } },
         select: { id: true, editionNumber: true, territoryCode: true, territoryKind: true, level: true, mentions: true, source: true },
@@ -203,11 +224,20 @@ export async function writeAwards(prisma: PrismaClient, rows: PalmaresRow[], opt
           await tx.award.update({ where: { id: current.id }, data });
           summary.updated++;
         } else summary.unchanged++;
-        options.onProgress?.(++done, rows.length);
+        options.onProgress?.(++done, total);
       }
       if (toCreate.length) await insertAwards(tx, toCreate);
     }
   }, { timeout: 600_000, maxWait: 30_000 });
   forgetLabelSnapshot(prisma); // answers read the new palmarès at once
   return summary;
+}
+
+function* chunks<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let chunk: T[] = [];
+  for (const item of items) {
+    chunk.push(item);
+    if (chunk.length === size) { yield chunk; chunk = []; }
+  }
+  if (chunk.length) yield chunk;
 }
