@@ -15,11 +15,16 @@ export type EntryResult = ListEntry & (
   | { status: 'unknown'; candidates: Territory[]; reason: string }
 );
 
-const WORDS: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, one: 1, two: 2, three: 3, four: 4, five: 5 };
+const WORDS: Record<string, number> = {
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, one: 1, two: 2, three: 3, four: 4, five: 5,
+  // « sa première arobase », « une cinquième arobase »: the rank of the arobase just won is the level.
+  premier: 1, premiere: 1, première: 1, deuxieme: 2, deuxième: 2, second: 2, seconde: 2, troisieme: 3, troisième: 3,
+  quatrieme: 4, quatrième: 4, cinquieme: 5, cinquième: 5,
+};
 // « 3@ » before « @ »: the digit says the level, the sign only what it counts.
 const LEVEL_PATTERNS: [RegExp, (m: RegExpExecArray) => number][] = [
   [/\b([1-5])\s*(?:@|arobases?|arrobases?)(?![\w@])/i, (m) => Number(m[1])],
-  [/\b(une?|deux|trois|quatre|cinq|one|two|three|four|five)\s+(?:@|arobases?|arrobases?)/i, (m) => WORDS[m[1]!.toLowerCase()]!],
+  [/(?<![\p{L}])(une?|deux|trois|quatre|cinq|one|two|three|four|five|premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\s+[«"“]?\s*(?:@|arobases?|arrobases?)\s*[»"”]?/iu, (m) => WORDS[m[1]!.toLowerCase()]!],
   [/(?<!@)(@{1,5})(?!@)/, (m) => m[1]!.length],
   // « …, dans l'Eure, en a eu quatre » (the arobases named earlier in the article).
   [/\ben (?:a (?:eu|obtenu|re[çc]u|d[ée]croch[ée])|obtient|re[çc]oit)\s+(une?|deux|trois|quatre|cinq|[1-5])\b/i, (m) => WORDS[m[1]!.toLowerCase()] ?? Number(m[1])],
@@ -88,18 +93,63 @@ export function canonicalName(name: string): string {
   return f.replace(/\s+/g, '');
 }
 
-/** Resolves one entry: the resolver proposes, the strict name and département check decides. */
+const HOMONYMS = 'plusieurs collectivités portent ce nom';
+const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'lès', 'lez', 'sur', 'sous', 'en', 'et', "d'", "l'", 'aux', 'au']);
+/** Label words around a name (« Argentan Ville Internet », « Sèvres label »): never part of it. */
+const LABEL_WORDS = /^(?:ville|villes|village|villages|internet|label|labels|territoire|territoires)$/i;
+const capitalised = (t: string) => /^\p{Lu}/u.test(t);
+
+/**
+ * The names a sentence holds: runs of capitalised words (with « de », « sur », « d' »… between them), label words
+ * at their end dropped. « la ville d'Épernay conserve ses » → Épernay; « Agen, ville aux » → Agen.
+ */
+export function nameSpans(text: string): string[] {
+  const tokens = text.replace(/[«»"“”(),;:!?[\]]|\.{3}|…/g, ' | ').replace(/’/g, "'").split(/\s+/).filter(Boolean)
+    .flatMap((t) => { const m = /^([dl]')(\p{Lu}.*)$/iu.exec(t); return m ? [m[1]!.toLowerCase(), m[2]!] : [t]; });
+  const spans: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!capitalised(tokens[i]!)) continue;
+    let j = i + 1;
+    for (;;) {
+      if (j < tokens.length && capitalised(tokens[j]!)) j++;
+      else if (PARTICLES.has(tokens[j]?.toLowerCase() ?? '') && j + 1 < tokens.length && capitalised(tokens[j + 1]!)) j += 2;
+      else break;
+    }
+    let end = j;
+    while (end > i && LABEL_WORDS.test(tokens[end - 1]!)) end--;
+    if (end > i) spans.push(tokens.slice(i, end).join(' ').replace(/([dl]') /gi, '$1'));
+    i = j - 1;
+  }
+  return [...new Set(spans)];
+}
+
+/**
+ * Resolves one entry: the resolver proposes, the strict name and département check decides. When the whole text is
+ * not a territory's name, the names it holds are tried (a sentence: « la ville d'Épernay conserve ses 5 @ »); one
+ * territory only, or none.
+ */
 export function resolveEntry(entry: ListEntry, resolve: (query: string) => Resolution): EntryResult {
+  const whole = resolveName(entry, resolve);
+  if (whole.status === 'resolved') return whole;
+  const kind = EPCI_WORDS.test(foldText(entry.name)) ? 'epci' : 'commune';
+  const tried = nameSpans(entry.name).filter((n) => n !== entry.name).map((name) => resolveName({ ...entry, name }, resolve, kind));
+  // A sentence naming two places (« Marcoux, près de Boën-sur-Lignon ») is no guess: only one name may be a place.
+  const places = tried.filter((r) => r.status === 'resolved' || (r.status === 'ambiguous' && r.reason === HOMONYMS));
+  if (places.length === 1 && places[0]!.status === 'resolved') return { ...places[0]!, name: entry.name };
+  return whole;
+}
+
+function resolveName(entry: ListEntry, resolve: (query: string) => Resolution, kindOf?: 'epci' | 'commune'): EntryResult {
   if (!entry.name) return { ...entry, status: 'unknown', candidates: [], reason: 'aucun nom de collectivité' };
   if (entry.level === undefined) return { ...entry, status: 'unknown', candidates: [], reason: 'niveau introuvable (@@@, 3@, « trois arobases »)' };
   const r = resolve(entry.departement ? `${entry.name} ${entry.departement}` : entry.name);
   const list = r.status === 'found' ? [r.territory, ...r.alternatives] : r.status === 'ambiguous' ? r.candidates : r.suggestions;
   // A commune and its namesake EPCI (« Arras », « CU d'Arras »): the entry's own words say which.
-  const kind = EPCI_WORDS.test(foldText(entry.name)) ? 'epci' : 'commune';
+  const kind = kindOf ?? (EPCI_WORDS.test(foldText(entry.name)) ? 'epci' : 'commune');
   const same = list.filter((t) => t.kind === kind && canonicalName(t.name) === canonicalName(entry.name)
     && (!entry.departement || t.departement === entry.departement || t.kind === 'epci'));
   if (same.length === 1) return { ...entry, status: 'resolved', code: same[0]!.code, territoryName: same[0]!.name };
-  if (same.length > 1) return { ...entry, status: 'ambiguous', candidates: same, reason: 'plusieurs collectivités portent ce nom' };
+  if (same.length > 1) return { ...entry, status: 'ambiguous', candidates: same, reason: HOMONYMS };
   if (list.length) return { ...entry, status: 'ambiguous', candidates: list.slice(0, 5), reason: 'nom approchant seulement : à confirmer' };
   return { ...entry, status: 'unknown', candidates: [], reason: 'aucune collectivité de ce nom' };
 }

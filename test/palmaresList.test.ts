@@ -2,7 +2,7 @@
 // The lines are written as the press and the association publish them (France 3 Hauts-de-France 2018, Les Abymes in
 // the overseas list, an EPCI in a sentence), plus the traps: typos, homonyms, a commune and its namesake EPCI.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -86,4 +86,35 @@ describe('npm run import:list', () => {
     expect(done.status, done.stderr).toBe(0);
     expect(done.stderr).toContain('Import terminé (édition 19) : 2 créée(s)');
   }, 180_000);
+});
+
+describe('lines as pages published them (test/fixtures/published-lines.tsv, collected from pages, not from the rules)', () => {
+  const rows = readFileSync(join(projectRoot, 'test', 'fixtures', 'published-lines.tsv'), 'utf8').split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.split('\t') as [string, string, string])
+    .filter(([, code]) => code !== '?');
+
+  it('never a wrong code or level; most resolved', () => {
+    const results = rows.map(([text, code, level]) => ({ code, level: Number(level), r: one(text) }));
+    const resolved = results.filter((x) => x.r.status === 'resolved');
+    const wrong = resolved.filter((x) => x.r.status === 'resolved' && (x.r.code !== x.code || x.r.level !== x.level));
+    expect(wrong.map((x) => x.r.text)).toEqual([]);
+    expect(rows.length).toBeGreaterThanOrEqual(70);
+    expect(resolved.length / rows.length).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it.each([
+    ['two places in one sentence: no guess', 'Marcoux, 790 habitants, près de Boën-sur-Lignon : deux symboles @'],
+    ['an agglomeration named after its town is not the town', 'Épernay agglo Champagne garde les 3 @'],
+  ])('%s', (_what, line) => {
+    expect(one(line).status).not.toBe('resolved');
+  });
+
+  it.each([
+    ["la ville d'Épernay conserve ses 5 @", '51230', 5],
+    ['Agen, ville aux 5 arobases', '47001', 5],
+    ['Vacherauville ... première arobase', '55523', 1],
+    ['Sèvres label « 5 arobases »', '92072', 5],
+  ])('a sentence: %s → %s', (line, code, level) => {
+    expect(one(line)).toMatchObject({ status: 'resolved', code, level });
+  });
 });
