@@ -1,4 +1,5 @@
 // Configuration, parsed once from the environment. A wrong value stops startup with one line naming it.
+import { notifySettings, type NotifySettings } from '../data/notifications/service.ts';
 import { z } from 'zod/v4';
 import { parseDatabaseUrl } from '../data/database.ts';
 
@@ -66,7 +67,7 @@ const schema = z.object({
   SEED_SAMPLES: z.enum(['auto', 'never'], { error: 'SEED_SAMPLES doit valoir auto ou never' }).default('auto'),
 });
 
-export type Config = Omit<z.output<typeof schema>, 'HOST'> & { localMode: boolean; HOST: string };
+export type Config = Omit<z.output<typeof schema>, 'HOST'> & { localMode: boolean; HOST: string; notify: NotifySettings };
 
 export class ConfigError extends Error {}
 
@@ -86,6 +87,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
     throw new ConfigError('Configuration invalide — MicrosoftAppTenantId est requis pour MicrosoftAppType=SingleTenant');
   }
+  let notify: NotifySettings;
+  try {
+    notify = notifySettings(env);
+  } catch (e) {
+    throw new ConfigError(`Configuration invalide — ${(e as Error).message}`);
+  }
   const localMode = !c.MicrosoftAppId;
-  return { ...c, localMode, HOST: c.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0') };
+  return { ...c, localMode, HOST: c.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'), notify };
 }

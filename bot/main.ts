@@ -82,7 +82,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   // One process at a time sends (advisory lock on PostgreSQL); the others stand by and take over.
   const worker = config.NOTIFY_WORKER === 'on'
     ? startNotificationWorker({
-      db, sender: createTeamsSender(adapter, appId), rate: config.NOTIFY_RATE, maxAttempts: config.NOTIFY_MAX_ATTEMPTS,
+      db, sender: createTeamsSender(adapter, appId), ...config.notify,
       logger: logger.child({ component: 'notifications' }), lookup: registry,
     })
     : undefined;

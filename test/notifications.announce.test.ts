@@ -250,7 +250,7 @@ describe('recipients and lifecycle', () => {
 
 describe('progress summary', () => {
   const counts = (o: Partial<ProgressCounts> = {}): ProgressCounts => ({
-    total: 8000, pending: 5000, sending: 10, sent: 2950, failed: 30, uncertain: 0, cancelled: 10, throttled: 4, retrying: 40,
+    total: 8000, pending: 5000, sending: 10, sent: 2950, failed: 30, uncertain: 0, cancelled: 10, throttled: 4, retrying: 40, resentAfterCrash: 0,
     recentSent: 1500, windowMs: 30_000, firstSentAt: new Date('2026-01-01T10:00:00Z'), lastSentAt: new Date('2026-01-01T10:01:00Z'),
     failedByCode: { '403': 20, '404': 10 }, ...o,
   });

@@ -90,4 +90,36 @@ describe('fan-out through the Teams adapter', () => {
     expect(rows.filter((r) => r.status === 'sent')).toHaveLength(18);
     expect((await db.prisma.announcement.findUniqueOrThrow({ where: { id: announcement.id } })).status).toBe('done');
   });
+
+  // #18 item 2: nothing waits for a hung request.
+  it('a request with no answer is given up at the latency-following timeout, frees its slot, and is retried', async () => {
+    await db.prisma.delivery.deleteMany({});
+    await db.prisma.announcement.deleteMany({});
+    await db.prisma.member.updateMany({ data: { active: true } });
+    let hungAt = 0;
+    connector.respond = (c) => {
+      if (c.conversationId === 'a:conv-bulk-3' && !hungAt) {
+        hungAt = performance.now();
+        return { status: 503, delayMs: 30_000 }; // no answer for 30 s
+      }
+      return { status: 201 };
+    };
+    const before = connector.received.length;
+    const adapter = createAdapter(loadConfig({ PORT: '0', DATABASE_URL: 'pglite:memory', SEED_SAMPLES: 'never' }), pino({ level: 'silent' }), {});
+    const { announcement } = await createAnnouncement(db.prisma, { edition: 22, createdBy: 'admin', registry: getRegistry() });
+    await queueAnnouncement(db.prisma, announcement.id);
+    const t0 = performance.now();
+    // One request at a time: were the hung one to hold its slot for its 30 s, nothing else would be sent meanwhile.
+    const worker = startNotificationWorker({
+      db, sender: createTeamsSender(adapter, ''), rate: 100, concurrency: 1, timeoutMinMs: 300, timeoutMaxMs: 600, untilIdle: true,
+    });
+    await worker.finished;
+    const elapsed = performance.now() - t0;
+    expect(hungAt).toBeGreaterThan(0);
+    expect(elapsed).toBeLessThan(10_000);
+    expect(worker.stats.timedOut).toBe(1);
+    const hung = await db.prisma.delivery.findFirstOrThrow({ where: { announcementId: announcement.id, member: { conversationId: 'a:conv-bulk-3' } } });
+    expect(hung).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(connector.received.slice(before).filter((c) => c.conversationId === 'a:conv-bulk-3')).toHaveLength(1);
+  });
 });

@@ -6,7 +6,8 @@ import { getRegistry } from '../data/territories/registry.ts';
 import {
   cancelAnnouncement, createAnnouncement, loadProgress, queueAnnouncement, resendAnnouncement, SendError, startNotificationWorker,
 } from '../data/notifications/index.ts';
-import { claimDeliveries } from '../data/notifications/outbox.ts';
+import { claimDeliveries, markOnWire } from '../data/notifications/outbox.ts';
+import { formatProgress } from '../data/notifications/progress.ts';
 import { NotificationWorker } from '../data/notifications/worker.ts';
 import { CODES, cardTexts, recordingSender, seedBulkMembers, seedEditions, seedMembers } from '../bench/lib/notifyFixtures.ts';
 import { openTestDatabase } from './helpers/testDb.ts';
@@ -93,22 +94,89 @@ describe('notification worker', () => {
     expect(Math.min(...sender.sent.map((s) => s.at)) - throttledAt).toBeGreaterThanOrEqual(390);
   });
 
-  it('marks rows caught mid-send by a crash as uncertain, sends the rest, re-sends them on request', async () => {
+  // #18 item 1: Teams' limit is per app and tenant.
+  it('a 429 from one tenant pauses that tenant only; the other goes on', async () => {
+    await seedMembers(db.prisma, [
+      ...['a1', 'a2', 'a3'].map((key) => ({ key, tenantId: 'tenant-a' })), ...['b1', 'b2', 'b3', 'b4'].map((key) => ({ key, tenantId: 'tenant-b' })),
+    ]);
+    await announce();
+    let throttledAt = 0;
+    const sender = recordingSender((r) => {
+      if (r.tenantId !== 'tenant-a' || throttledAt) return undefined;
+      throttledAt = performance.now();
+      return new SendError('slow down', { statusCode: 429, retryAfterMs: 800 });
+    });
+    const worker = new NotificationWorker({ prisma: db.prisma, sender, untilIdle: true, ...fast, concurrency: 4 });
+    await worker.run(new AbortController().signal);
+    expect(sender.sent).toHaveLength(7);
+    const a = sender.sent.filter((x) => x.tenantId === 'tenant-a');
+    const b = sender.sent.filter((x) => x.tenantId === 'tenant-b');
+    // Tenant A waits its Retry-After; tenant B was all sent before A resumed.
+    expect(Math.min(...a.map((x) => x.at)) - throttledAt).toBeGreaterThanOrEqual(790);
+    expect(Math.max(...b.map((x) => x.at))).toBeLessThan(Math.min(...a.map((x) => x.at)));
+    expect(worker.stats.throttled).toBe(1);
+  });
+
+  it('each tenant has its own budget; NOTIFY_MAX_RATE caps them all together', async () => {
+    const maxInWindow = (times: number[], ms: number) => Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + ms).length));
+    await seedMembers(db.prisma, Array.from({ length: 24 }, (_, i) => ({ key: `t${i}`, tenantId: `tenant-${i % 2}` })));
+    await announce();
+    const sender = recordingSender();
+    // 10/s per tenant, 10/s for all: in any second at most 10 (+ a burst of 2), whichever the tenant.
+    await new NotificationWorker({ prisma: db.prisma, sender, untilIdle: true, ...fast, rate: 10, maxRate: 10, burst: 2 }).run(new AbortController().signal);
+    expect(sender.sent).toHaveLength(24);
+    expect(maxInWindow(sender.sent.map((x) => x.at), 1000)).toBeLessThanOrEqual(12);
+    for (const tenant of ['tenant-0', 'tenant-1']) expect(sender.sent.filter((x) => x.tenantId === tenant)).toHaveLength(12);
+  });
+
+  // #18 item 3: a delivery is `sending` only once its request is handed to the network.
+  it('after a crash, rows claimed but never handed to the network are sent automatically, once', async () => {
     await seedMembers(db.prisma, Array.from({ length: 6 }, (_, i) => ({ key: `m${i}` })));
-    const id = await announce();
-    const orphaned = await claimDeliveries(db.prisma, 2); // a worker claimed these, then died (no outcome written)
+    await announce();
+    const claimed = await claimDeliveries(db.prisma, 2); // a worker claimed these, then died before sending
+    expect(await statuses()).toEqual({ pending: 4, claimed: 2 });
     const sender = recordingSender();
     const worker = startNotificationWorker({ db, sender, rate: 1000, untilIdle: true });
     await worker.finished;
+    expect(worker.stats.releasedAfterCrash).toBe(2);
+    expect(worker.stats.resentAfterCrash).toBe(0);
+    expect(sender.sent.map((s) => s.memberId).sort()).toEqual(expect.arrayContaining(claimed.map((c) => c.memberId)));
+    expect(sender.sent).toHaveLength(6);
+    expect(await statuses()).toEqual({ sent: 6 });
+    expect(await db.prisma.delivery.aggregate({ _max: { attempts: true } })).toEqual({ _max: { attempts: 1 } });
+  });
+
+  it('rows on the wire at the crash are re-sent and reported as possible duplicates (NOTIFY_ON_UNCERTAIN=resend)', async () => {
+    await seedMembers(db.prisma, Array.from({ length: 6 }, (_, i) => ({ key: `m${i}` })));
+    const id = await announce();
+    const claimed = await claimDeliveries(db.prisma, 2);
+    expect(await markOnWire(db.prisma, claimed.map((c) => c.deliveryId))).toEqual(new Set(claimed.map((c) => c.deliveryId)));
+    const sender = recordingSender();
+    const worker = startNotificationWorker({ db, sender, rate: 1000, untilIdle: true });
+    await worker.finished;
+    expect(worker.stats.resentAfterCrash).toBe(2);
+    expect(sender.sent).toHaveLength(6);
+    expect(await statuses()).toEqual({ sent: 6 });
+    const progress = (await loadProgress(db.prisma, id))!;
+    expect(progress.resentAfterCrash).toBe(2);
+    expect(formatProgress(progress, 'fr').join('\n')).toContain('Renvoyés automatiquement après un arrêt brutal : 2');
+  });
+
+  it('NOTIFY_ON_UNCERTAIN=report keeps them uncertain, for an admin to re-send', async () => {
+    await seedMembers(db.prisma, Array.from({ length: 6 }, (_, i) => ({ key: `m${i}` })));
+    const id = await announce();
+    const onWire = await claimDeliveries(db.prisma, 2);
+    await markOnWire(db.prisma, onWire.map((c) => c.deliveryId));
+    const sender = recordingSender();
+    const worker = startNotificationWorker({ db, sender, rate: 1000, untilIdle: true, onUncertain: 'report' });
+    await worker.finished;
     expect(worker.stats.uncertainRecovered).toBe(2);
-    expect(sender.sent.map((s) => s.memberId).sort()).not.toContain(orphaned[0]!.memberId);
-    expect(sender.sent).toHaveLength(4);
+    expect(sender.sent.map((s) => s.memberId)).not.toContain(onWire[0]!.memberId);
     expect(await statuses()).toEqual({ sent: 4, uncertain: 2 });
     expect((await db.prisma.announcement.findUniqueOrThrow({ where: { id } })).status).toBe('done');
-
     expect(await resendAnnouncement(db.prisma, id)).toEqual({ requeued: 2 });
     await startNotificationWorker({ db, sender, rate: 1000, untilIdle: true }).finished;
-    expect(sender.sent.slice(4).map((s) => s.memberId).sort()).toEqual(orphaned.map((o) => o.memberId).sort());
+    expect(sender.sent.slice(4).map((s) => s.memberId).sort()).toEqual(onWire.map((o) => o.memberId).sort());
     expect(await statuses()).toEqual({ sent: 6 });
   });
 

@@ -24,7 +24,7 @@ export async function seedEditions(prisma: PrismaClient): Promise<void> {
 
 export type MemberSpec = {
   key: string; territoryCode?: string; locale?: string; filterDepartements?: string[]; filterRegions?: string[];
-  subscribed?: boolean; active?: boolean; noReference?: boolean; serviceUrl?: string;
+  subscribed?: boolean; active?: boolean; noReference?: boolean; serviceUrl?: string; tenantId?: string;
 };
 
 /** Creates members; returns key → member id. */
@@ -34,12 +34,12 @@ export async function seedMembers(prisma: PrismaClient, specs: MemberSpec[]): Pr
     const conversationId = `a:conv-${m.key}`;
     const row = await prisma.member.create({
       data: {
-        teamsUserId: `29:${m.key}`, conversationId, territoryCode: m.territoryCode, locale: m.locale ?? 'fr-FR',
+        teamsUserId: `29:${m.key}`, conversationId, territoryCode: m.territoryCode, locale: m.locale ?? 'fr-FR', tenantId: m.tenantId ?? 't1',
         filterDepartements: m.filterDepartements ?? [], filterRegions: m.filterRegions ?? [],
         subscribed: m.subscribed ?? true, active: m.active ?? true,
         conversationReference: m.noReference ? undefined : {
           channelId: 'msteams', serviceUrl: m.serviceUrl ?? 'http://127.0.0.1:9', locale: m.locale ?? 'fr-FR',
-          conversation: { id: conversationId, conversationType: 'personal', tenantId: 't1' },
+          conversation: { id: conversationId, conversationType: 'personal', tenantId: m.tenantId ?? 't1' },
           bot: { id: '28:arobase', name: 'arobase' }, user: { id: `29:${m.key}` },
         },
       },
@@ -58,7 +58,7 @@ export async function seedBulkMembers(prisma: PrismaClient, count: number, servi
   await prisma.member.createMany({ data });
 }
 
-export type Sent = { memberId: string; conversationId: string; message: NotificationMessage; at: number };
+export type Sent = { memberId: string; conversationId: string; tenantId: string; message: NotificationMessage; at: number };
 
 /** A Sender recording what it sends; `fail` may throw for a given recipient and attempt. */
 export function recordingSender(fail?: (r: Recipient) => Error | undefined, delayMs = 0): Sender & { sent: Sent[] } {
@@ -70,7 +70,7 @@ export function recordingSender(fail?: (r: Recipient) => Error | undefined, dela
       const error = fail?.(r);
       if (error) throw error;
       const ref = r.conversationReference as { conversation: { id: string } };
-      sent.push({ memberId: r.memberId, conversationId: ref.conversation.id, message, at: performance.now() });
+      sent.push({ memberId: r.memberId, conversationId: ref.conversation.id, tenantId: r.tenantId, message, at: performance.now() });
     },
   };
 }

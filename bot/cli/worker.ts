@@ -3,7 +3,7 @@
 // SIGTERM/SIGINT: no new claim, in-flight sends complete, outcomes are written, the lock is released.
 import { openDatabase } from '../../data/database.ts';
 import { getRegistry } from '../../data/territories/registry.ts';
-import { notifySettings, startNotificationWorker } from '../../data/notifications/index.ts';
+import { startNotificationWorker } from '../../data/notifications/index.ts';
 import { createAdapter } from '../adapter.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { describeDatabase, loadDotEnv } from '../environment.ts';
@@ -12,11 +12,9 @@ import { createTeamsSender } from '../notifications/teamsSender.ts';
 
 
 loadDotEnv();
-let settings;
 let config;
 try {
   config = loadConfig();
-  settings = notifySettings();
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : `Configuration invalide — ${(error as Error).message}`);
   process.exit(1);
@@ -26,9 +24,9 @@ console.error(`Base de données : ${describeDatabase(config.DATABASE_URL)}`);
 const db = await openDatabase({ url: config.DATABASE_URL });
 const sender = createTeamsSender(createAdapter(config, logger), config.MicrosoftAppId ?? '');
 const worker = startNotificationWorker({
-  db, sender, ...settings, logger, lookup: getRegistry(), untilIdle: process.argv.includes('--until-idle'),
+  db, sender, ...config.notify, logger, lookup: getRegistry(), untilIdle: process.argv.includes('--until-idle'),
 });
-logger.info({ database: db.target.kind, ...settings }, 'notification worker started');
+logger.info({ database: db.target.kind, ...config.notify }, 'notification worker started');
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {

@@ -6,7 +6,10 @@ import { replaceRetries } from '../connectorPipeline.ts';
 import { parseRetryAfter, SendError, type NotificationMessage, type Recipient, type Sender, type SendOptions } from '../../data/notifications/index.ts';
 
 export type TeamsSenderOptions = {
-  /** Abort a request without an answer after this long (a network error, retried). */
+  /**
+   * Abort a request without an answer after this long (a network error, retried) when the worker gives none; the
+   * worker gives one per send, following the channel's observed latency (NOTIFY_TIMEOUT_MIN_MS / _MAX_MS).
+   */
   timeoutMs?: number;
 };
 
@@ -83,10 +86,10 @@ export function toSendError(error: unknown): SendError {
 }
 
 export function createTeamsSender(adapter: CloudAdapterBase, appId: string, options: TeamsSenderOptions = {}): Sender {
-  const timeoutMs = options.timeoutMs ?? 15_000;
+  const defaultTimeoutMs = options.timeoutMs ?? 15_000;
   return {
     pacesItself: true,
-    async send(recipient: Recipient, message: NotificationMessage, { pace }: SendOptions): Promise<void> {
+    async send(recipient: Recipient, message: NotificationMessage, { pace, timeoutMs = defaultTimeoutMs }: SendOptions): Promise<void> {
       let failure: unknown;
       let sent = false;
       // The error is caught inside the turn: otherwise the adapter's onTurnError would swallow it and try to

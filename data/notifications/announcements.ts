@@ -42,7 +42,7 @@ export async function membersWithEdition(prisma: Db, edition: number, exceptAnno
   const rows = await prisma.$queryRaw<{ memberId: string }[]>`
     SELECT DISTINCT d."memberId" FROM "Delivery" d JOIN "Announcement" a ON a.id = d."announcementId"
     WHERE a."editionNumber" = ${edition} AND a.id <> ${exceptAnnouncementId}
-      AND (d.status IN ('sent', 'uncertain', 'sending') OR (d.status = 'pending' AND a.status IN ('queued', 'sending')))`;
+      AND (d.status IN ('sent', 'uncertain', 'sending') OR (d.status IN ('pending', 'claimed') AND a.status IN ('queued', 'sending')))`;
   return new Set(rows.map((r) => r.memberId));
 }
 

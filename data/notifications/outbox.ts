@@ -8,8 +8,9 @@ export type ClaimedRow = Recipient & { active: boolean; subscribed: boolean };
 type RawClaim = Omit<ClaimedRow, 'attempt'> & { attempt: number | bigint };
 
 /**
- * Claims up to `limit` due deliveries of live announcements and marks them `sending` (attempts + 1) in the same
- * statement, committed before any HTTP call. SKIP LOCKED: two workers never claim the same row.
+ * Claims up to `limit` due deliveries of live announcements and marks them `claimed` (attempts + 1) in the same
+ * statement. They become `sending` only when their request is handed to the network (markOnWire): a crash before
+ * that loses nothing, the row is sent by the next leader. SKIP LOCKED: two workers never claim the same row.
  * Most recently due first (a backward scan of the status/nextAttemptAt index): a retry whose backoff just ran out
  * goes before the bulk queued earlier, so retries interleave with the fan-out instead of piling up at its end.
  */
@@ -22,16 +23,29 @@ export async function claimDeliveries(prisma: PrismaClient, limit: number): Prom
       LIMIT ${limit}
       FOR UPDATE OF d SKIP LOCKED
     ), claimed AS (
-      UPDATE "Delivery" d SET status = 'sending', attempts = d.attempts + 1, "updatedAt" = (now() AT TIME ZONE 'UTC')
+      UPDATE "Delivery" d SET status = 'claimed', attempts = d.attempts + 1, "updatedAt" = (now() AT TIME ZONE 'UTC')
       FROM picked WHERE d.id = picked.id
       RETURNING d.id, d."announcementId", d."memberId", d.attempts
     )
     SELECT c.id AS "deliveryId", c."announcementId", c."memberId", c.attempts AS attempt,
            m."conversationReference", m.locale, m."territoryCode",
+           COALESCE(m."tenantId", m."conversationReference"#>>'{conversation,tenantId}', '') AS "tenantId",
            COALESCE(m."filterDepartements", '{}') AS "filterDepartements", COALESCE(m."filterRegions", '{}') AS "filterRegions",
            m.active, m.subscribed
     FROM claimed c JOIN "Member" m ON m.id = c."memberId"`;
   return rows.map((r) => ({ ...r, attempt: Number(r.attempt) }));
+}
+
+/**
+ * These deliveries' requests are about to be handed to the network: `sending` from now on (committed before the
+ * request leaves). Only rows still `claimed` (not cancelled meanwhile) are marked; returns those marked.
+ */
+export async function markOnWire(prisma: PrismaClient, deliveryIds: string[]): Promise<Set<string>> {
+  if (!deliveryIds.length) return new Set();
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    UPDATE "Delivery" SET status = 'sending', "updatedAt" = (now() AT TIME ZONE 'UTC')
+    WHERE id = ANY(${deliveryIds}::text[]) AND status = 'claimed' RETURNING id`;
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Marks announcements whose first rows were just claimed as `sending`. */
@@ -82,24 +96,43 @@ export async function recordOutcomes(prisma: PrismaClient, outcomes: Outcome[], 
       "updatedAt" = (now() AT TIME ZONE 'UTC')
     FROM unnest(${ids}::text[], ${statuses}::text[], ${codes}::int[], ${ages}::int[], ${delays}::int[], ${errors}::text[], ${refunds}::int[])
       AS u(id, status, code, age, delay, error, refund), "Announcement" a
-    WHERE d.id = u.id AND d.status = 'sending' AND a.id = d."announcementId"`;
+    WHERE d.id = u.id AND d.status IN ('claimed', 'sending') AND a.id = d."announcementId"`;
   const gone = [...new Set(outcomes.filter((o) => o.deactivate).map((o) => o.memberId))];
   if (gone.length) {
     await prisma.$executeRaw`UPDATE "Member" SET active = false, "updatedAt" = (now() AT TIME ZONE 'UTC') WHERE id = ANY(${gone}::text[])`;
   }
 }
 
+/** After a crash, what to do with deliveries whose request was on the wire (NOTIFY_ON_UNCERTAIN). */
+export type UncertainPolicy = 'resend' | 'report';
+
 /**
- * Crash policy. A row still `sending` when a leader starts was claimed by a worker that died: its message may or
- * may not have reached Teams (the HTTP call may have completed before the crash, its confirmation not written).
- * Re-sending could duplicate, not re-sending could lose: such rows become `uncertain` — reported, not re-sent
- * automatically; an admin's re-send includes them. Only the lock holder calls this, so no live worker owns them.
+ * Crash recovery, by the lock holder when it starts (no live worker owns these rows):
+ * - `claimed`: taken by the dead worker, never handed to the network → pending again, attempt given back;
+ * - `sending`: on the wire when the worker died; Teams may or may not have it. `resend` (default): pending again,
+ *   flagged `resentAfterCrash` and reported as possibly received twice (at-least-once); `report`: `uncertain`, left
+ *   to an admin's « renvoyer aux échecs ».
  */
-export async function markOrphansUncertain(prisma: PrismaClient): Promise<number> {
-  return prisma.$executeRaw`
-    UPDATE "Delivery" SET status = 'uncertain', error = 'envoi interrompu (arrêt brutal du worker) : reçu ou non, inconnu',
+export async function recoverOrphans(prisma: PrismaClient, policy: UncertainPolicy = 'resend'): Promise<{ released: number; resent: number; uncertain: number }> {
+  const released = await prisma.$executeRaw`
+    UPDATE "Delivery" SET status = 'pending', attempts = GREATEST(attempts - 1, 0), "nextAttemptAt" = (now() AT TIME ZONE 'UTC'),
       "updatedAt" = (now() AT TIME ZONE 'UTC')
-    WHERE status = 'sending'`;
+    WHERE status = 'claimed'`;
+  if (policy === 'report') {
+    const uncertain = await prisma.$executeRaw`
+      UPDATE "Delivery" SET status = 'uncertain', error = 'envoi interrompu (arrêt brutal du worker) : reçu ou non, inconnu',
+        "updatedAt" = (now() AT TIME ZONE 'UTC')
+      WHERE status = 'sending'`;
+    return { released, resent: 0, uncertain };
+  }
+  const resent = await prisma.$executeRaw`
+    UPDATE "Delivery" d SET status = (CASE WHEN a.status = 'cancelled' THEN 'cancelled' ELSE 'pending' END)::"DeliveryStatus",
+      "resentAfterCrash" = true, "nextAttemptAt" = (now() AT TIME ZONE 'UTC'),
+      error = 'renvoyé après un arrêt brutal : la requête était partie, le message a pu arriver deux fois',
+      "updatedAt" = (now() AT TIME ZONE 'UTC')
+    FROM "Announcement" a
+    WHERE d.status = 'sending' AND a.id = d."announcementId"`;
+  return { released, resent, uncertain: 0 };
 }
 
 /** Announcements with nothing left to send become `done`. Returns their ids. */
@@ -107,7 +140,7 @@ export async function completeFinished(prisma: PrismaClient): Promise<string[]> 
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     UPDATE "Announcement" a SET status = 'done', "completedAt" = (now() AT TIME ZONE 'UTC')
     WHERE a.status IN ('queued', 'sending') AND NOT EXISTS (
-      SELECT 1 FROM "Delivery" d WHERE d."announcementId" = a.id AND d.status IN ('pending', 'sending'))
+      SELECT 1 FROM "Delivery" d WHERE d."announcementId" = a.id AND d.status IN ('pending', 'claimed', 'sending'))
     RETURNING a.id`;
   return rows.map((r) => r.id);
 }

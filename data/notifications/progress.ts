@@ -5,6 +5,8 @@ import { fill, ordinal, type NotifyLang } from './texts.ts';
 
 export type ProgressCounts = {
   total: number; pending: number; sending: number; sent: number; failed: number; uncertain: number; cancelled: number;
+  /** Re-sent automatically after a crash while on the wire (NOTIFY_ON_UNCERTAIN=resend): possibly received twice. */
+  resentAfterCrash: number;
   /** Pending after a 429: waiting for the channel's Retry-After. */
   throttled: number;
   /** Pending after a failed attempt. */
@@ -23,6 +25,7 @@ export type ProgressSummary = {
   edition: number;
   status: Announcement['status'];
   total: number; sent: number; failed: number; uncertain: number; cancelled: number; throttled: number; retrying: number;
+  resentAfterCrash: number;
   /** Still to send: pending + in flight. */
   remaining: number;
   /** Share of deliveries settled (sent, failed, uncertain, cancelled), 0–1. */
@@ -62,7 +65,7 @@ export function summarizeProgress(
   return {
     announcementId: announcement.id, edition: announcement.editionNumber, status: announcement.status,
     total: c.total, sent: c.sent, failed: c.failed, uncertain: c.uncertain, cancelled: c.cancelled,
-    throttled: c.throttled, retrying: c.retrying, remaining,
+    throttled: c.throttled, retrying: c.retrying, resentAfterCrash: c.resentAfterCrash, remaining,
     progress: c.total ? settled / c.total : 1,
     delivered: c.total ? c.sent / c.total : 0,
     rate: Math.round(rate * 10) / 10,
@@ -73,14 +76,15 @@ export function summarizeProgress(
 
 type CountRow = {
   total: number; pending: number; sending: number; sent: number; failed: number; uncertain: number; cancelled: number;
-  throttled: number; retrying: number; recent: number; first_sent: Date | null; last_sent: Date | null;
+  throttled: number; retrying: number; recent: number; resent: number; first_sent: Date | null; last_sent: Date | null;
 };
 
 export async function loadProgressCounts(prisma: PrismaClient, announcementId: string, windowMs = 30_000): Promise<ProgressCounts> {
   const [row] = await prisma.$queryRaw<CountRow[]>`
     SELECT count(*)::int AS total,
       count(*) FILTER (WHERE status = 'pending')::int AS pending,
-      count(*) FILTER (WHERE status = 'sending')::int AS sending,
+      count(*) FILTER (WHERE status IN ('claimed', 'sending'))::int AS sending,
+      count(*) FILTER (WHERE "resentAfterCrash")::int AS resent,
       count(*) FILTER (WHERE status = 'sent')::int AS sent,
       count(*) FILTER (WHERE status = 'failed')::int AS failed,
       count(*) FILTER (WHERE status = 'uncertain')::int AS uncertain,
@@ -96,7 +100,7 @@ export async function loadProgressCounts(prisma: PrismaClient, announcementId: s
   const r = row!;
   return {
     total: r.total, pending: r.pending, sending: r.sending, sent: r.sent, failed: r.failed, uncertain: r.uncertain,
-    cancelled: r.cancelled, throttled: r.throttled, retrying: r.retrying, recentSent: r.recent, windowMs,
+    cancelled: r.cancelled, throttled: r.throttled, retrying: r.retrying, resentAfterCrash: r.resent, recentSent: r.recent, windowMs,
     firstSentAt: r.first_sent, lastSentAt: r.last_sent,
     failedByCode: Object.fromEntries(codes.map((c) => [c.code === null ? 'network' : String(c.code), c.n])),
   };
@@ -122,6 +126,7 @@ const LINES = {
     flow: 'Restants : {remaining} (dont {retrying} en nouvel essai, {throttled} ralentis par Teams) · débit : {rate} msg/s · fin estimée : {eta}',
     failures: 'Échecs par cause : {list}',
     uncertain: 'Incertains : envoi interrompu par un arrêt brutal ; « renvoyer » les inclut (doublon possible).',
+    resent: 'Renvoyés automatiquement après un arrêt brutal : {count} (leur requête était partie : doublon possible).',
   },
   en: {
     head: 'Announcement of the {ord} label — {status}',
@@ -131,6 +136,7 @@ const LINES = {
     flow: 'Remaining: {remaining} ({retrying} retrying, {throttled} throttled by Teams) · rate: {rate} msg/s · ETA: {eta}',
     failures: 'Failures by cause: {list}',
     uncertain: 'Uncertain: sending was cut by a crash; “re-send” includes them (a duplicate is possible).',
+    resent: 'Re-sent automatically after a crash: {count} (their request had left: a duplicate is possible).',
   },
 } as const;
 
@@ -173,5 +179,6 @@ export function formatProgress(s: ProgressSummary, lang: NotifyLang = 'fr'): str
   const causes = Object.entries(s.failedByCode).map(([code, n]) => `${CAUSES[lang][code] ?? code} ${n}`);
   if (causes.length) lines.push(fill(t.failures, { list: causes.join(', ') }));
   if (s.uncertain) lines.push(t.uncertain);
+  if (s.resentAfterCrash) lines.push(fill(t.resent, { count: s.resentAfterCrash }));
   return lines;
 }

@@ -49,6 +49,8 @@ export type Recipient = Audience & {
   memberId: string;
   /** Attempt number of this send (1 = first). */
   attempt: number;
+  /** The member's Entra tenant: Teams' limit is per app and tenant ('' when unknown: one shared budget). */
+  tenantId: string;
   conversationReference: unknown;
 };
 
@@ -63,6 +65,8 @@ export type SendOptions = {
    * when it left). The worker calls that function anyway when send() settles. Rejects when the worker is stopping.
    */
   pace(): Promise<() => void>;
+  /** Give up a request without an answer after this long (the worker follows the channel's observed latency). */
+  timeoutMs?: number;
 };
 
 export interface Sender {

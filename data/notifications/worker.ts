@@ -1,24 +1,31 @@
-// The sending loop of the lock holder: claim a few due deliveries ahead, send them concurrently under the global
-// rate limit, classify failures, and write outcomes in batches.
+// The sending loop of the lock holder: claim due deliveries ahead, send them concurrently, each tenant at its own
+// pace (pacer.ts), mark each `sending` right before its request leaves (wireMarker.ts), classify failures, and write
+// outcomes in batches. Concurrency and the request timeout follow the channel's observed latency.
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { parseContent } from './announcements.ts';
 import { cancelledAmong, claimDeliveries, completeFinished, markSending, nextDueIn, type ClaimedRow } from './outbox.ts';
 import { OutcomeBuffer } from './outcomeBuffer.ts';
+import { LatencyTracker, TenantPacer, type TimingLimits } from './pacer.ts';
+import { WireMarker } from './wireMarker.ts';
 import { renderMessage, type AreaLookup } from './render.ts';
 import { classifyFailure, defaultRetryPolicy, type RetryPolicy } from './retryPolicy.ts';
-import { realClock, TokenBucket, type Clock } from './tokenBucket.ts';
+import { realClock, type Clock } from './tokenBucket.ts';
 import { PaceAborted, silentLogger, type AnnouncementContent, type NotificationMessage, type NotifyLogger, type Sender } from './types.ts';
 
 export type WorkerOptions = {
   prisma: PrismaClient;
   sender: Sender;
-  /** Requests per second, retries included (NOTIFY_RATE). */
+  /** Requests per second and per tenant, retries included (NOTIFY_RATE). */
   rate: number;
+  /** Requests per second for all tenants together (NOTIFY_MAX_RATE); none by default. */
+  maxRate?: number;
+  /** Request timeout bounds (NOTIFY_TIMEOUT_MIN_MS / NOTIFY_TIMEOUT_MAX_MS); it follows the observed latency. */
+  timing?: TimingLimits;
   /** Attempts per delivery before giving up (NOTIFY_MAX_ATTEMPTS); 429 gets 4× more. */
   maxAttempts: number;
-  /** Requests in flight at most: enough to keep the pace whatever the channel's latency. */
+  /** Requests in flight at most; by default rate × observed time in flight (LatencyTracker.concurrency). */
   concurrency?: number;
-  /** Token bucket capacity (default rate/10, at least 2; see tokenBucket.ts). */
+  /** Token bucket capacity per tenant (default rate/10, at least 2; see tokenBucket.ts). */
   burst?: number;
   lookup?: AreaLookup;
   logger?: NotifyLogger;
@@ -32,44 +39,62 @@ export type WorkerOptions = {
 
 type Cached = { content: AnnouncementContent; messages: Map<string, NotificationMessage> };
 
-/** Sends started but not yet through the rate limit: enough to keep it fed, few enough to keep `sending` honest. */
+/** Sends started but not yet through their tenant's rate limit: enough to keep it fed, no more. */
 const LOOKAHEAD = 3;
+export const DEFAULT_TIMING: TimingLimits = { timeoutMinMs: 2_000, timeoutMaxMs: 15_000 };
 
 export class NotificationWorker {
-  private readonly bucket: TokenBucket;
+  readonly pacer: TenantPacer;
+  readonly latency: LatencyTracker;
+  private readonly marker: WireMarker;
   private readonly policy: RetryPolicy;
   private readonly logger: NotifyLogger;
   private readonly clock: Clock;
-  private readonly concurrency: number;
   private readonly inflight = new Set<Promise<void>>();
-  private unpaced = 0;
+  /** Per tenant: sends waiting for a token, and rows claimed or in flight (the tenants with work). */
+  private readonly unpaced = new Map<string, number>();
+  private readonly work = new Map<string, number>();
   private wakers: (() => void)[] = [];
   private readonly outcomes: OutcomeBuffer;
   private readonly announcements = new Map<string, Cached>();
   private readonly sendingMarked = new Set<string>();
-  readonly stats = { sent: 0, retried: 0, throttled: 0, failed: 0 };
+  readonly stats = { sent: 0, retried: 0, throttled: 0, failed: 0, timedOut: 0 };
 
   constructor(private readonly o: WorkerOptions) {
     this.clock = o.clock ?? realClock;
-    this.bucket = new TokenBucket(o.rate, o.burst, this.clock);
+    this.pacer = new TenantPacer(o.rate, o.maxRate, this.clock, o.burst);
+    this.latency = new LatencyTracker(o.timing ?? DEFAULT_TIMING);
+    this.marker = new WireMarker(o.prisma);
     this.policy = o.retryPolicy ?? defaultRetryPolicy(o.maxAttempts);
     this.logger = o.logger ?? silentLogger;
-    this.concurrency = o.concurrency ?? 16;
     this.outcomes = new OutcomeBuffer(o.prisma, () => this.clock.now(), this.logger);
+  }
+
+  private count(map: Map<string, number>, tenant: string, delta: number): void {
+    const n = (map.get(tenant) ?? 0) + delta;
+    if (n > 0) map.set(tenant, n);
+    else map.delete(tenant);
+  }
+
+  /** Requests in flight at most now: the tenants with work at their rate, times the observed time in flight. */
+  private concurrency(): number {
+    return this.o.concurrency ?? this.latency.concurrency(this.pacer.aggregateRate(this.work.size));
   }
 
   /** Sends until `signal` aborts (or, with untilIdle, nothing is pending), then drains: in-flight sends finish. */
   async run(signal: AbortSignal): Promise<void> {
-    // ≈ 200 ms of sends claimed ahead, bounded: claimed rows are `sending`, hence `uncertain` after a crash.
-    const batch = Math.max(LOOKAHEAD, Math.min(Math.ceil(this.o.rate / 5), 2 * this.concurrency));
     const queue: ClaimedRow[] = [];
+    // ≈ 200 ms of sends claimed ahead at the rate all tenants with work can reach. Claimed rows are not `sending`:
+    // after a crash they are simply sent.
+    const batch = () => Math.max(LOOKAHEAD, Math.min(500, Math.ceil(this.pacer.aggregateRate(Math.max(1, this.work.size)) / 5)));
     let claiming: Promise<number> | undefined;
     // The next batch is claimed while the current one is being sent: the database never delays a token.
     const refill = () => {
       claiming ??= (async () => {
         await this.dropCancelled(queue);
-        const rows = await claimDeliveries(this.o.prisma, batch);
+        const rows = await claimDeliveries(this.o.prisma, batch());
         await this.markAnnouncements(rows);
+        for (const r of rows) this.count(this.work, r.tenantId, 1);
         queue.push(...rows);
         return rows.length;
       })().finally(() => { claiming = undefined; });
@@ -78,16 +103,21 @@ export class NotificationWorker {
     const timer = setInterval(() => void this.outcomes.flush(), this.o.flushMs ?? 200);
     try {
       while (!signal.aborted) {
-        if (this.inflight.size >= this.concurrency || this.unpaced >= LOOKAHEAD) {
+        if (this.inflight.size >= this.concurrency()) {
           await this.changed(signal);
           continue;
         }
-        if (queue.length === 0 && (await refill()) === 0 && queue.length === 0) {
-          if (await this.idle(signal)) break;
+        // The first row whose tenant can take one more: a throttled tenant never holds up the others.
+        const next = queue.findIndex((r) => (this.unpaced.get(r.tenantId) ?? 0) < LOOKAHEAD);
+        if (next < 0) {
+          if (queue.length === 0 && (await refill()) === 0 && queue.length === 0) {
+            if (await this.idle(signal)) break;
+          } else if (queue.length < 4 * batch() && !claiming) void refill().catch((err) => this.logger.error({ err }, 'claim failed'));
+          else await this.changed(signal);
           continue;
         }
-        this.start(queue.shift()!, signal);
-        if (queue.length <= batch / 2) void refill().catch((err) => this.logger.error({ err }, 'claim failed'));
+        this.start(queue.splice(next, 1)[0]!, signal);
+        if (queue.length <= batch() / 2) void refill().catch((err) => this.logger.error({ err }, 'claim failed'));
       }
     } finally {
       await claiming?.catch(() => 0);
@@ -170,13 +200,17 @@ export class NotificationWorker {
   }
 
   private start(row: ClaimedRow, signal: AbortSignal): void {
-    this.unpaced++;
+    const tenant = row.tenantId;
+    this.count(this.unpaced, tenant, 1);
     let counted = true;
     const paced = () => {
-      if (counted) { counted = false; this.unpaced--; this.wake(); }
+      if (counted) { counted = false; this.count(this.unpaced, tenant, -1); this.wake(); }
     };
+    const started = this.clock.now();
     const p = this.deliver(row, signal, paced).finally(() => {
       paced();
+      this.latency.held(this.clock.now() - started);
+      this.count(this.work, tenant, -1);
       this.inflight.delete(p);
       this.wake();
     });
@@ -200,33 +234,53 @@ export class NotificationWorker {
       this.outcomes.push({ ...base, status: 'failed', statusCode: null, delayMs: null, error: `message impossible à construire : ${(err as Error).message}`.slice(0, 500) });
       return;
     }
-    let wired = false;
+    let wiredAt: number | undefined;
+    let notOnWire: 'cancelled' | 'release' | undefined;
     const tickets: (() => void)[] = [];
     const pace = async () => {
-      const ticket = await this.bucket.take(signal);
+      const ticket = await this.pacer.take(row.tenantId, signal);
       if (!ticket) throw new PaceAborted();
-      wired = true;
-      tickets.push(ticket.written);
       onPaced();
-      return ticket.written;
+      // `sending` is committed before the request leaves; a row cancelled meanwhile does not leave.
+      let marked: boolean;
+      try {
+        marked = await this.marker.mark(row.deliveryId);
+      } catch (err) {
+        ticket.unused();
+        notOnWire = 'release';
+        throw err;
+      }
+      if (!marked) {
+        ticket.unused();
+        notOnWire = 'cancelled';
+        throw new PaceAborted();
+      }
+      const written = () => { wiredAt ??= this.clock.now(); ticket.written(); };
+      tickets.push(written);
+      return written;
     };
+    const timeoutMs = this.latency.timeoutMs();
     try {
       if (!this.o.sender.pacesItself) (await pace())();
       try {
-        await this.o.sender.send(row, message, { pace });
+        await this.o.sender.send(row, message, { pace, timeoutMs });
       } finally {
         for (const written of tickets) written(); // idempotent: the request has left by now if it ever did
       }
+      if (wiredAt !== undefined) this.latency.answered(this.clock.now() - wiredAt);
       this.stats.sent++;
       this.outcomes.push({ ...base, status: 'sent', statusCode: null, delayMs: null, error: null });
     } catch (error) {
-      if (!wired && signal.aborted) return this.outcomes.release([row]);
+      if (notOnWire === 'cancelled') return this.outcomes.push({ ...base, status: 'cancelled', statusCode: null, delayMs: null, error: 'annonce annulée' });
+      if (notOnWire === 'release' || (wiredAt === undefined && signal.aborted)) return this.outcomes.release([row]);
       const d = classifyFailure(error, row.attempt, this.policy);
+      if (d.statusCode !== null && wiredAt !== undefined) this.latency.answered(this.clock.now() - wiredAt);
+      else if (d.statusCode === null) this.stats.timedOut++;
       if (d.action === 'retry') {
         if (d.throttled) {
-          // The limit is per app and tenant: everybody waits, not only this recipient.
+          // The limit is per app and tenant: this tenant waits, the others go on.
           this.stats.throttled++;
-          this.bucket.pause(d.delayMs);
+          this.pacer.pause(row.tenantId, d.delayMs);
         } else this.stats.retried++;
         this.outcomes.push({ ...base, status: 'pending', statusCode: d.statusCode, delayMs: d.delayMs, error: d.reason });
       } else {
@@ -236,5 +290,4 @@ export class NotificationWorker {
       this.logger.debug({ deliveryId: row.deliveryId, attempt: row.attempt, statusCode: d.statusCode, action: d.action, reason: d.reason }, 'send failed');
     }
   }
-
 }
