@@ -1,7 +1,8 @@
 // Opens the database named by DATABASE_URL, migrated and ready:
 //   unset → embedded PGlite in .data/pglite · pglite:memory · pglite:<dir> · postgres(ql)://… → PostgreSQL.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -82,6 +83,25 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
   return db;
 }
 
+/** data/migrateWorker.ts (dist/migrateWorker.mjs in the bundle), in a child process. */
+async function migrateInWorker(dataDir: string): Promise<string[]> {
+  const { fork } = await import('node:child_process');
+  const here = import.meta.url;
+  const source = here.endsWith('.ts'); // run from the sources (tsx, vitest): the child loads TypeScript through tsx
+  // tsx found from this project, whatever the folder the command was typed in.
+  const tsx = source ? pathToFileURL((await import('node:module')).createRequire(here).resolve('tsx')).href : '';
+  const child = fork(fileURLToPath(new URL(source ? './migrateWorker.ts' : './migrateWorker.mjs', here)), [dataDir], {
+    execArgv: source ? ['--import', tsx] : [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const result = await new Promise<{ applied?: string[]; error?: string }>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as { applied?: string[]; error?: string }));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`la migration de la base embarquée s’est arrêtée (code ${code})`)));
+  });
+  if (result.error !== undefined) throw new Error(result.error);
+  return result.applied ?? [];
+}
+
 export type OpenOptions = {
   url?: string;
   /** Start from a dump of an already migrated PGlite database (fast test databases). */
@@ -94,13 +114,28 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const target = parseDatabaseUrl('url' in options ? options.url : process.env.DATABASE_URL);
   const migrate = options.migrate ?? true;
   if (target.kind === 'pglite') {
-    const pglite = await openPglite(target.dataDir, options.loadDataDir);
+    // A new folder is created (initdb) and migrated in a child process: both take WebAssembly memory that the bot
+    // would otherwise keep for good (bench:notify: ~410 MB at a first start against ~280 MB).
+    const fresh = migrate && !!target.dataDir && !options.loadDataDir && !existsSync(join(target.dataDir, 'PG_VERSION'));
+    let applied: string[] = fresh ? await migrateInWorker(target.dataDir!) : [];
+    let pglite = await openPglite(target.dataDir, options.loadDataDir);
     try {
-      const prisma = new PrismaClient({ adapter: new (await loadPglite()).PrismaPGlite(pglite) });
+      let prisma = new PrismaClient({ adapter: new (await loadPglite()).PrismaPGlite(pglite) });
       await prisma.$connect();
-      // PGlite is single-connection: migrations run on the very instance the client uses.
-      const applied = migrate && !(await migrationsUpToDate((sql) => prisma.$queryRawUnsafe(sql)))
-        ? await deployMigrations(pgliteMigrationFactory(pglite)) : [];
+      if (migrate && !(await migrationsUpToDate((sql) => prisma.$queryRawUnsafe(sql)))) {
+        if (target.dataDir && !options.loadDataDir) {
+          // A folder: migrated in a child process (its schema engine's memory goes with it), then opened again.
+          await prisma.$disconnect();
+          await pglite.close();
+          applied = await migrateInWorker(target.dataDir);
+          pglite = await openPglite(target.dataDir);
+          prisma = new PrismaClient({ adapter: new (await loadPglite()).PrismaPGlite(pglite) });
+          await prisma.$connect();
+        } else {
+          // In memory: one instance only, migrated where the client uses it.
+          applied = await deployMigrations(pgliteMigrationFactory(pglite));
+        }
+      }
       return {
         prisma, target, pglite, applied,
         async close() {

@@ -17,7 +17,7 @@ const outdir = join(root, 'dist');
 const metaFile = join(outdir, 'meta.json');
 const self = fileURLToPath(import.meta.url);
 
-export const entries = { index: 'bot/index.ts', echoBot: 'bench/echoBot.ts' };
+export const entries = { index: 'bot/index.ts', echoBot: 'bench/echoBot.ts', migrateWorker: 'data/migrateWorker.ts' };
 
 const external = [
   '@electric-sql/pglite', '@electric-sql/pglite/*',

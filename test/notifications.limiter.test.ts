@@ -1,4 +1,5 @@
 // Rate limiter (token bucket + sliding-window guard, Retry-After pause) and retry classification, on a fake clock.
+import { LatencyTracker } from '../data/notifications/pacer.ts';
 import { describe, expect, it } from 'vitest';
 import { TokenBucket, type Clock } from '../data/notifications/tokenBucket.ts';
 import { backoffDelay, classifyFailure, defaultRetryPolicy } from '../data/notifications/retryPolicy.ts';
@@ -104,7 +105,7 @@ describe('rate limiter', () => {
 });
 
 describe('retry classification', () => {
-  const policy = { ...defaultRetryPolicy(8), random: () => 0.5 };
+  const policy = { ...defaultRetryPolicy(8), baseDelayMs: 500, random: () => 0.5 };
   const err = (statusCode?: number, retryAfterMs?: number) => new SendError('x', { statusCode, retryAfterMs });
 
   it.each([412, 500, 502, 503, 504])('retries %i with exponential backoff', (code) => {
@@ -154,5 +155,28 @@ describe('retry classification', () => {
     expect(parseRetryAfter(new Date(10_000).toUTCString(), 4_000)).toBe(6_000);
     expect(parseRetryAfter(undefined)).toBeUndefined();
     expect(parseRetryAfter('soon')).toBeUndefined();
+  });
+});
+
+describe('timing that follows the channel (#18 item 2)', () => {
+  it('the timeout is 4 × p99 of recent answers, within its floor and ceiling; the ceiling until 20 answers', () => {
+    const t = new LatencyTracker({ timeoutMinMs: 1_000, timeoutMaxMs: 15_000 });
+    expect(t.timeoutMs()).toBe(15_000);
+    for (let i = 0; i < 100; i++) t.answered(20 + (i % 10)); // a fast channel: the floor
+    expect(t.timeoutMs()).toBe(1_000);
+    for (let i = 0; i < 256; i++) t.answered(i % 50 === 0 ? 2_000 : 300); // a slow tail: 4 × 2 s
+    expect(t.timeoutMs()).toBe(8_000);
+    for (let i = 0; i < 256; i++) t.answered(9_000); // slower than the ceiling allows
+    expect(t.timeoutMs()).toBe(15_000);
+  });
+
+  it('concurrency is rate × time in flight (Little), bounded: hung requests raise it, a fast channel lowers it', () => {
+    const t = new LatencyTracker({ timeoutMinMs: 1_000, timeoutMaxMs: 15_000 });
+    for (let i = 0; i < 200; i++) t.held(40);
+    const fast = t.concurrency(50);
+    expect(fast).toBe(8); // 50/s × 40 ms × 1.5 + 4 = 7 → the floor of 8
+    for (let i = 0; i < 200; i++) t.held(1_000); // each request now holds its slot for a second (timeouts)
+    expect(t.concurrency(100)).toBeGreaterThanOrEqual(100 * 1 * 1.5 * 0.99);
+    expect(t.concurrency(100_000)).toBe(256);
   });
 });

@@ -18,10 +18,10 @@ export function buildDist(): void {
 export const NODE_FLAGS = npmStartArgs().filter((w) => w.startsWith('--'));
 
 /** Starts `entry` (dist/index.mjs, dist/echoBot.mjs) on a random port; resolves once /healthz answers 200. */
-export async function startProcess(entry: string, env: Record<string, string>): Promise<Bot> {
+export async function startProcess(entry: string, env: Record<string, string>, flags: readonly string[] = NODE_FLAGS): Promise<Bot> {
   const port = 41000 + Math.floor(Math.random() * 9000);
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...NODE_FLAGS, entry], { cwd: projectRoot, env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...flags, entry], { cwd: projectRoot, env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   while (!(await fetch(`${base}/healthz`).then((r) => r.status === 200, () => false))) {
     if (child.exitCode !== null) throw new Error(`${entry} exited`);

@@ -7,11 +7,11 @@ import { getRegistry } from '../../data/territories/registry.ts';
 import { importPalmares } from '../../data/palmares.ts';
 import { samplesDir } from '../../data/samples.ts';
 import { createAnnouncement, queueAnnouncement } from '../../data/notifications/index.ts';
-import { conversationOf } from './notifyPlan.ts';
+import { conversationOf, tenantOf } from './notifyPlan.ts';
 
 export const BENCH_EDITION = 22;
 
-export async function seedBench(db: Database, members: number, serviceUrl: string): Promise<{ announcementId: string; queued: number }> {
+export async function seedBench(db: Database, members: number, serviceUrl: string, tenants = 1): Promise<{ announcementId: string; queued: number }> {
   const registry = getRegistry();
   // The sourced samples, on PGlite or PostgreSQL alike (seedSamplesIfEmpty only seeds the embedded database).
   for (const file of (await readdir(samplesDir)).filter((f) => f.endsWith('.csv')).sort()) {
@@ -26,10 +26,10 @@ export async function seedBench(db: Database, members: number, serviceUrl: strin
     // One in five lives in an awarded territory (their line comes first); the others anywhere in France.
     const territoryCode = i % 5 === 0 ? awarded[i % awarded.length]! : registry.communes[(i * 7919) % registry.communes.length]!.code;
     rows.push({
-      teamsUserId: `29:bench-${i}`, tenantId: 'tenant-bench', conversationId: id, locale, territoryCode,
+      teamsUserId: `29:bench-${i}`, tenantId: tenantOf(i, tenants), conversationId: id, locale, territoryCode,
       conversationReference: {
         channelId: 'msteams', serviceUrl, locale,
-        conversation: { id, conversationType: 'personal', tenantId: 'tenant-bench' },
+        conversation: { id, conversationType: 'personal', tenantId: tenantOf(i, tenants) },
         bot: { id: '28:arobase-bench', name: 'arobase' }, user: { id: `29:bench-${i}` },
       },
     });

@@ -47,6 +47,9 @@ export class TenantPacer {
 
 export type TimingLimits = { timeoutMinMs: number; timeoutMaxMs: number };
 
+/** In flight at most: 400 tenants at 50/s would ask for thousands, but one process sends ~1,500/s (bench:notify). */
+const MAX_CONCURRENCY = 256;
+
 /** How long the channel takes to answer, and how long a request holds a slot (answers, errors and timeouts alike). */
 export class LatencyTracker {
   private readonly answers: number[] = [];
@@ -81,6 +84,6 @@ export class LatencyTracker {
 
   /** Little's law: requests in flight = rate × time each holds a slot, with room for variation; bounded. */
   concurrency(rate: number): number {
-    return Math.max(8, Math.min(1024, Math.ceil(rate * (this.occupancyMs / 1000) * 1.5) + 4));
+    return Math.max(8, Math.min(MAX_CONCURRENCY, Math.ceil(rate * (this.occupancyMs / 1000) * 1.5) + 4));
   }
 }

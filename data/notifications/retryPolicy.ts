@@ -9,7 +9,7 @@ export type RetryPolicy = {
   random: () => number;
 };
 
-export const defaultRetryPolicy = (maxAttempts = 8): RetryPolicy => ({ maxAttempts, baseDelayMs: 500, maxDelayMs: 60_000, random: Math.random });
+export const defaultRetryPolicy = (maxAttempts = 8): RetryPolicy => ({ maxAttempts, baseDelayMs: 250, maxDelayMs: 60_000, random: Math.random });
 
 export type RetryDecision =
   | { action: 'retry'; delayMs: number; throttled: boolean; statusCode: number | null; reason: string }

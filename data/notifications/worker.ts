@@ -41,7 +41,7 @@ type Cached = { content: AnnouncementContent; messages: Map<string, Notification
 
 /** Sends started but not yet through their tenant's rate limit: enough to keep it fed, no more. */
 const LOOKAHEAD = 3;
-export const DEFAULT_TIMING: TimingLimits = { timeoutMinMs: 2_000, timeoutMaxMs: 15_000 };
+export const DEFAULT_TIMING: TimingLimits = { timeoutMinMs: 1_000, timeoutMaxMs: 15_000 };
 
 export class NotificationWorker {
   readonly pacer: TenantPacer;
