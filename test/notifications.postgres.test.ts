@@ -39,7 +39,9 @@ describe.skipIf(!postgresUrl)('notifications on PostgreSQL', () => {
     await announce(300);
     const senderA = recordingSender(undefined, 10);
     const senderB = recordingSender(undefined, 10);
-    const options = { rate: 2000, maxAttempts: 3, untilIdle: true, concurrency: 4 };
+    // A worker claims ≈ 200 ms of sends ahead (rate / 5 rows): at 500/s that is 100 rows, so 300 deliveries leave
+    // work for both; at 2000/s the first claim would take all 300 and prove nothing about concurrent claims.
+    const options = { rate: 500, maxAttempts: 3, untilIdle: true, concurrency: 4 };
     await Promise.all([
       new NotificationWorker({ prisma: a.prisma, sender: senderA, ...options }).run(new AbortController().signal),
       new NotificationWorker({ prisma: b.prisma, sender: senderB, ...options }).run(new AbortController().signal),
