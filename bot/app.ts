@@ -59,7 +59,10 @@ const send = (context: TurnContext, replies: Reply[]) =>
 const hasText = (context: TurnContext) =>
   Promise.resolve(context.activity.type === 'message' && !context.activity.value && !!context.activity.text?.trim());
 
-export function createApp(deps: AppDeps): Application<AnswerTurnState> {
+/** The application, and the turns it answers without conversation state (true when it took the turn). */
+export type ArobaseApp = Application<AnswerTurnState> & { stateFree(context: TurnContext): Promise<boolean> };
+
+export function createApp(deps: AppDeps): ArobaseApp {
   const { prisma } = deps.db;
   const model = deps.model === undefined
     ? modelRouterFromConfig(deps.config, (fields, message) => deps.logger.warn({ component: 'model', ...fields }, message))
@@ -133,14 +136,16 @@ export function createApp(deps: AppDeps): Application<AnswerTurnState> {
     await context.sendActivity(t(lang(context), 'welcome', { name: first ? ` ${first}` : '' }));
   });
 
-  // The app installed or removed for a user: removal stops proactive messages to them.
-  app.activity('installationUpdate', async (context) => {
+  // The app installed or removed for a user: removal stops proactive messages to them. It needs no conversation
+  // state: the server runs it without loading any (stateFree below; 8,000 installations at once on PGlite).
+  const onInstallation = async (context: TurnContext) => {
     const info = memberInfoFrom(context.activity);
     if (!info) return;
     members.forget(info.teamsUserId);
     if (/^remove/.test(String(context.activity.action ?? ''))) await deactivateMember(prisma, { teamsUserId: info.teamsUserId });
     else await touchMember(prisma, info);
-  });
+  };
+  app.activity('installationUpdate', onInstallation);
   app.conversationUpdate('membersRemoved', async (context) => {
     // The bot itself removed from a personal chat: that member can no longer be reached.
     const botRemoved = (context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient.id);
@@ -271,5 +276,11 @@ export function createApp(deps: AppDeps): Application<AnswerTurnState> {
     await answer(context, state, await label.handle({ name: 'unknown' }, await session(context, state)));
   });
 
-  return app;
+  return Object.assign(app, {
+    async stateFree(context: TurnContext): Promise<boolean> {
+      if (context.activity.type !== 'installationUpdate') return false;
+      await onInstallation(context);
+      return true;
+    },
+  });
 }

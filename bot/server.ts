@@ -1,6 +1,7 @@
 // HTTP surface: POST /api/messages (Bot Framework) and GET /healthz.
 import restify from 'restify';
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
 import { createHash, randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Logger } from './logger.ts';
@@ -10,7 +11,10 @@ import { AUTH_UNAVAILABLE } from './adapter.ts';
 
 export type Readiness = {
   /** Set once the database is migrated and the registry loaded. */
-  ready?: { app: Application<TurnState>; adapter: TeamsAdapter; details: Record<string, unknown>; localMode: boolean };
+  ready?: {
+    app: Application<TurnState> & { stateFree?(context: TurnContext): Promise<boolean> };
+    adapter: TeamsAdapter; details: Record<string, unknown>; localMode: boolean;
+  };
   draining?: boolean;
   /** Turns being processed, so a shutdown can wait for them. */
   inFlight: Set<Promise<unknown>>;
@@ -122,6 +126,7 @@ export function createServer(state: Readiness, logger: Logger, limiter = new Con
     }) as typeof res.send;
     const turn = ready.adapter.process(req, res, async (context) => {
       context.turnState.set('logger', log);
+      if (await ready.app.stateFree?.(context)) return;
       await ready.app.run(context);
     });
     state.inFlight.add(turn);

@@ -2,15 +2,15 @@
 // pace (pacer.ts), mark each `sending` right before its request leaves (wireMarker.ts), classify failures, and write
 // outcomes in batches. Concurrency and the request timeout follow the channel's observed latency.
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { parseContent } from './announcements.ts';
 import { cancelledAmong, claimDeliveries, completeFinished, markSending, nextDueIn, type ClaimedRow } from './outbox.ts';
 import { OutcomeBuffer } from './outcomeBuffer.ts';
 import { LatencyTracker, TenantPacer, type TimingLimits } from './pacer.ts';
 import { WireMarker } from './wireMarker.ts';
-import { renderMessage, type AreaLookup } from './render.ts';
+import { MessageCache } from './messageCache.ts';
+import type { AreaLookup } from './render.ts';
 import { classifyFailure, defaultRetryPolicy, type RetryPolicy } from './retryPolicy.ts';
 import { realClock, type Clock } from './tokenBucket.ts';
-import { PaceAborted, silentLogger, type AnnouncementContent, type NotificationMessage, type NotifyLogger, type Sender } from './types.ts';
+import { PaceAborted, silentLogger, type NotificationMessage, type NotifyLogger, type Sender } from './types.ts';
 
 export type WorkerOptions = {
   prisma: PrismaClient;
@@ -37,8 +37,6 @@ export type WorkerOptions = {
   untilIdle?: boolean;
 };
 
-type Cached = { content: AnnouncementContent; messages: Map<string, NotificationMessage> };
-
 /** Sends started but not yet through their tenant's rate limit: enough to keep it fed, no more. */
 const LOOKAHEAD = 3;
 export const DEFAULT_TIMING: TimingLimits = { timeoutMinMs: 1_000, timeoutMaxMs: 15_000 };
@@ -56,7 +54,7 @@ export class NotificationWorker {
   private readonly work = new Map<string, number>();
   private wakers: (() => void)[] = [];
   private readonly outcomes: OutcomeBuffer;
-  private readonly announcements = new Map<string, Cached>();
+  private readonly messages: MessageCache;
   private readonly sendingMarked = new Set<string>();
   readonly stats = { sent: 0, retried: 0, throttled: 0, failed: 0, timedOut: 0 };
 
@@ -65,6 +63,7 @@ export class NotificationWorker {
     this.pacer = new TenantPacer(o.rate, o.maxRate, this.clock, o.burst);
     this.latency = new LatencyTracker(o.timing ?? DEFAULT_TIMING);
     this.marker = new WireMarker(o.prisma);
+    this.messages = new MessageCache(o.prisma, o.lookup);
     this.policy = o.retryPolicy ?? defaultRetryPolicy(o.maxAttempts);
     this.logger = o.logger ?? silentLogger;
     this.outcomes = new OutcomeBuffer(o.prisma, () => this.clock.now(), this.logger);
@@ -166,7 +165,7 @@ export class NotificationWorker {
     await this.outcomes.flush();
     for (const id of await completeFinished(this.o.prisma)) {
       this.logger.info({ announcementId: id }, 'announcement sent');
-      this.announcements.delete(id);
+      this.messages.forget(id);
       this.sendingMarked.delete(id);
     }
     const due = await nextDueIn(this.o.prisma);
@@ -180,23 +179,6 @@ export class NotificationWorker {
     if (!fresh.length) return;
     await markSending(this.o.prisma, fresh);
     for (const id of fresh) this.sendingMarked.add(id);
-  }
-
-  private async message(row: ClaimedRow): Promise<NotificationMessage> {
-    let cached = this.announcements.get(row.announcementId);
-    if (!cached) {
-      const a = await this.o.prisma.announcement.findUniqueOrThrow({ where: { id: row.announcementId } });
-      cached = { content: parseContent(a.content), messages: new Map() };
-      this.announcements.set(row.announcementId, cached);
-    }
-    // Many members share a territory, a locale and filters: render each combination once.
-    const key = [row.locale, row.territoryCode, row.filterDepartements.join(','), row.filterRegions.join(',')].join('|');
-    let message = cached.messages.get(key);
-    if (!message) {
-      message = renderMessage(cached.content, row, this.o.lookup);
-      cached.messages.set(key, message);
-    }
-    return message;
   }
 
   private start(row: ClaimedRow, signal: AbortSignal): void {
@@ -227,7 +209,7 @@ export class NotificationWorker {
     }
     let message: NotificationMessage;
     try {
-      message = await this.message(row);
+      message = await this.messages.message(row);
     } catch (err) {
       // A bug or unreadable content, not a channel failure: retrying would not help.
       this.logger.error({ err, deliveryId: row.deliveryId }, 'could not render the announcement');
