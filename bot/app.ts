@@ -26,6 +26,8 @@ import { modelRouterFromConfig, type ModelRouter } from './llm/router.ts';
 import { createApplicationDialogs } from '../dialogs/application/index.ts';
 import { createListImport, fileAttachmentsOf } from '../dialogs/listImport/index.ts';
 import { createFileDownload } from './fileDownload.ts';
+import { addressedToBot } from './addressing.ts';
+import { isSharedActivity } from '../dialogs/application/personalOnly.ts';
 import { conversationDialogState, registerApplicationDialogs } from '../dialogs/application/teamsAi.ts';
 import { createNotificationConversation, type NotificationAnswer, type NotificationConversation } from './notificationConversation.ts';
 import type { StatusCardUpdater } from './statusCardUpdater.ts';
@@ -124,8 +126,7 @@ export function createApp(deps: AppDeps): ArobaseApp {
     const added = context.activity.membersAdded ?? [];
     const botAdded = added.some((m) => m.id === context.activity.recipient.id);
     const people = added.filter((m) => m.id !== context.activity.recipient.id);
-    const shared = context.activity.conversation?.conversationType === 'channel' || context.activity.conversation?.conversationType === 'groupChat';
-    if (shared) {
+    if (isSharedActivity(context.activity)) {
       if (botAdded) await context.sendActivity(t(lang(context), 'welcome', { name: '' }));
       return;
     }
@@ -278,6 +279,8 @@ export function createApp(deps: AppDeps): ArobaseApp {
 
   return Object.assign(app, {
     async stateFree(context: TurnContext): Promise<boolean> {
+      // Not addressed (a group chat message without @arobase): no state, no typing dots, no answer.
+      if (!addressedToBot(context.activity)) return true;
       if (context.activity.type !== 'installationUpdate') return false;
       await onInstallation(context);
       return true;

@@ -42,6 +42,11 @@ const who = (userId: string, conversationType = 'personal') => ({ userId, conver
 function fileMessage(name: string, url: string, o: { userId: string; conversationId: string; conversationType: string }) {
   const m = messageActivity('', t.opts(o)) as Record<string, unknown> & { conversation: Record<string, unknown> };
   m.conversation = { ...m.conversation, conversationType: o.conversationType };
+  // In a group chat, Teams hands the bot a file message only with « @arobase » in it.
+  if (o.conversationType !== 'personal') {
+    m.text = '<at>arobase</at>';
+    m.entities = [{ type: 'mention', text: '<at>arobase</at>', mentioned: { id: '28:arobase-bot', name: 'arobase' } }];
+  }
   m.attachments = [{ contentType: 'application/vnd.microsoft.teams.file.download.info', contentUrl: `https://contoso.sharepoint.com/${name}`, name,
     content: { downloadUrl: url, uniqueId: 'x', fileType: name.split('.').pop() } }];
   return m;

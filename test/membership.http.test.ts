@@ -8,7 +8,7 @@ import { startBot, type BotHandle } from '../bot/main.ts';
 import type { Database } from '../data/database.ts';
 import { startFakeConnector, type FakeConnector } from './helpers/fakeConnector.ts';
 import { openTestDatabase } from './helpers/testDb.ts';
-import { cardSubmitActivity, messageActivity, replyText, type ActivityOptions } from './helpers/activities.ts';
+import { cardSubmitActivity, messageActivity, replyText, sharedMessageActivity, type ActivityOptions } from './helpers/activities.ts';
 import { TEST_NOW } from './helpers/testBot.ts';
 
 let db: Database;
@@ -114,8 +114,7 @@ describe('a territory’s application belongs to its approved members', () => {
     ['a group chat', 'groupChat', 'candidature'],
   ])('in %s, A’s own draft is not shown: the bot continues in the personal chat', async (_where, conversationType, words) => {
     const channel = { ...ALICE, conversationId: `19:${conversationType}@thread.v2` };
-    const activity = messageActivity(words, opts(channel));
-    (activity.conversation as Record<string, unknown>).conversationType = conversationType;
+    const activity = sharedMessageActivity(words, { ...opts(channel), where: conversationType as 'channel' | 'groupChat', mention: true });
     const sent = await post(activity);
     const shown = JSON.stringify(sent.map((s) => s.body));
     expect(text(sent)).toMatch(/conversation privée/);

@@ -6,10 +6,12 @@ import { mm } from '../membership/messages.ts';
 import { personalOnlyCard } from '../membership/cards.ts';
 
 /** Teams says `personal`, `groupChat` or `channel`; a client that says nothing (emulator, tests) is one-to-one. */
-export function isSharedConversation(context: TurnContext): boolean {
-  const type = context.activity.conversation?.conversationType;
-  return type === 'channel' || type === 'groupChat' || context.activity.conversation?.isGroup === true;
+export function isSharedActivity(activity: Partial<Activity>): boolean {
+  const type = activity.conversation?.conversationType;
+  return type === 'channel' || type === 'groupChat' || activity.conversation?.isGroup === true;
 }
+
+export const isSharedConversation = (context: TurnContext): boolean => isSharedActivity(context.activity);
 
 export function personalOnlyActivity(context: TurnContext): Partial<Activity> {
   const lang = langOf(context.activity.locale);

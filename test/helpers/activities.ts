@@ -50,3 +50,16 @@ export function replyText(activity: Record<string, unknown> | undefined): string
 
 /** Every reply's text, one per line (for `toContain` on a whole answer). */
 export const replyTexts = (replies: Record<string, unknown>[]) => replies.map(replyText).join('\n');
+
+/**
+ * A message in a group chat or a channel as Teams posts it: `mention` puts « @arobase » in front, with the mention
+ * entity Teams adds (the bot's id as `mentioned.id`).
+ */
+export function sharedMessageActivity(text: string, o: ActivityOptions & { where?: 'groupChat' | 'channel'; mention?: boolean }) {
+  const b = base(o);
+  const where = o.where ?? 'groupChat';
+  const conversation = { ...b.conversation, id: o.conversationId ?? `19:${where}-1@thread.v2`, conversationType: where, isGroup: true };
+  const at = `<at>${b.recipient.name}</at>`;
+  const entities = o.mention ? [{ type: 'mention', text: at, mentioned: { id: b.recipient.id, name: b.recipient.name } }] : [];
+  return { ...b, conversation, type: 'message', text: o.mention ? `${at} ${text}` : text, textFormat: 'plain', entities };
+}

@@ -1,0 +1,76 @@
+// Group chats and channels through POST /api/messages (#19): arobase answers label questions when @mentioned, stays
+// silent otherwise (nothing sent: the turn ends before Teams AI would start its typing dots), and keeps the application to the personal chat.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardSubmitActivity, replyTexts, sharedMessageActivity } from './helpers/activities.ts';
+import { startSampleBot, type TestBot } from './helpers/testBot.ts';
+
+let t: TestBot;
+beforeAll(async () => { t = await startSampleBot(); });
+afterAll(async () => { await t?.close(); });
+
+type Where = 'groupChat' | 'channel';
+async function sayIn(where: Where, text: string, mention: boolean, locale = 'fr-FR') {
+  const before = t.connector.received.length;
+  const res = await t.post(sharedMessageActivity(text, { ...t.opts({ locale }), where, mention }));
+  expect(res.status).toBeLessThan(300);
+  return t.connector.received.slice(before).map((c) => c.body);
+}
+
+// [where, what a participant types after @arobase, language, what the answer must say]
+const addressed: [Where, string, string, RegExp][] = [
+  ['groupChat', 'quel est le niveau de Grenoble ?', 'fr-FR', /Grenoble/],
+  ['groupChat', 'Grenoble a combien d’arobases ?', 'fr-FR', /Grenoble/],
+  ['groupChat', 'what level is Grenoble?', 'en-GB', /Grenoble/],
+  ['channel', 'le palmarès de Grenoble', 'fr-FR', /Grenoble/],
+  ['groupChat', 'aide', 'fr-FR', /./],
+];
+
+describe('@arobase in a group chat or a channel', () => {
+  it.each(addressed)('%s: « @arobase %s » (%s) is answered', async (where, text, locale, expected) => {
+    const replies = await sayIn(where, text, true, locale);
+    expect(replies.length).toBeGreaterThan(0);
+    expect(replyTexts(replies)).toMatch(expected);
+    expect(replyTexts(replies)).not.toMatch(/<at>/);
+  });
+
+  it('the mention in the middle of the sentence is removed before understanding', async () => {
+    const activity = sharedMessageActivity('x', { ...t.opts(), mention: true }) as Record<string, unknown>;
+    activity.text = 'Dis <at>arobase</at>, quel est le niveau de Grenoble ?';
+    const before = t.connector.received.length;
+    await t.post(activity);
+    expect(replyTexts(t.connector.received.slice(before).map((c) => c.body))).toMatch(/Grenoble/);
+  });
+
+  it('the application is sent to the personal chat', async () => {
+    expect(replyTexts(await sayIn('groupChat', 'candidature', true))).toMatch(/conversation privée/);
+  });
+});
+
+describe('not addressed: silent', () => {
+  const unaddressed: [Where, string][] = [
+    ['groupChat', 'quel est le niveau de Grenoble ?'],
+    ['groupChat', 'aide'],
+    ['groupChat', 'on a eu 4 arobases cette année !'],
+    ['channel', 'candidature'],
+    ['groupChat', 'blablabla'],
+  ];
+  it.each(unaddressed)('%s: « %s » without @arobase gets no reply at all', async (where, text) => {
+    expect(await sayIn(where, text, false)).toEqual([]);
+  });
+
+  it('a mention of someone else is not a mention of arobase', async () => {
+    const activity = sharedMessageActivity('<at>Paul</at> quel est le niveau de Grenoble ?', t.opts()) as Record<string, unknown>;
+    activity.entities = [{ type: 'mention', text: '<at>Paul</at>', mentioned: { id: '29:paul', name: 'Paul' } }];
+    const before = t.connector.received.length;
+    await t.post(activity);
+    expect(t.connector.received.slice(before)).toEqual([]);
+  });
+
+  it('a button of its own card in the group chat still works', async () => {
+    const click = cardSubmitActivity({ verb: 'say', text: 'niveau de Grenoble' }, t.opts());
+    Object.assign(click.conversation, { id: '19:groupChat-1@thread.v2', conversationType: 'groupChat', isGroup: true });
+    const before = t.connector.received.length;
+    await t.post(click);
+    expect(replyTexts(t.connector.received.slice(before).map((c) => c.body))).toMatch(/Grenoble/);
+  });
+});
