@@ -50,6 +50,14 @@ export function normalizeActivity<T extends Obj>(activity: T): T {
   if (a.attachments !== undefined && !Array.isArray(a.attachments)) delete a.attachments;
   if (a.locale !== undefined && (typeof a.locale !== 'string' || !LOCALE.test(a.locale))) delete a.locale;
   if (a.channelData !== undefined && !isObject(a.channelData)) delete a.channelData;
+  // Invoke values Teams AI reads without checking (its compose-box query calls parameters.forEach).
+  if (a.type === 'invoke' && isObject(a.value)) {
+    const v = a.value;
+    if (v.parameters !== undefined && !Array.isArray(v.parameters)) delete v.parameters;
+    if (Array.isArray(v.parameters)) v.parameters = v.parameters.filter(isObject);
+    if (v.queryOptions !== undefined && !isObject(v.queryOptions)) delete v.queryOptions;
+    if (v.action !== undefined && !isObject(v.action)) delete v.action;
+  }
   for (const who of ['from', 'recipient'] as const) {
     const p = a[who];
     if (isObject(p)) for (const field of ['name', 'aadObjectId', 'role']) if (p[field] !== undefined && typeof p[field] !== 'string') delete p[field];

@@ -27,6 +27,10 @@ import { createApplicationDialogs } from '../dialogs/application/index.ts';
 import { createListImport, fileAttachmentsOf } from '../dialogs/listImport/index.ts';
 import { createFileDownload } from './fileDownload.ts';
 import { addressedToBot } from './addressing.ts';
+import { createTerritorySearch } from './territorySearch.ts';
+import { searchResult, selectedResult } from './cards/searchResults.ts';
+import { createLevelActions, LEVEL_VERBS } from './levelActions.ts';
+import { universalActionResponse } from './universalActions.ts';
 import { isSharedActivity } from '../dialogs/application/personalOnly.ts';
 import { conversationDialogState, registerApplicationDialogs } from '../dialogs/application/teamsAi.ts';
 import { createNotificationConversation, type NotificationAnswer, type NotificationConversation } from './notificationConversation.ts';
@@ -227,6 +231,18 @@ export function createApp(deps: AppDeps): ArobaseApp {
     const replies = sender && (await listImport.act(sender, data));
     if (replies) await send(context, replies);
   });
+
+  // Beyond the personal chat (#19): the compose-box search in any chat or channel, and the level card's Universal
+  // Actions (which reach the bot even from a chat it is not part of). French or English by the user's locale.
+  const search = createTerritorySearch({ prisma, registry: deps.registry, understander: getUnderstander(), now, labelOf: label.labelOf });
+  app.messageExtensions.query('searchTerritory', async (context, _state, query) =>
+    searchResult(lang(context), await search.search(String(query.parameters.queryText ?? ''), query.count)));
+  app.messageExtensions.selectItem(async (context, _state, item: { code?: unknown }) => selectedResult(lang(context), await search.item(item?.code)));
+  const levelAction = createLevelActions(label, search);
+  for (const verb of LEVEL_VERBS) {
+    app.adaptiveCards.actionExecute(verb, async (context, _state, data: { code?: unknown; edition?: unknown }) =>
+      universalActionResponse(context, await levelAction(verb, data, lang(context))));
+  }
 
   // Everything typed is understood once per activity (data/understanding): notification settings, the application,
   // help, and label questions.

@@ -38,7 +38,7 @@ const isOptionalArray = (v: unknown, max: number, each?: (item: unknown) => bool
 };
 
 /** True only if activitySchema accepts `body` (exact, checked against zod in test/requestGuard.test.ts). */
-export function isValidActivity(body: unknown): body is { serviceUrl: string; conversation: { id: string } } {
+export function isValidActivity(body: unknown): body is { type: string; serviceUrl: string; from: { id: string }; conversation: { id: string } } {
   if (!isObject(body)) return false;
   const from = body.from;
   return isString(body.type, 1, 64)
@@ -55,7 +55,7 @@ export function isValidActivity(body: unknown): body is { serviceUrl: string; co
     && isOptionalArray(body.membersRemoved, 500, hasId);
 }
 
-export type GuardVerdict = { ok: true; conversationId: string; quiet: boolean } | { ok: false; status: number; error: string; retryAfterSeconds?: number };
+export type GuardVerdict = { ok: true; conversationId: string; limiterKey: string; quiet: boolean } | { ok: false; status: number; error: string; retryAfterSeconds?: number };
 
 /** Token bucket per conversation: `burst` messages at once, then `perSecond`. Forgets idle conversations. */
 export class ConversationRateLimiter {
@@ -88,7 +88,7 @@ export class ConversationRateLimiter {
 }
 
 export function guardActivity(body: unknown, localMode: boolean, limiter: ConversationRateLimiter): GuardVerdict {
-  let a: { serviceUrl: string; conversation: { id: string } };
+  let a: { type: string; serviceUrl: string; from: { id: string }; conversation: { id: string } };
   if (isValidActivity(body)) {
     a = body;
   } else {
@@ -102,7 +102,10 @@ export function guardActivity(body: unknown, localMode: boolean, limiter: Conver
   if (hasUnsafeIds(a)) return { ok: false, status: 400, error: 'invalid activity: an id holds a control character or a lone surrogate' };
   // Local mode checks no token: never let an activity make the bot call out to an arbitrary host.
   if (localMode && !LOOPBACK.test(a.serviceUrl)) return { ok: false, status: 400, error: 'invalid activity: serviceUrl must be http://localhost or http://127.x.x.x in local mode' };
-  const rate = limiter.take(a.conversation.id);
+  // Invokes (the compose-box search as people type, card clicks, card refreshes) count per person: in a busy channel,
+  // one member's search must not use up the others'.
+  const limiterKey = a.type === 'invoke' ? `${a.conversation.id}\u0000${a.from.id}` : a.conversation.id;
+  const rate = limiter.take(limiterKey);
   if (!rate.ok) return { ok: false, status: 429, error: 'too many messages in this conversation', retryAfterSeconds: rate.retryAfterSeconds };
-  return { ok: true, conversationId: a.conversation.id, quiet: rate.quiet };
+  return { ok: true, conversationId: a.conversation.id, limiterKey, quiet: rate.quiet };
 }

@@ -103,7 +103,7 @@ export function createServer(state: Readiness, logger: Logger, limiter = new Con
       return;
     }
     if (!admits(state.inFlight.size, maxTurns, verdict.quiet, pressure?.lagging())) {
-      limiter.refund(verdict.conversationId);
+      limiter.refund(verdict.limiterKey);
       res.header('Retry-After', '1');
       res.send(503, { error: 'busy, retry shortly' });
       logger.debug({ inFlight: state.inFlight.size }, 'turn refused: busy');

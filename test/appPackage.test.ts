@@ -12,18 +12,30 @@ const manifest = () => JSON.parse(readFileSync(join(packageDir, 'manifest.json')
 const localization = () => JSON.parse(readFileSync(join(packageDir, 'en-us.json'), 'utf8'));
 
 describe('Teams app package', () => {
-  it('builds a zip whose manifest passes the Teams v1.24 schema: bot in personal and team scopes, commands in French and English', () => {
+  it('builds a zip whose manifest passes the Teams v1.24 schema: bot in personal, team and group chat, commands per scope in French and English, the search', () => {
     const { file, errors } = buildAppPackage(APP_ID, join(dir, 'arobase.zip'));
     expect(errors).toEqual([]);
     const files = unzipSync(new Uint8Array(readFileSync(file)));
     expect(Object.keys(files).sort()).toEqual(['color.png', 'en-us.json', 'manifest.json', 'outline.png']);
     const m = JSON.parse(new TextDecoder().decode(files['manifest.json']));
     expect(m.id).toBe(APP_ID);
-    expect(m.bots[0]).toMatchObject({ botId: APP_ID, scopes: ['personal', 'team'] });
-    const fr = m.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title);
-    expect(fr).toContain('aide');
+    expect(m.bots[0]).toMatchObject({ botId: APP_ID, scopes: ['personal', 'team', 'groupChat'] });
     const en = JSON.parse(new TextDecoder().decode(files['en-us.json']));
-    expect(fr.map((_: string, i: number) => en[`bots[0].commandLists[0].commands[${i}].title`])).toContain('help');
+    // Every scope has its commands, each translated.
+    const lists = m.bots[0].commandLists as { scopes: string[]; commands: { title: string; description: string }[] }[];
+    expect(lists.flatMap((l) => l.scopes).sort()).toEqual(['groupChat', 'personal', 'team']);
+    lists.forEach((list, l) => {
+      expect(list.commands.map((c) => c.title)).toContain('aide');
+      list.commands.forEach((c, i) => {
+        expect(en[`bots[0].commandLists[${l}].commands[${i}].title`], c.title).toBeTruthy();
+        expect(en[`bots[0].commandLists[${l}].commands[${i}].description`], c.description).toBeTruthy();
+      });
+    });
+    // The application stays in the personal chat: not offered where others read along.
+    expect(JSON.stringify(lists.find((l) => l.scopes.includes('groupChat')))).not.toMatch(/candidature|notifications/);
+    expect(m.composeExtensions[0]).toMatchObject({ botId: APP_ID, commands: [{ id: 'searchTerritory', type: 'query', parameters: [{ name: 'queryText' }] }] });
+    expect(en['composeExtensions[0].commands[0].title']).toBeTruthy();
+    expect(en['composeExtensions[0].commands[0].parameters[0].title']).toBeTruthy();
     expect(pngSize(files['color.png']!)).toEqual({ width: 192, height: 192 });
     expect(pngSize(files['outline.png']!)).toEqual({ width: 32, height: 32 });
   });

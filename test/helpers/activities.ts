@@ -63,3 +63,21 @@ export function sharedMessageActivity(text: string, o: ActivityOptions & { where
   const entities = o.mention ? [{ type: 'mention', text: at, mentioned: { id: b.recipient.id, name: b.recipient.name } }] : [];
   return { ...b, conversation, type: 'message', text: o.mention ? `${at} ${text}` : text, textFormat: 'plain', entities };
 }
+
+/** An invoke as Teams posts it from a compose box or a card (`composeExtension/query`, `adaptiveCard/action`…). */
+export function invokeActivity(name: string, value: unknown, o: ActivityOptions & { where?: 'personal' | 'groupChat' | 'channel' }) {
+  const b = base(o);
+  const where = o.where ?? 'personal';
+  const conversation = where === 'personal' ? b.conversation : { ...b.conversation, id: `19:${where}-1@thread.v2`, conversationType: where, isGroup: true };
+  return { ...b, conversation, type: 'invoke', name, value };
+}
+
+/** « arobase » + a text in the compose box: the search command's query. */
+export const composeQueryActivity = (text: string, o: ActivityOptions & { where?: 'personal' | 'groupChat' | 'channel' }) =>
+  invokeActivity('composeExtension/query', {
+    commandId: 'searchTerritory', parameters: [{ name: 'queryText', value: text }], queryOptions: { skip: 0, count: 25 },
+  }, o);
+
+/** A click on an Action.Execute button (Universal Actions). */
+export const actionExecuteActivity = (verb: string, data: unknown, o: ActivityOptions & { where?: 'personal' | 'groupChat' | 'channel' }, trigger = 'manual') =>
+  invokeActivity('adaptiveCard/action', { action: { type: 'Action.Execute', verb, data }, trigger }, o);

@@ -1,0 +1,63 @@
+// The compose-box search (#19) as Teams wants it: one result per territory (a preview line: name, level, edition;
+// the level card inserted when picked). Pure functions over plain JSON: no botbuilder.
+import type { LevelFact } from '../../data/labelFacts.ts';
+import type { AdaptiveCard } from '../../dialogs/cards.ts';
+import { ordinal } from '../i18n/answers.ts';
+import type { Lang } from '../i18n/locale.ts';
+import { sm } from '../i18n/surfaceMessages.ts';
+import { levelCard } from './levelCard.ts';
+
+export type SearchItemView = { code: string; label: string; fact: LevelFact };
+
+/** What a result says under its name. */
+export function levelSummary(lang: Lang, fact: LevelFact): string {
+  if (fact.status === 'awarded') {
+    const { award } = fact;
+    return `${'@'.repeat(award.level)} · ${ordinal(lang, award.edition)} label (${award.year})${fact.ten?.active ? ' · TEN' : ''}`;
+  }
+  if (fact.status === 'unpublished') return sm(lang, 'searchUnpublished', { year: fact.edition.year });
+  if (fact.status === 'not_labelled') return sm(lang, 'searchNotLabelled', { year: fact.edition.year, ord: ordinal(lang, fact.edition.number) });
+  return sm(lang, 'searchUnknown');
+}
+
+/**
+ * The level card with its actions: « Historique » and « Palmarès de l'année » as Universal Actions
+ * (Action.Execute: they reach the bot from any chat the card was inserted in, even one the bot is not part of).
+ */
+export function levelCardWithActions(lang: Lang, item: SearchItemView): AdaptiveCard {
+  const card = levelCard(lang, item.label, item.fact).card!;
+  const actions: unknown[] = [{ type: 'Action.Execute', title: sm(lang, 'btnHistory'), verb: 'levelHistory', data: { code: item.code } }];
+  const shown = palmaresEdition(item.fact);
+  if (shown) actions.push({ type: 'Action.Execute', title: sm(lang, 'btnPalmares', { year: shown.year }), verb: 'levelPalmares', data: { edition: shown.number, code: item.code } });
+  return { ...card, actions };
+}
+
+/** The palmarès the card speaks of: the award's edition, or the edition the territory is not (known to be) in. */
+function palmaresEdition(fact: LevelFact): { number: number; year: number } | null {
+  if (fact.status === 'awarded') return { number: fact.award.edition, year: fact.award.year };
+  return fact.status === 'unpublished' ? null : fact.edition;
+}
+
+const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
+
+/** A search result list: each item's preview (thumbnail: name and level) and the card inserted when picked. */
+export function searchResult(lang: Lang, items: readonly SearchItemView[]) {
+  return {
+    type: 'result' as const,
+    attachmentLayout: 'list' as const,
+    attachments: items.map((item) => ({
+      contentType: ADAPTIVE,
+      content: levelCardWithActions(lang, item),
+      preview: {
+        contentType: 'application/vnd.microsoft.card.thumbnail',
+        content: { title: item.label, text: levelSummary(lang, item.fact), tap: { type: 'invoke', value: { code: item.code } } },
+      },
+    })),
+  };
+}
+
+/** The card a picked result inserts; a text result when the territory is gone. */
+export function selectedResult(lang: Lang, item: SearchItemView | null) {
+  if (!item) return { type: 'message' as const, text: sm(lang, 'searchGone') };
+  return { type: 'result' as const, attachmentLayout: 'list' as const, attachments: [{ contentType: ADAPTIVE, content: levelCardWithActions(lang, item) }] };
+}

@@ -1,0 +1,35 @@
+// Texts of the surfaces beyond the personal chat (#19): the compose-box search, the level card's actions, the
+// announcement to channels and the status card others see, in French and English.
+import { translator, type Lang } from './locale.ts';
+
+const fr = {
+  searchNotLabelled: 'Pas au palmarès {year} ({ord} label)',
+  searchUnknown: 'Aucun label dans mes données (incomplètes)',
+  searchUnpublished: 'Palmarès {year} pas encore publié',
+  searchGone: 'Ce territoire n’est plus dans mes données : relancez la recherche.',
+  btnHistory: 'Historique',
+  btnPalmares: 'Palmarès {year}',
+  btnBack: 'Retour au niveau',
+  statusReadOnly: 'Suivi réservé aux administrateurs du réseau : voici l’état au {at}.',
+  channelsLabel: 'Canaux d’équipe à prévenir aussi (un message par canal) :',
+  channelsNone: 'Aucun canal d’équipe connu : ajoutez arobase à une équipe pour pouvoir y annoncer.',
+  channelsChosen: ' Canaux d’équipe : {n}.',
+};
+type Texts = { [K in keyof typeof fr]: string };
+
+const en: Texts = {
+  searchNotLabelled: 'Not in the {year} awards ({ord} label)',
+  searchUnknown: 'No label in my data (incomplete)',
+  searchUnpublished: '{year} awards not yet published',
+  searchGone: 'This territory is no longer in my data: search again.',
+  btnHistory: 'History',
+  btnPalmares: '{year} awards',
+  btnBack: 'Back to the level',
+  statusReadOnly: 'Progress is for the network’s administrators: here is the state at {at}.',
+  channelsLabel: 'Team channels to tell as well (one message per channel):',
+  channelsNone: 'No team channel known: add arobase to a team to announce there.',
+  channelsChosen: ' Team channels: {n}.',
+};
+
+export const surfaceCatalogs: Record<Lang, Texts> = { fr, en };
+export const sm = translator(surfaceCatalogs);

@@ -1,0 +1,61 @@
+// The message extension's search (« arobase » + a place in any compose box): the territories a text names, with
+// their level. Same understanding as a typed question (postcodes, INSEE codes, « st germain en laye », « CC du
+// Vexin normand », « niveau de Bron »); plain TypeScript, callable from a test.
+import type { PrismaClient } from '../data/generated/prisma/client.ts';
+import { labelledCodes, levelOf, type LevelFact } from '../data/labelFacts.ts';
+import { candidatesOf } from '../data/territories/index.ts';
+import { toTerritory, type Registry, type Territory } from '../data/territories/registry.ts';
+import type { Understander } from '../data/understanding/index.ts';
+
+export type SearchItem = { code: string; label: string; fact: LevelFact };
+
+export type TerritorySearchDeps = {
+  prisma: PrismaClient; registry: Registry; understander: Understander; now: () => Date;
+  labelOf: (t: Territory) => string;
+};
+
+/** What Teams lets a search box hold is short; a longer text is no place name. */
+const MAX_QUERY = 120;
+export const MAX_RESULTS = 10;
+
+export function createTerritorySearch(deps: TerritorySearchDeps) {
+  const { registry, understander } = deps;
+
+  /** The territories a text names: the one meant first, then its homonyms or the closest spellings. */
+  async function territoriesNamed(text: string): Promise<Territory[]> {
+    const query = text.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY);
+    if (query.length < 2) return [];
+    const labelled = await labelledCodes(deps.prisma);
+    // The whole text as a place first (« 38185 », « Saint-Martin »), then as a question (« le niveau de Bron »).
+    const direct = understander.resolvePlace(query, labelled);
+    const fromDirect = candidatesOf(direct);
+    if (fromDirect.length) return fromDirect;
+    const { intent, resolution } = understander.understand(query, { now: deps.now(), labelled });
+    const code = 'code' in intent && typeof intent.code === 'string' ? intent.code : undefined;
+    if (code && registry.get(code)) return [toTerritory(registry.get(code)!)];
+    if (resolution) {
+      const found = candidatesOf(resolution);
+      if (found.length) return found;
+    }
+    return direct.status === 'not_found' ? direct.suggestions : [];
+  }
+
+  /** Up to `limit` territories with their level in the newest published palmarès. */
+  async function search(text: string, limit = MAX_RESULTS): Promise<SearchItem[]> {
+    const territories = (await territoriesNamed(text)).slice(0, Math.max(0, Math.min(limit, MAX_RESULTS)));
+    const now = deps.now();
+    return Promise.all(territories.map(async (t) => ({ code: t.code, label: deps.labelOf(t), fact: await levelOf(deps.prisma, t.code, undefined, now) })));
+  }
+
+  /** One territory by code (a picked result): null when the code is not in the registry. */
+  async function item(code: unknown): Promise<SearchItem | null> {
+    const entry = typeof code === 'string' ? registry.get(code) : undefined;
+    if (!entry) return null;
+    const t = toTerritory(entry);
+    return { code: t.code, label: deps.labelOf(t), fact: await levelOf(deps.prisma, t.code, undefined, deps.now()) };
+  }
+
+  return { search, item };
+}
+
+export type TerritorySearch = ReturnType<typeof createTerritorySearch>;
