@@ -100,7 +100,7 @@ describe('isValidActivity (guardActivity fast path)', () => {
       if (localMode && !/^https?:\/\/(?:localhost|127(?:\.\d{1,3}){3})(?::\d+)?(?:\/|$)/i.test(parsed.data.serviceUrl)) {
         return { ok: false, status: 400, error: 'invalid activity: serviceUrl must be http://localhost or http://127.x.x.x in local mode' };
       }
-      return { ok: true, conversationId: parsed.data.conversation.id, quiet: expect.any(Boolean) };
+      return { ok: true, conversationId: parsed.data.conversation.id, limiterKey: expect.any(String), quiet: expect.any(Boolean) };
     };
     const limiter = new ConversationRateLimiter(1e9, 1e9);
     for (const localMode of [true, false]) {
@@ -116,5 +116,14 @@ describe('isValidActivity (guardActivity fast path)', () => {
     const verdicts = [1, 2, 3].map(() => guardActivity(valid(), true, limiter));
     expect(verdicts.map((v) => v.ok)).toEqual([true, true, false]);
     expect(verdicts[2]).toEqual({ ok: false, status: 429, error: 'too many messages in this conversation', retryAfterSeconds: 1 });
+  });
+
+  it('counts invokes (compose-box searches, card clicks) per person: one searcher does not block the channel', () => {
+    const limiter = new ConversationRateLimiter(2, 1, 100, () => 0);
+    const search = (user: string) => guardActivity({ ...valid(), type: 'invoke', from: { id: user } }, true, limiter).ok;
+    expect([search('29:ana'), search('29:ana'), search('29:ana')]).toEqual([true, true, false]);
+    expect(search('29:bob')).toBe(true);
+    // Messages still count per conversation.
+    expect([1, 2, 3].map(() => guardActivity(valid(), true, limiter).ok)).toEqual([true, true, false]);
   });
 });
