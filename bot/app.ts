@@ -15,6 +15,7 @@ import type { StateStorage } from './stateStorage.ts';
 import { AnswerTurnState } from './turnState.ts';
 import { langOf } from './i18n/locale.ts';
 import { t } from './i18n/messages.ts';
+import { nm } from './i18n/notificationMessages.ts';
 import { helpCard } from './cards/helpCard.ts';
 import { cardActivity } from '../dialogs/cardActivity.ts';
 import { type Reply } from '../dialogs/cards.ts';
@@ -27,6 +28,7 @@ import { createApplicationDialogs } from '../dialogs/application/index.ts';
 import { createListImport, fileAttachmentsOf } from '../dialogs/listImport/index.ts';
 import { createFileDownload } from './fileDownload.ts';
 import { addressedToBot } from './addressing.ts';
+import { captureChannel } from './channelCapture.ts';
 import { createTerritorySearch } from './territorySearch.ts';
 import { searchResult, selectedResult } from './cards/searchResults.ts';
 import { createLevelActions, LEVEL_VERBS } from './levelActions.ts';
@@ -94,8 +96,10 @@ export function createApp(deps: AppDeps): ArobaseApp {
   const memberOf = (context: TurnContext) => members.capture(context.activity);
 
   // Every message refreshes its member (conversation reference for notifications), even one the walkthrough takes.
+  // The team channels it can post announcements to follow the team's events (bot/channelCapture.ts).
   app.turn('beforeTurn', async (context) => {
     if (context.activity.type === 'message') await memberOf(context);
+    await captureChannel(prisma, context.activity);
     return true;
   });
   // The application walkthrough runs before every route: an active walkthrough, « candidature »,
@@ -144,10 +148,13 @@ export function createApp(deps: AppDeps): ArobaseApp {
   // The app installed or removed for a user: removal stops proactive messages to them. It needs no conversation
   // state: the server runs it without loading any (stateFree below; 8,000 installations at once on PGlite).
   const onInstallation = async (context: TurnContext) => {
+    await captureChannel(prisma, context.activity);
     const info = memberInfoFrom(context.activity);
     if (!info) return;
     members.forget(info.teamsUserId);
-    if (/^remove/.test(String(context.activity.action ?? ''))) await deactivateMember(prisma, { teamsUserId: info.teamsUserId });
+    // Removed from a team is not removed from one's personal chat: only the personal scope stops their messages.
+    const personal = !isSharedActivity(context.activity);
+    if (/^remove/.test(String(context.activity.action ?? ''))) { if (personal) await deactivateMember(prisma, { teamsUserId: info.teamsUserId }); }
     else await touchMember(prisma, info);
   };
   app.activity('installationUpdate', onInstallation);
@@ -179,14 +186,20 @@ export function createApp(deps: AppDeps): ArobaseApp {
     if (answer.follow && cardId && answer.replies.at(-1)?.card) deps.statusCards?.follow(context, cardId, answer.follow, lang(context));
   }
   for (const [verb, confirm] of [['announceConfirm', true], ['announceDiscard', false]] as const) {
-    app.adaptiveCards.actionSubmit(verb, async (context, _state, data: { id?: string }) => {
+    app.adaptiveCards.actionSubmit(verb, async (context, _state, data: { id?: string; channels?: unknown }) => {
       if (typeof data.id !== 'string') return;
-      await answerNotification(context, await notifications.decide(data.id, confirm, await notificationSession(context)));
+      await answerNotification(context, await notifications.decide(data.id, confirm, await notificationSession(context), data.channels));
     });
   }
   app.adaptiveCards.actionSubmit('announceCancel', async (context, _state, data: { id?: string }) => {
     if (typeof data.id !== 'string') return;
     await answerNotification(context, await notifications.stop(data.id, await notificationSession(context)));
+  });
+
+  // The status card's refresh (Universal Actions): live figures for an admin, the read-only card for anyone else.
+  app.adaptiveCards.actionExecute('announceStatus', async (context, _state, data: { id?: unknown }) => {
+    const card = typeof data.id === 'string' ? await notifications.statusFor(data.id, await notificationSession(context)) : null;
+    return universalActionResponse(context, card?.card ?? nm(lang(context), 'noAnnouncement'));
   });
 
   // Card buttons: a homonym picked, a reading chosen, a palmarès page turned. Their data comes from the client:

@@ -3,6 +3,7 @@
 import type { Member, PrismaClient } from '../data/generated/prisma/client.ts';
 import { resolveArea } from '../data/territories/areas.ts';
 import { isAdmin } from '../data/members.ts';
+import { listChannels } from '../data/channels.ts';
 import type { Registry } from '../data/territories/registry.ts';
 import {
   AnnouncementError, cancelAnnouncement, createAnnouncement, deliveredBar, formatProgress, latestAnnouncement, loadProgress,
@@ -10,6 +11,7 @@ import {
 } from '../data/notifications/index.ts';
 import { adaptiveCard, textBlock, type Reply } from '../dialogs/cards.ts';
 import { nm } from './i18n/notificationMessages.ts';
+import { sm } from './i18n/surfaceMessages.ts';
 import type { Lang } from './i18n/locale.ts';
 import type { NotificationCommand } from '../data/understanding/types.ts';
 
@@ -22,6 +24,18 @@ export type NotificationAnswer = { replies: Reply[]; follow?: string };
 
 const ADMIN_ONLY = new Set<NotificationCommand['name']>(['publish', 'status', 'cancel', 'resend']);
 
+/** The preview's channel checkboxes (none ticked: an admin chooses), or a line saying how to get some. */
+function channelChoice(lang: Lang, channels: { id: string; name: string }[]): unknown[] {
+  if (!channels.length) return [textBlock(sm(lang, 'channelsNone'), { isSubtle: true, spacing: 'Medium' })];
+  return [
+    textBlock(sm(lang, 'channelsLabel'), { spacing: 'Medium' }),
+    { type: 'Input.ChoiceSet', id: 'channels', isMultiSelect: true, style: 'expanded', choices: channels.map((c) => ({ title: c.name, value: c.id })) },
+  ];
+}
+
+const clockTime = (lang: Lang, at: Date) =>
+  at.toLocaleTimeString(lang === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
+
 export function createNotificationConversation(deps: NotificationDeps) {
   const { prisma, registry } = deps;
   const admin = (s: NotificationSession) => !!s.member && isAdmin(deps.adminIds, s.member);
@@ -31,21 +45,42 @@ export function createNotificationConversation(deps: NotificationDeps) {
     return [...m.filterDepartements.map((d) => registry.departementName(d) ?? d), ...m.filterRegions.map((r) => registry.regionName(r) ?? r)].join(', ');
   }
 
-  async function statusCard(lang: Lang, announcementId: string): Promise<(Reply & { finished: boolean }) | null> {
+  /**
+   * The status card. `admin`: with « Arrêter l’envoi » while it sends, and a Universal Actions `refresh` so that an
+   * admin opening the chat later sees the live figures (Teams asks the bot for them, for the admins listed in
+   * `userIds`). `reader`: the figures as of now, no button, no refresh (anyone else who sees the card).
+   */
+  async function statusCard(lang: Lang, announcementId: string, view: 'admin' | 'reader' = 'admin'): Promise<(Reply & { finished: boolean }) | null> {
     const summary = await loadProgress(prisma, announcementId);
     if (!summary) return null;
     const lines = formatProgress(summary, lang);
     // What was actually sent: a cancelled send shows its third, not a full bar.
     const bar = deliveredBar(summary, { lang });
     const cancelled = summary.status === 'cancelled';
+    const admin = view === 'admin';
     // While it sends, the card itself can stop it; the in-place updates drop the button once it is over.
-    const stop = summary.finished || cancelled ? [] : [{ type: 'Action.Submit', title: nm(lang, 'stopSending'), style: 'destructive', data: { verb: 'announceCancel', id: announcementId } }];
+    const stop = !admin || summary.finished || cancelled ? [] : [{ type: 'Action.Submit', title: nm(lang, 'stopSending'), style: 'destructive', data: { verb: 'announceCancel', id: announcementId } }];
+    const readOnly = admin ? [] : [sm(lang, 'statusReadOnly', { at: clockTime(lang, new Date()) })];
     const card = adaptiveCard([
       textBlock(nm(lang, cancelled ? 'statusTitleCancelled' : 'statusTitle'), { weight: 'Bolder', size: 'Medium', ...(cancelled ? { color: 'Attention' } : {}) }),
       textBlock(bar, { fontType: 'Monospace' }),
-      ...lines.map((l) => textBlock(l, { spacing: 'Small' })),
+      ...[...lines, ...readOnly].map((l) => textBlock(l, { spacing: 'Small' })),
     ], stop);
-    return { text: [bar, ...lines].join('\n'), card, finished: summary.finished };
+    if (admin) card.refresh = { action: { type: 'Action.Execute', verb: 'announceStatus', data: { id: announcementId } }, userIds: await adminTeamsIds() };
+    return { text: [bar, ...lines, ...readOnly].join('\n'), card, finished: summary.finished };
+  }
+
+  /** Teams ids of the admins who wrote to the bot (refresh.userIds takes Teams ids, at most 60). */
+  async function adminTeamsIds(): Promise<string[]> {
+    if (!deps.adminIds.length) return [];
+    const ids = [...deps.adminIds];
+    const rows = await prisma.member.findMany({ where: { OR: [{ teamsUserId: { in: ids } }, { aadObjectId: { in: ids } }] }, select: { teamsUserId: true }, orderBy: { lastSeenAt: 'desc' }, take: 60 });
+    return rows.map((r) => r.teamsUserId);
+  }
+
+  /** A status card's refresh or click (Action.Execute): live figures for an admin, the read-only card for others. */
+  async function statusFor(id: string, s: NotificationSession): Promise<Reply | null> {
+    return statusCard(s.lang, id, admin(s) ? 'admin' : 'reader');
   }
 
   /** The outbox says why it refuses (already sent, cancelled…): that sentence, in the admin's language. */
@@ -102,7 +137,8 @@ export function createNotificationConversation(deps: NotificationDeps) {
             ? [{ type: 'Action.Submit', title: nm(s.lang, 'confirm', { n: draft.recipients }), style: 'positive', data: { verb: 'announceConfirm', id } }]
             : [];
           const card = adaptiveCard(
-            [textBlock(nm(s.lang, 'previewTitle'), { weight: 'Bolder', size: 'Medium' }), ...lines.map((l) => textBlock(l, { spacing: 'Small' }))],
+            [textBlock(nm(s.lang, 'previewTitle'), { weight: 'Bolder', size: 'Medium' }), ...lines.map((l) => textBlock(l, { spacing: 'Small' })),
+              ...channelChoice(s.lang, await listChannels(prisma))],
             [...send, { type: 'Action.Submit', title: nm(s.lang, 'discard'), data: { verb: 'announceDiscard', id } }],
           );
           return { replies: [{ text: lines.join('\n'), card }] };
@@ -142,15 +178,16 @@ export function createNotificationConversation(deps: NotificationDeps) {
     return asAdmin(s, 'announceCancel', async () => say(nm(s.lang, 'cancelled', { n: (await cancelAnnouncement(prisma, id)).cancelled })));
   }
 
-  /** The admin's answer to the preview card. */
-  function decide(id: string, confirm: boolean, s: NotificationSession): Promise<NotificationAnswer> {
+  /** The admin's answer to the preview card; `channels`: the team channels ticked on it (ids, comma-separated). */
+  function decide(id: string, confirm: boolean, s: NotificationSession, channels?: unknown): Promise<NotificationAnswer> {
     return asAdmin(s, confirm ? 'announceConfirm' : 'announceDiscard', async () => {
       if (!confirm) {
         // Only a preview not yet confirmed: a stale « Abandonner » must not stop a send in progress.
         await cancelAnnouncement(prisma, id, { draftOnly: true });
         return say(nm(s.lang, 'discarded'));
       }
-      const result = await queueAnnouncement(prisma, id);
+      const chosen = typeof channels === 'string' ? channels.split(',').map((c) => c.trim()).filter(Boolean) : [];
+      const result = await queueAnnouncement(prisma, id, { channels: chosen });
       const card = await statusCard(s.lang, id);
       const skipped = result.alreadyReceived ? nm(s.lang, 'skipped', { n: result.alreadyReceived }) : '';
       const first = { text: nm(s.lang, result.alreadyQueued ? 'alreadyQueued' : 'queued', { n: result.queued }) + skipped };
@@ -158,7 +195,7 @@ export function createNotificationConversation(deps: NotificationDeps) {
     });
   }
 
-  return { handle, decide, stop, statusCard };
+  return { handle, decide, stop, statusCard, statusFor };
 }
 
 export type NotificationConversation = ReturnType<typeof createNotificationConversation>;

@@ -4,6 +4,7 @@
 // being sent) an announcement of that edition, unless asked otherwise.
 import { Prisma, type Announcement, type PrismaClient } from '../generated/prisma/client.ts';
 import type { Registry } from '../territories/registry.ts';
+import { activeChannelIds } from '../channels.ts';
 import { buildAnnouncementContent, concerns, contentStats, type ContentStats } from './content.ts';
 import { AnnouncementError } from './errors.ts';
 import { contentSchema, type AnnouncementContent } from './types.ts';
@@ -27,7 +28,7 @@ export function parseContent(json: unknown): AnnouncementContent {
 /** Active, subscribed members the bot can reach and the announcement concerns (subscription filters). */
 export async function selectRecipients(prisma: Db, content: AnnouncementContent): Promise<string[]> {
   const members = await prisma.member.findMany({
-    where: { active: true, subscribed: true, NOT: { conversationReference: { equals: Prisma.DbNull } } },
+    where: { kind: 'person', active: true, subscribed: true, NOT: { conversationReference: { equals: Prisma.DbNull } } },
     select: { id: true, territoryCode: true, filterDepartements: true, filterRegions: true },
     orderBy: { createdAt: 'asc' },
   });
@@ -53,11 +54,12 @@ export type RecipientPlan = {
   alreadyReceived: number;
 };
 
-/** Who gets the announcement: selectRecipients minus the members who already have this edition (unless `again`). */
+/** Who gets the announcement: selectRecipients and the chosen channels, minus the members who already have this edition (unless `again`). */
 export async function planRecipients(
-  prisma: Db, content: AnnouncementContent, options: { again?: boolean; exceptAnnouncementId?: string } = {},
+  prisma: Db, content: AnnouncementContent, options: { again?: boolean; exceptAnnouncementId?: string; channels?: readonly unknown[] } = {},
 ): Promise<RecipientPlan> {
-  const concerned = await selectRecipients(prisma, content);
+  // The team channels the admin chose (data/channels.ts) are recipients like members: once per edition each.
+  const concerned = [...(await selectRecipients(prisma, content)), ...(await activeChannelIds(prisma, options.channels))];
   const have = await membersWithEdition(prisma, content.edition, options.exceptAnnouncementId);
   const fresh = concerned.filter((id) => !have.has(id));
   return { recipients: options.again ? concerned : fresh, alreadyReceived: concerned.length - fresh.length };
@@ -85,7 +87,9 @@ export type QueueResult = {
  * on the edition row serialises two announcements of the same edition, so each sees the other's deliveries and a
  * member gets one message per edition (`again`: send to those who already got one too).
  */
-export async function queueAnnouncement(prisma: PrismaClient, announcementId: string, options: { again?: boolean; now?: () => Date } = {}): Promise<QueueResult> {
+export async function queueAnnouncement(
+  prisma: PrismaClient, announcementId: string, options: { again?: boolean; now?: () => Date; channels?: readonly unknown[] } = {},
+): Promise<QueueResult> {
   const result = await prisma.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ status: string; content: unknown; edition: number }[]>`
       SELECT status::text AS status, content, "editionNumber" AS edition FROM "Announcement" WHERE id = ${announcementId} FOR UPDATE`;
@@ -93,7 +97,7 @@ export async function queueAnnouncement(prisma: PrismaClient, announcementId: st
     if (row.status === 'cancelled') throw new AnnouncementError('queueCancelled', { edition: row.edition });
     if (row.status !== 'draft') return { announcementId, queued: 0, alreadyQueued: true, alreadyReceived: 0 };
     await tx.$queryRaw`SELECT number FROM "Edition" WHERE number = ${row.edition} FOR UPDATE`;
-    const { recipients: members, alreadyReceived } = await planRecipients(tx, parseContent(row.content), { again: options.again, exceptAnnouncementId: announcementId });
+    const { recipients: members, alreadyReceived } = await planRecipients(tx, parseContent(row.content), { again: options.again, exceptAnnouncementId: announcementId, channels: options.channels });
     let queued = 0;
     // One array parameter a chunk (unnest): Prisma's createMany of 5,000 rows built a statement of 10,000
     // parameters, and the embedded database kept ~120 MB more for the rest of the process (bench:notify).

@@ -31,7 +31,8 @@ export async function claimDeliveries(prisma: PrismaClient, limit: number): Prom
            m."conversationReference", m.locale, m."territoryCode",
            COALESCE(m."tenantId", m."conversationReference"#>>'{conversation,tenantId}', '') AS "tenantId",
            COALESCE(m."filterDepartements", '{}') AS "filterDepartements", COALESCE(m."filterRegions", '{}') AS "filterRegions",
-           m.active, m.subscribed
+           -- A team channel is never subscribed: the admin chose it for this announcement.
+           m.active, (m.subscribed OR m.kind = 'channel') AS subscribed
     FROM claimed c JOIN "Member" m ON m.id = c."memberId"`;
   return rows.map((r) => ({ ...r, attempt: Number(r.attempt) }));
 }

@@ -18,6 +18,8 @@ export type ProgressCounts = {
   lastSentAt: Date | null;
   /** Failed deliveries by last HTTP status ('network' when none). */
   failedByCode: Record<string, number>;
+  /** Of these, the team channels chosen by the admin (one message each). */
+  channels?: { total: number; sent: number };
 };
 
 export type ProgressSummary = {
@@ -40,6 +42,7 @@ export type ProgressSummary = {
    */
   etaSeconds: number | null;
   failedByCode: Record<string, number>;
+  channels: { total: number; sent: number };
   finished: boolean;
 };
 
@@ -70,7 +73,7 @@ export function summarizeProgress(
     delivered: c.total ? c.sent / c.total : 0,
     rate: Math.round(rate * 10) / 10,
     etaSeconds: live && remaining > 0 && pace > 0 ? Math.ceil(remaining / pace) : null,
-    failedByCode: c.failedByCode, finished,
+    failedByCode: c.failedByCode, channels: c.channels ?? { total: 0, sent: 0 }, finished,
   };
 }
 
@@ -97,8 +100,13 @@ export async function loadProgressCounts(prisma: PrismaClient, announcementId: s
   const codes = await prisma.$queryRaw<{ code: number | null; n: number }[]>`
     SELECT "lastStatusCode" AS code, count(*)::int AS n FROM "Delivery"
     WHERE "announcementId" = ${announcementId} AND status = 'failed' GROUP BY 1 ORDER BY 1`;
+  const [channels] = await prisma.$queryRaw<{ total: number; sent: number }[]>`
+    SELECT count(*)::int AS total, count(*) FILTER (WHERE d.status = 'sent')::int AS sent
+    FROM "Delivery" d JOIN "Member" m ON m.id = d."memberId"
+    WHERE d."announcementId" = ${announcementId} AND m.kind = 'channel'`;
   const r = row!;
   return {
+    channels: channels ?? { total: 0, sent: 0 },
     total: r.total, pending: r.pending, sending: r.sending, sent: r.sent, failed: r.failed, uncertain: r.uncertain,
     cancelled: r.cancelled, throttled: r.throttled, retrying: r.retrying, resentAfterCrash: r.resent, recentSent: r.recent, windowMs,
     firstSentAt: r.first_sent, lastSentAt: r.last_sent,
@@ -127,6 +135,7 @@ const LINES = {
     failures: 'Échecs par cause : {list}',
     uncertain: 'Incertains : envoi interrompu par un arrêt brutal ; « renvoyer » les inclut (doublon possible).',
     resent: 'Renvoyés automatiquement après un arrêt brutal : {count} (leur requête était partie : doublon possible).',
+    channels: 'Dont canaux d’équipe : {sent} / {total} envoyés (un message par canal)',
   },
   en: {
     head: 'Announcement of the {ord} label — {status}',
@@ -137,6 +146,7 @@ const LINES = {
     failures: 'Failures by cause: {list}',
     uncertain: 'Uncertain: sending was cut by a crash; “re-send” includes them (a duplicate is possible).',
     resent: 'Re-sent automatically after a crash: {count} (their request had left: a duplicate is possible).',
+    channels: 'Of which team channels: {sent} / {total} sent (one message per channel)',
   },
 } as const;
 
@@ -175,6 +185,7 @@ export function formatProgress(s: ProgressSummary, lang: NotifyLang = 'fr'): str
     fill(t.head, { ord: ordinal(lang, s.edition), status: STATUS[lang][s.status] }),
     fill(s.status === 'cancelled' ? t.cancelledCounts : t.counts, { sent: s.sent, total: s.total, failed: s.failed, uncertain: s.uncertain, cancelled: s.cancelled }),
   ];
+  if (s.channels.total) lines.push(fill(t.channels, s.channels));
   if (!s.finished) lines.push(fill(t.flow, { remaining: s.remaining, retrying: s.retrying, throttled: s.throttled, rate: formatRate(s.rate, lang), eta: formatDuration(s.etaSeconds) }));
   const causes = Object.entries(s.failedByCode).map(([code, n]) => `${CAUSES[lang][code] ?? code} ${n}`);
   if (causes.length) lines.push(fill(t.failures, { list: causes.join(', ') }));

@@ -81,3 +81,13 @@ export const composeQueryActivity = (text: string, o: ActivityOptions & { where?
 /** A click on an Action.Execute button (Universal Actions). */
 export const actionExecuteActivity = (verb: string, data: unknown, o: ActivityOptions & { where?: 'personal' | 'groupChat' | 'channel' }, trigger = 'manual') =>
   invokeActivity('adaptiveCard/action', { action: { type: 'Action.Execute', verb, data }, trigger }, o);
+
+/** A team event as Teams posts it in the team's General channel (`channelData.eventType`, the team, the channel). */
+export function teamEventActivity(
+  o: ActivityOptions & { team: { id: string; name?: string }; channel?: { id: string; name?: string }; eventType?: string; type?: string; extra?: Record<string, unknown> },
+) {
+  const b = base(o);
+  const conversation = { ...b.conversation, id: o.conversationId ?? o.team.id, conversationType: 'channel', isGroup: true };
+  const channelData = { ...b.channelData, team: o.team, ...(o.channel ? { channel: o.channel } : {}), ...(o.eventType ? { eventType: o.eventType } : {}) };
+  return { ...b, conversation, channelData, type: o.type ?? 'conversationUpdate', ...o.extra };
+}
