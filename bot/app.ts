@@ -30,7 +30,7 @@ import { createFileDownload } from './fileDownload.ts';
 import { addressedToBot } from './addressing.ts';
 import { captureChannel } from './channelCapture.ts';
 import { createTerritorySearch } from './territorySearch.ts';
-import { searchResult, selectedResult } from './cards/searchResults.ts';
+import { isTerritorySearch, searchResult, searchText, selectedResult } from './cards/searchResults.ts';
 import { createLevelActions, LEVEL_VERBS } from './levelActions.ts';
 import { universalActionResponse } from './universalActions.ts';
 import { isSharedActivity } from '../dialogs/application/personalOnly.ts';
@@ -248,8 +248,8 @@ export function createApp(deps: AppDeps): ArobaseApp {
   // Beyond the personal chat (#19): the compose-box search in any chat or channel, and the level card's Universal
   // Actions (which reach the bot even from a chat it is not part of). French or English by the user's locale.
   const search = createTerritorySearch({ prisma, registry: deps.registry, understander: getUnderstander(), now, labelOf: label.labelOf });
-  app.messageExtensions.query('searchTerritory', async (context, _state, query) =>
-    searchResult(lang(context), await search.search(String(query.parameters.queryText ?? ''), query.count)));
+  app.messageExtensions.query(isTerritorySearch, async (context, _state, query) =>
+    searchResult(lang(context), await search.search(searchText(context.activity, query.parameters), query.count), { tap: !deps.config.localMode }));
   app.messageExtensions.selectItem(async (context, _state, item: { code?: unknown }) => selectedResult(lang(context), await search.item(item?.code)));
   const levelAction = createLevelActions(label, search);
   for (const verb of LEVEL_VERBS) {

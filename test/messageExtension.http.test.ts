@@ -25,7 +25,10 @@ beforeAll(async () => {
 });
 afterAll(async () => { await local?.close(); await prod?.close(); await issuer?.close(); });
 
-type Result = { type: string; text?: string; attachments?: { content: { body: unknown[]; actions?: { verb: string; title: string }[] }; preview?: { content: { title: string; text: string; tap: { value: { code: string } } } } }[] };
+type Attachment = { content: { body: unknown[]; actions?: { verb: string; title: string; data: { code: string } }[] }; preview?: { content: { title: string; text: string; tap?: { value: { code: string } } } } };
+type Result = { type: string; text?: string; attachments?: Attachment[] };
+/** The territory a result is about (its card's actions carry the code; the preview's tap too, in production). */
+const codeOf = (a: Attachment) => a.content.actions![0]!.data.code;
 
 let person = 0;
 /** Each call from another member of the chat, as when people search in a busy channel (invokes count per person). */
@@ -60,7 +63,7 @@ describe('composeExtension/query (local mode, unsigned)', () => {
     const result = await query(text);
     expect(result).toMatchObject({ type: 'result', attachmentLayout: 'list' });
     const first = result.attachments![0]!;
-    expect(first.preview!.content.tap.value.code).toBe(code);
+    expect(codeOf(first)).toBe(code);
     expect(first.preview!.content.title).toMatch(title);
     expect(first.preview!.content.text.length).toBeGreaterThan(0);
   });
@@ -79,8 +82,18 @@ describe('composeExtension/query (local mode, unsigned)', () => {
     expect(first!.content.actions!.map((a) => a.title)).toEqual(['History', expect.stringMatching(/^\d{4} awards$/)]);
   });
 
+  it('local mode (the Agents Playground): no tap in previews, which the Playground refuses; the card is inserted as listed', async () => {
+    const [first] = (await query('Grenoble')).attachments!;
+    expect(first!.preview!.content.tap).toBeUndefined();
+  });
+
+  it('a query as the Playground sends it (no command id, an unnamed parameter) is searched too', async () => {
+    const r = await invoke(local, invokeActivity('composeExtension/query', { parameters: [{ value: 'st germain en laye' }] }, local.opts()));
+    expect(codeOf((r.body as { composeExtension: Result }).composeExtension.attachments![0]!)).toBe('78551');
+  });
+
   it('a name shared by several communes lists them all', async () => {
-    const codes = (await query('Saint-Martin')).attachments!.map((a) => a.preview!.content.tap.value.code);
+    const codes = (await query('Saint-Martin')).attachments!.map(codeOf);
     expect(new Set(codes).size).toBeGreaterThan(2);
   });
 
@@ -143,9 +156,9 @@ describe('the level card’s Universal Actions', () => {
 });
 
 describe('production mode: signed by the Bot Framework', () => {
-  it('a signed query returns results; an unsigned one is refused', async () => {
+  it('a signed query returns results whose pick asks the bot for the card (tap → selectItem); an unsigned one is refused', async () => {
     const result = await query('Grenoble', 'fr-FR', prod, `Bearer ${issuer.token()}`);
-    expect(result.attachments![0]!.preview!.content.tap.value.code).toBe('38185');
+    expect(result.attachments![0]!.preview!.content.tap).toEqual({ type: 'invoke', value: { code: '38185' } });
     const unsigned = await invoke(prod, composeQueryActivity('Grenoble', prod.opts()));
     expect(unsigned.status).toBe(401);
   });

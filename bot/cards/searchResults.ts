@@ -38,10 +38,36 @@ function palmaresEdition(fact: LevelFact): { number: number; year: number } | nu
   return fact.status === 'unpublished' ? null : fact.edition;
 }
 
+type InvokeLike = { type?: string; name?: string; value?: unknown };
+
+/**
+ * The compose-box search command, by id; a query without one is taken too (the Agents Playground sends neither the
+ * command id nor the parameter name unless typed in its search options).
+ */
+export const isTerritorySearch = async (context: { activity: InvokeLike }): Promise<boolean> => {
+  const a = context.activity;
+  if (a.type !== 'invoke' || a.name !== 'composeExtension/query') return false;
+  const id = (a.value as { commandId?: unknown } | undefined)?.commandId;
+  return id === undefined || id === null || id === '' || id === 'searchTerritory';
+};
+
+/** The text typed: the `queryText` parameter, else the first parameter with a text value (unnamed: the Playground). */
+export function searchText(activity: InvokeLike, named: Record<string, unknown>): string {
+  if (typeof named.queryText === 'string') return named.queryText;
+  if (named.initialRun === 'true') return '';
+  const parameters = (activity.value as { parameters?: { name?: unknown; value?: unknown }[] } | undefined)?.parameters ?? [];
+  const first = parameters.find((p) => typeof p.value === 'string');
+  return typeof first?.value === 'string' ? first.value : '';
+}
+
 const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
 
-/** A search result list: each item's preview (thumbnail: name and level) and the card inserted when picked. */
-export function searchResult(lang: Lang, items: readonly SearchItemView[]) {
+/**
+ * A search result list: each item's preview (thumbnail: name and level) and the card inserted when picked. `tap`:
+ * a pick asks the bot for the card afresh (selectItem); without it Teams inserts the card as listed. The Agents
+ * Playground refuses results whose preview has a tap (« tap action is not supported »), so local mode leaves it out.
+ */
+export function searchResult(lang: Lang, items: readonly SearchItemView[], options: { tap?: boolean } = {}) {
   return {
     type: 'result' as const,
     attachmentLayout: 'list' as const,
@@ -50,7 +76,7 @@ export function searchResult(lang: Lang, items: readonly SearchItemView[]) {
       content: levelCardWithActions(lang, item),
       preview: {
         contentType: 'application/vnd.microsoft.card.thumbnail',
-        content: { title: item.label, text: levelSummary(lang, item.fact), tap: { type: 'invoke', value: { code: item.code } } },
+        content: { title: item.label, text: levelSummary(lang, item.fact), ...(options.tap === false ? {} : { tap: { type: 'invoke', value: { code: item.code } } }) },
       },
     })),
   };
