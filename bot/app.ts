@@ -19,7 +19,9 @@ import { nm } from './i18n/notificationMessages.ts';
 import { helpCard } from './cards/helpCard.ts';
 import { cardActivity } from '../dialogs/cardActivity.ts';
 import { type Reply } from '../dialogs/cards.ts';
-import { createLabelConversation, type LabelMemory, type LabelSession } from './labelConversation.ts';
+import { createLabelConversation, type LabelSession } from './labelConversation.ts';
+import { labelSession } from './labelSession.ts';
+import { createUnderstood } from './understood.ts';
 import { createMemberCapture } from './memberCapture.ts';
 import { createMemberNotifier } from './memberNotifier.ts';
 import { memberInfoFrom } from '../dialogs/memberInfo.ts';
@@ -116,17 +118,8 @@ export function createApp(deps: AppDeps): ArobaseApp {
   const answer = (context: TurnContext, state: AnswerTurnState, replies: Reply[]) =>
     state.saveAlongside(context, deps.storage, () => send(context, replies));
 
-  async function session(context: TurnContext, state: AnswerTurnState): Promise<LabelSession> {
-    const member = await memberOf(context);
-    const memory = state.label as LabelMemory;
-    // Kept inside the conversation row by earlier versions: moved to its own row, once.
-    const conversation = state.conversation as { label?: LabelMemory };
-    if (conversation.label) {
-      if (!Object.keys(memory).length) Object.assign(memory, conversation.label);
-      delete conversation.label;
-    }
-    return { lang: lang(context), memory, member: member && { id: member.id, territoryCode: member.territoryCode } };
-  }
+  const session = async (context: TurnContext, state: AnswerTurnState): Promise<LabelSession> =>
+    labelSession(state, await memberOf(context), lang(context));
 
   // One welcome at most: in a personal chat to the user who installed the bot; in a team or a group chat, one to
   // everyone when the bot itself is added (people joining later get none: 500 members added, not 500 messages).
@@ -257,24 +250,9 @@ export function createApp(deps: AppDeps): ArobaseApp {
       universalActionResponse(context, await levelAction(verb, data, lang(context))));
   }
 
-  // Everything typed is understood once per activity (data/understanding): notification settings, the application,
+  // Everything typed is understood once per activity (bot/understood.ts): notification settings, the application,
   // help, and label questions.
-  const understandings = new WeakMap<object, Promise<Understanding>>();
-  const understandingOf = (context: TurnContext) => {
-    let u = understandings.get(context.activity);
-    if (!u) understandings.set(context.activity, (u = label.understand(context.activity.text ?? '')));
-    return u;
-  };
-  /**
-   * What the understanding does not get may go to the language model, which can only pick a read-only label
-   * question (bot/llm/tools.ts); its own text is never shown. No model, or no pick: the « pas compris » card.
-   */
-  const understood = async (context: TurnContext): Promise<Understanding> => {
-    const u = await understandingOf(context);
-    if (u.intent.name !== 'unknown' || !model) return u;
-    const intent = await model.route(context.activity.text ?? '');
-    return intent ? { intent } : u;
-  };
+  const understood = createUnderstood(label.understand, model);
   /** What a typed message (or an example button's text) asks, answered. */
   async function answerUnderstood(context: TurnContext, state: AnswerTurnState, understanding: Understanding) {
     const { intent } = understanding;
@@ -289,7 +267,7 @@ export function createApp(deps: AppDeps): ArobaseApp {
         await answer(context, state, await label.handle(understanding, await session(context, state)));
     }
   }
-  app.message(hasText, async (context, state) => answerUnderstood(context, state, await understood(context)));
+  app.message(hasText, async (context, state) => answerUnderstood(context, state, await understood(context.activity)));
   // Example questions on the help and « pas compris » cards: a button that asks its text as if typed (an imBack
   // sends nothing in the Agents Playground).
   app.adaptiveCards.actionSubmit('say', async (context, state, data: { text?: unknown }) => {
