@@ -47,6 +47,9 @@ export function parseListLine(text: string, line: number, registry: Registry): L
   if (code && registry.departementName(code[1]!.toUpperCase().padStart(2, '0'))) {
     departement = code[1]!.toUpperCase().padStart(2, '0');
     rest = ` ${rest}`.slice(0, code.index) + ' ' + ` ${rest}`.slice(code.index + code[0].length);
+    // « Changé, commune du département de la Mayenne (53) »: the département said in words too is no second place.
+    const inWords = escapeRegExp(registry.departementName(departement)!);
+    rest = rest.replace(new RegExp(`\\bd[ée]partement\\s+(?:de la |de l['’]|du |des |de |d['’])?${inWords}(?![A-Za-zÀ-ÿ-])`, 'i'), ' ');
   } else {
     // A département named on its own, never a piece of a compound name (« Saint-Martin » in « Saint-Martin-d'Hères »);
     // the rightmost one when several match, as départements follow the name.
@@ -57,13 +60,15 @@ export function parseListLine(text: string, line: number, registry: Registry): L
       .sort((a, b) => b.at - a.at)[0]?.d;
     if (named && foldText(named.name) !== foldText(rest.replace(/[(),;:]/g, ' ').trim())) {
       departement = named.code;
-      rest = rest.replace(new RegExp(`[,(]?\\s*(dans l[’']|dans (le|la) |en )?${named.name.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')}\\s*\\)?`, 'i'), ' ');
+      rest = rest.replace(new RegExp(`[,(]?\\s*(dans l[’']|dans (le|la) |en )?${escapeRegExp(named.name)}\\s*\\)?`, 'i'), ' ');
     }
   }
   const name = rest.replace(/[()[\]«»"]/g, ' ').replace(/\s+/g, ' ').replace(/(?:\s*[:;,–-])+\s*$/, '').replace(/^\s*[:;,–-]\s*/, '')
     .replace(EPCI_ARTICLE, '').replace(TRAILING_VERB, '').trim();
   return { line, text, name, departement, level };
 }
+
+const escapeRegExp = (s: string) => s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
 
 /** Lower case without accents, hyphens and apostrophes kept (they say whether a word stands alone). */
 const lightFold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, "'").toLowerCase();
@@ -117,7 +122,10 @@ export function nameSpans(text: string): string[] {
     }
     let end = j;
     while (end > i && LABEL_WORDS.test(tokens[end - 1]!)) end--;
-    if (end > i) spans.push(tokens.slice(i, end).join(' ').replace(/([dl]') /gi, '$1'));
+    // « à la Ville de Crolles »: the label word and its « de » before the name go too.
+    let start = i;
+    while (start < end && LABEL_WORDS.test(tokens[start]!)) start += PARTICLES.has(tokens[start + 1]?.toLowerCase() ?? '') ? 2 : 1;
+    if (end > start) spans.push(tokens.slice(start, end).join(' ').replace(/([dl]') /gi, '$1'));
     i = j - 1;
   }
   return [...new Set(spans)];

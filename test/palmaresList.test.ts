@@ -114,6 +114,10 @@ describe('lines as pages published them (test/fixtures/published-lines.tsv, coll
     ['Agen, ville aux 5 arobases', '47001', 5],
     ['Vacherauville ... première arobase', '55523', 1],
     ['Sèvres label « 5 arobases »', '92072', 5],
+    ['4 @ à la Ville de Crolles', '38140', 4],
+    ['Changé, commune du département de la Mayenne (53) ... Labels : ... Ville Internet 4@', '53054', 4],
+    // The commune named as its département: kept (only « département de la Mayenne » is the département).
+    ['Mayenne (53) @@@', '53147', 3],
   ])('a sentence: %s → %s', (line, code, level) => {
     expect(one(line)).toMatchObject({ status: 'resolved', code, level });
   });
