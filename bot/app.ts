@@ -66,8 +66,10 @@ export const HELP = /^\s*(aide|help|\?|menu|bonjour|hello|hi|salut)\s*[!.?]*\s*$
 const lang = (context: TurnContext) => langOf(context.activity.locale);
 const send = (context: TurnContext, replies: Reply[]) =>
   context.sendActivities(replies.map((r) => (r.card ? cardActivity(r.card, r.text) : { type: 'message', text: r.text })));
+// Text once markup is gone: a card a user sends from the search box arrives as « <span class="inline-compose-card"…> »
+// (Agents Playground) with the card attached, and is nothing to answer.
 const hasText = (context: TurnContext) =>
-  Promise.resolve(context.activity.type === 'message' && !context.activity.value && !!context.activity.text?.trim());
+  Promise.resolve(context.activity.type === 'message' && !context.activity.value && !!context.activity.text?.replace(/<[^>]*>/g, '').trim());
 
 /** The application, and the turns it answers without conversation state (true when it took the turn). */
 export type ArobaseApp = Application<AnswerTurnState> & { stateFree(context: TurnContext): Promise<boolean> };

@@ -61,7 +61,7 @@ export function createLabelConversation(deps: LabelDeps) {
     const label = territoryName(code);
     const now = deps.now();
     if (yearWithoutEdition !== undefined) return [{ text: a(s.lang, yearWithoutEdition === 2010 ? 'noCeremony' : 'beforeLabel', { year: yearWithoutEdition }) }];
-    if (question === 'level') return [levelCard(s.lang, label, await levelOf(prisma, code, edition, now))];
+    if (question === 'level') return [levelCard(s.lang, label, await levelOf(prisma, code, edition, now), code)];
     if (question === 'history') {
       const [history, editions] = await Promise.all([territoryHistory(prisma, code), listEditions(prisma)]);
       const published = history.filter((f) => isPublished(f.edition, now));

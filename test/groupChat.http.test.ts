@@ -41,6 +41,13 @@ describe('@arobase in a group chat or a channel', () => {
     expect(replyTexts(t.connector.received.slice(before).map((c) => c.body))).toMatch(/Grenoble/);
   });
 
+  it('a typed level question gets the card with « Historique » and « Palmarès {année} » (Action.Execute)', async () => {
+    const [card] = await sayIn('groupChat', 'niveau de Grenoble', true);
+    const actions = ((card!.attachments as { content: { actions: { type: string; verb?: string; title: string }[] } }[])[0]!.content.actions);
+    expect(actions.filter((a) => a.type === 'Action.Execute').map((a) => [a.verb, a.title]))
+      .toEqual([['levelHistory', 'Historique'], ['levelPalmares', expect.stringMatching(/^Palmarès \d{4}$/)]]);
+  });
+
   it('the application is sent to the personal chat', async () => {
     expect(replyTexts(await sayIn('groupChat', 'candidature', true))).toMatch(/conversation privée/);
   });
@@ -61,6 +68,16 @@ describe('not addressed: silent', () => {
   it('a mention of someone else is not a mention of arobase', async () => {
     const activity = sharedMessageActivity('<at>Paul</at> quel est le niveau de Grenoble ?', t.opts()) as Record<string, unknown>;
     activity.entities = [{ type: 'mention', text: '<at>Paul</at>', mentioned: { id: '29:paul', name: 'Paul' } }];
+    const before = t.connector.received.length;
+    await t.post(activity);
+    expect(t.connector.received.slice(before)).toEqual([]);
+  });
+
+  it('a level card sent from the search box (markup as text, the card attached) gets no answer', async () => {
+    const activity = sharedMessageActivity('', t.opts()) as Record<string, unknown>;
+    Object.assign(activity, { conversation: { id: 'a:conv-sent-card', conversationType: 'personal', tenantId: 'tenant-1' }, textFormat: 'xml',
+      text: '<span class="inline-compose-card" contenteditable="false"></span>',
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body: [] } }] });
     const before = t.connector.received.length;
     await t.post(activity);
     expect(t.connector.received.slice(before)).toEqual([]);

@@ -3,6 +3,7 @@ import type { LevelFact, AwardFact } from '../../data/labelFacts.ts';
 import { a, ordinal, plural, yearList } from '../i18n/answers.ts';
 import type { Lang } from '../i18n/locale.ts';
 import { adaptiveCard, sourceBlock, textBlock, type Reply } from '../../dialogs/cards.ts';
+import { sm } from '../i18n/surfaceMessages.ts';
 
 export function arobases(level: number) {
   return {
@@ -25,7 +26,30 @@ function awardLines(lang: Lang, award: AwardFact, fact: Extract<LevelFact, { sta
   return lines;
 }
 
-export function levelCard(lang: Lang, name: string, fact: LevelFact): Reply {
+/** The palmarès the card speaks of: the award's edition, or the edition the territory is not (known to be) in. */
+function palmaresEdition(fact: LevelFact): { number: number; year: number } | null {
+  if (fact.status === 'awarded') return { number: fact.award.edition, year: fact.award.year };
+  return fact.status === 'unpublished' ? null : fact.edition;
+}
+
+/**
+ * « Historique » and « Palmarès {année} » as Universal Actions (Action.Execute): they reach the bot from any chat the
+ * card is in, even one a search inserted it into without the bot (bot/levelActions.ts answers them).
+ */
+export function levelActions(lang: Lang, code: string, fact: LevelFact): unknown[] {
+  const actions: unknown[] = [{ type: 'Action.Execute', title: sm(lang, 'btnHistory'), verb: 'levelHistory', data: { code } }];
+  const shown = palmaresEdition(fact);
+  if (shown) actions.push({ type: 'Action.Execute', title: sm(lang, 'btnPalmares', { year: shown.year }), verb: 'levelPalmares', data: { edition: shown.number, code } });
+  return actions;
+}
+
+/** The level card; with `code`, its « Historique » and « Palmarès » actions. */
+export function levelCard(lang: Lang, name: string, fact: LevelFact, code?: string): Reply {
+  const reply = levelCardBody(lang, name, fact);
+  return code && reply.card ? { ...reply, card: { ...reply.card, actions: [...(reply.card.actions ?? []), ...levelActions(lang, code, fact)] } } : reply;
+}
+
+function levelCardBody(lang: Lang, name: string, fact: LevelFact): Reply {
   if (fact.status === 'awarded') {
     const { award } = fact;
     const title = a(lang, 'levelTitle', { name, level: award.level, s: plural(award.level) });

@@ -20,22 +20,9 @@ export function levelSummary(lang: Lang, fact: LevelFact): string {
   return sm(lang, 'searchUnknown');
 }
 
-/**
- * The level card with its actions: « Historique » and « Palmarès de l'année » as Universal Actions
- * (Action.Execute: they reach the bot from any chat the card was inserted in, even one the bot is not part of).
- */
+/** The level card with its « Historique » and « Palmarès {année} » actions (levelCard.ts). */
 export function levelCardWithActions(lang: Lang, item: SearchItemView): AdaptiveCard {
-  const card = levelCard(lang, item.label, item.fact).card!;
-  const actions: unknown[] = [{ type: 'Action.Execute', title: sm(lang, 'btnHistory'), verb: 'levelHistory', data: { code: item.code } }];
-  const shown = palmaresEdition(item.fact);
-  if (shown) actions.push({ type: 'Action.Execute', title: sm(lang, 'btnPalmares', { year: shown.year }), verb: 'levelPalmares', data: { edition: shown.number, code: item.code } });
-  return { ...card, actions };
-}
-
-/** The palmarès the card speaks of: the award's edition, or the edition the territory is not (known to be) in. */
-function palmaresEdition(fact: LevelFact): { number: number; year: number } | null {
-  if (fact.status === 'awarded') return { number: fact.award.edition, year: fact.award.year };
-  return fact.status === 'unpublished' ? null : fact.edition;
+  return levelCard(lang, item.label, item.fact, item.code).card!;
 }
 
 type InvokeLike = { type?: string; name?: string; value?: unknown };
