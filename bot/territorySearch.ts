@@ -6,6 +6,7 @@ import { labelledCodes, levelOf, type LevelFact } from '../data/labelFacts.ts';
 import { candidatesOf } from '../data/territories/index.ts';
 import { toTerritory, type Registry, type Territory } from '../data/territories/registry.ts';
 import type { Understander } from '../data/understanding/index.ts';
+import { createNamePrefixes, prefixKey } from './namePrefixes.ts';
 
 export type SearchItem = { code: string; label: string; fact: LevelFact };
 
@@ -21,23 +22,30 @@ export const MAX_RESULTS = 10;
 export function createTerritorySearch(deps: TerritorySearchDeps) {
   const { registry, understander } = deps;
 
-  /** The territories a text names: the one meant first, then its homonyms or the closest spellings. */
+  const byPrefix = createNamePrefixes(registry);
+
+  /**
+   * The territories a text names: the one meant first, then its homonyms; a half-typed name (the box asks as people
+   * type) lists the names that begin so, then the closest spellings.
+   */
   async function territoriesNamed(text: string): Promise<Territory[]> {
     const query = text.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY);
     if (query.length < 2) return [];
     const labelled = await labelledCodes(deps.prisma);
     // The whole text as a place first (« 38185 », « Saint-Martin »), then as a question (« le niveau de Bron »).
     const direct = understander.resolvePlace(query, labelled);
-    const fromDirect = candidatesOf(direct);
-    if (fromDirect.length) return fromDirect;
+    if (direct.status === 'found') return candidatesOf(direct);
     const { intent, resolution } = understander.understand(query, { now: deps.now(), labelled });
     const code = 'code' in intent && typeof intent.code === 'string' ? intent.code : undefined;
     if (code && registry.get(code)) return [toTerritory(registry.get(code)!)];
-    if (resolution) {
-      const found = candidatesOf(resolution);
-      if (found.length) return found;
-    }
-    return direct.status === 'not_found' ? direct.suggestions : [];
+    if (resolution?.status === 'found') return candidatesOf(resolution);
+    const begun = byPrefix(query, labelled, MAX_RESULTS).map(toTerritory);
+    const close = direct.status === 'ambiguous' ? direct.candidates : direct.suggestions;
+    // Names that begin as typed (homonyms of « Saint-Germain » as ranked by the understanding, then the others, the
+    // labelled first), before the fuzzy guesses (« Saint-Géry » for « st germ »).
+    const key = prefixKey(query);
+    const ordered = [...close.filter((t) => prefixKey(t.name).startsWith(key)), ...begun, ...close];
+    return ordered.filter((t, i) => ordered.findIndex((u) => u.code === t.code) === i);
   }
 
   /** Up to `limit` territories with their level in the newest published palmarès. */

@@ -92,6 +92,12 @@ describe('composeExtension/query (local mode, unsigned)', () => {
     expect(codeOf((r.body as { composeExtension: Result }).composeExtension.attachments![0]!)).toBe('78551');
   });
 
+  it.each([['Gren', '38185', 1], ['Greno', '38185', 1], ['st germ', '78551', 3], ['Thionvil', '57672', 1]])(
+    'as people type (Teams asks at each pause): « %s » lists %s among the first %i', async (text, code, within) => {
+      const codes = (await query(text)).attachments!.map(codeOf);
+      expect(codes.slice(0, within)).toContain(code);
+    });
+
   it('a name shared by several communes lists them all', async () => {
     const codes = (await query('Saint-Martin')).attachments!.map(codeOf);
     expect(new Set(codes).size).toBeGreaterThan(2);
