@@ -13,7 +13,8 @@ import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { StateStorage } from './stateStorage.ts';
 import { AnswerTurnState } from './turnState.ts';
-import { langOf } from './i18n/locale.ts';
+import { langOf, type Lang } from './i18n/locale.ts';
+import { sm } from './i18n/surfaceMessages.ts';
 import { t } from './i18n/messages.ts';
 import { nm } from './i18n/notificationMessages.ts';
 import { helpCard } from './cards/helpCard.ts';
@@ -30,12 +31,12 @@ import { createApplicationDialogs } from '../dialogs/application/index.ts';
 import { createListImport, fileAttachmentsOf } from '../dialogs/listImport/index.ts';
 import { createFileDownload } from './fileDownload.ts';
 import { addressedToBot } from './addressing.ts';
-import { captureChannel } from './channelCapture.ts';
+import { captureChannel, captureTeamChannels } from './channelCapture.ts';
 import { createTerritorySearch } from './territorySearch.ts';
 import { isTerritorySearch, searchResult, searchText, selectedResult } from './cards/searchResults.ts';
 import { createLevelActions, LEVEL_VERBS } from './levelActions.ts';
 import { universalActionResponse } from './universalActions.ts';
-import { isSharedActivity } from '../dialogs/application/personalOnly.ts';
+import { isSharedActivity, personalOnlyActivity } from '../dialogs/application/personalOnly.ts';
 import { conversationDialogState, registerApplicationDialogs } from '../dialogs/application/teamsAi.ts';
 import { createNotificationConversation, type NotificationAnswer, type NotificationConversation } from './notificationConversation.ts';
 import type { StatusCardUpdater } from './statusCardUpdater.ts';
@@ -103,7 +104,7 @@ export function createApp(deps: AppDeps): ArobaseApp {
   // The team channels it can post announcements to follow the team's events (bot/channelCapture.ts).
   app.turn('beforeTurn', async (context) => {
     if (context.activity.type === 'message') await memberOf(context);
-    await captureChannel(prisma, context.activity);
+    await captureChannel(prisma, context);
     return true;
   });
   // The application walkthrough runs before every route: an active walkthrough, « candidature »,
@@ -130,6 +131,9 @@ export function createApp(deps: AppDeps): ArobaseApp {
     const botAdded = added.some((m) => m.id === context.activity.recipient.id);
     const people = added.filter((m) => m.id !== context.activity.recipient.id);
     if (isSharedActivity(context.activity)) {
+      if (botAdded && context.activity.conversation?.conversationType === 'channel') {
+        await captureTeamChannels(prisma, context).catch((err) => deps.logger.warn({ err }, 'team channels not listed'));
+      }
       if (botAdded) await context.sendActivity(t(lang(context), 'welcome', { name: '' }));
       return;
     }
@@ -143,7 +147,7 @@ export function createApp(deps: AppDeps): ArobaseApp {
   // The app installed or removed for a user: removal stops proactive messages to them. It needs no conversation
   // state: the server runs it without loading any (stateFree below; 8,000 installations at once on PGlite).
   const onInstallation = async (context: TurnContext) => {
-    await captureChannel(prisma, context.activity);
+    await captureChannel(prisma, context);
     const info = memberInfoFrom(context.activity);
     if (!info) return;
     members.forget(info.teamsUserId);
@@ -244,7 +248,7 @@ export function createApp(deps: AppDeps): ArobaseApp {
   // Actions (which reach the bot even from a chat it is not part of). French or English by the user's locale.
   const search = createTerritorySearch({ prisma, registry: deps.registry, understander: getUnderstander(), now, labelOf: label.labelOf });
   app.messageExtensions.query(isTerritorySearch, async (context, _state, query) =>
-    searchResult(lang(context), await search.search(searchText(context.activity, query.parameters), query.count), { tap: !deps.config.localMode }));
+    searchResult(lang(context), await search.search(searchText(context.activity, query.parameters), query.count, query.skip), { tap: !deps.config.localMode }));
   app.messageExtensions.selectItem(async (context, _state, item: { code?: unknown }) => selectedResult(lang(context), await search.item(item?.code)));
   const levelAction = createLevelActions(label, search);
   for (const verb of LEVEL_VERBS) {
@@ -258,6 +262,12 @@ export function createApp(deps: AppDeps): ArobaseApp {
   /** What a typed message (or an example button's text) asks, answered. */
   async function answerUnderstood(context: TurnContext, state: AnswerTurnState, understanding: Understanding) {
     const { intent } = understanding;
+    // Where others read along, the application, one's town (a membership claim) and notification settings or
+    // admin commands go to the personal chat, however they were phrased.
+    if (isSharedActivity(context.activity) && (intent.name === 'application' || intent.name === 'setMyTown' || intent.name === 'notifications')) {
+      const said = intent.name === 'notifications' ? (l: Lang) => sm(l, 'personalOnlySettings') : undefined;
+      return void (await context.sendActivity(personalOnlyActivity(context, said)));
+    }
     switch (intent.name) {
       case 'help': case 'greeting':
         return void (await context.sendActivity(cardActivity(helpCard(lang(context)), t(lang(context), 'help'))));
@@ -270,6 +280,9 @@ export function createApp(deps: AppDeps): ArobaseApp {
     }
   }
   app.message(hasText, async (context, state) => answerUnderstood(context, state, await understood(context.activity)));
+  // « @arobase » alone in a group chat or a channel: what it can do (the mention is removed: no text is left).
+  app.message(async (context) => isSharedActivity(context.activity) && !context.activity.value && !context.activity.attachments?.length && !(await hasText(context)),
+    async (context) => void (await context.sendActivity(cardActivity(helpCard(lang(context)), t(lang(context), 'help')))));
   // Example questions on the help and « pas compris » cards: a button that asks its text as if typed (an imBack
   // sends nothing in the Agents Playground).
   app.adaptiveCards.actionSubmit('say', async (context, state, data: { text?: unknown }) => {

@@ -22,9 +22,10 @@ export function createLevelActions(label: LabelConversation, search: TerritorySe
     if (verb === 'levelShow') return levelCardWithActions(lang, item);
     const session = { lang, memory: {}, member: null };
     const edition = asEdition(data.edition);
+    if (verb === 'levelPalmares' && !edition) return sm(lang, 'editionUnknown');
     const replies = verb === 'levelHistory'
       ? await label.handle({ name: 'history', code: item.code }, session)
-      : edition ? await label.answerPalmares({ edition }, session) : [];
+      : await label.answerPalmares({ edition: edition! }, session);
     const card = replies.find((r) => r.card)?.card;
     if (!card) return replies[0]?.text ?? sm(lang, 'searchGone');
     // Its own buttons (pages, homonyms) are Action.Submit, which only reach the bot in its own chats: replaced by the way back.

@@ -132,13 +132,15 @@ export function createNotificationConversation(deps: NotificationDeps) {
           const draft = await createAnnouncement(prisma, { edition: cmd.edition, createdBy: m?.teamsUserId ?? 'admin', registry });
           const lines = previewLines(draft.content, draft.recipients, s.lang, { alreadyReceived: draft.alreadyReceived });
           const id = draft.announcement.id;
-          // Nobody left to tell (everyone concerned already has this edition): no send button.
-          const send = draft.recipients > 0
-            ? [{ type: 'Action.Submit', title: nm(s.lang, 'confirm', { n: draft.recipients }), style: 'positive', data: { verb: 'announceConfirm', id } }]
+          const channels = await listChannels(prisma);
+          // Nobody left to tell (everyone concerned already has this edition) and no channel to choose: no send button.
+          const title = channels.length ? sm(s.lang, 'confirmWithChannels', { n: draft.recipients }) : nm(s.lang, 'confirm', { n: draft.recipients });
+          const send = draft.recipients > 0 || channels.length
+            ? [{ type: 'Action.Submit', title, style: 'positive', data: { verb: 'announceConfirm', id } }]
             : [];
           const card = adaptiveCard(
             [textBlock(nm(s.lang, 'previewTitle'), { weight: 'Bolder', size: 'Medium' }), ...lines.map((l) => textBlock(l, { spacing: 'Small' })),
-              ...channelChoice(s.lang, await listChannels(prisma))],
+              ...channelChoice(s.lang, channels)],
             [...send, { type: 'Action.Submit', title: nm(s.lang, 'discard'), data: { verb: 'announceDiscard', id } }],
           );
           return { replies: [{ text: lines.join('\n'), card }] };
@@ -190,6 +192,7 @@ export function createNotificationConversation(deps: NotificationDeps) {
       const result = await queueAnnouncement(prisma, id, { channels: chosen });
       const card = await statusCard(s.lang, id);
       const skipped = result.alreadyReceived ? nm(s.lang, 'skipped', { n: result.alreadyReceived }) : '';
+      if (!result.alreadyQueued && result.queued === 0) return say(sm(s.lang, 'nothingToSend'));
       const first = { text: nm(s.lang, result.alreadyQueued ? 'alreadyQueued' : 'queued', { n: result.queued }) + skipped };
       return { replies: card ? [first, card] : [first], follow: id };
     });

@@ -48,9 +48,12 @@ export function createTerritorySearch(deps: TerritorySearchDeps) {
     return ordered.filter((t, i) => ordered.findIndex((u) => u.code === t.code) === i);
   }
 
-  /** Up to `limit` territories with their level in the newest published palmarès. */
-  async function search(text: string, limit = MAX_RESULTS): Promise<SearchItem[]> {
-    const territories = (await territoriesNamed(text)).slice(0, Math.max(0, Math.min(limit, MAX_RESULTS)));
+  /** Up to `limit` territories (after the first `skip`) with their level in the newest published palmarès. */
+  async function search(text: string, limit = MAX_RESULTS, skip = 0): Promise<SearchItem[]> {
+    // A client that pages (queryOptions.skip) gets the next ones, then none: never the first ones again.
+    const from = Number.isInteger(skip) && skip > 0 ? skip : 0;
+    const count = Number.isInteger(limit) ? Math.max(0, Math.min(limit, MAX_RESULTS)) : MAX_RESULTS;
+    const territories = (await territoriesNamed(text)).slice(from, from + count);
     const now = deps.now();
     return Promise.all(territories.map(async (t) => ({ code: t.code, label: deps.labelOf(t), fact: await levelOf(deps.prisma, t.code, undefined, now) })));
   }

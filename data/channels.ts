@@ -17,15 +17,28 @@ export type ChannelInfo = {
 
 export const channelKey = (channelId: string) => `channel:${channelId}`;
 
-export async function registerChannel(prisma: PrismaClient, c: ChannelInfo): Promise<Member> {
+/** A channel's name as a checkbox shows it: no control or direction characters, no markup, one line, 200 at most. */
+export function cleanChannelName(name: string): string {
+  return name.replace(/<[^>]*>/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
+/**
+ * Records (or refreshes) a channel. A channel already known in another tenant is left as it is: an event cannot move
+ * it, and with it where announcements go.
+ */
+export async function registerChannel(prisma: PrismaClient, c: ChannelInfo): Promise<Member | null> {
+  const key = channelKey(c.channelId);
+  const known = await prisma.member.findUnique({ where: { teamsUserId: key } });
+  if (known && known.tenantId && c.tenantId && known.tenantId !== c.tenantId) return null;
   const fields = {
-    name: c.name.slice(0, 200), teamId: c.teamId, tenantId: c.tenantId, conversationId: c.channelId,
+    name: cleanChannelName(c.name), teamId: c.teamId, tenantId: c.tenantId, conversationId: c.channelId,
     conversationReference: c.reference as object, active: true, lastSeenAt: new Date(),
     ...(c.locale ? { locale: c.locale } : {}),
   };
   return prisma.member.upsert({
-    where: { teamsUserId: channelKey(c.channelId) },
-    create: { teamsUserId: channelKey(c.channelId), kind: 'channel', subscribed: false, ...fields },
+    where: { teamsUserId: key },
+    create: { teamsUserId: key, kind: 'channel', subscribed: false, ...fields },
     update: fields,
   });
 }

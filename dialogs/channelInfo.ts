@@ -13,8 +13,9 @@ export function channelInfoFrom(activity: Partial<Activity>): ChannelInfo | null
   const data = channelDataOf(activity);
   const teamId = data.team?.id;
   // A message in a thread is in « <channel>;messageid=<root> »: the channel itself is before the « ; ».
-  const channelId = data.channel?.id ?? activity.conversation.id?.split(';')[0];
-  if (!teamId || !channelId) return null;
+  const channelId = (data.channel?.id ?? activity.conversation.id)?.split(';')[0];
+  // Teams ids are short (« 19:…@thread.tacv2 »): anything else is no channel of Teams.
+  if (!teamId || !channelId || channelId.length > 256 || teamId.length > 256) return null;
   const reference = TurnContext.getConversationReference(activity);
   const toChannel = { ...JSON.parse(JSON.stringify(reference)), conversation: { ...reference.conversation, id: channelId } };
   delete toChannel.activityId;

@@ -15,6 +15,7 @@ const T2 = { id: '19:team-reseau@thread.tacv2', name: 'Réseau Villes Internet' 
 const NUMERIQUE = { id: '19:bron-numerique@thread.tacv2', name: 'Numérique' };
 const ANNONCES = { id: '19:reseau-annonces@thread.tacv2', name: 'Annonces' };
 const OLD = { id: '19:bron-archive@thread.tacv2', name: 'Archives' };
+const PROJETS = { id: '19:bron-projets@thread.tacv2', name: 'Projets' };
 
 let t: TestBot;
 beforeAll(async () => {
@@ -33,7 +34,9 @@ const waitUntil = async (ok: () => boolean | Promise<boolean>, ms = 20_000) => {
 };
 
 describe('the channels arobase may post to follow the teams', () => {
-  it('added to a team, a channel created, an @mention in another team’s thread, a channel deleted', async () => {
+  it('added to a team (its channels listed by Teams), a channel created, an @mention in another team’s thread, a channel deleted', async () => {
+    // What GET /v3/teams/{id}/conversations answers: General (no name of its own) and a channel that already existed.
+    t.connector.teamChannels[T1.id] = [{ id: T1.id, name: null }, PROJETS];
     await post(teamEventActivity({ ...t.opts({ userId: '29:installer' }), team: T1, extra: { membersAdded: [BOT] } }));
     await post(teamEventActivity({ ...t.opts(), team: T1, channel: NUMERIQUE, eventType: 'channelCreated' }));
     await post(teamEventActivity({ ...t.opts(), team: T1, channel: OLD, eventType: 'channelCreated' }));
@@ -43,7 +46,8 @@ describe('the channels arobase may post to follow the teams', () => {
     await post(mention);
     const rows = await channelRows();
     expect(rows.map((r) => [r.name, r.active])).toEqual([
-      ['Mairie de Bron › Archives', false], ['Mairie de Bron › Général', true], ['Mairie de Bron › Numérique', true], ['Réseau Villes Internet › Annonces', true],
+      ['Mairie de Bron › Archives', false], ['Mairie de Bron › Général', true], ['Mairie de Bron › Numérique', true], ['Mairie de Bron › Projets', true],
+      ['Réseau Villes Internet › Annonces', true],
     ]);
     // A new post in the channel, not a reply in the thread the mention came from.
     const annonces = rows.find((r) => r.name?.endsWith('Annonces'))!;
@@ -63,8 +67,9 @@ describe('an announcement to three channels plus the members', () => {
     const [preview] = await t.say('publier l’édition 22', { userId: ADMIN, conversationId: `a:${ADMIN}` });
     const card = cardOf(preview)!;
     const choice = card.body.find((b) => b.type === 'Input.ChoiceSet' && b.id === 'channels')!;
-    expect(choice.choices!.map((c) => c.title)).toEqual(['Mairie de Bron › Général', 'Mairie de Bron › Numérique', 'Réseau Villes Internet › Annonces']);
-    channelsTicked = choice.choices!.map((c) => c.value).join(',');
+    expect(choice.choices!.map((c) => c.title)).toEqual(['Mairie de Bron › Général', 'Mairie de Bron › Numérique', 'Mairie de Bron › Projets', 'Réseau Villes Internet › Annonces']);
+    // Three ticked; « Projets » is left out and gets nothing.
+    channelsTicked = choice.choices!.filter((c) => !c.title.endsWith('Projets')).map((c) => c.value).join(',');
     // Members reachable in a personal chat (someone seen only in a channel has no chat with the bot to receive it).
     const persons = await t.db.prisma.member.count({ where: { kind: 'person', subscribed: true, active: true, conversationId: { startsWith: 'a:' } } });
     const before = t.connector.received.length;
@@ -90,6 +95,23 @@ describe('an announcement to three channels plus the members', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(t.connector.received.slice(before).filter((c) => c.method === 'POST' && c.conversationId !== `a:${ADMIN}`)).toEqual([]);
   });
+
+  it('a channel added after the announcement can still be sent it from the preview; the others get nothing again', async () => {
+    const NOUVEAU = { id: '19:bron-nouveau@thread.tacv2', name: 'Nouveau' };
+    await post(teamEventActivity({ ...t.opts(), team: T1, channel: NOUVEAU, eventType: 'channelCreated' }));
+    const [preview] = await t.say('publier l’édition 22', { userId: ADMIN, conversationId: `a:${ADMIN}` });
+    const card = cardOf(preview)!;
+    const confirm = card.actions!.find((a) => a.data.verb === 'announceConfirm');
+    expect(confirm?.title).toMatch(/canaux cochés/);
+    const all = card.body.find((b) => b.id === 'channels')!.choices!.map((c) => c.value).join(',');
+    const before = t.connector.received.length;
+    await post(cardSubmitActivity({ ...confirm!.data, channels: all }, t.opts({ userId: ADMIN, conversationId: `a:${ADMIN}` })));
+    const posts = () => t.connector.received.slice(before).filter((c) => c.method === 'POST' && c.conversationId.startsWith('19:'));
+    await waitUntil(() => posts().length >= 2);
+    await new Promise((r) => setTimeout(r, 500));
+    // « Projets » was never ticked before: it gets this edition now, as « Nouveau » does; the three others nothing.
+    expect(posts().map((c) => c.conversationId).sort()).toEqual([NOUVEAU.id, PROJETS.id].sort());
+  }, 30_000);
 
   it('ids that are not live channels are ignored', async () => {
     const [preview] = await t.say('publier l’édition 22', { userId: ADMIN, conversationId: `a:${ADMIN}` });
@@ -118,6 +140,20 @@ describe('an announcement to three channels plus the members', () => {
   });
 });
 
+describe('forged or odd team events', () => {
+  it('a thread id as channel id, a name full of controls, another tenant claiming a known channel', async () => {
+    const weird = { id: `${NUMERIQUE.id};messageid=999`, name: `Num\u202eérique\u0000 <at>x</at> ${'x'.repeat(500)}` };
+    await post(teamEventActivity({ ...t.opts(), team: T1, channel: weird, eventType: 'channelRenamed' }));
+    const row = (await channelRows()).find((r) => r.conversationId === NUMERIQUE.id)!;
+    expect(await t.db.prisma.member.count({ where: { kind: 'channel', conversationId: { contains: 'messageid' } } })).toBe(0);
+    expect(row.name).not.toMatch(/[\u0000-\u001f\u202e<>]/);
+    expect(row.name!.length).toBeLessThanOrEqual(200);
+    await post(teamEventActivity({ ...t.opts({ tenantId: 'tenant-evil' }), team: { id: '19:evil@thread.tacv2', name: 'Evil' }, channel: NUMERIQUE, eventType: 'channelRenamed' }));
+    const after = (await channelRows()).find((r) => r.conversationId === NUMERIQUE.id)!;
+    expect([after.teamId, after.tenantId]).toEqual([T1.id, 'tenant-1']);
+  });
+});
+
 describe('leaving a team', () => {
   it('the bot removed from a team: its channels are no longer offered; the remover keeps their personal chat', async () => {
     await t.say('aide', { userId: '29:remover', conversationId: 'a:29:remover' });
@@ -126,5 +162,14 @@ describe('leaving a team', () => {
     expect(rows.filter((r) => r.teamId === T1.id).every((r) => !r.active)).toBe(true);
     expect(rows.find((r) => r.teamId === T2.id)?.active).toBe(true);
     expect((await t.db.prisma.member.findUniqueOrThrow({ where: { teamsUserId: '29:remover' } })).active).toBe(true);
+  });
+
+  it('a team archived then unarchived: the channels Teams lists come back', async () => {
+    t.connector.teamChannels[T2.id] = [{ id: T2.id, name: null }, ANNONCES];
+    await post(teamEventActivity({ ...t.opts(), team: T2, eventType: 'teamArchived' }));
+    expect((await channelRows()).filter((r) => r.teamId === T2.id).every((r) => !r.active)).toBe(true);
+    await post(teamEventActivity({ ...t.opts(), team: T2, eventType: 'teamUnarchived' }));
+    const back = (await channelRows()).filter((r) => r.teamId === T2.id && r.active).map((r) => r.name);
+    expect(back.sort()).toEqual(['Réseau Villes Internet › Annonces', 'Réseau Villes Internet › Général']);
   });
 });

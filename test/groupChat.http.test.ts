@@ -9,9 +9,11 @@ beforeAll(async () => { t = await startSampleBot(); });
 afterAll(async () => { await t?.close(); });
 
 type Where = 'groupChat' | 'channel';
+let chats = 0;
+/** Each case in its own chat: a busy chat's flood limit is not what these cases are about. */
 async function sayIn(where: Where, text: string, mention: boolean, locale = 'fr-FR') {
   const before = t.connector.received.length;
-  const res = await t.post(sharedMessageActivity(text, { ...t.opts({ locale }), where, mention }));
+  const res = await t.post(sharedMessageActivity(text, { ...t.opts({ locale }), where, mention, conversationId: `19:${where}-${++chats}@thread.v2` }));
   expect(res.status).toBeLessThan(300);
   return t.connector.received.slice(before).map((c) => c.body);
 }
@@ -48,8 +50,25 @@ describe('@arobase in a group chat or a channel', () => {
       .toEqual([['levelHistory', 'Historique'], ['levelPalmares', expect.stringMatching(/^Palmarès \d{4}$/)]]);
   });
 
-  it('the application is sent to the personal chat', async () => {
-    expect(replyTexts(await sayIn('groupChat', 'candidature', true))).toMatch(/conversation privée/);
+  // Phrasings an outside tester wrote (not the recognizer's commands): each is understood as the application, and
+  // none may start it, or show a membership's state, where others read along.
+  it.each([
+    'candidature', 'reprendre notre dossier', 'je souhaite candidater', 'on veut candidater', 'nous voulons candidater',
+    'commencer notre dossier', 'candidature svp', 'reprendre ma candidature stp', 'ouvrir notre dossier de candidature',
+    'bonjour je veux candidater',
+  ])('« @arobase %s » is sent to the personal chat', async (text) => {
+    const said = replyTexts(await sayIn('groupChat', text, true));
+    expect(said).toMatch(/conversation privée/);
+    expect(said).not.toMatch(/quelle collectivité représentez-vous|attend encore une décision/);
+  });
+
+  it.each([['I want to apply', 'en-GB', /private chat/], ['ma commune est Sèvres', 'fr-FR', /conversation privée/], ['arrêter les notifications', 'fr-FR', /conversation privée/]])(
+    '« @arobase %s » (%s) is sent to the personal chat too', async (text, locale, expected) => {
+      expect(replyTexts(await sayIn('channel', text, true, locale))).toMatch(expected);
+    });
+
+  it('« @arobase » alone gets what it can do', async () => {
+    expect(replyTexts(await sayIn('groupChat', '', true))).toMatch(/Grenoble/);
   });
 });
 

@@ -98,6 +98,19 @@ describe('composeExtension/query (local mode, unsigned)', () => {
       expect(codes.slice(0, within)).toContain(code);
     });
 
+  it('a client that pages (skip) gets the next results, never the first ones again', async () => {
+    const page = async (skip: number) => {
+      const activity = composeQueryActivity('Saint-Martin', { ...local.opts(), where: 'groupChat' }) as { value: { queryOptions: object } };
+      activity.value.queryOptions = { skip, count: 3 };
+      return ((await invoke(local, activity as never)).body as { composeExtension: Result }).composeExtension.attachments!.map(codeOf);
+    };
+    const [first, second, far] = [await page(0), await page(3), await page(1000)];
+    expect(first).toHaveLength(3);
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.filter((c) => first.includes(c))).toEqual([]);
+    expect(far).toEqual([]);
+  });
+
   it('a name shared by several communes lists them all', async () => {
     const codes = (await query('Saint-Martin')).attachments!.map(codeOf);
     expect(new Set(codes).size).toBeGreaterThan(2);
@@ -151,6 +164,12 @@ describe('the level card’s Universal Actions', () => {
     expect(cardText(r.value)).toMatch(/Palmarès|palmarès/);
     const back = await execute('levelShow', { code: '38185' }, 'en-GB');
     expect(cardText(back.value)).toMatch(/Grenoble \(Isère\) — \d arobase/);
+  });
+
+  it('« Palmarès » with an edition that is no edition says so (not that the territory is gone)', async () => {
+    for (const edition of [1e9, '22', undefined]) {
+      expect((await execute('levelPalmares', { code: '38185', edition })).value).toBe('Je ne trouve pas ce palmarès.');
+    }
   });
 
   it('data from the client is checked: an unknown code or edition gets a message', async () => {

@@ -13,6 +13,8 @@ export type FakeConnector = {
   /** Decides the HTTP status of each send (default 200). */
   respond: (c: Captured) => { status: number; headers?: Record<string, string>; delayMs?: number };
   waitFor(count: number, timeoutMs?: number): Promise<Captured[]>;
+  /** What GET /v3/teams/{id}/conversations lists (a team's channels; General's name is null, as in Teams). */
+  teamChannels: Record<string, { id: string; name?: string | null }[]>;
   close(): Promise<void>;
 };
 
@@ -37,7 +39,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   let counter = 0;
   const waiters: { count: number; resolve: () => void }[] = [];
   const connector: FakeConnector = {
-    url: '', received: [], sends: 0, respond: () => ({ status: 200 }),
+    url: '', received: [], sends: 0, respond: () => ({ status: 200 }), teamChannels: {},
     waitFor(count, timeoutMs = 10_000) {
       if (connector.received.length >= count) return Promise.resolve(connector.received);
       return new Promise((resolve, reject) => {
@@ -48,19 +50,30 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   const server: Server = createServer(async (req, res) => {
+    // A team's channels (TeamsInfo.getTeamChannels), as set by a test or the chat.
+    const team = /^\/v3\/teams\/([^/]+)\/conversations$/.exec((req.url ?? '').split('?')[0]!);
+    if (team && req.method === 'GET') {
+      const body = JSON.stringify({ conversations: connector.teamChannels[decodeURIComponent(team[1]!)] ?? [] });
+      // Not chained: restify (same process in tests) patches writeHead, which then returns nothing.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(body);
+      return;
+    }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec((req.url ?? '').split('?')[0]!);
     if (!keep) {
       req.resume();
       req.once('end', () => {
         if (match) connector.sends++;
         const body = match ? `{"id":"sent-${++counter}"}` : '';
-        res.writeHead(match ? 200 : 404, { 'content-type': 'application/json', 'content-length': body.length }).end(body);
+        res.writeHead(match ? 200 : 404, { 'content-type': 'application/json', 'content-length': body.length });
+        res.end(body);
       });
       return;
     }
     const text = await readBody(req);
     if (!match) {
-      res.writeHead(404).end();
+      res.writeHead(404);
+      res.end();
       return;
     }
     const captured: Captured = {

@@ -14,6 +14,10 @@ const fr = {
   channelsLabel: 'Canaux d’équipe à prévenir aussi (un message par canal) :',
   channelsNone: 'Aucun canal d’équipe connu : ajoutez arobase à une équipe pour pouvoir y annoncer.',
   channelsChosen: ' Canaux d’équipe : {n}.',
+  personalOnlySettings: 'Votre commune, vos notifications et les commandes d’administration se règlent en conversation privée avec moi. Continuons en privé :',
+  confirmWithChannels: 'Envoyer ({n} membre(s) et les canaux cochés)',
+  nothingToSend: 'Rien à envoyer : les destinataires choisis ont déjà reçu une annonce de cette édition.',
+  editionUnknown: 'Je ne trouve pas ce palmarès.',
 };
 type Texts = { [K in keyof typeof fr]: string };
 
@@ -29,6 +33,10 @@ const en: Texts = {
   channelsLabel: 'Team channels to tell as well (one message per channel):',
   channelsNone: 'No team channel known: add arobase to a team to announce there.',
   channelsChosen: ' Team channels: {n}.',
+  personalOnlySettings: 'Your town, your notifications and admin commands are handled in a private chat with me. Let’s continue privately:',
+  confirmWithChannels: 'Send ({n} member(s) and the ticked channels)',
+  nothingToSend: 'Nothing to send: the chosen recipients have already received an announcement of this edition.',
+  editionUnknown: 'I cannot find this palmarès.',
 };
 
 export const surfaceCatalogs: Record<Lang, Texts> = { fr, en };

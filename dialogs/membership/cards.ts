@@ -63,7 +63,7 @@ export function membersCard(lang: Lang, territory: string, approved: MemberRow[]
 }
 
 /** In a channel or group chat: nothing of the application, a button that opens the personal chat with the bot. */
-export function personalOnlyCard(lang: Lang, botId: string): AdaptiveCard {
+export function personalOnlyCard(lang: Lang, botId: string, text = mm(lang, 'personalOnly')): AdaptiveCard {
   const url = `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(botId)}`;
-  return adaptiveCard([textBlock(mm(lang, 'personalOnly'))], [{ type: 'Action.OpenUrl', title: mm(lang, 'btnOpenPersonal'), url }]);
+  return adaptiveCard([textBlock(text)], [{ type: 'Action.OpenUrl', title: mm(lang, 'btnOpenPersonal'), url }]);
 }
