@@ -1,32 +1,28 @@
 // The composition file: every Teams route of arobase is registered here, and only here.
-import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
+import { Application } from '@microsoft/teams-ai';
+import { hasText, lang, send, HELP, type AppDeps } from './appDeps.ts';
 import type { TurnContext } from 'botbuilder';
-import type { Database } from '../data/database.ts';
 import { deactivateMember, touchMember } from '../data/members.ts';
-import type { Registry } from '../data/territories/registry.ts';
 import { getTerritoryIndex, resolveTerritory } from '../data/territories/index.ts';
 import { MAX_LIST_BYTES } from '../data/listImport.ts';
 import { getUnderstander } from '../data/understanding/index.ts';
 import { parseIntent } from '../data/understanding/intentSchema.ts';
 import type { Understanding } from '../data/understanding/types.ts';
-import type { Config } from './config.ts';
-import type { Logger } from './logger.ts';
-import type { StateStorage } from './stateStorage.ts';
 import { AnswerTurnState } from './turnState.ts';
-import { langOf, type Lang } from './i18n/locale.ts';
+import type { Lang } from './i18n/locale.ts';
 import { sm } from './i18n/surfaceMessages.ts';
 import { t } from './i18n/messages.ts';
 import { nm } from './i18n/notificationMessages.ts';
 import { helpCard } from './cards/helpCard.ts';
 import { cardActivity } from '../dialogs/cardActivity.ts';
-import { type Reply } from '../dialogs/cards.ts';
+import type { Reply } from '../dialogs/cards.ts';
 import { createLabelConversation, type LabelSession } from './labelConversation.ts';
 import { labelSession } from './labelSession.ts';
 import { createUnderstood } from './understood.ts';
 import { createMemberCapture } from './memberCapture.ts';
 import { createMemberNotifier } from './memberNotifier.ts';
 import { memberInfoFrom } from '../dialogs/memberInfo.ts';
-import { modelRouterFromConfig, type ModelRouter } from './llm/router.ts';
+import { modelRouterFromConfig } from './llm/router.ts';
 import { createApplicationDialogs } from '../dialogs/application/index.ts';
 import { createListImport, fileAttachmentsOf } from '../dialogs/listImport/index.ts';
 import { createFileDownload } from './fileDownload.ts';
@@ -38,39 +34,8 @@ import { createLevelActions, LEVEL_VERBS } from './levelActions.ts';
 import { universalActionResponse } from './universalActions.ts';
 import { isSharedActivity, personalOnlyActivity } from '../dialogs/application/personalOnly.ts';
 import { conversationDialogState, registerApplicationDialogs } from '../dialogs/application/teamsAi.ts';
-import { createNotificationConversation, type NotificationAnswer, type NotificationConversation } from './notificationConversation.ts';
-import type { StatusCardUpdater } from './statusCardUpdater.ts';
+import { createNotificationConversation, type NotificationAnswer } from './notificationConversation.ts';
 
-export type AppDeps = {
-  db: Database;
-  /** Conversation state (main.ts writes what is pending when the bot stops). */
-  storage: StateStorage;
-  registry: Registry;
-  config: Config;
-  logger: Logger;
-  adapter: TeamsAdapter;
-  /** Typing indicator; off in tests for deterministic replies. */
-  startTypingTimer?: boolean;
-  /** Language model for what the understanding does not get; default from OPENAI_* / AZURE_OPENAI_* (none: off). */
-  model?: ModelRouter | null;
-  /** Keeps announcement status cards fresh (main.ts owns and stops it). */
-  statusCards?: StatusCardUpdater;
-  /** Hands the notification conversation to its status-card updater. */
-  onNotifications?: (n: NotificationConversation) => void;
-  /** The clock (« l'an dernier », which palmarès are published, submission dates); tests pass a fixed one. */
-  now?: () => Date;
-};
-
-// Anchored: "aide" or "help" alone (Teams AI's string routes are substring matches: "helpful").
-export const HELP = /^\s*(aide|help|\?|menu|bonjour|hello|hi|salut)\s*[!.?]*\s*$/i;
-
-const lang = (context: TurnContext) => langOf(context.activity.locale);
-const send = (context: TurnContext, replies: Reply[]) =>
-  context.sendActivities(replies.map((r) => (r.card ? cardActivity(r.card, r.text) : { type: 'message', text: r.text })));
-// Text once markup is gone: a card a user sends from the search box arrives as « <span class="inline-compose-card"…> »
-// (Agents Playground) with the card attached, and is nothing to answer.
-const hasText = (context: TurnContext) =>
-  Promise.resolve(context.activity.type === 'message' && !context.activity.value && !!context.activity.text?.replace(/<[^>]*>/g, '').trim());
 
 /** The application, and the turns it answers without conversation state (true when it took the turn). */
 export type ArobaseApp = Application<AnswerTurnState> & { stateFree(context: TurnContext): Promise<boolean> };
