@@ -10,6 +10,7 @@ import { openDatabase } from '../data/database.ts';
 import { projectRoot } from '../data/migrations.ts';
 import { getRegistry } from '../data/territories/registry.ts';
 import { createAnnouncement, queueAnnouncement } from '../data/notifications/index.ts';
+import { registerChannel } from '../data/channels.ts';
 import { seedEditions, seedMembers } from '../bench/lib/notifyFixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'arobase-notify-cli-'));
@@ -60,5 +61,38 @@ describe('npm run notify:status and announce after a cancelled send', () => {
     await exited;
     expect(out).toContain('0 % envoyés · 0/2 · 0 msg/s · fin estimée — ·');
     expect(out.match(/Aucun envoi en cours : le bot \(npm start\) ou npm run worker doit tourner\./g)).toHaveLength(1);
+  }, 90_000);
+
+  it('announce --channels: team channels chosen by name, each queued once per edition; an unknown name changes nothing', async () => {
+    const url = `pglite:${join(dir, 'channels-db')}`;
+    const run = (args: string[]) => spawnSync(tsx, args, { cwd: projectRoot, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
+    const db = await openDatabase({ url });
+    try {
+      await seedEditions(db.prisma);
+      await seedMembers(db.prisma, [{ key: 'a' }]);
+      for (const [id, name] of [['19:c1@thread.tacv2', 'Mairie de Bron › Numérique'], ['19:c2@thread.tacv2', 'Réseau › Annonces']]) {
+        await registerChannel(db.prisma, { channelId: id, teamId: '19:team', name, reference: { serviceUrl: 'http://127.0.0.1:1', conversation: { id } } });
+      }
+    } finally {
+      await db.close();
+    }
+    const dry = run(['bot/cli/announce.ts', '--edition', '22', '--dry-run']);
+    expect(dry.stdout).toContain('Canaux d’équipe connus : 2 (--channels all');
+    const unknown = run(['bot/cli/announce.ts', '--edition', '22', '--channels', 'Atlantide']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('Aucun canal d’équipe ne correspond à « Atlantide »');
+    const one = run(['bot/cli/announce.ts', '--edition', '22', '--channels', 'numerique']);
+    expect(one.stdout).toContain('Canaux d’équipe inclus (1) : Mairie de Bron › Numérique');
+    expect(one.stdout).toContain('mise en file : 2 message(s) à envoyer.');
+    const again = run(['bot/cli/announce.ts', '--edition', '22', '--channels', 'all']);
+    expect(again.stdout).toContain('mise en file : 1 message(s) à envoyer.'); // « Annonces » only: the rest have it
+    const check = await openDatabase({ url });
+    try {
+      const channelDeliveries = await check.prisma.delivery.findMany({ where: { member: { kind: 'channel' } }, select: { memberId: true } });
+      expect(channelDeliveries).toHaveLength(2);
+      expect(new Set(channelDeliveries.map((d) => d.memberId)).size).toBe(2);
+    } finally {
+      await check.close();
+    }
   }, 90_000);
 });
