@@ -92,9 +92,11 @@ const EPCI_ARTICLE = /^(?:la|le|l['’]) ?(?=(?:communaut|m[ée]tropole|agglo))/
 const EPCI_WORDS = /\b(?:communaute|metropole|agglomeration|agglo|ca|cc|cu)\b/; // on folded text
 const TYPE_WORDS = /^(?:communaute (?:de communes|d agglomeration|urbaine)|metropole|agglomeration|agglo|ca|cc|cu|cd)(?: (?:du|de la|de l|des|de|d))? /;
 /** The name's own words: accents, case, hyphens, « St »/« Ste », an EPCI's type words and a leading article aside. */
+/** The type said after the name (« Grand Narbonne Communauté d'agglomération », « Rennes Métropole »). */
+const TRAILING_TYPE = / (?:communaute (?:de communes|d agglomeration|urbaine)|communaute|metropole|agglomeration|agglo)$/;
 export function canonicalName(name: string): string {
   let f = foldText(name).replace(/\bste\b/g, 'sainte').replace(/\bst\b/g, 'saint');
-  f = f.replace(TYPE_WORDS, '').replace(/^(?:la|le|les|l) (?=\w)/, '');
+  f = f.replace(TYPE_WORDS, '').replace(/^(?:la|le|les|l) (?=\w)/, '').replace(TRAILING_TYPE, '');
   return f.replace(/\s+/g, '');
 }
 

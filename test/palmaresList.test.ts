@@ -116,6 +116,10 @@ describe('lines as pages published them (test/fixtures/published-lines.tsv, coll
     ['Sèvres label « 5 arobases »', '92072', 5],
     ['4 @ à la Ville de Crolles', '38140', 4],
     ['Changé, commune du département de la Mayenne (53) ... Labels : ... Ville Internet 4@', '53054', 4],
+    // An EPCI's type said after its name, or a métropole named « de » its city.
+    ["Grand Narbonne Communauté d'agglomération (11) @@@", '241100593', 3],
+    ['Métropole de Rennes (35) @@@@', '243500139', 4],
+    ['Rennes (35) @@@@', '35238', 4],
     // The commune named as its département: kept (only « département de la Mayenne » is the département).
     ['Mayenne (53) @@@', '53147', 3],
   ])('a sentence: %s → %s', (line, code, level) => {
