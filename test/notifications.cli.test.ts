@@ -70,7 +70,7 @@ describe('npm run notify:status and announce after a cancelled send', () => {
     try {
       await seedEditions(db.prisma);
       await seedMembers(db.prisma, [{ key: 'a' }]);
-      for (const [id, name] of [['19:c1@thread.tacv2', 'Mairie de Bron › Numérique'], ['19:c2@thread.tacv2', 'Réseau › Annonces']]) {
+      for (const [id, name] of [['19:c1@thread.tacv2', 'Mairie de Bron › Numérique'], ['19:c2@thread.tacv2', 'Réseau › Annonces']] as const) {
         await registerChannel(db.prisma, { channelId: id, teamId: '19:team', name, reference: { serviceUrl: 'http://127.0.0.1:1', conversation: { id } } });
       }
     } finally {
