@@ -32,7 +32,15 @@ const LEVEL_PATTERNS: [RegExp, (m: RegExpExecArray) => number][] = [
 
 /** One line of a published list → its name, département and level, as written. */
 export function parseListLine(text: string, line: number, registry: Registry): ListEntry {
-  let rest = text.replace(/^\s*(?:[-–•*·]|\d+[.)])\s+/, '');
+  let rest = text.replace(/^\s*(?:[-–•*·]|\d+[.)])\s+/, '')
+    // « (50.000 habitants) », « , 790 habitants, »: a population is neither a département nor part of the name.
+    .replace(/\(?\s*\d[\d  .,]*\s*habitants?\s*\)?/gi, ' ')
+    // « La Turballe (Pays de la Loire) »: a région in brackets says where, like a département, and is no name.
+    // (Not « (Martinique) », a région that is also a département, read as one below.)
+    .replace(/\(([^()]{3,40})\)/g, (all, inside: string) => {
+      const named = (list: { name: string }[]) => list.some((a) => foldText(a.name) === foldText(inside));
+      return named(registry.allRegions()) && !named(registry.allDepartements()) ? ' ' : all;
+    });
   let level: number | undefined;
   for (const [re, value] of LEVEL_PATTERNS) {
     const m = re.exec(rest);
@@ -47,8 +55,11 @@ export function parseListLine(text: string, line: number, registry: Registry): L
   if (code && registry.departementName(code[1]!.toUpperCase().padStart(2, '0'))) {
     departement = code[1]!.toUpperCase().padStart(2, '0');
     rest = ` ${rest}`.slice(0, code.index) + ' ' + ` ${rest}`.slice(code.index + code[0].length);
-    // « Changé, commune du département de la Mayenne (53) »: the département said in words too is no second place.
+    // « (34 Hérault) »: the number's département in words is no second place; « Changé, commune du département de
+    // la Mayenne (53) » neither.
     const inWords = escapeRegExp(registry.departementName(departement)!);
+    const after = rest.slice(code.index);
+    rest = rest.slice(0, code.index) + after.replace(new RegExp(`^\\s*${inWords}\\s*\\)?`, 'i'), ' ');
     rest = rest.replace(new RegExp(`\\bd[ée]partement\\s+(?:de la |de l['’]|du |des |de |d['’])?${inWords}(?![A-Za-zÀ-ÿ-])`, 'i'), ' ');
   } else {
     // A département named on its own, never a piece of a compound name (« Saint-Martin » in « Saint-Martin-d'Hères »);
@@ -89,7 +100,7 @@ function standaloneAt(text: string, name: string): number {
 const TRAILING_VERB = /[\s,]+(?:(?:qui )?(?:a|ont) (?:re[çc]u|obtenu|eu|d[ée]croch[ée]|gagn[ée])|obtient|re[çc]oit|d[ée]croche|avec)\s*$/i;
 /** « la communauté de communes du Vexin normand »: the article before an EPCI's type goes. */
 const EPCI_ARTICLE = /^(?:la|le|l['’]) ?(?=(?:communaut|m[ée]tropole|agglo))/i;
-const EPCI_WORDS = /\b(?:communaute|metropole|agglomeration|agglo|ca|cc|cu)\b/; // on folded text
+const EPCI_WORDS = /\b(?:communaute|metropole|agglomeration|agglo|agglopole|intercommunalite|ca|cc|cu)\b/; // on folded text
 const TYPE_WORDS = /^(?:communaute (?:de communes|d agglomeration|urbaine)|metropole|agglomeration|agglo|ca|cc|cu|cd)(?: (?:du|de la|de l|des|de|d))? /;
 /** The name's own words: accents, case, hyphens, « St »/« Ste », an EPCI's type words and a leading article aside. */
 /** The type said after the name (« Grand Narbonne Communauté d'agglomération », « Rennes Métropole »). */
@@ -127,7 +138,10 @@ export function nameSpans(text: string): string[] {
     // « à la Ville de Crolles »: the label word and its « de » before the name go too.
     let start = i;
     while (start < end && LABEL_WORDS.test(tokens[start]!)) start += PARTICLES.has(tokens[start + 1]?.toLowerCase() ?? '') ? 2 : 1;
-    if (end > start) spans.push(tokens.slice(start, end).join(' ').replace(/([dl]') /gi, '$1'));
+    // « Sète agglopôle Méditerranée »: a lower-case word between capitalised ones glues them into one longer name,
+    // of which « Sète » alone is not the place meant.
+    const glued = j === end && j + 1 < tokens.length && /^\p{Ll}/u.test(tokens[j]!) && capitalised(tokens[j + 1]!);
+    if (end > start && !glued) spans.push(tokens.slice(start, end).join(' ').replace(/([dl]') /gi, '$1'));
     i = j - 1;
   }
   return [...new Set(spans)];

@@ -98,8 +98,10 @@ describe('lines as pages published them (test/fixtures/published-lines.tsv, coll
     const resolved = results.filter((x) => x.r.status === 'resolved');
     const wrong = resolved.filter((x) => x.r.status === 'resolved' && (x.r.code !== x.code || x.r.level !== x.level));
     expect(wrong.map((x) => x.r.text)).toEqual([]);
-    expect(rows.length).toBeGreaterThanOrEqual(70);
-    expect(resolved.length / rows.length).toBeGreaterThanOrEqual(0.8);
+    expect(rows.length).toBeGreaterThanOrEqual(140);
+    // 127 of 147 on 2026-12-07, 0 wrong: the rest are sentence fragments, homonyms without a département, typos of the
+    // page, initials (« la CAPA »).
+    expect(resolved.length / rows.length).toBeGreaterThanOrEqual(0.85);
   });
 
   it.each([
@@ -122,6 +124,12 @@ describe('lines as pages published them (test/fixtures/published-lines.tsv, coll
     ['Rennes (35) @@@@', '35238', 4],
     // The commune named as its département: kept (only « département de la Mayenne » is the département).
     ['Mayenne (53) @@@', '53147', 3],
+    // A second reader's lists: the département as number and name, a population or a région in brackets.
+    ['Sète agglopôle Méditerranée (34 Hérault) @@@@', '200066355', 4],
+    ['Frontignan (34 Hérault) @@@@', '34108', 4],
+    ["la communauté d'agglomération du pays Ajaccien (50.000 habitants) 5 arobases", '242010056', 5],
+    ['La Turballe (Pays de la Loire) 1 arobase', '44211', 1],
+    ['Le Lamentin (Martinique) trois @', '97213', 3],
   ])('a sentence: %s → %s', (line, code, level) => {
     expect(one(line)).toMatchObject({ status: 'resolved', code, level });
   });
