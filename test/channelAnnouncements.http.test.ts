@@ -81,6 +81,10 @@ describe('an announcement to three channels plus the members', () => {
     await waitUntil(async () => (await t.db.prisma.announcement.findUniqueOrThrow({ where: { id: announcementId } })).status === 'done');
     expect(toChannels().map((c) => c.conversationId).sort()).toEqual([T1.id, NUMERIQUE.id, ANNONCES.id].sort());
     expect(replyText(toChannels()[0]!.body)).toMatch(/22e label|palmarès 2021/);
+    // Read by many in a channel, where the bot answers only when mentioned: the footer says how to ask.
+    expect(JSON.stringify(toChannels()[0]!.body)).toContain('écrivez « @arobase palmarès 2021 » dans ce canal');
+    const toMember = t.connector.received.slice(before).find((c) => c.method === 'POST' && c.conversationId === 'a:29:c-1');
+    expect(JSON.stringify(toMember?.body)).toContain('demandez-moi « palmarès 2021 »');
     expect((await t.say('état des notifications', { userId: ADMIN, conversationId: `a:${ADMIN}` })).map(replyText).join('\n'))
       .toContain('Dont canaux d’équipe : 3 / 3 envoyés');
   }, 40_000);

@@ -20,7 +20,7 @@ export class MessageCache {
       cached = { content: parseContent(a.content), messages: new Map() };
       this.announcements.set(row.announcementId, cached);
     }
-    const key = [row.locale, row.territoryCode, row.filterDepartements.join(','), row.filterRegions.join(',')].join('|');
+    const key = [row.locale, row.territoryCode, row.filterDepartements.join(','), row.filterRegions.join(','), row.channel ? 'channel' : ''].join('|');
     let message = cached.messages.get(key);
     if (!message) {
       message = renderMessage(cached.content, row, this.lookup);

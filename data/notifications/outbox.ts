@@ -32,7 +32,7 @@ export async function claimDeliveries(prisma: PrismaClient, limit: number): Prom
            COALESCE(m."tenantId", m."conversationReference"#>>'{conversation,tenantId}', '') AS "tenantId",
            COALESCE(m."filterDepartements", '{}') AS "filterDepartements", COALESCE(m."filterRegions", '{}') AS "filterRegions",
            -- A team channel is never subscribed: the admin chose it for this announcement.
-           m.active, (m.subscribed OR m.kind = 'channel') AS subscribed
+           m.active, (m.subscribed OR m.kind = 'channel') AS subscribed, (m.kind = 'channel') AS channel
     FROM claimed c JOIN "Member" m ON m.id = c."memberId"`;
   return rows.map((r) => ({ ...r, attempt: Number(r.attempt) }));
 }

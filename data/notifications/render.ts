@@ -68,7 +68,7 @@ export function renderAnnouncement(content: AnnouncementContent, audience: Audie
   for (const text of categories) lines.push({ kind: 'category', text });
   if (!categories.length && filtered) lines.push({ kind: 'note', text: nt(lang, 'nothingNew') });
   if (content.editionComplete && !filtered) lines.push({ kind: 'note', text: nt(lang, 'total', { count: content.entries.length }) });
-  lines.push({ kind: 'footer', text: nt(lang, 'footer', { year: content.year }) });
+  lines.push({ kind: 'footer', text: nt(lang, audience.channel ? 'footerChannel' : 'footer', { year: content.year }) });
   return { lang, title, lines };
 }
 

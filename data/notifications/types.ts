@@ -40,6 +40,8 @@ export type Audience = {
   locale: string;
   filterDepartements: string[];
   filterRegions: string[];
+  /** A team channel (data/channels.ts): read by many, who must @mention the bot to ask it anything. */
+  channel?: boolean;
 };
 
 /** One claimed delivery, with what the sender needs. */
