@@ -1,6 +1,6 @@
 // The composition file: every Teams route of arobase is registered here, and only here.
 import { Application } from '@microsoft/teams-ai';
-import { hasText, lang, send, HELP, type AppDeps } from './appDeps.ts';
+import { hasText, lang, send, sendHelp, HELP, type AppDeps } from './appDeps.ts';
 import type { TurnContext } from 'botbuilder';
 import { deactivateMember, touchMember } from '../data/members.ts';
 import { getTerritoryIndex, resolveTerritory } from '../data/territories/index.ts';
@@ -13,7 +13,6 @@ import type { Lang } from './i18n/locale.ts';
 import { sm } from './i18n/surfaceMessages.ts';
 import { t } from './i18n/messages.ts';
 import { nm } from './i18n/notificationMessages.ts';
-import { helpCard } from './cards/helpCard.ts';
 import { cardActivity } from '../dialogs/cardActivity.ts';
 import type { Reply } from '../dialogs/cards.ts';
 import { createLabelConversation, type LabelSession } from './labelConversation.ts';
@@ -133,7 +132,7 @@ export function createApp(deps: AppDeps): ArobaseApp {
 
   app.message(HELP, async (context) => {
     await memberOf(context);
-    await context.sendActivity(cardActivity(helpCard(lang(context)), t(lang(context), 'help')));
+    await sendHelp(context);
   });
 
   // Notifications: subscription for every member, publish / status / cancel / re-send for admins.
@@ -235,7 +234,7 @@ export function createApp(deps: AppDeps): ArobaseApp {
     }
     switch (intent.name) {
       case 'help': case 'greeting':
-        return void (await context.sendActivity(cardActivity(helpCard(lang(context)), t(lang(context), 'help'))));
+        return void (await sendHelp(context));
       case 'notifications':
         return void (await answerNotification(context, await notifications.handle(intent.command, await notificationSession(context))));
       case 'application':
@@ -247,7 +246,7 @@ export function createApp(deps: AppDeps): ArobaseApp {
   app.message(hasText, async (context, state) => answerUnderstood(context, state, await understood(context.activity)));
   // « @arobase » alone in a group chat or a channel: what it can do (the mention is removed: no text is left).
   app.message(async (context) => isSharedActivity(context.activity) && !context.activity.value && !context.activity.attachments?.length && !(await hasText(context)),
-    async (context) => void (await context.sendActivity(cardActivity(helpCard(lang(context)), t(lang(context), 'help')))));
+    async (context) => void (await sendHelp(context)));
   // Example questions on the help and « pas compris » cards: a button that asks its text as if typed (an imBack
   // sends nothing in the Agents Playground).
   app.adaptiveCards.actionSubmit('say', async (context, state, data: { text?: unknown }) => {

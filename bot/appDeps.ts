@@ -7,6 +7,8 @@ import { cardActivity } from '../dialogs/cardActivity.ts';
 import type { Reply } from '../dialogs/cards.ts';
 import type { Config } from './config.ts';
 import { langOf } from './i18n/locale.ts';
+import { t } from './i18n/messages.ts';
+import { helpCard } from './cards/helpCard.ts';
 import type { ModelRouter } from './llm/router.ts';
 import type { Logger } from './logger.ts';
 import type { NotificationConversation } from './notificationConversation.ts';
@@ -37,6 +39,8 @@ export type AppDeps = {
 export const HELP = /^\s*(aide|help|\?|menu|bonjour|hello|hi|salut)\s*[!.?]*\s*$/i;
 
 export const lang = (context: TurnContext) => langOf(context.activity.locale);
+/** What arobase can do: the help card (« aide », a greeting, « @arobase » alone). */
+export const sendHelp = (context: TurnContext) => context.sendActivity(cardActivity(helpCard(lang(context)), t(lang(context), 'help')));
 export const send = (context: TurnContext, replies: Reply[]) =>
   context.sendActivities(replies.map((r) => (r.card ? cardActivity(r.card, r.text) : { type: 'message', text: r.text })));
 // Text once markup is gone: a card a user sends from the search box arrives as « <span class="inline-compose-card"…> »

@@ -1,10 +1,10 @@
 // Names by their beginning, for the search box: Teams asks as people type (« Gren », « st germ »), and a half-typed
 // name is no place the resolver can find; its fuzzy guesses (« Gien », « Gron ») are not what the person is typing.
 import type { Registry, RegistryEntry } from '../data/territories/registry.ts';
-import { foldText } from '../data/text.ts';
+import { foldPlaceName } from '../data/text.ts';
 
-/** « st »/« ste » as « saint »/« sainte », as people abbreviate them. */
-export const prefixKey = (text: string) => foldText(text).replace(/\bste\b/g, 'sainte').replace(/\bst\b/g, 'saint').replace(/\s+/g, ' ').trim();
+/** The sort key: folded, « st »/« ste » written out as people abbreviate them. */
+export const prefixKey = (text: string) => foldPlaceName(text).replace(/\s+/g, ' ').trim();
 
 export function createNamePrefixes(registry: Registry) {
   let sorted: { key: string; entry: RegistryEntry }[] | undefined;

@@ -6,7 +6,7 @@ import { csvCell } from './csv.ts';
 import { isMention, type Mention } from './mentions.ts';
 import type { Resolution, Territory } from './territories/index.ts';
 import type { Registry } from './territories/registry.ts';
-import { foldText } from './text.ts';
+import { foldPlaceName, foldText } from './text.ts';
 
 export type ListEntry = { line: number; text: string; name: string; departement?: string; level?: number };
 export type EntryResult = ListEntry & (
@@ -106,7 +106,7 @@ const TYPE_WORDS = /^(?:communaute (?:de communes|d agglomeration|urbaine)|metro
 /** The type said after the name (« Grand Narbonne Communauté d'agglomération », « Rennes Métropole »). */
 const TRAILING_TYPE = / (?:communaute (?:de communes|d agglomeration|urbaine)|communaute|metropole|agglomeration|agglo)$/;
 export function canonicalName(name: string): string {
-  let f = foldText(name).replace(/\bste\b/g, 'sainte').replace(/\bst\b/g, 'saint');
+  let f = foldPlaceName(name);
   f = f.replace(TYPE_WORDS, '').replace(/^(?:la|le|les|l) (?=\w)/, '').replace(TRAILING_TYPE, '');
   return f.replace(/\s+/g, '');
 }

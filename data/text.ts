@@ -85,3 +85,6 @@ export function formatDay(lang: Lang, d: Date | string): string {
   const date = typeof d === 'string' ? new Date(`${d}T12:00:00Z`) : d;
   return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(date);
 }
+
+/** A place name folded, « St »/« Ste » written out (« St-Germain » and « Saint-Germain » compare equal). */
+export const foldPlaceName = (text: string): string => foldText(text).replace(/\bste\b/g, 'sainte').replace(/\bst\b/g, 'saint');
