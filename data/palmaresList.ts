@@ -1,236 +1,144 @@
-// A palmarès as published: one entry a line (or a CSV row), a name, usually a département, a level written as
-// « @@@ », « 3@ », « 3 arobases », « trois arobases ». Each entry is resolved with the territory resolver; only an
-// entry whose name is the territory's own (accents, « St », « CA »/« communauté de communes » aside) and whose
-// département agrees is « resolved »: anything looser is « ambiguous » with its candidates, never a silent guess.
+// A palmarès as published, resolved entry by entry. Resolved: an entry whose name is a territory's own (accents,
+// « St », type words aside), its usual short form (« Vandoeuvre ») or its name before a merger that kept the code, and
+// which the département, or else the rest of the list, makes one territory: a regional list's homonym lies in its
+// région, a national list's bare « Blanquefort » is the town 50 times the village's size. Anything looser is
+// « ambiguous » with its candidates for a reviewer: typos, a village's short name, a merger under another code.
 import { csvCell } from './csv.ts';
-import { isMention, type Mention } from './mentions.ts';
+import type { Mention } from './mentions.ts';
+import { nameSpans, readList, type ListEntry } from './palmaresLine.ts';
+import { canonicalName, listNames, listScope, settledByScope, type ListNames } from './palmaresNames.ts';
 import type { Resolution, Territory } from './territories/index.ts';
-import type { Registry } from './territories/registry.ts';
-import { foldPlaceName, foldText } from './text.ts';
+import { toTerritory, type Registry, type RegistryEntry } from './territories/registry.ts';
+import { foldText } from './text.ts';
 
-export type ListEntry = { line: number; text: string; name: string; departement?: string; level?: number };
+export { canonicalName } from './palmaresNames.ts';
+export { nameSpans, parseListLine, readList, readListHeader, readPicks, type ListEntry, type ListHeader } from './palmaresLine.ts';
+
 export type EntryResult = ListEntry & (
   | { status: 'resolved'; code: string; territoryName: string }
   | { status: 'ambiguous'; candidates: Territory[]; reason: string }
   | { status: 'unknown'; candidates: Territory[]; reason: string }
 );
 
-const WORDS: Record<string, number> = {
-  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, one: 1, two: 2, three: 3, four: 4, five: 5,
-  // « sa première arobase », « une cinquième arobase »: the rank of the arobase just won is the level.
-  premier: 1, premiere: 1, première: 1, deuxieme: 2, deuxième: 2, second: 2, seconde: 2, troisieme: 3, troisième: 3,
-  quatrieme: 4, quatrième: 4, cinquieme: 5, cinquième: 5,
-};
-// « 3@ » before « @ »: the digit says the level, the sign only what it counts.
-const LEVEL_PATTERNS: [RegExp, (m: RegExpExecArray) => number][] = [
-  [/\b([1-5])\s*(?:@|arobases?|arrobases?)(?![\w@])/i, (m) => Number(m[1])],
-  [/(?<![\p{L}])(une?|deux|trois|quatre|cinq|one|two|three|four|five|premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\s+[«"“]?\s*(?:@|arobases?|arrobases?)\s*[»"”]?/iu, (m) => WORDS[m[1]!.toLowerCase()]!],
-  [/(?<!@)(@{1,5})(?!@)/, (m) => m[1]!.length],
-  // « …, dans l'Eure, en a eu quatre » (the arobases named earlier in the article).
-  [/\ben (?:a (?:eu|obtenu|re[çc]u|d[ée]croch[ée])|obtient|re[çc]oit)\s+(une?|deux|trois|quatre|cinq|[1-5])\b/i, (m) => WORDS[m[1]!.toLowerCase()] ?? Number(m[1])],
-];
+const EPCI_WORDS = /\b(?:communaute|metropole|eurometropole|agglomeration|agglo|agglopole|intercommunalite|ca|cc|cu)\b/; // on folded text
 
-/** One line of a published list → its name, département and level, as written. */
-export function parseListLine(text: string, line: number, registry: Registry): ListEntry {
-  let rest = text.replace(/^\s*(?:[-–•*·]|\d+[.)])\s+/, '')
-    // « (50.000 habitants) », « , 790 habitants, »: a population is neither a département nor part of the name.
-    .replace(/\(?\s*\d[\d  .,]*\s*habitants?\s*\)?/gi, ' ')
-    // « La Turballe (Pays de la Loire) »: a région in brackets says where, like a département, and is no name.
-    // (Not « (Martinique) », a région that is also a département, read as one below.)
-    .replace(/\(([^()]{3,40})\)/g, (all, inside: string) => {
-      const named = (list: { name: string }[]) => list.some((a) => foldText(a.name) === foldText(inside));
-      return named(registry.allRegions()) && !named(registry.allDepartements()) ? ' ' : all;
-    });
-  let level: number | undefined;
-  for (const [re, value] of LEVEL_PATTERNS) {
-    const m = re.exec(rest);
-    if (m) {
-      level = value(m);
-      rest = rest.slice(0, m.index) + ' ' + rest.slice(m.index + m[0].length);
-      break;
-    }
-  }
-  let departement: string | undefined;
-  const code = /[(,\s]\(?\s*(\d{2,3}|2[AaBb])\s*\)?(?=[\s,;:)–-]|$)/.exec(` ${rest}`);
-  if (code && registry.departementName(code[1]!.toUpperCase().padStart(2, '0'))) {
-    departement = code[1]!.toUpperCase().padStart(2, '0');
-    rest = ` ${rest}`.slice(0, code.index) + ' ' + ` ${rest}`.slice(code.index + code[0].length);
-    // « (34 Hérault) »: the number's département in words is no second place; « Changé, commune du département de
-    // la Mayenne (53) » neither.
-    const inWords = escapeRegExp(registry.departementName(departement)!);
-    const after = rest.slice(code.index);
-    rest = rest.slice(0, code.index) + after.replace(new RegExp(`^\\s*${inWords}\\s*\\)?`, 'i'), ' ');
-    rest = rest.replace(new RegExp(`\\bd[ée]partement\\s+(?:de la |de l['’]|du |des |de |d['’])?${inWords}(?![A-Za-zÀ-ÿ-])`, 'i'), ' ');
-  } else {
-    // A département named on its own, never a piece of a compound name (« Saint-Martin » in « Saint-Martin-d'Hères »);
-    // the rightmost one when several match, as départements follow the name.
-    const light = lightFold(rest);
-    const found = registry.allDepartements().map((d) => ({ d, at: standaloneAt(light, lightFold(d.name)), end: 0 }))
-      .filter((x) => x.at >= 0).map((x) => ({ ...x, end: x.at + x.d.name.length }));
-    const named = found.filter((x) => !found.some((y) => y !== x && y.at <= x.at && y.end >= x.end)) // « Oise » in « Val-d'Oise »
-      .sort((a, b) => b.at - a.at)[0]?.d;
-    if (named && foldText(named.name) !== foldText(rest.replace(/[(),;:]/g, ' ').trim())) {
-      departement = named.code;
-      rest = rest.replace(new RegExp(`[,(]?\\s*(dans l[’']|dans (le|la) |en )?${escapeRegExp(named.name)}\\s*\\)?`, 'i'), ' ');
-    }
-  }
-  const name = rest.replace(/[()[\]«»"]/g, ' ').replace(/\s+/g, ' ').replace(/(?:\s*[:;,–-])+\s*$/, '').replace(/^\s*[:;,–-]\s*/, '')
-    .replace(EPCI_ARTICLE, '').replace(TRAILING_VERB, '').trim();
-  return { line, text, name, departement, level };
-}
-
-const escapeRegExp = (s: string) => s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
-
-/** Lower case without accents, hyphens and apostrophes kept (they say whether a word stands alone). */
-const lightFold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, "'").toLowerCase();
-
-/** Where `name` stands alone in `text` (not glued to a letter or a hyphen; « l'Eure » is fine), or −1. */
-function standaloneAt(text: string, name: string): number {
-  for (let at = text.lastIndexOf(name); at >= 0; at = at > 0 ? text.lastIndexOf(name, at - 1) : -1) {
-    const before = text[at - 1] ?? ' ';
-    const after = text[at + name.length] ?? ' ';
-    // An apostrophe before is an elided article (« dans l'Eure »), not a compound (« Val-d'Oise » holds « Oise »).
-    const elided = before === "'" && /(^|[^\p{L}\d-])[ld]$/u.test(text.slice(0, at - 1));
-    if ((elided || !/[\p{L}\d'-]/u.test(before)) && !/[\p{L}\d'-]/u.test(after)) return at;
-  }
-  return -1;
-}
-
-/** « …, a reçu trois arobases »: the verb left once the level is taken. */
-const TRAILING_VERB = /[\s,]+(?:(?:qui )?(?:a|ont) (?:re[çc]u|obtenu|eu|d[ée]croch[ée]|gagn[ée])|obtient|re[çc]oit|d[ée]croche|avec)\s*$/i;
-/** « la communauté de communes du Vexin normand »: the article before an EPCI's type goes. */
-const EPCI_ARTICLE = /^(?:la|le|l['’]) ?(?=(?:communaut|m[ée]tropole|agglo))/i;
-const EPCI_WORDS = /\b(?:communaute|metropole|agglomeration|agglo|agglopole|intercommunalite|ca|cc|cu)\b/; // on folded text
-const TYPE_WORDS = /^(?:communaute (?:de communes|d agglomeration|urbaine)|metropole|agglomeration|agglo|ca|cc|cu|cd)(?: (?:du|de la|de l|des|de|d))? /;
-/** The name's own words: accents, case, hyphens, « St »/« Ste », an EPCI's type words and a leading article aside. */
-/** The type said after the name (« Grand Narbonne Communauté d'agglomération », « Rennes Métropole »). */
-const TRAILING_TYPE = / (?:communaute (?:de communes|d agglomeration|urbaine)|communaute|metropole|agglomeration|agglo)$/;
-export function canonicalName(name: string): string {
-  let f = foldPlaceName(name);
-  f = f.replace(TYPE_WORDS, '').replace(/^(?:la|le|les|l) (?=\w)/, '').replace(TRAILING_TYPE, '');
-  return f.replace(/\s+/g, '');
-}
-
+/** « un territoire, la communauté d'agglomération du pays Ajaccien ... »: an intercommunalité named inside a sentence. */
+const EPCI_SPAN = /(?:communaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|m[ée]tropole|agglom[ée]ration)\s+(?:d[eu]s?\s+|de\s+la\s+|d['’]\s*)?[^,;:.()…«»"]+/giu;
 const HOMONYMS = 'plusieurs collectivités portent ce nom';
-const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'lès', 'lez', 'sur', 'sous', 'en', 'et', "d'", "l'", 'aux', 'au']);
-/** Label words around a name (« Argentan Ville Internet », « Sèvres label »): never part of it. */
-const LABEL_WORDS = /^(?:ville|villes|village|villages|internet|label|labels|territoire|territoires)$/i;
-const capitalised = (t: string) => /^\p{Lu}/u.test(t);
-
-/**
- * The names a sentence holds: runs of capitalised words (with « de », « sur », « d' »… between them), label words
- * at their end dropped. « la ville d'Épernay conserve ses » → Épernay; « Agen, ville aux » → Agen.
- */
-export function nameSpans(text: string): string[] {
-  const tokens = text.replace(/[«»"“”(),;:!?[\]]|\.{3}|…/g, ' | ').replace(/’/g, "'").split(/\s+/).filter(Boolean)
-    .flatMap((t) => { const m = /^([dl]')(\p{Lu}.*)$/iu.exec(t); return m ? [m[1]!.toLowerCase(), m[2]!] : [t]; });
-  const spans: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    if (!capitalised(tokens[i]!)) continue;
-    let j = i + 1;
-    for (;;) {
-      if (j < tokens.length && capitalised(tokens[j]!)) j++;
-      else if (PARTICLES.has(tokens[j]?.toLowerCase() ?? '') && j + 1 < tokens.length && capitalised(tokens[j + 1]!)) j += 2;
-      else break;
-    }
-    let end = j;
-    while (end > i && LABEL_WORDS.test(tokens[end - 1]!)) end--;
-    // « à la Ville de Crolles »: the label word and its « de » before the name go too.
-    let start = i;
-    while (start < end && LABEL_WORDS.test(tokens[start]!)) start += PARTICLES.has(tokens[start + 1]?.toLowerCase() ?? '') ? 2 : 1;
-    // « Sète agglopôle Méditerranée »: a lower-case word between capitalised ones glues them into one longer name,
-    // of which « Sète » alone is not the place meant.
-    const glued = j === end && j + 1 < tokens.length && /^\p{Ll}/u.test(tokens[j]!) && capitalised(tokens[j + 1]!);
-    if (end > start && !glued) spans.push(tokens.slice(start, end).join(' ').replace(/([dl]') /gi, '$1'));
-    i = j - 1;
-  }
-  return [...new Set(spans)];
-}
+const SHORT_FORM = 'nom abrégé ou ancien nom : à confirmer';
+/** Reasons that say the name is a place's (several places'), not a near spelling. */
+const NAMED = new Set([HOMONYMS, SHORT_FORM]);
 
 /**
  * Resolves one entry: the resolver proposes, the strict name and département check decides. When the whole text is
  * not a territory's name, the names it holds are tried (a sentence: « la ville d'Épernay conserve ses 5 @ »); one
  * territory only, or none.
  */
-export function resolveEntry(entry: ListEntry, resolve: (query: string) => Resolution): EntryResult {
-  const whole = resolveName(entry, resolve);
+export function resolveEntry(entry: ListEntry, resolve: (query: string) => Resolution, registry: Registry): EntryResult {
+  const names = listNames(registry);
+  const whole = resolveName(entry, resolve, names, registry);
   if (whole.status === 'resolved') return whole;
-  const kind = EPCI_WORDS.test(foldText(entry.name)) ? 'epci' : 'commune';
-  const tried = nameSpans(entry.name).filter((n) => n !== entry.name).map((name) => resolveName({ ...entry, name }, resolve, kind));
+  const kind: 'epci' | 'commune' = EPCI_WORDS.test(foldText(entry.name)) ? 'epci' : 'commune';
+  const epciSpans = [...entry.name.matchAll(EPCI_SPAN)].map((m) => ({ name: m[0].trim(), kind: 'epci' as const }));
+  const tried = [...nameSpans(entry.name).map((name) => ({ name, kind })), ...epciSpans].filter((n) => n.name !== entry.name)
+    .map((n) => resolveName({ ...entry, name: n.name }, resolve, names, registry, n.kind));
   // A sentence naming two places (« Marcoux, près de Boën-sur-Lignon ») is no guess: only one name may be a place.
-  const places = tried.filter((r) => r.status === 'resolved' || (r.status === 'ambiguous' && r.reason === HOMONYMS));
-  if (places.length === 1 && places[0]!.status === 'resolved') return { ...places[0]!, name: entry.name };
+  const places = tried.filter((r) => r.status === 'resolved' || (r.status === 'ambiguous' && NAMED.has(r.reason)));
+  // One place named: resolved, or its namesakes for the list to settle (« … villes suivantes : Mérignac »).
+  if (places.length === 1 && (places[0]!.status === 'resolved' || whole.status === 'unknown' || !NAMED.has(whole.reason))) {
+    return { ...places[0]!, name: entry.name };
+  }
   return whole;
 }
 
-function resolveName(entry: ListEntry, resolve: (query: string) => Resolution, kindOf?: 'epci' | 'commune'): EntryResult {
+const unique = <T extends Territory>(list: T[]): T[] => [...new Map(list.map((t) => [t.code, t])).values()];
+const resolved = (entry: ListEntry, t: Territory): EntryResult => ({ ...entry, status: 'resolved', code: t.code, territoryName: t.name });
+const ambiguous = (entry: ListEntry, candidates: Territory[], reason: string): EntryResult =>
+  ({ ...entry, status: 'ambiguous', candidates: candidates.map((c) => toTerritory({ postcodes: [], ...c })), reason });
+
+function resolveName(entry: ListEntry, resolve: (query: string) => Resolution, names: ListNames, registry: Registry, kindOf?: 'epci' | 'commune'): EntryResult {
   if (!entry.name) return { ...entry, status: 'unknown', candidates: [], reason: 'aucun nom de collectivité' };
   if (entry.level === undefined) return { ...entry, status: 'unknown', candidates: [], reason: 'niveau introuvable (@@@, 3@, « trois arobases »)' };
   const r = resolve(entry.departement ? `${entry.name} ${entry.departement}` : entry.name);
   const list = r.status === 'found' ? [r.territory, ...r.alternatives] : r.status === 'ambiguous' ? r.candidates : r.suggestions;
   // A commune and its namesake EPCI (« Arras », « CU d'Arras »): the entry's own words say which.
   const kind = kindOf ?? (EPCI_WORDS.test(foldText(entry.name)) ? 'epci' : 'commune');
-  const same = list.filter((t) => t.kind === kind && canonicalName(t.name) === canonicalName(entry.name)
-    && (!entry.departement || t.departement === entry.departement || t.kind === 'epci'));
-  if (same.length === 1) return { ...entry, status: 'resolved', code: same[0]!.code, territoryName: same[0]!.name };
-  if (same.length > 1) return { ...entry, status: 'ambiguous', candidates: same, reason: HOMONYMS };
-  if (list.length) return { ...entry, status: 'ambiguous', candidates: list.slice(0, 5), reason: 'nom approchant seulement : à confirmer' };
+  const canonical = canonicalName(entry.name);
+  const inPlace = (t: { departement?: string; kind?: string }) => !entry.departement || t.departement === entry.departement || t.kind === 'epci';
+  const same = list.filter((t) => t.kind === kind && canonicalName(t.name) === canonical && inPlace(t));
+  const named = kind === 'commune' ? communeNamed(entry, canonical, same, names, registry, inPlace) : undefined;
+  if (named) return named;
+  // « la CAPA », « la CINOR »: initials, written in capitals.
+  const initials = /^(?:la |le |l['’])?([A-Z][A-Z0-9]{1,7})$/.exec(entry.name)?.[1];
+  const byInitials = initials ? names.initials(initials) : [];
+  if (byInitials.length === 1) return resolved(entry, byInitials[0]!);
+  if (byInitials.length > 1) return ambiguous(entry, byInitials, HOMONYMS);
+  // An intercommunalité often goes without its type words (« Grand Annecy », « Caen la Mer »): when no commune has
+  // the name, one intercommunalité of that name is the one.
+  const epcis = kind === 'epci' ? unique([...same, ...names.epcis(canonical)]) : names.epcis(canonical);
+  if (epcis.length === 1) return resolved(entry, epcis[0]!);
+  if (epcis.length > 1) return ambiguous(entry, epcis, HOMONYMS);
+  if (same.length > 1) return ambiguous(entry, same, HOMONYMS);
+  if (list.length) return ambiguous(entry, list.slice(0, 5), 'nom approchant seulement : à confirmer');
   return { ...entry, status: 'unknown', candidates: [], reason: 'aucune collectivité de ce nom' };
 }
 
-/** Lines of text, or the rows of a CSV with a name column (then département and level columns if present). */
-export function readList(text: string, registry: Registry): ListEntry[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  return lines.flatMap((raw, i) => {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) return [];
-    return [parseListLine(line.replace(/;/g, ' ').replace(/,(?=\s*(?:\d|@|[1-5]\s*@))/g, ' '), i + 1, registry)];
-  });
-}
-
-/** « 12 → 38185 », « 12,38185 » or « 12 38185 » a line: the reviewer's picks for the entries left to settle. */
-export function readPicks(text: string): Map<number, string> {
-  const picks = new Map<number, string>();
-  for (const raw of text.split(/\r?\n/)) {
-    const m = /^\s*(\d+)\s*(?:→|->|,|;|\s)\s*([0-9][0-9ABab][0-9]{3}|\d{9})\s*$/.exec(raw);
-    if (m) picks.set(Number(m[1]), m[2]!.toUpperCase());
+/** A commune by its name, its short form or its name before a merger; undefined when none is so named. */
+function communeNamed(entry: ListEntry, canonical: string, same: Territory[], names: ListNames, registry: Registry, inPlace: (t: { departement?: string; kind?: string }) => boolean): EntryResult | undefined {
+  const exact = unique([...same, ...names.exact(canonical).filter(inPlace)]);
+  const shorts = names.shortFor(canonical).filter(inPlace);
+  if (exact.length) {
+    // « Charleville » alone: the village of that name, or Charleville-Mézières? Only a département, or the list, says.
+    const largest = Math.max(...exact.map((t) => t.population ?? 0));
+    const bigger = entry.departement ? [] : shorts.filter((c) => (c.population ?? 0) > largest);
+    if (exact.length === 1 && !bigger.length) return resolved(entry, exact[0]!);
+    return ambiguous(entry, byPopulation([...exact, ...bigger]), bigger.length ? SHORT_FORM : HOMONYMS);
   }
-  return picks;
+  const formers = names.formers(canonical).filter(inPlace);
+  // Merged keeping its own code (Cherbourg-Octeville, 50129, is Cherbourg-en-Cotentin): that code, whichever name.
+  const sameCode = formers.filter((f) => f.code === f.current).flatMap((f) => registry.get(f.current) ?? []);
+  const renamed = formers.filter((f) => f.code !== f.current);
+  const candidates = unique([...shorts, ...sameCode]);
+  // A bare short name is a town's everybody knows (« Vandoeuvre », « Brive »); « Bromont » (Québec) is not
+  // Bromont-Lamothe, a village of the Puy-de-Dôme: a village's short name needs its département.
+  const known = (t: Territory) => !!entry.departement || sameCode.includes(t as RegistryEntry) || (t.population ?? 0) >= KNOWN_TOWN;
+  if (candidates.length === 1 && !renamed.length && known(candidates[0]!)) return resolved(entry, candidates[0]!);
+  const now = renamed.length === 1 && !candidates.length ? registry.get(renamed[0]!.current) : undefined;
+  if (now) return ambiguous(entry, [now], `ancienne commune, fusionnée dans ${now.name} (${now.code}) : à confirmer`);
+  const merged = renamed.flatMap((f) => registry.get(f.current) ?? []);
+  const all = unique([...candidates, ...merged]);
+  return all.length ? ambiguous(entry, byPopulation(all), SHORT_FORM) : undefined;
 }
 
-/** The whole list: picks first (a reviewer's « line → code »), then the resolver; a territory listed twice is flagged. */
+const KNOWN_TOWN = 10_000;
+const byPopulation = <T extends Territory>(list: T[]): T[] => [...list].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
+
+/**
+ * The whole list: picks first (a reviewer's « line → code »), then the resolver; homonyms and short names that the
+ * rest of the list settles (its région, or a national list's dominant town); a territory listed twice is flagged.
+ */
 export function resolveList(text: string, registry: Registry, resolve: (query: string) => Resolution, picks = new Map<number, string>()): EntryResult[] {
-  const seen = new Map<string, number>();
-  return readList(text, registry).map((entry): EntryResult => {
+  const first = readList(text, registry).map((entry): EntryResult => {
     const picked = picks.get(entry.line);
     const territory = picked ? registry.get(picked) : undefined;
-    const result: EntryResult = picked && territory && entry.level !== undefined
-      ? { ...entry, status: 'resolved', code: territory.code, territoryName: territory.name }
-      : resolveEntry(entry, resolve);
-    if (result.status !== 'resolved') return result;
-    const first = seen.get(result.code);
-    if (first !== undefined) {
-      return { ...entry, status: 'ambiguous', candidates: [], reason: `même collectivité que la ligne ${first} (${result.territoryName})` };
+    return picked && territory && entry.level !== undefined ? resolved(entry, territory) : resolveEntry(entry, resolve, registry);
+  });
+  const scope = listScope(first.map((r) => r.status === 'resolved' ? registry.get(r.code)?.region : undefined));
+  const seen = new Map<string, number>();
+  return first.map((r): EntryResult => {
+    let result = r;
+    if (r.status === 'ambiguous' && NAMED.has(r.reason)) {
+      const settled = settledByScope(r.candidates.map((c) => registry.get(c.code)).filter((c): c is RegistryEntry => !!c), scope);
+      if (settled) result = resolved(r, settled);
     }
-    seen.set(result.code, entry.line);
+    if (result.status !== 'resolved') return result;
+    const already = seen.get(result.code);
+    if (already !== undefined) {
+      return { ...r, status: 'ambiguous', candidates: [], reason: `même collectivité que la ligne ${already} (${result.territoryName})` };
+    }
+    seen.set(result.code, r.line);
     return result;
   });
-}
-
-/** What a list file may say of itself in its comment lines: « # edition: 10 », « # source: … », « # mentions: excellence ». */
-export type ListHeader = { edition?: number; source?: string; mentions: Mention[] };
-
-export function readListHeader(text: string): ListHeader {
-  const header: ListHeader = { mentions: [] };
-  for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
-    const m = /^\s*#\s*(édition|edition|source|mentions?)\s*:\s*(.+?)\s*$/i.exec(raw);
-    if (!m) continue;
-    const key = foldText(m[1]!);
-    if (key === 'edition' && /^\d+$/.test(m[2]!)) header.edition = Number(m[2]);
-    else if (key === 'source') header.source = m[2];
-    else if (key.startsWith('mention')) header.mentions = m[2]!.split(/[;,\s]+/).filter(isMention);
-  }
-  return header;
 }
 
 /** The resolved entries as palmarès CSV rows (`edition,code,name,level,mentions,source`), the import's own format. */

@@ -57,14 +57,14 @@ if (values.json) {
     console.log(JSON.stringify({
       line: r.line, text: r.text, status: r.status, ...(r.status === 'resolved' ? { code: r.code, name: r.territoryName } : {}),
       ...(r.level !== undefined ? { level: r.level } : {}),
-      ...(r.status !== 'resolved' ? { reason: r.reason, candidates: r.candidates.map((c) => ({ code: c.code, name: c.name, departement: c.departement })) } : {}),
+      ...(r.status !== 'resolved' ? { reason: r.reason, candidates: r.candidates.slice(0, 10).map((c) => ({ code: c.code, name: c.name, departement: c.departement })) } : {}),
     }));
   }
 } else {
   const say = values.csv ? console.error : console.log; // --csv keeps stdout for the rows
   say(`${results.length} entrée(s) : ${results.length - open.length} résolue(s), ${open.length} à revoir.`);
   for (const r of open) {
-    const options = r.candidates.map((c) => `${c.code} ${c.name} (${c.departement ?? '?'})`).join(' | ');
+    const options = r.candidates.slice(0, 10).map((c) => `${c.code} ${c.name} (${c.departement ?? '?'})`).join(' | ');
     say(`ligne ${r.line} « ${r.text} » : ${r.status === 'ambiguous' ? 'ambiguë' : 'inconnue'} — ${r.reason}${options ? ` — candidats : ${options}` : ''}`);
   }
   if (open.length) say(`Rien n'est importé tant que ces entrées ne sont pas tranchées : écrivez « ligne → code » dans un fichier et relancez avec --picks <fichier>.`);

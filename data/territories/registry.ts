@@ -32,8 +32,11 @@ export type RegistryEntry = Territory & {
 
 type RawCommune = {
   code: string; nom: string; type: string; departement: string; region: string;
-  codesPostaux?: string[]; population?: number;
+  codesPostaux?: string[]; population?: number; chefLieu?: string;
 };
+
+/** A commune merged into another (commune déléguée or associée): old palmarès name it. */
+export type FormerCommune = { code: string; name: string; departement: string; current: string };
 type RawEpci = {
   code: string; nom: string; type: string; populationTotale?: number; populationMunicipale?: number;
   membres: { code: string; populationTotale?: number }[];
@@ -50,15 +53,19 @@ export type CompactRegistry = {
   communes: (string | number | null)[];
   /** Per EPCI: code, name, legal form, population (null: none), member codes joined by spaces. */
   epcis: (string | number | null)[];
+  /** Per former commune: code, name, département, the current commune's code. */
+  formers: string[];
 };
-const FORMAT = 1;
+const FORMAT = 2;
 const COMMUNE_FIELDS = 6;
 const EPCI_FIELDS = 5;
 
 /** The fields kept from the package's raw data. */
 export function compactRegistry(raw: RawData, source: string): CompactRegistry {
   const communes: CompactRegistry['communes'] = [];
+  const formers: string[] = [];
   for (const c of raw.communes) {
+    if ((c.type === 'commune-deleguee' || c.type === 'commune-associee') && c.chefLieu) formers.push(c.code, c.nom, c.departement, c.chefLieu);
     if (c.type !== 'commune-actuelle') continue;
     communes.push(c.code, c.nom, c.departement, c.region, c.population ?? null, (c.codesPostaux ?? []).join(' '));
   }
@@ -72,7 +79,7 @@ export function compactRegistry(raw: RawData, source: string): CompactRegistry {
     format: FORMAT, source,
     departements: raw.departements.map((d) => [d.code, d.nom, d.region ?? null]),
     regions: raw.regions.map((r) => [r.code, r.nom]),
-    communes, epcis,
+    communes, epcis, formers,
   };
 }
 
@@ -83,6 +90,8 @@ export class Registry {
   readonly epcis: RegistryEntry[];
   /** Communes then EPCI: an entry's position here is its number in `indexOf` and in the territory index. */
   readonly entries: RegistryEntry[];
+  /** Communes merged since (not territories of their own: an old list's name, to be mapped to today's commune). */
+  readonly formerCommunes: FormerCommune[] = [];
   private readonly byCode: StringIds;
   private readonly departements = new Map<string, RawArea>();
   private readonly regions = new Map<string, RawArea>();
@@ -125,6 +134,10 @@ export class Registry {
       };
     }
     for (const e of this.epcis) this.byCode.add(e.code, this.entries.push(e) - 1);
+    const fs = c.formers ?? [];
+    for (let at = 0; at < fs.length; at += 4) {
+      this.formerCommunes.push({ code: fs[at]!, name: fs[at + 1]!, departement: intern(fs[at + 2]!), current: fs[at + 3]! });
+    }
   }
 
   get(code: string): RegistryEntry | undefined {

@@ -1,0 +1,187 @@
+// One line of a published palmarès as written: a name, usually a département (« (62) », « (34 Hérault) », « dans
+// l'Eure »), a level (« @@@ », « 3@ », « trois arobases », « la plus haute marche »); the names a sentence holds; the
+// list file's own header and a reviewer's picks. Reading only: resolving the names is palmaresList's.
+import { isMention, type Mention } from './mentions.ts';
+import type { Registry } from './territories/registry.ts';
+import { foldText } from './text.ts';
+
+export type ListEntry = { line: number; text: string; name: string; departement?: string; level?: number };
+
+const WORDS: Record<string, number> = {
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, one: 1, two: 2, three: 3, four: 4, five: 5,
+  // « sa première arobase », « une cinquième arobase »: the rank of the arobase just won is the level.
+  premier: 1, premiere: 1, première: 1, deuxieme: 2, deuxième: 2, second: 2, seconde: 2, troisieme: 3, troisième: 3,
+  quatrieme: 4, quatrième: 4, cinquieme: 5, cinquième: 5,
+};
+// « 3@ » before « @ »: the digit says the level, the sign only what it counts.
+const LEVEL_PATTERNS: [RegExp, (m: RegExpExecArray) => number][] = [
+  [/\b([1-5])\s*(?:@|arobases?|arrobases?)(?![\w@])/i, (m) => Number(m[1])],
+  [/(?<![\p{L}])(une?|deux|trois|quatre|cinq|one|two|three|four|five|premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\s+[«"“]?\s*(?:@|arobases?|arrobases?)\s*[»"”]?/iu, (m) => WORDS[m[1]!.toLowerCase()]!],
+  [/(?<!@)(@{1,5})(?!@)/, (m) => m[1]!.length],
+  // « …, dans l'Eure, en a eu quatre » (the arobases named earlier in the article).
+  [/\ben (?:a (?:eu|obtenu|re[çc]u|d[ée]croch[ée])|obtient|re[çc]oit)\s+(une?|deux|trois|quatre|cinq|[1-5])\b/i, (m) => WORDS[m[1]!.toLowerCase()] ?? Number(m[1])],
+  // « … la plus haute marche (du podium) » of a five-level label.
+  [/\b(?:la )?plus haute (?:marche|distinction|r[ée]compense)\b/i, () => 5],
+];
+
+/** One line of a published list → its name, département and level, as written. */
+export function parseListLine(text: string, line: number, registry: Registry): ListEntry {
+  let rest = text.replace(/^\s*(?:[-–•*·]|\d+[.)])\s+/, '')
+    // « (50.000 habitants) », « , 790 habitants, »: a population is neither a département nor part of the name.
+    .replace(/\(?\s*\d[\d  .,]*\s*habitants?\s*\)?/gi, ' ')
+    // « un village de la région Rhône-Alpes, Saint-Apollinaire-de-Rias »: a région said (even a former one) is no name.
+    .replace(/\br[ée]gion\s+(?:(?:de la|de|du|des|d['’])\s*)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de la|de|du|des|d['’])\s*)?\p{Lu}[\p{L}'’-]*)*/gu, ' ')
+    // « La Turballe (Pays de la Loire) »: a région in brackets says where, like a département, and is no name.
+    // (Not « (Martinique) », a région that is also a département, read as one below.)
+    .replace(/\(([^()]{3,40})\)/g, (all, inside: string) => {
+      const named = (list: { name: string }[]) => list.some((a) => foldText(a.name) === foldText(inside));
+      return named(registry.allRegions()) && !named(registry.allDepartements()) ? ' ' : all;
+    });
+  let level: number | undefined;
+  for (const [re, value] of LEVEL_PATTERNS) {
+    const m = re.exec(rest);
+    if (m) {
+      level = value(m);
+      rest = rest.slice(0, m.index) + ' ' + rest.slice(m.index + m[0].length);
+      break;
+    }
+  }
+  let departement: string | undefined;
+  const code = departementNumber(` ${rest}`);
+  if (code && registry.departementName(code[1]!.toUpperCase().padStart(2, '0'))) {
+    departement = code[1]!.toUpperCase().padStart(2, '0');
+    rest = ` ${rest}`.slice(0, code.index) + ' ' + ` ${rest}`.slice(code.index + code[0].length);
+    // « (34 Hérault) »: the number's département in words is no second place; « Changé, commune du département de
+    // la Mayenne (53) » neither.
+    const inWords = escapeRegExp(registry.departementName(departement)!);
+    const after = rest.slice(code.index);
+    rest = rest.slice(0, code.index) + after.replace(new RegExp(`^\\s*${inWords}\\s*\\)?`, 'i'), ' ');
+    rest = rest.replace(new RegExp(`\\bd[ée]partement\\s+(?:de la |de l['’]|du |des |de |d['’])?${inWords}(?![A-Za-zÀ-ÿ-])`, 'i'), ' ');
+  } else {
+    // A département named on its own, never a piece of a compound name (« Saint-Martin » in « Saint-Martin-d'Hères »);
+    // the rightmost one when several match, as départements follow the name.
+    const light = lightFold(rest);
+    const found = registry.allDepartements().map((d) => ({ d, at: standaloneAt(light, lightFold(d.name)), end: 0 }))
+      .filter((x) => x.at >= 0 && !NAME_BEFORE.test(light.slice(0, x.at))).map((x) => ({ ...x, end: x.at + x.d.name.length }));
+    const named = found.filter((x) => !found.some((y) => y !== x && y.at <= x.at && y.end >= x.end)) // « Oise » in « Val-d'Oise »
+      .sort((a, b) => b.at - a.at)[0]?.d;
+    if (named && foldText(named.name) !== foldText(rest.replace(/[(),;:]/g, ' ').trim())) {
+      departement = named.code;
+      rest = rest.replace(new RegExp(`[,(]?\\s*(dans l[’']|dans (le|la) |en )?${escapeRegExp(named.name)}\\s*\\)?`, 'i'), ' ');
+    }
+  }
+  const name = rest.replace(/[()[\]«»"]/g, ' ').replace(/\s+/g, ' ').replace(/(?:\s*[:;,–-])+\s*$/, '').replace(/^\s*[:;,–-]\s*/, '')
+    .replace(EPCI_ARTICLE, '').replace(TRAILING_VERB, '').trim();
+  return { line, text, name, departement, level };
+}
+
+/**
+ * « Arras (62) », « (34 Hérault) », « Arras 62 »: a number in brackets, or right after a name and before no word.
+ * « avec 16 villes » holds no département.
+ */
+function departementNumber(text: string): RegExpExecArray | undefined {
+  for (const m of text.matchAll(/[(,\s]\(?\s*(\d{2,3}|2[AaBb])\s*\)?(?=[\s,;:)–-]|$)/g)) {
+    if (m[0].includes('(')) return m;
+    const before = text.slice(0, m.index + 1).trimEnd().replace(/[,–-]$/, '').trimEnd();
+    const after = text.slice(m.index + m[0].length);
+    if (/(?:^|\s)\p{Lu}[\p{L}'’-]*$/u.test(before) && !/^\s*\p{Ll}/u.test(after)) return m;
+  }
+  return undefined;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
+
+/** « Tours Métropole Val de Loire », « CA Porte de l'Isère »: a word and « de » before a département's name make it
+ *  part of a longer name (but « du département de la Mayenne » names the département). */
+const NAME_BEFORE = /(?:^|[\s-])(?!departement )[a-z]+ (?:de la |de l'|du |des |de |d'|sur |sous )$/;
+
+/** Lower case without accents, hyphens and apostrophes kept (they say whether a word stands alone). */
+const lightFold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, "'").toLowerCase();
+
+/** Where `name` stands alone in `text` (not glued to a letter or a hyphen; « l'Eure » is fine), or −1. */
+function standaloneAt(text: string, name: string): number {
+  for (let at = text.lastIndexOf(name); at >= 0; at = at > 0 ? text.lastIndexOf(name, at - 1) : -1) {
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + name.length] ?? ' ';
+    // An apostrophe before is an elided article (« dans l'Eure »), not a compound (« Val-d'Oise » holds « Oise »).
+    const elided = before === "'" && /(^|[^\p{L}\d-])[ld]$/u.test(text.slice(0, at - 1));
+    if ((elided || !/[\p{L}\d'-]/u.test(before)) && !/[\p{L}\d'-]/u.test(after)) return at;
+  }
+  return -1;
+}
+
+/** « …, a reçu trois arobases »: the verb left once the level is taken. */
+const TRAILING_VERB = /[\s,]+(?:(?:qui )?(?:a|ont) (?:re[çc]u|obtenu|eu|d[ée]croch[ée]|gagn[ée])|obtient|re[çc]oit|d[ée]croche|avec)\s*$/i;
+/** « la communauté de communes du Vexin normand »: the article before an EPCI's type goes. */
+const EPCI_ARTICLE = /^(?:la|le|l['’]) ?(?=(?:communaut|m[ée]tropole|agglo))/i;
+
+const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'lès', 'lez', 'sur', 'sous', 'en', 'et', "d'", "l'", 'aux', 'au']);
+/** Label words around a name (« Argentan Ville Internet », « Sèvres label »): never part of it. */
+const LABEL_WORDS = /^(?:ville|villes|village|villages|internet|label|labels|territoire|territoires)$/i;
+const capitalised = (t: string) => /^\p{Lu}/u.test(t);
+
+/**
+ * The names a sentence holds: runs of capitalised words (with « de », « sur », « d' »… between them), label words
+ * at their end dropped. « la ville d'Épernay conserve ses » → Épernay; « Agen, ville aux » → Agen.
+ */
+export function nameSpans(text: string): string[] {
+  const tokens = text.replace(/[«»"“”(),;:!?[\]]|\.{3}|…/g, ' | ').replace(/’/g, "'").split(/\s+/).filter(Boolean)
+    .flatMap((t) => { const m = /^([dl]')(\p{Lu}.*)$/iu.exec(t); return m ? [m[1]!.toLowerCase(), m[2]!] : [t]; });
+  const spans: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!capitalised(tokens[i]!)) continue;
+    let j = i + 1;
+    for (;;) {
+      if (j < tokens.length && capitalised(tokens[j]!)) j++;
+      else if (PARTICLES.has(tokens[j]?.toLowerCase() ?? '') && j + 1 < tokens.length && capitalised(tokens[j + 1]!)) j += 2;
+      else break;
+    }
+    let end = j;
+    while (end > i && LABEL_WORDS.test(tokens[end - 1]!)) end--;
+    // « à la Ville de Crolles »: the label word and its « de » before the name go too.
+    let start = i;
+    while (start < end && LABEL_WORDS.test(tokens[start]!)) start += PARTICLES.has(tokens[start + 1]?.toLowerCase() ?? '') ? 2 : 1;
+    // « Sète agglopôle Méditerranée »: a lower-case word between capitalised ones glues them into one longer name,
+    // of which « Sète » alone is not the place meant.
+    const glued = j === end && j + 1 < tokens.length && /^\p{Ll}/u.test(tokens[j]!) && capitalised(tokens[j + 1]!);
+    if (end > start && !glued) spans.push(tokens.slice(start, end).join(' ').replace(/([dl]') /gi, '$1'));
+    i = j - 1;
+  }
+  return [...new Set(spans)];
+}
+
+/** Lines of text, or the rows of a CSV with a name column (then département and level columns if present). */
+export function readList(text: string, registry: Registry): ListEntry[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  return lines.flatMap((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return [];
+    return [parseListLine(line.replace(/;/g, ' ').replace(/,(?=\s*(?:\d|@|[1-5]\s*@))/g, ' '), i + 1, registry)];
+  });
+}
+
+/** « 12 → 38185 », « 12,38185 » or « 12 38185 » a line: the reviewer's picks for the entries left to settle. */
+export function readPicks(text: string): Map<number, string> {
+  const picks = new Map<number, string>();
+  for (const raw of text.split(/\r?\n/)) {
+    const m = /^\s*(\d+)\s*(?:→|->|,|;|\s)\s*([0-9][0-9ABab][0-9]{3}|\d{9})\s*$/.exec(raw);
+    if (m) picks.set(Number(m[1]), m[2]!.toUpperCase());
+  }
+  return picks;
+}
+
+/** What a list file may say of itself in its comment lines: « # edition: 10 », « # source: … », « # mentions: excellence ». */
+export type ListHeader = { edition?: number; source?: string; mentions: Mention[] };
+
+export function readListHeader(text: string): ListHeader {
+  const header: ListHeader = { mentions: [] };
+  for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+    const m = /^\s*#\s*(édition|edition|source|mentions?)\s*:\s*(.+?)\s*$/i.exec(raw);
+    if (!m) continue;
+    const key = foldText(m[1]!);
+    if (key === 'edition' && /^\d+$/.test(m[2]!)) header.edition = Number(m[2]);
+    else if (key === 'source') header.source = m[2];
+    else if (key.startsWith('mention')) header.mentions = m[2]!.split(/[;,\s]+/).filter(isMention);
+  }
+  return header;
+}
