@@ -6,6 +6,7 @@
 import { csvCell } from './csv.ts';
 import type { Mention } from './mentions.ts';
 import { nameSpans, readList, type ListEntry } from './palmaresLine.ts';
+import type { Reason, ReasonVars } from './palmaresReasons.ts';
 import { canonicalName, listNames, listScope, settledByScope, type ListNames } from './palmaresNames.ts';
 import type { Resolution, Territory } from './territories/index.ts';
 import { toTerritory, type Registry, type RegistryEntry } from './territories/registry.ts';
@@ -16,18 +17,18 @@ export { nameSpans, parseListLine, readList, readListHeader, readPicks, type Lis
 
 export type EntryResult = ListEntry & (
   | { status: 'resolved'; code: string; territoryName: string }
-  | { status: 'ambiguous'; candidates: Territory[]; reason: string }
-  | { status: 'unknown'; candidates: Territory[]; reason: string }
+  | { status: 'ambiguous'; candidates: Territory[]; reason: Reason; reasonVars?: ReasonVars }
+  | { status: 'unknown'; candidates: Territory[]; reason: Reason; reasonVars?: ReasonVars }
 );
 
 const EPCI_WORDS = /\b(?:communaute|metropole|eurometropole|agglomeration|agglo|agglopole|intercommunalite|ca|cc|cu)\b/; // on folded text
 
 /** « un territoire, la communauté d'agglomération du pays Ajaccien ... »: an intercommunalité named inside a sentence. */
 const EPCI_SPAN = /(?:communaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|m[ée]tropole|agglom[ée]ration)\s+(?:d[eu]s?\s+|de\s+la\s+|d['’]\s*)?[^,;:.()…«»"]+/giu;
-const HOMONYMS = 'plusieurs collectivités portent ce nom';
-const SHORT_FORM = 'nom abrégé ou ancien nom : à confirmer';
+const HOMONYMS = 'homonyms';
+const SHORT_FORM = 'shortForm';
 /** Reasons that say the name is a place's (several places'), not a near spelling. */
-const NAMED = new Set([HOMONYMS, SHORT_FORM]);
+const NAMED = new Set<Reason>([HOMONYMS, SHORT_FORM]);
 
 /**
  * Resolves one entry: the resolver proposes, the strict name and département check decides. When the whole text is
@@ -53,12 +54,12 @@ export function resolveEntry(entry: ListEntry, resolve: (query: string) => Resol
 
 const unique = <T extends Territory>(list: T[]): T[] => [...new Map(list.map((t) => [t.code, t])).values()];
 const resolved = (entry: ListEntry, t: Territory): EntryResult => ({ ...entry, status: 'resolved', code: t.code, territoryName: t.name });
-const ambiguous = (entry: ListEntry, candidates: Territory[], reason: string): EntryResult =>
-  ({ ...entry, status: 'ambiguous', candidates: candidates.map((c) => toTerritory({ postcodes: [], ...c })), reason });
+const ambiguous = (entry: ListEntry, candidates: Territory[], reason: Reason, reasonVars?: ReasonVars): EntryResult =>
+  ({ ...entry, status: 'ambiguous', candidates: candidates.map((c) => toTerritory({ postcodes: [], ...c })), reason, ...(reasonVars ? { reasonVars } : {}) });
 
 function resolveName(entry: ListEntry, resolve: (query: string) => Resolution, names: ListNames, registry: Registry, kindOf?: 'epci' | 'commune'): EntryResult {
-  if (!entry.name) return { ...entry, status: 'unknown', candidates: [], reason: 'aucun nom de collectivité' };
-  if (entry.level === undefined) return { ...entry, status: 'unknown', candidates: [], reason: 'niveau introuvable (@@@, 3@, « trois arobases »)' };
+  if (!entry.name) return { ...entry, status: 'unknown', candidates: [], reason: 'noName' };
+  if (entry.level === undefined) return { ...entry, status: 'unknown', candidates: [], reason: 'noLevel' };
   const r = resolve(entry.departement ? `${entry.name} ${entry.departement}` : entry.name);
   const list = r.status === 'found' ? [r.territory, ...r.alternatives] : r.status === 'ambiguous' ? r.candidates : r.suggestions;
   // A commune and its namesake EPCI (« Arras », « CU d'Arras »): the entry's own words say which.
@@ -79,8 +80,8 @@ function resolveName(entry: ListEntry, resolve: (query: string) => Resolution, n
   if (epcis.length === 1) return resolved(entry, epcis[0]!);
   if (epcis.length > 1) return ambiguous(entry, epcis, HOMONYMS);
   if (same.length > 1) return ambiguous(entry, same, HOMONYMS);
-  if (list.length) return ambiguous(entry, list.slice(0, 5), 'nom approchant seulement : à confirmer');
-  return { ...entry, status: 'unknown', candidates: [], reason: 'aucune collectivité de ce nom' };
+  if (list.length) return ambiguous(entry, list.slice(0, 5), 'near');
+  return { ...entry, status: 'unknown', candidates: [], reason: 'unknownName' };
 }
 
 /** A commune by its name, its short form or its name before a merger; undefined when none is so named. */
@@ -104,7 +105,7 @@ function communeNamed(entry: ListEntry, canonical: string, same: Territory[], na
   const known = (t: Territory) => !!entry.departement || sameCode.includes(t as RegistryEntry) || (t.population ?? 0) >= KNOWN_TOWN;
   if (candidates.length === 1 && !renamed.length && known(candidates[0]!)) return resolved(entry, candidates[0]!);
   const now = renamed.length === 1 && !candidates.length ? registry.get(renamed[0]!.current) : undefined;
-  if (now) return ambiguous(entry, [now], `ancienne commune, fusionnée dans ${now.name} (${now.code}) : à confirmer`);
+  if (now) return ambiguous(entry, [now], 'merged', { name: now.name, code: now.code });
   const merged = renamed.flatMap((f) => registry.get(f.current) ?? []);
   const all = unique([...candidates, ...merged]);
   return all.length ? ambiguous(entry, byPopulation(all), SHORT_FORM) : undefined;
@@ -134,7 +135,7 @@ export function resolveList(text: string, registry: Registry, resolve: (query: s
     if (result.status !== 'resolved') return result;
     const already = seen.get(result.code);
     if (already !== undefined) {
-      return { ...r, status: 'ambiguous', candidates: [], reason: `même collectivité que la ligne ${already} (${result.territoryName})` };
+      return { ...r, status: 'ambiguous', candidates: [], reason: 'duplicate', reasonVars: { line: already, name: result.territoryName } };
     }
     seen.set(result.code, r.line);
     return result;

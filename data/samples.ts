@@ -8,6 +8,7 @@ import { projectRoot } from './migrations.ts';
 import { parseCsv } from './csv.ts';
 import { importPalmares, PALMARES_COLUMNS, type ImportSummary } from './palmares.ts';
 import { listAsCsvRows, readListHeader, readPicks, resolveList, type EntryResult } from './palmaresList.ts';
+import { reasonText } from './palmaresReasons.ts';
 import type { Resolution } from './territories/index.ts';
 import type { Registry } from './territories/registry.ts';
 
@@ -51,7 +52,7 @@ export async function buildListSamples(registry: Registry, resolve: (q: string) 
     const picks = existsSync(picksFile) ? readPicks(await readFile(picksFile, 'utf8')) : new Map<number, string>();
     const header = readListHeader(text);
     const results = resolveList(text, registry, resolve, picks);
-    for (const r of results) if (r.status !== 'resolved') build.open.push(`${file}:${r.line} ${r.text} (${r.reason})`);
+    for (const r of results) if (r.status !== 'resolved') build.open.push(`${file}:${r.line} ${r.text} (${reasonText('fr', r)})`);
     if (header.edition === undefined || !header.source) build.open.push(`${file}: « # edition: » ou « # source: » manquant`);
     const fresh = results.filter((r): r is EntryResult & { status: 'resolved' } => {
       if (r.status !== 'resolved') return false;

@@ -36,10 +36,10 @@ afterAll(async () => {
 });
 
 type Sent = Record<string, unknown>;
-const who = (userId: string, conversationType = 'personal') => ({ userId, conversationId: `a:import-${++n}`, conversationType });
+const who = (userId: string, conversationType = 'personal', locale?: string) => ({ userId, conversationId: `a:import-${++n}`, conversationType, ...(locale ? { locale } : {}) });
 
 /** A file message as Teams posts it when someone sends a file in personal chat. */
-function fileMessage(name: string, url: string, o: { userId: string; conversationId: string; conversationType: string }) {
+function fileMessage(name: string, url: string, o: { userId: string; conversationId: string; conversationType: string; locale?: string }) {
   const m = messageActivity('', t.opts(o)) as Record<string, unknown> & { conversation: Record<string, unknown> };
   m.conversation = { ...m.conversation, conversationType: o.conversationType };
   // In a group chat, Teams hands the bot a file message only with « @arobase » in it.
@@ -121,6 +121,15 @@ describe('an admin imports a published list from Teams', () => {
     expect(replyTexts(await click({ verb: 'listImport', act: 'discard', id }))).toContain('Import abandonné');
     expect(replyTexts(await click({ verb: 'listImport', act: 'confirm', id, edition: '11', source: 'x : https://a.fr' }))).toContain('déjà abandonné');
     expect(await awards(11)).toBe(0);
+  });
+
+  it('an English-speaking admin reads why each entry is open in English', async () => {
+    const card = JSON.stringify(cardOf(await sendFile('awards.txt', 'Agen 5 arobases\nBlanquefort 5 arobases\nBromont @@@@@\nHazebrouk (59) @\nAnnecy-le-Vieux (74) @@@@\n', who(ADMIN, 'personal', 'en-US'))));
+    expect(card).toContain('1 recognised, 4 to review');
+    for (const why of ['several local authorities bear this name', 'shortened or former name: to confirm', 'only a similar name: to confirm', 'former commune, merged into Annecy (74010): to confirm']) {
+      expect(card).toContain(why);
+    }
+    expect(card).not.toMatch(/plusieurs|approchant|fusionnée|abrégé/);
   });
 
   it('a Windows-1252 file is converted, never stored with « � »', async () => {

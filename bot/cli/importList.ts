@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { isKnownEdition } from '../../data/editions.ts';
 import { listAsCsvRows, readListHeader, readPicks, resolveList, type EntryResult } from '../../data/palmaresList.ts';
+import { reasonText } from '../../data/palmaresReasons.ts';
 import { PALMARES_COLUMNS, sourceIssue, writeAwards, type PalmaresRow } from '../../data/palmares.ts';
 import { getTerritoryIndex } from '../../data/territories/index.ts';
 import { decodeText } from '../../data/textFile.ts';
@@ -57,7 +58,7 @@ if (values.json) {
     console.log(JSON.stringify({
       line: r.line, text: r.text, status: r.status, ...(r.status === 'resolved' ? { code: r.code, name: r.territoryName } : {}),
       ...(r.level !== undefined ? { level: r.level } : {}),
-      ...(r.status !== 'resolved' ? { reason: r.reason, candidates: r.candidates.slice(0, 10).map((c) => ({ code: c.code, name: c.name, departement: c.departement })) } : {}),
+      ...(r.status !== 'resolved' ? { reason: reasonText('fr', r), candidates: r.candidates.slice(0, 10).map((c) => ({ code: c.code, name: c.name, departement: c.departement })) } : {}),
     }));
   }
 } else {
@@ -65,7 +66,7 @@ if (values.json) {
   say(`${results.length} entrée(s) : ${results.length - open.length} résolue(s), ${open.length} à revoir.`);
   for (const r of open) {
     const options = r.candidates.slice(0, 10).map((c) => `${c.code} ${c.name} (${c.departement ?? '?'})`).join(' | ');
-    say(`ligne ${r.line} « ${r.text} » : ${r.status === 'ambiguous' ? 'ambiguë' : 'inconnue'} — ${r.reason}${options ? ` — candidats : ${options}` : ''}`);
+    say(`ligne ${r.line} « ${r.text} » : ${r.status === 'ambiguous' ? 'ambiguë' : 'inconnue'} — ${reasonText('fr', r)}${options ? ` — candidats : ${options}` : ''}`);
   }
   if (open.length) say(`Rien n'est importé tant que ces entrées ne sont pas tranchées : écrivez « ligne → code » dans un fichier et relancez avec --picks <fichier>.`);
 }

@@ -1,6 +1,7 @@
 // Cards of the palmarès list import, as plain Adaptive Card JSON: the preview (counts, entries to review with their
 // candidates as buttons, edition and source fields, Import / Discard) and nothing else.
 import type { ListImportView } from '../../data/listImport.ts';
+import { reasonText } from '../../data/palmaresReasons.ts';
 import type { Lang } from '../../data/text.ts';
 import { adaptiveCard, textBlock, type AdaptiveCard } from '../cards.ts';
 import { lm } from './messages.ts';
@@ -36,7 +37,7 @@ export function listPreviewCard(lang: Lang, v: ListImportView, converted = false
   if (v.open.length) {
     body.push(textBlock(lm(lang, 'reviewIntro'), { spacing: 'Medium' }));
     for (const r of v.open.slice(0, REVIEW_SHOWN)) {
-      body.push(textBlock(lm(lang, 'reviewLine', { line: r.line, text: r.text, reason: r.status === 'resolved' ? '' : r.reason }), { spacing: 'Small' }));
+      body.push(textBlock(lm(lang, 'reviewLine', { line: r.line, text: r.text, reason: r.status === 'resolved' ? '' : reasonText(lang, r) }), { spacing: 'Small' }));
       const candidates = r.status === 'resolved' ? [] : r.candidates.slice(0, CANDIDATES_SHOWN);
       body.push(candidates.length
         ? { type: 'ActionSet', actions: candidates.map((c) => ({

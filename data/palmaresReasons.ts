@@ -1,0 +1,34 @@
+// Why an entry of a published list is left to review, in the reviewer's language: the CLI prints French, the Teams
+// preview card speaks the admin's language.
+import { translator, type Lang } from './text.ts';
+
+const fr = {
+  noName: 'aucun nom de collectivité',
+  noLevel: 'niveau introuvable (@@@, 3@, « trois arobases »)',
+  unknownName: 'aucune collectivité de ce nom',
+  homonyms: 'plusieurs collectivités portent ce nom',
+  shortForm: 'nom abrégé ou ancien nom : à confirmer',
+  near: 'nom approchant seulement : à confirmer',
+  merged: 'ancienne commune, fusionnée dans {name} ({code}) : à confirmer',
+  duplicate: 'même collectivité que la ligne {line} ({name})',
+};
+
+const en: typeof fr = {
+  noName: 'no local authority named',
+  noLevel: 'no level found (@@@, 3@, “three arobases”)',
+  unknownName: 'no local authority of that name',
+  homonyms: 'several local authorities bear this name',
+  shortForm: 'shortened or former name: to confirm',
+  near: 'only a similar name: to confirm',
+  merged: 'former commune, merged into {name} ({code}): to confirm',
+  duplicate: 'same local authority as line {line} ({name})',
+};
+
+export type Reason = keyof typeof fr;
+export type ReasonVars = Record<string, string | number>;
+
+const t = translator({ fr, en });
+
+export function reasonText(lang: Lang, r: { reason: Reason; reasonVars?: ReasonVars }): string {
+  return t(lang, r.reason, r.reasonVars);
+}
