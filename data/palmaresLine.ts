@@ -1,6 +1,7 @@
 // One line of a published palmarès as written: a name, usually a département (« (62) », « (34 Hérault) », « dans
 // l'Eure »), a level (« @@@ », « 3@ », « trois arobases », « la plus haute marche »); the names a sentence holds; the
 // list file's own header and a reviewer's picks. Reading only: resolving the names is palmaresList's.
+import { tableLines } from './listTable.ts';
 import { isMention, type Mention } from './mentions.ts';
 import type { Registry } from './territories/registry.ts';
 import { foldText } from './text.ts';
@@ -26,7 +27,7 @@ const LEVEL_PATTERNS: [RegExp, (m: RegExpExecArray) => number][] = [
 
 /** One line of a published list → its name, département and level, as written. */
 export function parseListLine(text: string, line: number, registry: Registry): ListEntry {
-  let rest = text.replace(/^\s*(?:[-–•*·]|\d+[.)])\s+/, '')
+  let rest = text.normalize('NFC').replace(/^\s*(?:[-–•*·]|\d+[.)])\s+/, '')
     // « (50.000 habitants) », « , 790 habitants, »: a population is neither a département nor part of the name.
     .replace(/\(?\s*\d[\d  .,]*\s*habitants?\s*\)?/gi, ' ')
     // « un village de la région Rhône-Alpes, Saint-Apollinaire-de-Rias »: a région said (even a former one) is no name.
@@ -61,16 +62,19 @@ export function parseListLine(text: string, line: number, registry: Registry): L
     // A département named on its own, never a piece of a compound name (« Saint-Martin » in « Saint-Martin-d'Hères »);
     // the rightmost one when several match, as départements follow the name.
     const light = lightFold(rest);
-    const found = registry.allDepartements().map((d) => ({ d, at: standaloneAt(light, lightFold(d.name)), end: 0 }))
-      .filter((x) => x.at >= 0 && !NAME_BEFORE.test(light.slice(0, x.at))).map((x) => ({ ...x, end: x.at + x.d.name.length }));
-    const named = found.filter((x) => !found.some((y) => y !== x && y.at <= x.at && y.end >= x.end)) // « Oise » in « Val-d'Oise »
-      .sort((a, b) => b.at - a.at)[0]?.d;
-    if (named && foldText(named.name) !== foldText(rest.replace(/[(),;:]/g, ' ').trim())) {
+    const found = registry.allDepartements().flatMap((d) => spellings(d.name).map((v) => ({ d, at: standaloneAt(light, v), end: 0, length: v.length })))
+      .filter((x) => x.at >= 0 && !NAME_BEFORE.test(light.slice(0, x.at))).map((x) => ({ ...x, end: x.at + x.length }));
+    const pick = found.filter((x) => !found.some((y) => y !== x && y.at <= x.at && y.end >= x.end && y.length > x.length)) // « Oise » in « Val-d'Oise »
+      .sort((a, b) => b.at - a.at)[0];
+    const named = pick?.d;
+    if (pick && named && foldText(named.name) !== foldText(rest.replace(/[(),;:]/g, ' ').trim())) {
       departement = named.code;
-      rest = rest.replace(new RegExp(`[,(]?\\s*(dans l[’']|dans (le|la) |en )?${escapeRegExp(named.name)}\\s*\\)?`, 'i'), ' ');
+      const before = rest.slice(0, pick.at).replace(/[,(]?\s*(?:dans l['’]|dans (?:le|la) |en )?$/i, '');
+      rest = `${before} ${rest.slice(pick.end).replace(/^\s*\)?/, '')}`;
     }
   }
-  const name = rest.replace(/[()[\]«»"]/g, ' ').replace(/\s+/g, ' ').replace(/(?:\s*[:;,–-])+\s*$/, '').replace(/^\s*[:;,–-]\s*/, '')
+  // Brackets part names (« Grand Lac (Aix-les-Bains) »: an agglomeration, then its seat), as a comma does.
+  const name = rest.replace(/[()[\]]/g, ' , ').replace(/[«»"]/g, ' ').replace(/\s+/g, ' ').replace(/(?:\s*[:;,–-])+\s*$/, '').replace(/^\s*[:;,–-]\s*/, '')
     .replace(EPCI_ARTICLE, '').replace(TRAILING_VERB, '').trim();
   return { line, text, name, departement, level };
 }
@@ -95,6 +99,12 @@ const escapeRegExp = (s: string) => s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
  *  part of a longer name (but « du département de la Mayenne » names the département). */
 const NAME_BEFORE = /(?:^|[\s-])(?!departement )[a-z]+ (?:de la |de l'|du |des |de |d'|sur |sous )$/;
 
+/** « Haute-Savoie » as written: « haute-savoie », « haute savoie »; « La Réunion »: « reunion » too. */
+const spellings = (name: string) => {
+  const light = lightFold(name);
+  return [...new Set([light, light.replace(/-/g, ' '), light.replace(/^(?:la|le|les) /, '')])];
+};
+
 /** Lower case without accents, hyphens and apostrophes kept (they say whether a word stands alone). */
 const lightFold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, "'").toLowerCase();
 
@@ -118,6 +128,10 @@ const EPCI_ARTICLE = /^(?:la|le|l['’]) ?(?=(?:communaut|m[ée]tropole|agglo))/
 const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'lès', 'lez', 'sur', 'sous', 'en', 'et', "d'", "l'", 'aux', 'au']);
 /** Label words around a name (« Argentan Ville Internet », « Sèvres label »): never part of it. */
 const LABEL_WORDS = /^(?:ville|villes|village|villages|internet|label|labels|territoire|territoires)$/i;
+/** Words a sentence starts with that start no place name (« Pour Castanet-Tolosan, c'est… »). */
+const SENTENCE_WORDS = new Set(['Pour', 'Avec', 'Dans', 'Chez', 'Après', 'Depuis', 'Selon', 'Comme', 'Pendant', 'Ce', 'Cette', 'Il',
+  'Elle', 'Ils', 'Elles', 'On', 'Et', 'Mais', 'Ainsi', 'Enfin', 'Aussi', 'Seul', 'Seule', 'Côté', 'Bravo', 'Félicitations', 'Quant',
+  'Désormais', 'Cette année', 'Cet', 'En', 'Par', 'Pourtant', 'Déjà', 'Encore', 'Une', 'Un', 'Deux', 'Trois', 'Quatre', 'Cinq']);
 const capitalised = (t: string) => /^\p{Lu}/u.test(t);
 
 /**
@@ -129,7 +143,7 @@ export function nameSpans(text: string): string[] {
     .flatMap((t) => { const m = /^([dl]')(\p{Lu}.*)$/iu.exec(t); return m ? [m[1]!.toLowerCase(), m[2]!] : [t]; });
   const spans: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!capitalised(tokens[i]!)) continue;
+    if (!capitalised(tokens[i]!) || SENTENCE_WORDS.has(tokens[i]!)) continue;
     let j = i + 1;
     for (;;) {
       if (j < tokens.length && capitalised(tokens[j]!)) j++;
@@ -152,11 +166,12 @@ export function nameSpans(text: string): string[] {
 
 /** Lines of text, or the rows of a CSV with a name column (then département and level columns if present). */
 export function readList(text: string, registry: Registry): ListEntry[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  return lines.flatMap((raw, i) => {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) return [];
-    return [parseListLine(line.replace(/;/g, ' ').replace(/,(?=\s*(?:\d|@|[1-5]\s*@))/g, ' '), i + 1, registry)];
+  const entries = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((raw, i) => ({ line: i + 1, raw: raw.trim() }))
+    .filter((e) => e.raw && !e.raw.startsWith('#'));
+  const table = tableLines(entries.map((e) => e.raw), registry);
+  return entries.flatMap((e, i) => {
+    if (table) return table[i] === undefined ? [] : [{ ...parseListLine(table[i]!, e.line, registry), text: e.raw }];
+    return [parseListLine(e.raw.replace(/;/g, ' ').replace(/,(?=\s*(?:\d|@|[1-5]\s*@))/g, ' '), e.line, registry)];
   });
 }
 

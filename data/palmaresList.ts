@@ -7,10 +7,10 @@ import { csvCell } from './csv.ts';
 import type { Mention } from './mentions.ts';
 import { nameSpans, readList, type ListEntry } from './palmaresLine.ts';
 import type { Reason, ReasonVars } from './palmaresReasons.ts';
-import { canonicalName, listNames, listScope, settledByScope, type ListNames } from './palmaresNames.ts';
+import { canonicalName, DOMINANT, dominant, listNames, listScope, settledByScope, type ListNames } from './palmaresNames.ts';
 import type { Resolution, Territory } from './territories/index.ts';
 import { toTerritory, type Registry, type RegistryEntry } from './territories/registry.ts';
-import { foldText } from './text.ts';
+import { foldPlaceName, foldText } from './text.ts';
 
 export { canonicalName } from './palmaresNames.ts';
 export { nameSpans, parseListLine, readList, readListHeader, readPicks, type ListEntry, type ListHeader } from './palmaresLine.ts';
@@ -29,6 +29,8 @@ const HOMONYMS = 'homonyms';
 const SHORT_FORM = 'shortForm';
 /** Reasons that say the name is a place's (several places'), not a near spelling. */
 const NAMED = new Set<Reason>([HOMONYMS, SHORT_FORM]);
+/** …and those that name a place merged since. */
+const PLACE = new Set<Reason>([...NAMED, 'merged', 'formerName']);
 
 /**
  * Resolves one entry: the resolver proposes, the strict name and département check decides. When the whole text is
@@ -44,9 +46,12 @@ export function resolveEntry(entry: ListEntry, resolve: (query: string) => Resol
   const tried = [...nameSpans(entry.name).map((name) => ({ name, kind })), ...epciSpans].filter((n) => n.name !== entry.name)
     .map((n) => resolveName({ ...entry, name: n.name }, resolve, names, registry, n.kind));
   // A sentence naming two places (« Marcoux, près de Boën-sur-Lignon ») is no guess: only one name may be a place.
-  const places = tried.filter((r) => r.status === 'resolved' || (r.status === 'ambiguous' && NAMED.has(r.reason)));
+  // (Named twice, « la communauté d'agglomération Grand Lac » and « Grand Lac », is one place.)
+  const keys = new Set<string>();
+  const places = tried.filter((r) => r.status === 'resolved' || (r.status === 'ambiguous' && PLACE.has(r.reason)))
+    .filter((r) => { const key = r.status === 'resolved' ? r.code : `? ${r.name}`; return !keys.has(key) && !!keys.add(key); });
   // One place named: resolved, or its namesakes for the list to settle (« … villes suivantes : Mérignac »).
-  if (places.length === 1 && (places[0]!.status === 'resolved' || whole.status === 'unknown' || !NAMED.has(whole.reason))) {
+  if (places.length === 1 && (places[0]!.status === 'resolved' || whole.status === 'unknown' || !PLACE.has(whole.reason))) {
     return { ...places[0]!, name: entry.name };
   }
   return whole;
@@ -93,9 +98,12 @@ function communeNamed(entry: ListEntry, canonical: string, same: Territory[], na
     const largest = Math.max(...exact.map((t) => t.population ?? 0));
     const bigger = entry.departement ? [] : shorts.filter((c) => (c.population ?? 0) > largest);
     if (exact.length === 1 && !bigger.length) return resolved(entry, exact[0]!);
+    // « Le Lamentin » (Martinique), not Lamentin (Guadeloupe): an article written is the name's own.
+    const spelled = /^(?:le|la|les|l) /.test(foldPlaceName(entry.name)) ? exact.filter((t) => foldPlaceName(t.name) === foldPlaceName(entry.name)) : [];
+    if (spelled.length === 1 && !bigger.length) return resolved(entry, spelled[0]!);
     return ambiguous(entry, byPopulation([...exact, ...bigger]), bigger.length ? SHORT_FORM : HOMONYMS);
   }
-  const formers = names.formers(canonical).filter(inPlace);
+  const formers = names.formers(canonical, true).filter(inPlace);
   // Merged keeping its own code (Cherbourg-Octeville, 50129, is Cherbourg-en-Cotentin): that code, whichever name.
   const sameCode = formers.filter((f) => f.code === f.current).flatMap((f) => registry.get(f.current) ?? []);
   const renamed = formers.filter((f) => f.code !== f.current);
@@ -104,14 +112,18 @@ function communeNamed(entry: ListEntry, canonical: string, same: Territory[], na
   // Bromont-Lamothe, a village of the Puy-de-Dôme: a village's short name needs its département.
   const known = (t: Territory) => !!entry.departement || sameCode.includes(t as RegistryEntry) || (t.population ?? 0) >= KNOWN_TOWN;
   if (candidates.length === 1 && !renamed.length && known(candidates[0]!)) return resolved(entry, candidates[0]!);
+  // « Bourg (Ain) »: within its département, a short name is the town that dwarfs the others (Bourg-en-Bresse).
+  const town = entry.departement && !renamed.length ? dominant(candidates, DOMINANT.shortName) : undefined;
+  if (town && (town.population ?? 0) >= KNOWN_TOWN) return resolved(entry, town);
   const now = renamed.length === 1 && !candidates.length ? registry.get(renamed[0]!.current) : undefined;
   if (now) return ambiguous(entry, [now], 'merged', { name: now.name, code: now.code });
   const merged = renamed.flatMap((f) => registry.get(f.current) ?? []);
   const all = unique([...candidates, ...merged]);
-  return all.length ? ambiguous(entry, byPopulation(all), SHORT_FORM) : undefined;
+  // A merged commune's candidate is today's commune, whose size says nothing of the old one's: never settled by the list.
+  return all.length ? ambiguous(entry, byPopulation(all), renamed.length ? 'formerName' : SHORT_FORM) : undefined;
 }
 
-const KNOWN_TOWN = 10_000;
+const KNOWN_TOWN = 5_000;
 const byPopulation = <T extends Territory>(list: T[]): T[] => [...list].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
 
 /**
@@ -129,7 +141,8 @@ export function resolveList(text: string, registry: Registry, resolve: (query: s
   return first.map((r): EntryResult => {
     let result = r;
     if (r.status === 'ambiguous' && NAMED.has(r.reason)) {
-      const settled = settledByScope(r.candidates.map((c) => registry.get(c.code)).filter((c): c is RegistryEntry => !!c), scope);
+      const candidates = r.candidates.map((c) => registry.get(c.code)).filter((c): c is RegistryEntry => !!c);
+      const settled = settledByScope(candidates, scope, r.reason === SHORT_FORM ? DOMINANT.shortName : DOMINANT.homonyms);
       if (settled) result = resolved(r, settled);
     }
     if (result.status !== 'resolved') return result;

@@ -28,8 +28,8 @@ export type ListNames = {
   exact(canonical: string): RegistryEntry[];
   /** Communes whose name starts with this one's words and goes on (« Vandoeuvre » → Vandœuvre-lès-Nancy). */
   shortFor(canonical: string): RegistryEntry[];
-  /** Communes merged since under this name. */
-  formers(canonical: string): FormerCommune[];
+  /** Communes merged since under this name, or (short) whose name starts with this one's words. */
+  formers(canonical: string, short?: boolean): FormerCommune[];
   /** Intercommunalités of this name, with or without their type words, or by the initials they add in brackets. */
   epcis(canonical: string): RegistryEntry[];
   /** Intercommunalités by initials (« la CAPA »): their own in brackets, or their type's and their name's words'. */
@@ -50,30 +50,43 @@ export function listNames(registry: Registry): ListNames {
     if (list) list.push(value);
     else map.set(key, [value]);
   };
-  for (const c of registry.communes) {
-    const canonical = canonicalName(c.name);
-    add(exact, canonical, c);
-    const words = foldPlaceName(c.name).split(' ');
+  const formerShort = new Map<string, FormerCommune[]>();
+  const shortForms = (name: string, canonical: string) => {
+    const words = foldPlaceName(name).split(' ');
+    const prefixes: string[] = [];
     for (let k = 1; k < words.length; k++) {
       if (DANGLING.has(words[k - 1]!)) continue;
       const prefix = canonicalName(words.slice(0, k).join(' '));
-      if (prefix && prefix !== canonical) add(short, prefix, c);
+      if (prefix && prefix !== canonical) prefixes.push(prefix);
     }
+    return prefixes;
+  };
+  for (const c of registry.communes) {
+    const canonical = canonicalName(c.name);
+    add(exact, canonical, c);
+    for (const prefix of shortForms(c.name, canonical)) add(short, prefix, c);
   }
-  for (const f of registry.formerCommunes) add(formers, canonicalName(f.name), f);
+  for (const f of registry.formerCommunes) {
+    const canonical = canonicalName(f.name);
+    add(formers, canonical, f);
+    for (const prefix of shortForms(f.name, canonical)) add(formerShort, prefix, f);
+  }
   const epcis = new Map<string, RegistryEntry[]>();
   const initials = new Map<string, RegistryEntry[]>();
   for (const e of registry.epcis) {
     // « CA Intercommunale du Nord de la Réunion (CINOR) »: the name, the name without the brackets, the initials.
     const inside = /\(([^()]+)\)\s*$/.exec(e.name)?.[1];
-    const keys = [e.name, e.name.replace(/\s*\([^()]*\)\s*$/, ''), ...(inside && /^[\p{Lu}\d ]{2,12}$/u.test(inside) ? [inside] : [])];
+    // « CA de Blois ''Agglopolys'' »: the name in quotes is the one people use, and the name without it.
+    const quoted = /(?:''|"|«)\s*([^'"«»]+?)\s*(?:''|"|»)/.exec(e.name)?.[1];
+    const keys = [e.name, e.name.replace(/\s*\([^()]*\)\s*$/, ''), ...(inside && /^[\p{Lu}\d ]{2,12}$/u.test(inside) ? [inside] : []),
+      ...(quoted ? [quoted, e.name.replace(/\s*(?:''|"|«)[^'"«»]+(?:''|"|»)\s*/, ' ')] : [])];
     for (const key of new Set(keys.map(canonicalName))) if (key) add(epcis, key, e);
     for (const key of new Set([inside?.replace(/\s+/g, '').toUpperCase(), initialsOf(e.name)])) if (key) add(initials, key, e);
   }
   names = {
     exact: (k) => exact.get(k) ?? [],
     shortFor: (k) => [...new Set(short.get(k) ?? [])],
-    formers: (k) => formers.get(k) ?? [],
+    formers: (k, shortToo) => [...formers.get(k) ?? [], ...(shortToo ? formerShort.get(k) ?? [] : [])],
     epcis: (k) => epcis.get(k) ?? [],
     initials: (k) => initials.get(k) ?? [],
   };
@@ -104,16 +117,24 @@ export function listScope(regions: (string | undefined)[]): ListScope {
   return { national: known.length >= 5 && counts.size >= 3 && count / known.length < 0.5 };
 }
 
-/** A population this many times every other namesake's: the town a national list means by the bare name. */
-const DOMINANT = 50;
+/**
+ * The town a bare name means when it is this many times the size of every other commune so named: 50 for namesakes
+ * (« Blanquefort »: 16,000 against 200), 20 for a short name (« Bourg (Ain) », « Ivry »), which people give to the
+ * town they mean, not to the villages whose name happens to start alike.
+ */
+export const DOMINANT = { homonyms: 50, shortName: 20 };
+
+/** The one of `candidates` this many times every other's population, if any. */
+export function dominant<T extends { population?: number }>(candidates: T[], ratio: number): T | undefined {
+  const [first, ...rest] = [...candidates].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
+  return first && rest.length && rest.every((c) => (first.population ?? 0) >= ratio * Math.max(1, c.population ?? 0)) ? first : undefined;
+}
 
 /** The one candidate the list's scope settles, if any: the only one in its région, or (national) the dominant town. */
-export function settledByScope(candidates: RegistryEntry[], scope: ListScope): RegistryEntry | undefined {
+export function settledByScope(candidates: RegistryEntry[], scope: ListScope, ratio: number): RegistryEntry | undefined {
   if (scope.region) {
     const inRegion = candidates.filter((c) => c.region === scope.region);
     return inRegion.length === 1 ? inRegion[0] : undefined;
   }
-  if (!scope.national) return undefined;
-  const [first, ...rest] = [...candidates].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
-  return first && rest.length && rest.every((c) => (first.population ?? 0) >= DOMINANT * Math.max(1, c.population ?? 0)) ? first : undefined;
+  return scope.national ? dominant(candidates, ratio) : undefined;
 }

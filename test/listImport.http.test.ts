@@ -126,7 +126,7 @@ describe('an admin imports a published list from Teams', () => {
   it('an English-speaking admin reads why each entry is open in English', async () => {
     const card = JSON.stringify(cardOf(await sendFile('awards.txt', 'Agen 5 arobases\nBlanquefort 5 arobases\nBromont @@@@@\nHazebrouk (59) @\nAnnecy-le-Vieux (74) @@@@\n', who(ADMIN, 'personal', 'en-US'))));
     expect(card).toContain('1 recognised, 4 to review');
-    for (const why of ['several local authorities bear this name', 'shortened or former name: to confirm', 'only a similar name: to confirm', 'former commune, merged into Annecy (74010): to confirm']) {
+    for (const why of ['several local authorities bear this name', 'shortened name: to confirm', 'only a similar name: to confirm', 'former commune, merged into Annecy (74010): to confirm']) {
       expect(card).toContain(why);
     }
     expect(card).not.toMatch(/plusieurs|approchant|fusionnée|abrégé/);
