@@ -164,16 +164,28 @@ export function nameSpans(text: string): string[] {
   return [...new Set(spans)];
 }
 
-/** Lines of text, or the rows of a CSV with a name column (then département and level columns if present). */
+/**
+ * Lines of text, or the rows of a spreadsheet export (listTable). A line that is a level and nothing else
+ * (« 5 arobases : », « @@@@ », « Niveau 3 @ ») heads the names under it, as the association's pages group them.
+ */
 export function readList(text: string, registry: Registry): ListEntry[] {
   const entries = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((raw, i) => ({ line: i + 1, raw: raw.trim() }))
     .filter((e) => e.raw && !e.raw.startsWith('#'));
   const table = tableLines(entries.map((e) => e.raw), registry);
+  let heading: number | undefined;
   return entries.flatMap((e, i) => {
     if (table) return table[i] === undefined ? [] : [{ ...parseListLine(table[i]!, e.line, registry), text: e.raw }];
-    return [parseListLine(e.raw.replace(/;/g, ' ').replace(/,(?=\s*(?:\d|@|[1-5]\s*@))/g, ' '), e.line, registry)];
+    const entry = parseListLine(e.raw.replace(/;/g, ' ').replace(/,(?=\s*(?:\d|@|[1-5]\s*@))/g, ' '), e.line, registry);
+    if (entry.level !== undefined && HEADING.test(foldText(entry.name))) {
+      heading = entry.level;
+      return [];
+    }
+    return [entry.level === undefined && heading !== undefined ? { ...entry, level: heading } : entry];
   });
 }
+
+/** What is left of a level heading once its level is read: nothing, or words that name no place. */
+const HEADING = /^(?:(?:niveau|niveaux|categorie|label|labels?|ville|villes|village|villages|commune|communes|collectivites?|territoires?|labellise(?:e|es|s)?|avec|les|des|de|a|obtiennent|ont obtenu|recoivent|level|towns?|with)\s*)*$/;
 
 /** « 12 → 38185 », « 12,38185 » or « 12 38185 » a line: the reviewer's picks for the entries left to settle. */
 export function readPicks(text: string): Map<number, string> {

@@ -137,6 +137,14 @@ describe('a list sent as a spreadsheet export', () => {
     expect(codes(text)).toEqual(expected);
   });
 
+  it('names grouped under a level heading, as the association pages group them, take its level', () => {
+    const list = '5 arobases :\nAgen\nBlanquefort (33)\nNiveau 4 @\nArras (62)\nLens (62) @@\n@@@\n- Soissons (02)';
+    expect(codes(list)).toEqual(['47001 5', '33056 5', '62041 4', '62498 2', '02722 3']);
+    expect(resolveList(list, index.registry, index.resolve).map((r) => r.line)).toEqual([2, 3, 5, 6, 8]);
+    // Without a heading, a name alone has no level: never one made up.
+    expect(codes('Agen\nArras (62) @@@')).toEqual(['unknown', '62041 3']);
+  });
+
   it('a typed list with commas is no spreadsheet', () => {
     expect(codes("la communauté de communes du Vexin normand, dans l'Eure, 4 arobases\nArras (62), 3 arobases")).toEqual(['200071843 4', '62041 3']);
   });
