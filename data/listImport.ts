@@ -4,7 +4,7 @@
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { isKnownEdition } from './editions.ts';
 import { sourceIssue, writeAwards, type ImportSummary, type PalmaresRow } from './palmares.ts';
-import { readListHeader, resolveList, type EntryResult, type ListHeader } from './palmaresList.ts';
+import { entryKey, readListHeader, resolveList, type EntryResult, type ListHeader } from './palmaresList.ts';
 import type { Resolution } from './territories/index.ts';
 import type { Registry } from './territories/registry.ts';
 import { CONTROL_CHARACTER, decodeText } from './textFile.ts';
@@ -36,7 +36,7 @@ export type ListImportView = {
 
 type Row = { id: string; memberId: string; fileName: string; text: string; edition: number | null; source: string | null; picks: unknown; status: ListImportView['status']; summary: unknown };
 
-const picksOf = (row: Row) => new Map(Object.entries((row.picks ?? {}) as Record<string, string>).map(([k, v]) => [Number(k), v]));
+const picksOf = (row: Row) => new Map(Object.entries((row.picks ?? {}) as Record<string, string>));
 
 function view(row: Row, registry: Registry, resolve: Resolve): ListImportView {
   const results = resolveList(row.text, registry, resolve, picksOf(row));
@@ -63,14 +63,14 @@ export type ListDecision =
   | { ok: true; view: ListImportView }
   | { ok: false; reason: 'notFound' | 'notPending' | 'badPick' | 'open' | 'edition' | 'source'; detail?: string; view?: ListImportView };
 
-/** A reviewer's « line → code »: only a line still open, only a territory the registry knows. */
-export async function pickListEntry(prisma: PrismaClient, id: string, memberId: string, line: number, code: string, registry: Registry, resolve: Resolve): Promise<ListDecision> {
+/** A reviewer's « line → code » (« 12.2 » for a line's second name): only an entry still open, only a territory the registry knows. */
+export async function pickListEntry(prisma: PrismaClient, id: string, memberId: string, entry: string, code: string, registry: Registry, resolve: Resolve): Promise<ListDecision> {
   const current = await listImportOf(prisma, id, memberId, registry, resolve);
   if (!current) return { ok: false, reason: 'notFound' };
   if (current.status !== 'pending') return { ok: false, reason: 'notPending', view: current };
-  if (!current.open.some((r) => r.line === line) || !registry.get(code)) return { ok: false, reason: 'badPick', view: current };
+  if (!current.open.some((r) => entryKey(r) === entry) || !registry.get(code)) return { ok: false, reason: 'badPick', view: current };
   const row = await prisma.listImport.findUniqueOrThrow({ where: { id } });
-  const picks = { ...((row.picks ?? {}) as Record<string, string>), [String(line)]: code };
+  const picks = { ...((row.picks ?? {}) as Record<string, string>), [entry]: code };
   const done = await prisma.listImport.updateMany({ where: { id, status: 'pending' }, data: { picks } });
   if (!done.count) return { ok: false, reason: 'notPending', view: current };
   return { ok: true, view: (await listImportOf(prisma, id, memberId, registry, resolve))! };

@@ -6,7 +6,11 @@ import { isMention, type Mention } from './mentions.ts';
 import type { Registry } from './territories/registry.ts';
 import { foldText } from './text.ts';
 
-export type ListEntry = { line: number; text: string; name: string; departement?: string; level?: number };
+/** One entry: a line, or one name of a line that lists several (`part`, from 1: « Agen, Metz et Vannes : 5 @ »). */
+export type ListEntry = { line: number; part?: number; text: string; name: string; departement?: string; level?: number };
+
+/** How a reviewer names an entry in a picks file and on a card: « 12 », or « 12.2 » for a line's second name. */
+export const entryKey = (e: { line: number; part?: number }): string => (e.part ? `${e.line}.${e.part}` : String(e.line));
 
 const WORDS: Record<string, number> = {
   un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, one: 1, two: 2, three: 3, four: 4, five: 5,
@@ -121,11 +125,12 @@ function standaloneAt(text: string, name: string): number {
 }
 
 /** « …, a reçu trois arobases »: the verb left once the level is taken. */
-const TRAILING_VERB = /[\s,]+(?:(?:qui )?(?:a|ont) (?:re[çc]u|obtenu|eu|d[ée]croch[ée]|gagn[ée])|obtient|re[çc]oit|d[ée]croche|avec)\s*$/i;
+const TRAILING_VERB = /[\s,]+(?:(?:qui )?(?:a|ont) (?:re[çc]u|obtenu|eu|d[ée]croch[ée]|gagn[ée])|obtient|obtiennent|re[çc]oit|re[çc]oivent|d[ée]croche|d[ée]crochent|avec)\s*$/i;
 /** « la communauté de communes du Vexin normand »: the article before an EPCI's type goes. */
 const EPCI_ARTICLE = /^(?:la|le|l['’]) ?(?=(?:communaut|m[ée]tropole|agglo))/i;
 
-const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'lès', 'lez', 'sur', 'sous', 'en', 'et', "d'", "l'", 'aux', 'au']);
+// (Not « et »: « Pont-Audemer et Longchamps » are two names; a commune's « et » has hyphens.)
+const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'lès', 'lez', 'sur', 'sous', 'en', "d'", "l'", 'aux', 'au']);
 /** Label words around a name (« Argentan Ville Internet », « Sèvres label »): never part of it. */
 const LABEL_WORDS = /^(?:ville|villes|village|villages|internet|label|labels|territoire|territoires)$/i;
 /** Words a sentence starts with that start no place name (« Pour Castanet-Tolosan, c'est… »). */
@@ -187,14 +192,30 @@ export function readList(text: string, registry: Registry): ListEntry[] {
 /** What is left of a level heading once its level is read: nothing, or words that name no place. */
 const HEADING = /^(?:(?:niveau|niveaux|categorie|label|labels?|ville|villes|village|villages|commune|communes|collectivites?|territoires?|labellise(?:e|es|s)?|avec|les|des|de|a|obtiennent|ont obtenu|recoivent|level|towns?|with)\s*)*$/;
 
-/** « 12 → 38185 », « 12,38185 » or « 12 38185 » a line: the reviewer's picks for the entries left to settle. */
-export function readPicks(text: string): Map<number, string> {
-  const picks = new Map<number, string>();
+/** « 12 → 38185 », « 12,38185 », « 12 38185 » or « 12.2 → 38185 » a line: the reviewer's picks for the entries left open. */
+export function readPicks(text: string): Map<string, string> {
+  const picks = new Map<string, string>();
   for (const raw of text.split(/\r?\n/)) {
-    const m = /^\s*(\d+)\s*(?:→|->|,|;|\s)\s*([0-9][0-9ABab][0-9]{3}|\d{9})\s*$/.exec(raw);
-    if (m) picks.set(Number(m[1]), m[2]!.toUpperCase());
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(?:→|->|,|;|\s)\s*([0-9][0-9ABab][0-9]{3}|\d{9})\s*$/.exec(raw);
+    if (m) picks.set(m[1]!, m[2]!.toUpperCase());
   }
   return picks;
+}
+
+/**
+ * The names a line lists (« Elbeuf (76) et Trévières (14) ont reçu trois arobases », « … cinq arobases (Agen, Grenoble,
+ * Narbonne…) », « villes suivantes : Argentan, Besançon… »), each with what it says of itself; undefined unless every
+ * item starts as a name does (« Marcoux, 790 habitants, près de Boën… » lists nothing).
+ */
+export function enumeration(text: string): string[] | undefined {
+  const bracketed = /\(([^()]*,[^()]*)\)/.exec(text)?.[1];
+  const list = text.includes(':') ? text.slice(text.lastIndexOf(':') + 1) : bracketed ?? text;
+  const items = list.split(/\s*[,;]\s*|\s+(?:et|and|&)\s+/i)
+    .map((t) => t.replace(/^[\s\-–•*·]*(?:\.{3}|…)?\s*|\s*(?:\.{3}|…)?[\s.]*$/g, ''))
+    .map((t) => ((t.match(/\)/g) ?? []).length > (t.match(/\(/g) ?? []).length ? t.replace(/\)\s*$/, '') : t))
+    .filter(Boolean);
+  if (items.length < 2 || !items.every((t) => /^(?:(?:la|le|les|l['’])\s*)?\p{Lu}/u.test(t))) return undefined;
+  return items;
 }
 
 /** What a list file may say of itself in its comment lines: « # edition: 10 », « # source: … », « # mentions: excellence ». */

@@ -5,7 +5,7 @@
 // « ambiguous » with its candidates for a reviewer: typos, a village's short name, a merger under another code.
 import { csvCell } from './csv.ts';
 import type { Mention } from './mentions.ts';
-import { nameSpans, readList, type ListEntry } from './palmaresLine.ts';
+import { entryKey, enumeration, nameSpans, parseListLine, readList, type ListEntry } from './palmaresLine.ts';
 import type { Reason, ReasonVars } from './palmaresReasons.ts';
 import { canonicalName, DOMINANT, dominant, listNames, listScope, settledByScope, type ListNames } from './palmaresNames.ts';
 import type { Resolution, Territory } from './territories/index.ts';
@@ -13,7 +13,7 @@ import { toTerritory, type Registry, type RegistryEntry } from './territories/re
 import { foldPlaceName, foldText } from './text.ts';
 
 export { canonicalName } from './palmaresNames.ts';
-export { nameSpans, parseListLine, readList, readListHeader, readPicks, type ListEntry, type ListHeader } from './palmaresLine.ts';
+export { entryKey, nameSpans, parseListLine, readList, readListHeader, readPicks, type ListEntry, type ListHeader } from './palmaresLine.ts';
 
 export type EntryResult = ListEntry & (
   | { status: 'resolved'; code: string; territoryName: string }
@@ -43,15 +43,18 @@ export function resolveEntry(entry: ListEntry, resolve: (query: string) => Resol
   if (whole.status === 'resolved') return whole;
   const kind: 'epci' | 'commune' = EPCI_WORDS.test(foldText(entry.name)) ? 'epci' : 'commune';
   const epciSpans = [...entry.name.matchAll(EPCI_SPAN)].map((m) => ({ name: m[0].trim(), kind: 'epci' as const }));
-  const tried = [...nameSpans(entry.name).map((name) => ({ name, kind })), ...epciSpans].filter((n) => n.name !== entry.name)
-    .map((n) => resolveName({ ...entry, name: n.name }, resolve, names, registry, n.kind));
-  // A sentence naming two places (« Marcoux, près de Boën-sur-Lignon ») is no guess: only one name may be a place.
+  const spans = [...nameSpans(entry.name).map((name) => ({ name, kind })), ...epciSpans].filter((n) => n.name !== entry.name);
+  const tried = spans.map((n) => resolveName({ ...entry, name: n.name }, resolve, names, registry, n.kind));
+  // A sentence naming two places (« Marcoux, près de Boën-sur-Lignon ») is no guess: only one name may be a place,
+  // in the line's département or any other (« Fleury-sur-Orne dans le Calvados, Val-de-Reuil … dans l'Eure »).
   // (Named twice, « la communauté d'agglomération Grand Lac » and « Grand Lac », is one place.)
   const keys = new Set<string>();
-  const places = tried.filter((r) => r.status === 'resolved' || (r.status === 'ambiguous' && PLACE.has(r.reason)))
+  const places = tried.filter(isPlace)
     .filter((r) => { const key = r.status === 'resolved' ? r.code : `? ${r.name}`; return !keys.has(key) && !!keys.add(key); });
+  const elsewhere = entry.departement ? spans.filter((n, i) => !isPlace(tried[i]!)
+    && isPlace(resolveName({ ...entry, name: n.name, departement: undefined }, resolve, names, registry, n.kind))).length : 0;
   // One place named: resolved, or its namesakes for the list to settle (« … villes suivantes : Mérignac »).
-  if (places.length === 1 && (places[0]!.status === 'resolved' || whole.status === 'unknown' || !PLACE.has(whole.reason))) {
+  if (places.length === 1 && !elsewhere && (places[0]!.status === 'resolved' || whole.status === 'unknown' || !PLACE.has(whole.reason))) {
     return { ...places[0]!, name: entry.name };
   }
   return whole;
@@ -127,17 +130,21 @@ const KNOWN_TOWN = 5_000;
 const byPopulation = <T extends Territory>(list: T[]): T[] => [...list].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
 
 /**
- * The whole list: picks first (a reviewer's « line → code »), then the resolver; homonyms and short names that the
- * rest of the list settles (its région, or a national list's dominant town); a territory listed twice is flagged.
+ * The whole list: picks first (a reviewer's « line → code »), then the resolver; a line listing several names gives an
+ * entry each; homonyms and short names that the rest of the list settles (its région, or a national list's dominant
+ * town); a territory listed twice is flagged.
  */
-export function resolveList(text: string, registry: Registry, resolve: (query: string) => Resolution, picks = new Map<number, string>()): EntryResult[] {
-  const first = readList(text, registry).map((entry): EntryResult => {
-    const picked = picks.get(entry.line);
-    const territory = picked ? registry.get(picked) : undefined;
-    return picked && territory && entry.level !== undefined ? resolved(entry, territory) : resolveEntry(entry, resolve, registry);
+export function resolveList(text: string, registry: Registry, resolve: (query: string) => Resolution, picks = new Map<string, string>()): EntryResult[] {
+  const pickedOr = (entry: ListEntry, otherwise: () => EntryResult): EntryResult => {
+    const territory = registry.get(picks.get(entryKey(entry)) ?? '');
+    return territory && entry.level !== undefined ? resolved(entry, territory) : otherwise();
+  };
+  const first = readList(text, registry).flatMap((entry): EntryResult[] => {
+    const whole = pickedOr(entry, () => resolveEntry(entry, resolve, registry));
+    return whole.status === 'resolved' ? [whole] : listedNames(entry, registry, resolve, pickedOr) ?? [whole];
   });
   const scope = listScope(first.map((r) => r.status === 'resolved' ? registry.get(r.code)?.region : undefined));
-  const seen = new Map<string, number>();
+  const seen = new Map<string, string>();
   return first.map((r): EntryResult => {
     let result = r;
     if (r.status === 'ambiguous' && NAMED.has(r.reason)) {
@@ -150,9 +157,27 @@ export function resolveList(text: string, registry: Registry, resolve: (query: s
     if (already !== undefined) {
       return { ...r, status: 'ambiguous', candidates: [], reason: 'duplicate', reasonVars: { line: already, name: result.territoryName } };
     }
-    seen.set(result.code, r.line);
+    seen.set(result.code, entryKey(r));
     return result;
   });
+}
+
+const isPlace = (r: EntryResult) => r.status === 'resolved' || PLACE.has(r.reason);
+
+/** A line listing names (two places at least): an entry each, with its own département and level or the line's. */
+function listedNames(entry: ListEntry, registry: Registry, resolve: (query: string) => Resolution, pickedOr: (e: ListEntry, f: () => EntryResult) => EntryResult): EntryResult[] | undefined {
+  const items = enumeration(entry.text);
+  if (!items) return undefined;
+  const results = items.map((text, i) => {
+    const own = parseListLine(text, entry.line, registry);
+    const item: ListEntry = { ...own, part: i + 1, text, level: own.level ?? entry.level, departement: own.departement ?? entry.departement };
+    return pickedOr(item, () => {
+      const r = resolveEntry(item, resolve, registry);
+      // « Agen, Metz (57) »: the line's département is the last name's; another name may be elsewhere.
+      return isPlace(r) || own.departement || !entry.departement ? r : resolveEntry({ ...item, departement: undefined }, resolve, registry);
+    });
+  });
+  return results.filter(isPlace).length >= 2 ? results : undefined;
 }
 
 /** The resolved entries as palmarès CSV rows (`edition,code,name,level,mentions,source`), the import's own format. */

@@ -7,7 +7,7 @@ import type { Database } from './database.ts';
 import { projectRoot } from './migrations.ts';
 import { parseCsv } from './csv.ts';
 import { importPalmares, PALMARES_COLUMNS, type ImportSummary } from './palmares.ts';
-import { listAsCsvRows, readListHeader, readPicks, resolveList, type EntryResult } from './palmaresList.ts';
+import { entryKey, listAsCsvRows, readListHeader, readPicks, resolveList, type EntryResult } from './palmaresList.ts';
 import { reasonText } from './palmaresReasons.ts';
 import type { Resolution } from './territories/index.ts';
 import type { Registry } from './territories/registry.ts';
@@ -49,16 +49,16 @@ export async function buildListSamples(registry: Registry, resolve: (q: string) 
   for (const file of (await readdir(listsDir)).filter((f) => f.endsWith('.txt')).sort()) {
     const text = await readFile(join(listsDir, file), 'utf8');
     const picksFile = join(listsDir, file.replace(/\.txt$/, '.picks'));
-    const picks = existsSync(picksFile) ? readPicks(await readFile(picksFile, 'utf8')) : new Map<number, string>();
+    const picks = existsSync(picksFile) ? readPicks(await readFile(picksFile, 'utf8')) : new Map<string, string>();
     const header = readListHeader(text);
     const results = resolveList(text, registry, resolve, picks);
-    for (const r of results) if (r.status !== 'resolved') build.open.push(`${file}:${r.line} ${r.text} (${reasonText('fr', r)})`);
+    for (const r of results) if (r.status !== 'resolved') build.open.push(`${file}:${entryKey(r)} ${r.text} (${reasonText('fr', r)})`);
     if (header.edition === undefined || !header.source) build.open.push(`${file}: « # edition: » ou « # source: » manquant`);
     const fresh = results.filter((r): r is EntryResult & { status: 'resolved' } => {
       if (r.status !== 'resolved') return false;
       const other = known.get(`${header.edition}:${r.code}`);
       if (other === undefined) return true;
-      if (!other.startsWith(`${r.level} `)) build.conflicts.push(`${file}:${r.line} ${r.territoryName} ${r.level}@ ≠ ${other}`);
+      if (!other.startsWith(`${r.level} `)) build.conflicts.push(`${file}:${entryKey(r)} ${r.territoryName} ${r.level}@ ≠ ${other}`);
       build.skipped++;
       return false;
     });

@@ -123,6 +123,21 @@ describe('an admin imports a published list from Teams', () => {
     expect(await awards(11)).toBe(0);
   });
 
+  it('a paragraph as printed: an entry per name, a button settles one name of the line', async () => {
+    const gazette = "# edition: 8\nL'association Villes Internet a distingué en 2006 dix communes en leur attribuant cinq arobases, la plus haute distinction : Blanquefort, Bromont, Faches Thumesnil, Gluiras, Ivry sur Seine, Le Havre, Lormont, Metz, Parthenay et Vandoeuvre\n";
+    const preview = await sendFile('gazette-2006.txt', gazette);
+    expect(replyTexts(preview)).toContain('10 entrée(s) : 9 reconnue(s), 1 à revoir.');
+    const card = cardOf(preview);
+    expect(JSON.stringify(card)).toContain('Ligne 2.2 « Bromont »');
+    const pick = buttons(card).find((b) => b.data.act === 'pick')!;
+    expect(pick.data).toMatchObject({ line: 2, part: 2, code: '63055' });
+    // A forged part names no open entry: refused, nothing picked.
+    expect(replyTexts(await click({ ...pick.data, part: 3 }))).toContain('ne correspond à aucune entrée');
+    const picked = await click(pick.data);
+    expect(replyTexts(picked)).toContain('Ligne 2.2 → Bromont-Lamothe (63055).');
+    expect(replyTexts(picked)).toContain('10 entrée(s) : 10 reconnue(s), 0 à revoir.');
+  });
+
   it('an English-speaking admin reads why each entry is open in English', async () => {
     const card = JSON.stringify(cardOf(await sendFile('awards.txt', 'Agen 5 arobases\nBlanquefort 5 arobases\nBromont @@@@@\nHazebrouk (59) @\nAnnecy-le-Vieux (74) @@@@\n', who(ADMIN, 'personal', 'en-US'))));
     expect(card).toContain('1 recognised, 4 to review');

@@ -58,7 +58,7 @@ describe('one entry as published', () => {
   it('a territory listed twice is flagged, not imported twice; picks settle an entry', () => {
     const r = resolveList('Arras (62) @@@\nArras (62) @@@@\nHazebrouk (59) @', index.registry, index.resolve, readPicks('3 → 59295\n'));
     expect(r.map((x) => x.status)).toEqual(['resolved', 'ambiguous', 'resolved']);
-    expect(readPicks('12 → 38185\n13,2A004\n14 200071843\nnot a pick')).toEqual(new Map([[12, '38185'], [13, '2A004'], [14, '200071843']]));
+    expect(readPicks('12 → 38185\n13,2A004\n14 200071843\n15.2 → 59295\nnot a pick')).toEqual(new Map([['12', '38185'], ['13', '2A004'], ['14', '200071843'], ['15.2', '59295']]));
   });
 });
 
@@ -124,6 +124,32 @@ describe('names beyond the official form: short, former, without type words, set
     expect(codes('- Arras (62) : @@@\n- Lens (62) : @@\n- Douai (59) : @@@\n- Saint-Pol : @@').at(-1)).toBe('ambiguous');
     // A national list never turns a village's bare short name into a guess.
     expect(codes(`${gazette}\nBromont @@@@@`).at(-1)).toBe('ambiguous');
+  });
+});
+
+describe('a line that lists several names, as articles do', () => {
+  const parts = (text: string, picks?: string) => resolveList(text, index.registry, index.resolve, picks ? readPicks(picks) : undefined)
+    .map((r) => `${r.line}.${r.part ?? 0} ${r.status === 'resolved' ? `${r.code} ${r.level}` : r.status}`);
+  it('an entry each, with its own département or the line\'s, and the line\'s level', () => {
+    // Tendance Ouest, February 2024 (data/samples/lists/25e-tendanceouest-2024-normandie.txt has them one a line).
+    expect(parts("Elbeuf (76) et Trévières (14) ont reçu trois arobases. \nFleury-sur-Orne dans le Calvados, Val-de-Reuil, Pont-Audemer et Longchamps dans l'Eure obtiennent cinq arobases."))
+      .toEqual(['1.1 76231 3', '1.2 14711 3', '2.1 14271 5', '2.2 27701 5', '2.3 27467 5', '2.4 27372 5']);
+    // 01net, January 2011: the names in brackets after the level.
+    expect(parts('Vingt-quatre villes ont reçu cinq arobases (Agen, Grenoble, Narbonne, Parthenay, Saint-Médard-en-Jalles...)'))
+      .toEqual(['1.1 47001 5', '1.2 38185 5', '1.3 11262 5', '1.4 79202 5', '1.5 33449 5']);
+  });
+
+  it('La Gazette, 2006, as printed: the Québec member is left open, and a pick « 1.2 → code » settles one name', () => {
+    const gazette = "L'association Villes Internet a distingué en 2006 dix communes en leur attribuant cinq arobases, la plus haute distinction : Blanquefort, Bromont, Faches Thumesnil, Gluiras, Ivry sur Seine, Le Havre, Lormont, Metz, Parthenay et Vandoeuvre";
+    const found = parts(gazette);
+    expect(found).toEqual(['1.1 33056 5', '1.2 ambiguous', '1.3 59220 5', '1.4 07096 5', '1.5 94041 5', '1.6 76351 5', '1.7 33249 5', '1.8 57463 5', '1.9 79202 5', '1.10 54547 5']);
+    expect(parts(gazette, '1.2 → 63055')[1]).toBe('1.2 63055 5');
+  });
+
+  it('a sentence naming a place and where it lies lists nothing: no entry made up', () => {
+    expect(parts('Marcoux, 790 habitants, près de Boën-sur-Lignon : deux symboles @')).toEqual(['1.0 unknown']);
+    expect(parts("Saint-Apollinaire-de-Rias, 159 habitants, Ville Internet 5 arobases")).toEqual(['1.0 07214 5']);
+    expect(parts("la communauté de communes du Vexin normand, dans l'Eure, en a eu quatre")).toEqual(['1.0 200071843 4']);
   });
 });
 

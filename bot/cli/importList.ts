@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { isKnownEdition } from '../../data/editions.ts';
-import { listAsCsvRows, readListHeader, readPicks, resolveList, type EntryResult } from '../../data/palmaresList.ts';
+import { entryKey, listAsCsvRows, readListHeader, readPicks, resolveList, type EntryResult } from '../../data/palmaresList.ts';
 import { reasonText } from '../../data/palmaresReasons.ts';
 import { PALMARES_COLUMNS, sourceIssue, writeAwards, type PalmaresRow } from '../../data/palmares.ts';
 import { getTerritoryIndex } from '../../data/territories/index.ts';
@@ -33,7 +33,7 @@ const file = positionals[0];
 if (!file) fail('Fichier manquant.');
 
 let text: string;
-let picks = new Map<number, string>();
+let picks = new Map<string, string>();
 try {
   text = decodeText(await readFile(userPath(file))).text;
   if (values.picks) picks = readPicks(decodeText(await readFile(userPath(values.picks))).text);
@@ -56,7 +56,7 @@ const open = results.filter((r) => r.status !== 'resolved');
 if (values.json) {
   for (const r of results) {
     console.log(JSON.stringify({
-      line: r.line, text: r.text, status: r.status, ...(r.status === 'resolved' ? { code: r.code, name: r.territoryName } : {}),
+      line: r.line, ...(r.part ? { part: r.part } : {}), text: r.text, status: r.status, ...(r.status === 'resolved' ? { code: r.code, name: r.territoryName } : {}),
       ...(r.level !== undefined ? { level: r.level } : {}),
       ...(r.status !== 'resolved' ? { reason: reasonText('fr', r), candidates: r.candidates.slice(0, 10).map((c) => ({ code: c.code, name: c.name, departement: c.departement })) } : {}),
     }));
@@ -66,9 +66,9 @@ if (values.json) {
   say(`${results.length} entrée(s) : ${results.length - open.length} résolue(s), ${open.length} à revoir.`);
   for (const r of open) {
     const options = r.candidates.slice(0, 10).map((c) => `${c.code} ${c.name} (${c.departement ?? '?'})`).join(' | ');
-    say(`ligne ${r.line} « ${r.text} » : ${r.status === 'ambiguous' ? 'ambiguë' : 'inconnue'} — ${reasonText('fr', r)}${options ? ` — candidats : ${options}` : ''}`);
+    say(`ligne ${entryKey(r)} « ${r.text} » : ${r.status === 'ambiguous' ? 'ambiguë' : 'inconnue'} — ${reasonText('fr', r)}${options ? ` — candidats : ${options}` : ''}`);
   }
-  if (open.length) say(`Rien n'est importé tant que ces entrées ne sont pas tranchées : écrivez « ligne → code » dans un fichier et relancez avec --picks <fichier>.`);
+  if (open.length) say(`Rien n'est importé tant que ces entrées ne sont pas tranchées : écrivez « ligne → code » (« 12.2 → code » pour le 2e nom d'une ligne) dans un fichier et relancez avec --picks <fichier>.`);
 }
 
 if (open.length || values['dry-run']) process.exit(open.length ? 1 : 0);

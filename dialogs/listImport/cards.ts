@@ -1,6 +1,7 @@
 // Cards of the palmarès list import, as plain Adaptive Card JSON: the preview (counts, entries to review with their
 // candidates as buttons, edition and source fields, Import / Discard) and nothing else.
 import type { ListImportView } from '../../data/listImport.ts';
+import { entryKey } from '../../data/palmaresLine.ts';
 import { reasonText } from '../../data/palmaresReasons.ts';
 import type { Lang } from '../../data/text.ts';
 import { adaptiveCard, textBlock, type AdaptiveCard } from '../cards.ts';
@@ -8,7 +9,7 @@ import { lm } from './messages.ts';
 
 /** What the import's buttons put in `activity.value` (verb-routed; no `key`: the Agents Playground drops it). */
 export type ListImportValue =
-  | { verb: 'listImport'; act: 'pick'; id: string; line: number; code: string }
+  | { verb: 'listImport'; act: 'pick'; id: string; line: number; part?: number; code: string }
   | { verb: 'listImport'; act: 'confirm' | 'discard'; id: string; edition?: string; source?: string };
 
 const REVIEW_SHOWN = 5;
@@ -19,8 +20,9 @@ export function listImportValue(value: unknown): ListImportValue | undefined {
   const v = value as Record<string, unknown>;
   if (v.verb !== 'listImport' || typeof v.id !== 'string' || v.id.length > 64) return undefined;
   if (v.act === 'pick') {
-    return Number.isInteger(v.line) && typeof v.code === 'string' && /^(\d{5}|2[AB]\d{3}|\d{9})$/.test(v.code)
-      ? { verb: 'listImport', act: 'pick', id: v.id, line: v.line as number, code: v.code } : undefined;
+    const part = v.part === undefined ? undefined : Number.isInteger(v.part) && (v.part as number) > 0 ? v.part as number : NaN;
+    return Number.isInteger(v.line) && !Number.isNaN(part) && typeof v.code === 'string' && /^(\d{5}|2[AB]\d{3}|\d{9})$/.test(v.code)
+      ? { verb: 'listImport', act: 'pick', id: v.id, line: v.line as number, ...(part ? { part } : {}), code: v.code } : undefined;
   }
   if (v.act !== 'confirm' && v.act !== 'discard') return undefined;
   const text = (x: unknown) => (typeof x === 'string' || typeof x === 'number' ? String(x).slice(0, 1100) : undefined);
@@ -37,12 +39,12 @@ export function listPreviewCard(lang: Lang, v: ListImportView, converted = false
   if (v.open.length) {
     body.push(textBlock(lm(lang, 'reviewIntro'), { spacing: 'Medium' }));
     for (const r of v.open.slice(0, REVIEW_SHOWN)) {
-      body.push(textBlock(lm(lang, 'reviewLine', { line: r.line, text: r.text, reason: r.status === 'resolved' ? '' : reasonText(lang, r) }), { spacing: 'Small' }));
+      body.push(textBlock(lm(lang, 'reviewLine', { line: entryKey(r), text: r.text, reason: r.status === 'resolved' ? '' : reasonText(lang, r) }), { spacing: 'Small' }));
       const candidates = r.status === 'resolved' ? [] : r.candidates.slice(0, CANDIDATES_SHOWN);
       body.push(candidates.length
         ? { type: 'ActionSet', actions: candidates.map((c) => ({
           type: 'Action.Submit', title: `${c.name} (${c.departement ?? c.code})`,
-          data: { verb: 'listImport', act: 'pick', id: v.id, line: r.line, code: c.code } satisfies ListImportValue,
+          data: { verb: 'listImport', act: 'pick', id: v.id, line: r.line, ...(r.part ? { part: r.part } : {}), code: c.code } satisfies ListImportValue,
         })) }
         : textBlock(lm(lang, 'noCandidate'), { isSubtle: true, size: 'Small' }));
     }
@@ -51,7 +53,7 @@ export function listPreviewCard(lang: Lang, v: ListImportView, converted = false
   if (resolved.length) {
     body.push(textBlock(lm(lang, 'sampleIntro'), { spacing: 'Medium' }));
     for (const r of resolved.slice(0, 3)) {
-      if (r.status === 'resolved') body.push(textBlock(lm(lang, 'sampleRow', { line: r.line, name: r.territoryName, code: r.code, level: r.level ?? '?' }), { isSubtle: true, size: 'Small', spacing: 'None' }));
+      if (r.status === 'resolved') body.push(textBlock(lm(lang, 'sampleRow', { line: entryKey(r), name: r.territoryName, code: r.code, level: r.level ?? '?' }), { isSubtle: true, size: 'Small', spacing: 'None' }));
     }
   }
   body.push(

@@ -7,6 +7,7 @@ import {
   confirmListImport, discardListImport, pickListEntry, readListFile, startListImport, type ListDecision, type ListImportView, type Resolve,
 } from '../../data/listImport.ts';
 import { isAdmin } from '../../data/members.ts';
+import { entryKey } from '../../data/palmaresLine.ts';
 import type { Registry } from '../../data/territories/registry.ts';
 import type { Lang } from '../../data/text.ts';
 import type { Reply } from '../cards.ts';
@@ -97,9 +98,9 @@ export function createListImport(deps: ListImportDeps) {
       if (!v) return undefined;
       if (!admitted(s, v.act)) return say(lm(s.lang, 'adminOnly'));
       if (v.act === 'pick') {
-        const d = await pickListEntry(prisma, v.id, s.memberId, v.line, v.code, registry, resolve);
+        const d = await pickListEntry(prisma, v.id, s.memberId, entryKey(v), v.code, registry, resolve);
         return outcome(s.lang, d, (view) => [
-          { text: lm(s.lang, 'picked', { line: v.line, name: registry.get(v.code)?.name ?? v.code, code: v.code }) }, preview(s.lang, view),
+          { text: lm(s.lang, 'picked', { line: entryKey(v), name: registry.get(v.code)?.name ?? v.code, code: v.code }) }, preview(s.lang, view),
         ]);
       }
       if (v.act === 'discard') return outcome(s.lang, await discardListImport(prisma, v.id, s.memberId, registry, resolve), () => say(lm(s.lang, 'discarded')));
