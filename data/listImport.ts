@@ -4,7 +4,7 @@
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { isKnownEdition } from './editions.ts';
 import { sourceIssue, writeAwards, type ImportSummary, type PalmaresRow } from './palmares.ts';
-import { entryKey, readListHeader, resolveList, type EntryResult, type ListHeader } from './palmaresList.ts';
+import { entryKey, readListHeader, readListResults, type EntryResult, type IgnoredLine, type ListHeader } from './palmaresList.ts';
 import type { Resolution } from './territories/index.ts';
 import type { Registry } from './territories/registry.ts';
 import { CONTROL_CHARACTER, decodeText } from './textFile.ts';
@@ -31,7 +31,7 @@ export function readListFile(bytes: Uint8Array): FileRefusal | { text: string; c
 
 export type ListImportView = {
   id: string; fileName: string; status: 'pending' | 'imported' | 'discarded';
-  header: ListHeader; edition?: number; source?: string; results: EntryResult[]; open: EntryResult[]; summary?: ImportSummary;
+  header: ListHeader; edition?: number; source?: string; results: EntryResult[]; ignored: IgnoredLine[]; open: EntryResult[]; summary?: ImportSummary;
 };
 
 type Row = { id: string; memberId: string; fileName: string; text: string; edition: number | null; source: string | null; picks: unknown; status: ListImportView['status']; summary: unknown };
@@ -39,10 +39,10 @@ type Row = { id: string; memberId: string; fileName: string; text: string; editi
 const picksOf = (row: Row) => new Map(Object.entries((row.picks ?? {}) as Record<string, string>));
 
 function view(row: Row, registry: Registry, resolve: Resolve): ListImportView {
-  const results = resolveList(row.text, registry, resolve, picksOf(row));
+  const { results, ignored } = readListResults(row.text, registry, resolve, picksOf(row));
   const header = readListHeader(row.text);
   return {
-    id: row.id, fileName: row.fileName, status: row.status, header, results, open: results.filter((r) => r.status !== 'resolved'),
+    id: row.id, fileName: row.fileName, status: row.status, header, results, ignored, open: results.filter((r) => r.status !== 'resolved'),
     edition: row.edition ?? header.edition, source: row.source ?? header.source,
     ...(row.summary ? { summary: row.summary as ImportSummary } : {}),
   };

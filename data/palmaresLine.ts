@@ -7,7 +7,7 @@ import type { Registry } from './territories/registry.ts';
 import { foldText } from './text.ts';
 
 /** One entry: a line, or one name of a line that lists several (`part`, from 1: « Agen, Metz et Vannes : 5 @ »). */
-export type ListEntry = { line: number; part?: number; text: string; name: string; departement?: string; level?: number };
+export type ListEntry = { line: number; part?: number; text: string; name: string; departement?: string; level?: number; levelUnclear?: boolean };
 
 /** How a reviewer names an entry in a picks file and on a card: « 12 », or « 12.2 » for a line's second name. */
 export const entryKey = (e: { line: number; part?: number }): string => (e.part ? `${e.line}.${e.part}` : String(e.line));
@@ -51,6 +51,10 @@ export function parseListLine(text: string, line: number, registry: Registry): L
       break;
     }
   }
+  // « perd une arobase et redescend à deux @ », « visaient la quatrième arobase, ils restent à trois »: which level?
+  const other = LEVEL_PATTERNS.map(([re, value]) => { const m = re.exec(rest); return m ? value(m) : undefined; }).find((v) => v !== undefined);
+  const levelUnclear = level !== undefined && ((other !== undefined && other !== level) || NOT_WON.test(text));
+  if (levelUnclear) level = undefined;
   let departement: string | undefined;
   const code = departementNumber(` ${rest}`);
   if (code && registry.departementName(code[1]!.toUpperCase().padStart(2, '0'))) {
@@ -73,14 +77,14 @@ export function parseListLine(text: string, line: number, registry: Registry): L
     const named = pick?.d;
     if (pick && named && foldText(named.name) !== foldText(rest.replace(/[(),;:]/g, ' ').trim())) {
       departement = named.code;
-      const before = rest.slice(0, pick.at).replace(/[,(]?\s*(?:dans l['’]|dans (?:le|la) |en )?$/i, '');
+      const before = rest.slice(0, pick.at).replace(/[,(]?\s*(?:dans l['’]|dans (?:le|la|les) |en )?$/i, '');
       rest = `${before} ${rest.slice(pick.end).replace(/^\s*\)?/, '')}`;
     }
   }
   // Brackets part names (« Grand Lac (Aix-les-Bains) »: an agglomeration, then its seat), as a comma does.
   const name = rest.replace(/[()[\]]/g, ' , ').replace(/[«»"]/g, ' ').replace(/\s+/g, ' ').replace(/(?:\s*[:;,–-])+\s*$/, '').replace(/^\s*[:;,–-]\s*/, '')
     .replace(EPCI_ARTICLE, '').replace(TRAILING_VERB, '').trim();
-  return { line, text, name, departement, level };
+  return { line, text, name, departement, level, ...(levelUnclear ? { levelUnclear } : {}) };
 }
 
 /**
@@ -92,6 +96,8 @@ function departementNumber(text: string): RegExpExecArray | undefined {
     if (m[0].includes('(')) return m;
     const before = text.slice(0, m.index + 1).trimEnd().replace(/[,–-]$/, '').trimEnd();
     const after = text.slice(m.index + m[0].length);
+    // « 41 Contres @@ »: lists sorted by département put its number first.
+    if (!before && /^\s+\p{Lu}/u.test(after)) return m;
     if (/(?:^|\s)\p{Lu}[\p{L}'’-]*$/u.test(before) && !/^\s*\p{Ll}/u.test(after)) return m;
   }
   return undefined;
@@ -103,10 +109,10 @@ const escapeRegExp = (s: string) => s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
  *  part of a longer name (but « du département de la Mayenne » names the département). */
 const NAME_BEFORE = /(?:^|[\s-])(?!departement )[a-z]+ (?:de la |de l'|du |des |de |d'|sur |sous )$/;
 
-/** « Haute-Savoie » as written: « haute-savoie », « haute savoie »; « La Réunion »: « reunion » too. */
+/** « Haute-Savoie » as written: « haute-savoie », « haute savoie »; « Territoire-de-Belfort »; « La Réunion »: « reunion ». */
 const spellings = (name: string) => {
   const light = lightFold(name);
-  return [...new Set([light, light.replace(/-/g, ' '), light.replace(/^(?:la|le|les) /, '')])];
+  return [...new Set([light, light.replace(/-/g, ' '), light.replace(/ /g, '-'), light.replace(/^(?:la|le|les) /, '')])];
 };
 
 /** Lower case without accents, hyphens and apostrophes kept (they say whether a word stands alone). */
@@ -124,6 +130,9 @@ function standaloneAt(text: string, name: string): number {
   return -1;
 }
 
+/** Words that say a level was aimed at or lost, not won. */
+const NOT_WON = /\b(?:vis(?:e|ent|ait|aient|[ée]e?s?)|esp[èé]r(?:e|ent|ait|aient)|perd(?:u|ent|ait)?|redescend\w*|r[ée]trograd\w*|manqu\w*|[ée]chou\w*)\b/i;
+
 /** « …, a reçu trois arobases »: the verb left once the level is taken. */
 const TRAILING_VERB = /[\s,]+(?:(?:qui )?(?:a|ont) (?:re[çc]u|obtenu|eu|d[ée]croch[ée]|gagn[ée])|obtient|obtiennent|re[çc]oit|re[çc]oivent|d[ée]croche|d[ée]crochent|avec)\s*$/i;
 /** « la communauté de communes du Vexin normand »: the article before an EPCI's type goes. */
@@ -134,7 +143,7 @@ const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'lès', 'lez', 
 /** Label words around a name (« Argentan Ville Internet », « Sèvres label »): never part of it. */
 const LABEL_WORDS = /^(?:ville|villes|village|villages|internet|label|labels|territoire|territoires)$/i;
 /** Words a sentence starts with that start no place name (« Pour Castanet-Tolosan, c'est… »). */
-const SENTENCE_WORDS = new Set(['Pour', 'Avec', 'Dans', 'Chez', 'Après', 'Depuis', 'Selon', 'Comme', 'Pendant', 'Ce', 'Cette', 'Il',
+const SENTENCE_WORDS = new Set(['À', 'A', 'Pour', 'Avec', 'Dans', 'Chez', 'Après', 'Depuis', 'Selon', 'Comme', 'Pendant', 'Ce', 'Cette', 'Il',
   'Elle', 'Ils', 'Elles', 'On', 'Et', 'Mais', 'Ainsi', 'Enfin', 'Aussi', 'Seul', 'Seule', 'Côté', 'Bravo', 'Félicitations', 'Quant',
   'Désormais', 'Cette année', 'Cet', 'En', 'Par', 'Pourtant', 'Déjà', 'Encore', 'Une', 'Un', 'Deux', 'Trois', 'Quatre', 'Cinq']);
 const capitalised = (t: string) => /^\p{Lu}/u.test(t);
@@ -169,25 +178,60 @@ export function nameSpans(text: string): string[] {
   return [...new Set(spans)];
 }
 
+/** A line that is no entry: a title, a région heading; shown to the reviewer, never imported. */
+export type IgnoredLine = { line: number; text: string };
+
 /**
- * Lines of text, or the rows of a spreadsheet export (listTable). A line that is a level and nothing else
- * (« 5 arobases : », « @@@@ », « Niveau 3 @ ») heads the names under it, as the association's pages group them.
+ * Lines of text, or the rows of a spreadsheet export (listTable). Headings, as the association's pages and the press
+ * group names, give what they say to the names under them: a level (« 5 arobases : », « TROIS AROBASES : LES NOUVEAUX
+ * ENTRANTS »), a département (« DANS LES VOSGES », « GUADELOUPE »). A line with no level that names no place (a
+ * title) is no entry. `placeNamed` says whether a text names a place (the resolver's answer).
  */
-export function readList(text: string, registry: Registry): ListEntry[] {
-  const entries = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((raw, i) => ({ line: i + 1, raw: raw.trim() }))
+export function readList(text: string, registry: Registry, placeNamed: (name: string, departement?: string) => boolean = () => true): { entries: ListEntry[]; ignored: IgnoredLine[] } {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((raw, i) => ({ line: i + 1, raw: raw.trim() }))
     .filter((e) => e.raw && !e.raw.startsWith('#'));
-  const table = tableLines(entries.map((e) => e.raw), registry);
-  let heading: number | undefined;
-  return entries.flatMap((e, i) => {
-    if (table) return table[i] === undefined ? [] : [{ ...parseListLine(table[i]!, e.line, registry), text: e.raw }];
-    const entry = parseListLine(e.raw.replace(/;/g, ' ').replace(/,(?=\s*(?:\d|@|[1-5]\s*@))/g, ' '), e.line, registry);
-    if (entry.level !== undefined && HEADING.test(foldText(entry.name))) {
-      heading = entry.level;
-      return [];
+  const table = tableLines(lines.map((e) => e.raw), registry);
+  if (table) {
+    return { entries: lines.flatMap((e, i) => (table[i] === undefined ? [] : [{ ...parseListLine(table[i]!, e.line, registry), text: e.raw }])), ignored: [] };
+  }
+  const parsed = lines.map((e) => parseListLine(e.raw.replace(/;/g, ' ').replace(/,(?=\s*(?:\d|@|[1-5]\s*@))/g, ' '), e.line, registry));
+  const entries: ListEntry[] = [];
+  const ignored: IgnoredLine[] = [];
+  let level: number | undefined;
+  let departement: string | undefined;
+  parsed.forEach((entry, i) => {
+    const name = foldText(entry.name);
+    if (entry.level !== undefined && !entry.departement && HEADING.test(name)) {
+      level = entry.level;
+      return;
     }
-    return [entry.level === undefined && heading !== undefined ? { ...entry, level: heading } : entry];
+    // A heading with words of its own: taken as one only when names without a level follow, and shown as ignored.
+    const next = parsed[i + 1];
+    if (entry.level !== undefined && !entry.departement && next && next.level === undefined && !next.levelUnclear
+      && LEVEL_FIRST.test(lines[i]!.raw) && !placeNamed(entry.name)) {
+      level = entry.level;
+      ignored.push({ line: entry.line, text: entry.text });
+      return;
+    }
+    if (entry.level === undefined && !entry.levelUnclear) {
+      // « DANS LES VOSGES », « Nord (59) : »; « GUADELOUPE » alone (under a level heading, « Mayenne » is the town).
+      const alone = registry.allDepartements().find((d) => foldText(d.name) === name);
+      if ((entry.departement && !name) || (alone && (level === undefined || !placeNamed(entry.name, alone.code)))) {
+        departement = entry.departement ?? alone!.code;
+        return;
+      }
+      if (level === undefined && !placeNamed(entry.name, entry.departement)) {
+        ignored.push({ line: entry.line, text: entry.text });
+        return;
+      }
+    }
+    entries.push({ ...entry, level: entry.level ?? (entry.levelUnclear ? undefined : level), departement: entry.departement ?? departement });
   });
+  return { entries, ignored };
 }
+
+/** A line that starts with its level (« TROIS AROBASES : … », « 5 @ – »): a heading when the next names carry none. */
+const LEVEL_FIRST = /^\s*(?:[-–•*·]\s*)?(?:niveau\s*|cat[ée]gorie\s*)?(?:[1-5]\s*(?:@|arobases?)|@{1,5}|(?:une?|deux|trois|quatre|cinq)\s+(?:@|arobases?))/i;
 
 /** What is left of a level heading once its level is read: nothing, or words that name no place. */
 const HEADING = /^(?:(?:niveau|niveaux|categorie|label|labels?|ville|villes|village|villages|commune|communes|collectivites?|territoires?|labellise(?:e|es|s)?|avec|les|des|de|a|obtiennent|ont obtenu|recoivent|level|towns?|with)\s*)*$/;

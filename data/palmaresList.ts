@@ -5,7 +5,7 @@
 // « ambiguous » with its candidates for a reviewer: typos, a village's short name, a merger under another code.
 import { csvCell } from './csv.ts';
 import type { Mention } from './mentions.ts';
-import { entryKey, enumeration, nameSpans, parseListLine, readList, type ListEntry } from './palmaresLine.ts';
+import { entryKey, enumeration, nameSpans, parseListLine, readList, type IgnoredLine, type ListEntry } from './palmaresLine.ts';
 import type { Reason, ReasonVars } from './palmaresReasons.ts';
 import { canonicalName, DOMINANT, dominant, listNames, listScope, settledByScope, type ListNames } from './palmaresNames.ts';
 import type { Resolution, Territory } from './territories/index.ts';
@@ -13,7 +13,7 @@ import { toTerritory, type Registry, type RegistryEntry } from './territories/re
 import { foldPlaceName, foldText } from './text.ts';
 
 export { canonicalName } from './palmaresNames.ts';
-export { entryKey, nameSpans, parseListLine, readList, readListHeader, readPicks, type ListEntry, type ListHeader } from './palmaresLine.ts';
+export { entryKey, nameSpans, parseListLine, readList, readListHeader, readPicks, type IgnoredLine, type ListEntry, type ListHeader } from './palmaresLine.ts';
 
 export type EntryResult = ListEntry & (
   | { status: 'resolved'; code: string; territoryName: string }
@@ -67,24 +67,27 @@ const ambiguous = (entry: ListEntry, candidates: Territory[], reason: Reason, re
 
 function resolveName(entry: ListEntry, resolve: (query: string) => Resolution, names: ListNames, registry: Registry, kindOf?: 'epci' | 'commune'): EntryResult {
   if (!entry.name) return { ...entry, status: 'unknown', candidates: [], reason: 'noName' };
-  if (entry.level === undefined) return { ...entry, status: 'unknown', candidates: [], reason: 'noLevel' };
+  if (entry.level === undefined) return { ...entry, status: 'unknown', candidates: [], reason: entry.levelUnclear ? 'levelUnclear' : 'noLevel' };
   const r = resolve(entry.departement ? `${entry.name} ${entry.departement}` : entry.name);
   const list = r.status === 'found' ? [r.territory, ...r.alternatives] : r.status === 'ambiguous' ? r.candidates : r.suggestions;
   // A commune and its namesake EPCI (« Arras », « CU d'Arras »): the entry's own words say which.
   const kind = kindOf ?? (EPCI_WORDS.test(foldText(entry.name)) ? 'epci' : 'commune');
   const canonical = canonicalName(entry.name);
-  const inPlace = (t: { departement?: string; kind?: string }) => !entry.departement || t.departement === entry.departement || t.kind === 'epci';
+  // An intercommunalité lies in a département when one of its communes does.
+  const inPlace = (t: { code?: string; departement?: string; kind?: string }) => !entry.departement || t.departement === entry.departement
+    || (t.kind === 'epci' && !!registry.get(t.code ?? '')?.members?.some((m) => registry.get(m)?.departement === entry.departement));
   const same = list.filter((t) => t.kind === kind && canonicalName(t.name) === canonical && inPlace(t));
   const named = kind === 'commune' ? communeNamed(entry, canonical, same, names, registry, inPlace) : undefined;
   if (named) return named;
   // « la CAPA », « la CINOR »: initials, written in capitals.
   const initials = /^(?:la |le |l['’])?([A-Z][A-Z0-9]{1,7})$/.exec(entry.name)?.[1];
-  const byInitials = initials ? names.initials(initials) : [];
+  const byInitials = initials ? names.initials(initials).filter(inPlace) : [];
   if (byInitials.length === 1) return resolved(entry, byInitials[0]!);
   if (byInitials.length > 1) return ambiguous(entry, byInitials, HOMONYMS);
-  // An intercommunalité often goes without its type words (« Grand Annecy », « Caen la Mer »): when no commune has
-  // the name, one intercommunalité of that name is the one.
-  const epcis = kind === 'epci' ? unique([...same, ...names.epcis(canonical)]) : names.epcis(canonical);
+  // An intercommunalité often goes without its type words (« Grand Annecy », « Caen la Mer »): when no commune anywhere
+  // has the name, one intercommunalité of that name is the one (« Tulle (91) » is Tulle misplaced, not Tulle Agglo).
+  const epcis = kind === 'epci' ? unique([...same, ...names.epcis(canonical).filter(inPlace)])
+    : names.exact(canonical).length ? [] : names.epcis(canonical).filter(inPlace);
   if (epcis.length === 1) return resolved(entry, epcis[0]!);
   if (epcis.length > 1) return ambiguous(entry, epcis, HOMONYMS);
   if (same.length > 1) return ambiguous(entry, same, HOMONYMS);
@@ -93,7 +96,7 @@ function resolveName(entry: ListEntry, resolve: (query: string) => Resolution, n
 }
 
 /** A commune by its name, its short form or its name before a merger; undefined when none is so named. */
-function communeNamed(entry: ListEntry, canonical: string, same: Territory[], names: ListNames, registry: Registry, inPlace: (t: { departement?: string; kind?: string }) => boolean): EntryResult | undefined {
+function communeNamed(entry: ListEntry, canonical: string, same: Territory[], names: ListNames, registry: Registry, inPlace: (t: { code?: string; departement?: string; kind?: string }) => boolean): EntryResult | undefined {
   const exact = unique([...same, ...names.exact(canonical).filter(inPlace)]);
   const shorts = names.shortFor(canonical).filter(inPlace);
   if (exact.length) {
@@ -116,7 +119,7 @@ function communeNamed(entry: ListEntry, canonical: string, same: Territory[], na
   const known = (t: Territory) => !!entry.departement || sameCode.includes(t as RegistryEntry) || (t.population ?? 0) >= KNOWN_TOWN;
   if (candidates.length === 1 && !renamed.length && known(candidates[0]!)) return resolved(entry, candidates[0]!);
   // « Bourg (Ain) »: within its département, a short name is the town that dwarfs the others (Bourg-en-Bresse).
-  const town = entry.departement && !renamed.length ? dominant(candidates, DOMINANT.shortName) : undefined;
+  const town = entry.departement && !renamed.length ? dominant(candidates, DOMINANT) : undefined;
   if (town && (town.population ?? 0) >= KNOWN_TOWN) return resolved(entry, town);
   const now = renamed.length === 1 && !candidates.length ? registry.get(renamed[0]!.current) : undefined;
   if (now) return ambiguous(entry, [now], 'merged', { name: now.name, code: now.code });
@@ -132,24 +135,26 @@ const byPopulation = <T extends Territory>(list: T[]): T[] => [...list].sort((a,
 /**
  * The whole list: picks first (a reviewer's « line → code »), then the resolver; a line listing several names gives an
  * entry each; homonyms and short names that the rest of the list settles (its région, or a national list's dominant
- * town); a territory listed twice is flagged.
+ * town); a territory listed twice is flagged. Titles and headings are no entries (`ignored`, to show the reviewer).
  */
-export function resolveList(text: string, registry: Registry, resolve: (query: string) => Resolution, picks = new Map<string, string>()): EntryResult[] {
+export function readListResults(text: string, registry: Registry, resolve: (query: string) => Resolution, picks = new Map<string, string>()): { results: EntryResult[]; ignored: IgnoredLine[] } {
   const pickedOr = (entry: ListEntry, otherwise: () => EntryResult): EntryResult => {
     const territory = registry.get(picks.get(entryKey(entry)) ?? '');
     return territory && entry.level !== undefined ? resolved(entry, territory) : otherwise();
   };
-  const first = readList(text, registry).flatMap((entry): EntryResult[] => {
+  const placeNamed = (name: string, departement?: string) => isPlace(resolveEntry({ line: 0, text: name, name, departement, level: 1 }, resolve, registry));
+  const { entries, ignored } = readList(text, registry, placeNamed);
+  const first = entries.flatMap((entry): EntryResult[] => {
     const whole = pickedOr(entry, () => resolveEntry(entry, resolve, registry));
     return whole.status === 'resolved' ? [whole] : listedNames(entry, registry, resolve, pickedOr) ?? [whole];
   });
   const scope = listScope(first.map((r) => r.status === 'resolved' ? registry.get(r.code)?.region : undefined));
   const seen = new Map<string, string>();
-  return first.map((r): EntryResult => {
+  const results = first.map((r): EntryResult => {
     let result = r;
     if (r.status === 'ambiguous' && NAMED.has(r.reason)) {
       const candidates = r.candidates.map((c) => registry.get(c.code)).filter((c): c is RegistryEntry => !!c);
-      const settled = settledByScope(candidates, scope, r.reason === SHORT_FORM ? DOMINANT.shortName : DOMINANT.homonyms);
+      const settled = settledByScope(candidates, scope, DOMINANT);
       if (settled) result = resolved(r, settled);
     }
     if (result.status !== 'resolved') return result;
@@ -160,6 +165,11 @@ export function resolveList(text: string, registry: Registry, resolve: (query: s
     seen.set(result.code, entryKey(r));
     return result;
   });
+  return { results, ignored };
+}
+
+export function resolveList(text: string, registry: Registry, resolve: (query: string) => Resolution, picks = new Map<string, string>()): EntryResult[] {
+  return readListResults(text, registry, resolve, picks).results;
 }
 
 const isPlace = (r: EntryResult) => r.status === 'resolved' || PLACE.has(r.reason);

@@ -32,7 +32,10 @@ export type ListNames = {
   formers(canonical: string, short?: boolean): FormerCommune[];
   /** Intercommunalités of this name, with or without their type words, or by the initials they add in brackets. */
   epcis(canonical: string): RegistryEntry[];
-  /** Intercommunalités by initials (« la CAPA »): their own in brackets, or their type's and their name's words'. */
+  /**
+   * Intercommunalités by the initials their official name gives in brackets (« la CINOR »). Not initials made up from
+   * the name: « CUCM » is what Le Creusot-Montceau is called, and what « CU Caen la Mer » would spell.
+   */
   initials(upper: string): RegistryEntry[];
 };
 
@@ -81,7 +84,7 @@ export function listNames(registry: Registry): ListNames {
     const keys = [e.name, e.name.replace(/\s*\([^()]*\)\s*$/, ''), ...(inside && /^[\p{Lu}\d ]{2,12}$/u.test(inside) ? [inside] : []),
       ...(quoted ? [quoted, e.name.replace(/\s*(?:''|"|«)[^'"«»]+(?:''|"|»)\s*/, ' ')] : [])];
     for (const key of new Set(keys.map(canonicalName))) if (key) add(epcis, key, e);
-    for (const key of new Set([inside?.replace(/\s+/g, '').toUpperCase(), initialsOf(e.name)])) if (key) add(initials, key, e);
+    if (inside && /^[\p{Lu}\d ]{2,12}$/u.test(inside)) add(initials, inside.replace(/\s+/g, ''), e);
   }
   names = {
     exact: (k) => exact.get(k) ?? [],
@@ -92,15 +95,6 @@ export function listNames(registry: Registry): ListNames {
   };
   built.set(registry, names);
   return names;
-}
-
-const SMALL_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'en', 'sur', 'sous', 'a', 'aux', 'au']);
-
-/** « CA du Pays Ajaccien » → CAPA, « CA de Bastia » → CAB: the type, then each word's first letter. */
-function initialsOf(name: string): string | undefined {
-  const [type, ...words] = foldPlaceName(name.replace(/\([^()]*\)/g, ' ')).split(' ');
-  if (!type || !['ca', 'cc', 'cu'].includes(type)) return undefined;
-  return (type + words.filter((w) => !SMALL_WORDS.has(w)).map((w) => w[0]).join('')).toUpperCase();
 }
 
 /** Where a list's settled entries lie: its région when nearly all share one, or « national » when they spread. */
@@ -118,11 +112,11 @@ export function listScope(regions: (string | undefined)[]): ListScope {
 }
 
 /**
- * The town a bare name means when it is this many times the size of every other commune so named: 50 for namesakes
- * (« Blanquefort »: 16,000 against 200), 20 for a short name (« Bourg (Ain) », « Ivry »), which people give to the
- * town they mean, not to the villages whose name happens to start alike.
+ * The town a bare name means when it is this many times the size of every other commune so named (« Blanquefort »:
+ * 16,000 against 200; « Saint-Nazaire »: 70,000 against 2,400) or whose name starts so (« Bourg (Ain) », « Ivry »):
+ * two readers, keying national lists, each took that town.
  */
-export const DOMINANT = { homonyms: 50, shortName: 20 };
+export const DOMINANT = 20;
 
 /** The one of `candidates` this many times every other's population, if any. */
 export function dominant<T extends { population?: number }>(candidates: T[], ratio: number): T | undefined {

@@ -5,6 +5,7 @@ import { translator, type Lang } from './text.ts';
 const fr = {
   noName: 'aucun nom de collectivité',
   noLevel: 'niveau introuvable (@@@, 3@, « trois arobases »)',
+  levelUnclear: 'niveau incertain (deux niveaux, ou un niveau visé ou perdu) : corrigez la ligne',
   unknownName: 'aucune collectivité de ce nom',
   homonyms: 'plusieurs collectivités portent ce nom',
   shortForm: 'nom abrégé : à confirmer',
@@ -17,6 +18,7 @@ const fr = {
 const en: typeof fr = {
   noName: 'no local authority named',
   noLevel: 'no level found (@@@, 3@, “three arobases”)',
+  levelUnclear: 'unclear level (two levels, or one aimed at or lost): fix the line',
   unknownName: 'no local authority of that name',
   homonyms: 'several local authorities bear this name',
   shortForm: 'shortened name: to confirm',

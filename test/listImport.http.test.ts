@@ -124,17 +124,19 @@ describe('an admin imports a published list from Teams', () => {
   });
 
   it('a paragraph as printed: an entry per name, a button settles one name of the line', async () => {
-    const gazette = "# edition: 8\nL'association Villes Internet a distingué en 2006 dix communes en leur attribuant cinq arobases, la plus haute distinction : Blanquefort, Bromont, Faches Thumesnil, Gluiras, Ivry sur Seine, Le Havre, Lormont, Metz, Parthenay et Vandoeuvre\n";
+    const gazette = "# edition: 8\nPalmarès 2006 des Villes Internet\nL'association Villes Internet a distingué en 2006 dix communes en leur attribuant cinq arobases, la plus haute distinction : Blanquefort, Bromont, Faches Thumesnil, Gluiras, Ivry sur Seine, Le Havre, Lormont, Metz, Parthenay et Vandoeuvre\n";
     const preview = await sendFile('gazette-2006.txt', gazette);
     expect(replyTexts(preview)).toContain('10 entrée(s) : 9 reconnue(s), 1 à revoir.');
     const card = cardOf(preview);
-    expect(JSON.stringify(card)).toContain('Ligne 2.2 « Bromont »');
+    expect(JSON.stringify(card)).toContain('Ligne 3.2 « Bromont »');
+    // The page's title is no entry, and the admin is told so.
+    expect(JSON.stringify(card)).toContain('1 ligne(s) lue(s) comme titres ou intertitres, sans entrée : ligne 2 « Palmarès 2006 des Villes Internet »');
     const pick = buttons(card).find((b) => b.data.act === 'pick')!;
-    expect(pick.data).toMatchObject({ line: 2, part: 2, code: '63055' });
+    expect(pick.data).toMatchObject({ line: 3, part: 2, code: '63055' });
     // A forged part names no open entry: refused, nothing picked.
     expect(replyTexts(await click({ ...pick.data, part: 3 }))).toContain('ne correspond à aucune entrée');
     const picked = await click(pick.data);
-    expect(replyTexts(picked)).toContain('Ligne 2.2 → Bromont-Lamothe (63055).');
+    expect(replyTexts(picked)).toContain('Ligne 3.2 → Bromont-Lamothe (63055).');
     expect(replyTexts(picked)).toContain('10 entrée(s) : 10 reconnue(s), 0 à revoir.');
   });
 

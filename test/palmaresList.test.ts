@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseListLine, readPicks, resolveList } from '../data/palmaresList.ts';
+import { parseListLine, readListResults, readPicks, resolveList } from '../data/palmaresList.ts';
 import { getTerritoryIndex } from '../data/territories/index.ts';
 import { projectRoot } from '../data/migrations.ts';
 
@@ -92,8 +92,8 @@ describe('names beyond the official form: short, former, without type words, set
     ['Agglopolys : @@@', '200030385', 3],
     ['Bourg (Ain) : 3@', '01053', 3],
     ['Chamonix maintient ses 2 @.', '74056', 2],
-    // Corse Net Infos: « la CAPA » (CA du Pays Ajaccien), and the same named in full inside a sentence.
-    ['la CAPA a obtenu la plus haute récompense avec 5 @', '242010056', 5],
+    // Corse Net Infos: the CA du Pays Ajaccien named in full inside a sentence; initials its official name gives.
+    ['la CINOR (974) @@@', '249740119', 3],
     ["un territoire, la communauté d'agglomération du pays Ajaccien (50.000 habitants) ... plus haute marche", '242010056', 5],
   ])('%s → %s', (line, code, level) => {
     expect(one(line)).toMatchObject({ status: 'resolved', code, level });
@@ -102,7 +102,8 @@ describe('names beyond the official form: short, former, without type words, set
   it.each([
     // « Bromont » in the Gazette's 2006 list is the Québec member, not Bromont-Lamothe (Puy-de-Dôme, 900 inhabitants).
     ["a village's short name without its département", 'Bromont @@@@@', ['63055']],
-    ['initials several intercommunalités share', '2 @ pour la CAB', ['242000354', '200067999', '246200729']],
+    // A third reader's lines: « Tulle (91) » is Tulle misplaced, never Tulle Agglo; numbers of a département first.
+    ['a commune under a wrong département, not its namesake agglomeration', 'Tulle (91) @@@', ['19272']],
     ['merged under another code: the reviewer decides', 'Annecy-le-Vieux (74) @@@@', ['74010']],
     ['a merged commune by its short name (Hellemmes-Lille)', 'Hellemmes (59) : @@', ['59350']],
     ['a village of that very name, and a bigger town of that short name', 'Charleville @@@', ['51129', '08105']],
@@ -171,6 +172,22 @@ describe('a list sent as a spreadsheet export', () => {
     expect(codes('Agen\nArras (62) @@@')).toEqual(['unknown', '62041 3']);
   });
 
+  it('département headings, numbers first, titles: as regional dailies and sorted lists print them', () => {
+    const daily = [
+      'Label Villes Internet : les lauréats lorrains', 'EN MEURTHE-ET-MOSELLE', 'Mont-Saint-Martin : une arobase',
+      'DANS LA MEUSE', 'Verdun : trois arobases', 'GUADELOUPE', 'Gosier : @@@', '41 Contres @@', '90 Beaucourt (Territoire-de-Belfort) : 1 @',
+    ].join('\n');
+    const read = readListResults(daily, index.registry, index.resolve);
+    expect(read.results.map((r) => (r.status === 'resolved' ? `${r.code} ${r.level}` : r.status)))
+      .toEqual(['54382 1', '55545 3', '97113 3', '41059 2', '90009 1']);
+    // The title is no entry, and is shown as such; headings neither.
+    expect(read.ignored).toEqual([{ line: 1, text: 'Label Villes Internet : les lauréats lorrains' }]);
+    // A level heading with words of its own is shown too; its level goes to the names under it, not the one before.
+    const grouped = readListResults('QUATRE AROBASES\nNiort\nTROIS AROBASES : LES NOUVEAUX ENTRANTS\nMâcon', index.registry, index.resolve);
+    expect(grouped.results.map((r) => `${r.status === 'resolved' ? r.code : r.status} ${r.level}`)).toEqual(['79191 4', '71270 3']);
+    expect(grouped.ignored.map((l) => l.line)).toEqual([3]);
+  });
+
   it('a typed list with commas is no spreadsheet', () => {
     expect(codes("la communauté de communes du Vexin normand, dans l'Eure, 4 arobases\nArras (62), 3 arobases")).toEqual(['200071843 4', '62041 3']);
   });
@@ -210,19 +227,27 @@ describe('lines as pages published them (test/fixtures/published-lines.tsv, coll
   it('never a wrong code or level; most resolved', () => {
     const results = pages.flatMap((rows) => {
       const found = resolveList(rows.map(([text]) => text).join('\n'), index.registry, index.resolve);
-      return rows.map(([text, code, level], i) => ({ text, code, level: Number(level), r: found[i]! }));
+      return rows.map(([text, code, level], i) => ({ text, code, level: Number(level), r: found.find((r) => r.line === i + 1)! }));
     }).filter((x) => x.code !== '?');
     const resolved = results.filter((x) => x.r.status === 'resolved');
     const wrong = resolved.filter((x) => x.r.status === 'resolved' && (x.r.code !== x.code || x.r.level !== x.level));
     expect(wrong.map((x) => x.text)).toEqual([]);
     expect(results.length).toBeGreaterThanOrEqual(160);
-    // 154 of 163 on 2026-12-07, 0 wrong: the rest are typos of the page (Hazebrouk, Guiras, Castanet-Trojan, Ambroise),
-    // initials several intercommunalités share (« la CAB »), two places in one sentence, a town's Luxembourgish name,
-    // an old intercommunality's name, and one town named twice in its article.
+    // 152 of 163 on 2026-12-07, 0 wrong: the rest are typos of the page (Hazebrouk, Guiras, Castanet-Trojan, Ambroise),
+    // initials (« la CAPA », « la CAB »), two places in one sentence, an old intercommunality's name, and one town
+    // named twice in its article.
     expect(resolved.length / results.length).toBeGreaterThanOrEqual(0.92);
   });
 
   it.each([
+    // « CUCM » is Le Creusot-Montceau; initials made up from « CU Caen la Mer » spell the same: initials count only
+    // when the official name writes them.
+    ['initials the official name does not write', 'la CUCM (Creusot-Montceau) — 3 arobases'],
+    ['initials several intercommunalités would share', '2 @ pour la CAB'],
+    ['initials: « la CAPA » is not written in « CA du Pays Ajaccien »', 'la CAPA a obtenu la plus haute récompense avec 5 @'],
+    // Which level? The one lost or aimed at is not the one won.
+    ['a level lost', 'Sablé-sur-Sarthe perd une arobase et redescend à deux @.'],
+    ['a level aimed at', 'Les Herbiers visaient la quatrième arobase, ils restent à trois.'],
     ['two places in one sentence: no guess', 'Marcoux, 790 habitants, près de Boën-sur-Lignon : deux symboles @'],
     ['an agglomeration named after its town is not the town', 'Épernay agglo Champagne garde les 3 @'],
   ])('%s', (_what, line) => {

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { isKnownEdition } from '../../data/editions.ts';
-import { entryKey, listAsCsvRows, readListHeader, readPicks, resolveList, type EntryResult } from '../../data/palmaresList.ts';
+import { entryKey, listAsCsvRows, readListHeader, readListResults, readPicks, type EntryResult, type IgnoredLine } from '../../data/palmaresList.ts';
 import { reasonText } from '../../data/palmaresReasons.ts';
 import { PALMARES_COLUMNS, sourceIssue, writeAwards, type PalmaresRow } from '../../data/palmares.ts';
 import { getTerritoryIndex } from '../../data/territories/index.ts';
@@ -50,7 +50,11 @@ const unsafeSource = sourceIssue(source);
 if (unsafeSource) fail(`Source invalide : ${unsafeSource}.`);
 
 const index = getTerritoryIndex();
-const results: EntryResult[] = resolveList(text, index.registry, index.resolve, picks);
+const { results, ignored }: { results: EntryResult[]; ignored: IgnoredLine[] } = readListResults(text, index.registry, index.resolve, picks);
+// Titles and headings are no entries: said on stderr, so that --json and --csv stay one entry (row) a line.
+if (ignored.length) {
+  console.error(`${ignored.length} ligne(s) lue(s) comme titres ou intertitres, sans entrée : ${ignored.map((l) => `ligne ${l.line} « ${l.text} »`).join(' ; ')}`);
+}
 
 const open = results.filter((r) => r.status !== 'resolved');
 if (values.json) {

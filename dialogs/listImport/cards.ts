@@ -36,6 +36,10 @@ export function listPreviewCard(lang: Lang, v: ListImportView, converted = false
     textBlock(lm(lang, 'counts', { total: v.results.length, resolved: resolved.length, open: v.open.length }), { weight: 'Bolder' }),
   ];
   if (converted) body.push(textBlock(lm(lang, 'converted'), { isSubtle: true }));
+  if (v.ignored.length) {
+    const shown = v.ignored.slice(0, 3).map((l) => lm(lang, 'ignoredLine', { line: l.line, text: l.text })).join(' ; ');
+    body.push(textBlock(lm(lang, 'ignored', { count: v.ignored.length, lines: shown }), { isSubtle: true, size: 'Small' }));
+  }
   if (v.open.length) {
     body.push(textBlock(lm(lang, 'reviewIntro'), { spacing: 'Medium' }));
     for (const r of v.open.slice(0, REVIEW_SHOWN)) {
