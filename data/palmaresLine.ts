@@ -210,7 +210,7 @@ export function readList(text: string, registry: Registry, placeNamed: (name: st
     if (entry.level !== undefined && !entry.departement && next && next.level === undefined && !next.levelUnclear
       && LEVEL_FIRST.test(lines[i]!.raw) && !placeNamed(entry.name)) {
       level = entry.level;
-      ignored.push({ line: entry.line, text: entry.text });
+      ignored.push({ line: entry.line, text: lines[i]!.raw });
       return;
     }
     if (entry.level === undefined && !entry.levelUnclear) {
@@ -221,11 +221,11 @@ export function readList(text: string, registry: Registry, placeNamed: (name: st
         return;
       }
       if (level === undefined && !placeNamed(entry.name, entry.departement)) {
-        ignored.push({ line: entry.line, text: entry.text });
+        ignored.push({ line: entry.line, text: lines[i]!.raw });
         return;
       }
     }
-    entries.push({ ...entry, level: entry.level ?? (entry.levelUnclear ? undefined : level), departement: entry.departement ?? departement });
+    entries.push({ ...entry, text: lines[i]!.raw, level: entry.level ?? (entry.levelUnclear ? undefined : level), departement: entry.departement ?? departement });
   });
   return { entries, ignored };
 }
@@ -252,14 +252,22 @@ export function readPicks(text: string): Map<string, string> {
  * item starts as a name does (« Marcoux, 790 habitants, près de Boën… » lists nothing).
  */
 export function enumeration(text: string): string[] | undefined {
-  const bracketed = /\(([^()]*,[^()]*)\)/.exec(text)?.[1];
-  const list = text.includes(':') ? text.slice(text.lastIndexOf(':') + 1) : bracketed ?? text;
-  const items = list.split(/\s*[,;]\s*|\s+(?:et|and|&)\s+/i)
-    .map((t) => t.replace(/^[\s\-–•*·]*(?:\.{3}|…)?\s*|\s*(?:\.{3}|…)?[\s.]*$/g, ''))
-    .map((t) => ((t.match(/\)/g) ?? []).length > (t.match(/\(/g) ?? []).length ? t.replace(/\)\s*$/, '') : t))
-    .filter(Boolean);
-  if (items.length < 2 || !items.every((t) => /^(?:(?:la|le|les|l['’])\s*)?\p{Lu}/u.test(t))) return undefined;
-  return items;
+  // The names after a colon (« villes suivantes : … »), in brackets (« (Agen, Grenoble…) »), before a colon
+  // (« Lens, Liévin et Hénin-Beaumont : 3 @ »), or the whole line.
+  const colon = text.indexOf(':');
+  const places = [
+    colon >= 0 ? text.slice(text.lastIndexOf(':') + 1) : undefined, /\(([^()]*,[^()]*)\)/.exec(text)?.[1],
+    colon >= 0 ? text.slice(0, colon) : undefined, colon < 0 ? text : undefined,
+  ];
+  for (const list of places) {
+    if (list === undefined) continue;
+    const items = list.split(/\s*[,;]\s*|\s+(?:et|and|&)\s+/i)
+      .map((t) => t.replace(/^[\s\-–•*·]*(?:\.{3}|…)?\s*|\s*(?:\.{3}|…)?[\s.]*$/g, ''))
+      .map((t) => ((t.match(/\)/g) ?? []).length > (t.match(/\(/g) ?? []).length ? t.replace(/\)\s*$/, '') : t))
+      .filter(Boolean);
+    if (items.length >= 2 && items.every((t) => /^(?:(?:la|le|les|l['’])\s*)?\p{Lu}/u.test(t))) return items;
+  }
+  return undefined;
 }
 
 /** What a list file may say of itself in its comment lines: « # edition: 10 », « # source: … », « # mentions: excellence ». */

@@ -147,6 +147,12 @@ describe('a line that lists several names, as articles do', () => {
     expect(parts(gazette, '1.2 → 63055')[1]).toBe('1.2 63055 5');
   });
 
+  it('names before the colon, and each entry keeps the line as written', () => {
+    expect(parts('Lens, Liévin et Hénin-Beaumont : 3 @')).toEqual(['1.1 62498 3', '1.2 62510 3', '1.3 62427 3']);
+    expect(resolveList('Marcoux, 790 habitants, près de Boën-sur-Lignon : deux symboles @', index.registry, index.resolve)[0]!.text)
+      .toBe('Marcoux, 790 habitants, près de Boën-sur-Lignon : deux symboles @');
+  });
+
   it('a sentence naming a place and where it lies lists nothing: no entry made up', () => {
     expect(parts('Marcoux, 790 habitants, près de Boën-sur-Lignon : deux symboles @')).toEqual(['1.0 unknown']);
     expect(parts("Saint-Apollinaire-de-Rias, 159 habitants, Ville Internet 5 arobases")).toEqual(['1.0 07214 5']);
