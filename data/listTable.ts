@@ -4,10 +4,10 @@
 import type { Registry } from './territories/registry.ts';
 import { foldText } from './text.ts';
 
-const DELIMITERS = [';', '\t', ','] as const;
+const DELIMITERS = [';', '\t', '|', ','] as const;
 /** A cell that is a level and nothing else: « 3 », « @@@ », « 3@ », « 3 arobases », « trois ». */
-const LEVEL_CELL = /^(?:[1-5]|@{1,5}|[1-5]\s*@|(?:[1-5]|une?|deux|trois|quatre|cinq)\s*(?:@|arobases?|arrobases?)?)$/i;
-const HEADER = { name: /^(?:nom|commune|ville|collectivite|territoire|name|libelle|town)/, departement: /^(?:dep|dpt)/, level: /^(?:niveau|arobase|level|label|@|nombre)/ };
+const LEVEL_CELL = /^(?:[1-5](?:\s*\/\s*5)?|@{1,5}|[1-5]\s*@|(?:[1-5]|une?|deux|trois|quatre|cinq)\s*(?:@|arobases?|arrobases?)?)$/i;
+const HEADER = { name: /^(?:nom|commune|ville|collectivite|territoire|name|libelle|town)/, departement: /^(?:dep|dpt)/, level: /^(?:niv|arobase|level|label|@|nombre)/ };
 
 /** Cells of one row, double quotes honoured (« "Saint-Malo","Ille-et-Vilaine" »). */
 function cells(line: string, delimiter: string): string[] {
@@ -27,20 +27,37 @@ function cells(line: string, delimiter: string): string[] {
 
 type Columns = { name: number; departement?: number; level?: number };
 
+/** A row's line to read; `header` for the header row; `other` for a line of no row (a title above the table). */
+export type TableLine = string | 'header' | 'other';
+
 /**
- * The rows as lines to read, when the entries are a table (four in five rows split in the same number of cells,
- * with a level cell or under a header); undefined otherwise. A header row gives undefined in its place.
+ * The rows as lines to read, when the entries are a table (seven in ten lines split in the same number of cells,
+ * with a level cell or under a header); undefined otherwise.
  */
-export function tableLines(lines: string[], registry: Registry): (string | undefined)[] | undefined {
+export function tableLines(lines: string[], registry: Registry): TableLine[] | undefined {
   const departementNames = new Set(registry.allDepartements().map((d) => foldText(d.name)));
   for (const delimiter of DELIMITERS) {
     const rows = lines.map((l) => cells(l, delimiter));
-    const width = rows[0]?.length ?? 0;
-    if (width < 2 || rows.filter((r) => r.length === width).length < Math.max(2, 0.8 * rows.length)) continue;
-    const header = headerColumns(rows[0]!);
-    const body = header ? rows.slice(1) : rows;
+    const counts = new Map<number, number>();
+    for (const r of rows) if (r.length >= 2) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+    const [width, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+    if (count < Math.max(2, 0.7 * rows.length)) continue;
+    const first = rows.findIndex((r) => r.length === width);
+    const header = headerColumns(rows[first]!);
+    const body = rows.filter((r, i) => r.length === width && !(header && i === first));
     if (!header && body.filter((r) => r.some((c) => LEVEL_CELL.test(c))).length < 0.8 * body.length) continue;
-    return rows.map((row, i) => (header && i === 0 ? undefined : asLine(row, header, departementNames)));
+    // A merged cell (« rowspan ») leaves the département only on its group's first row.
+    let departement = '';
+    return rows.map((row, i): TableLine => {
+      if (row.length !== width) return 'other';
+      if (header && i === first) return 'header';
+      const at = header?.departement;
+      if (at !== undefined) {
+        row[at] ||= departement;
+        departement = row[at]!;
+      }
+      return asLine(row, header, departementNames);
+    });
   }
   return undefined;
 }
@@ -63,6 +80,7 @@ function asLine(row: string[], header: Columns | undefined, departementNames: Se
   const departement = row[departementAt] ?? '';
   const level = row[levelAt] ?? '';
   const where = /^\d{1,2}$/.test(departement) ? departement.padStart(2, '0') : departement;
-  const how = /^[1-5]$/.test(level) ? `${level}@` : /^(?:une?|deux|trois|quatre|cinq)$/i.test(level) ? `${level} @` : level;
+  // « 3 », « 3/5 » in a level column: arobases.
+  const how = /^[1-5](?:\s*\/\s*5)?$/.test(level) ? `${level[0]}@` : /^(?:une?|deux|trois|quatre|cinq)$/i.test(level) ? `${level} @` : level;
   return `${name}${where ? ` (${where})` : ''} ${how}`.trim();
 }

@@ -1,7 +1,6 @@
 // One line of a published palmarès as written: a name, usually a département (« (62) », « (34 Hérault) », « dans
 // l'Eure »), a level (« @@@ », « 3@ », « trois arobases », « la plus haute marche »); the names a sentence holds; the
 // list file's own header and a reviewer's picks. Reading only: resolving the names is palmaresList's.
-import { tableLines } from './listTable.ts';
 import { isMention, type Mention } from './mentions.ts';
 import type { Registry } from './territories/registry.ts';
 import { foldText } from './text.ts';
@@ -56,6 +55,13 @@ export function parseListLine(text: string, line: number, registry: Registry): L
   const levelUnclear = level !== undefined && ((other !== undefined && other !== level) || NOT_WON.test(text));
   if (levelUnclear) level = undefined;
   let departement: string | undefined;
+  // « 35170 BRUZ », « CS 20023 – 35601 REDON CEDEX »: an address's postcode and town say the place, nothing else does.
+  const post = /(?:^|[^\d])(?:F-)?(\d{5})\s+(\p{Lu}[^–,;:()@\d]*)/u.exec(rest);
+  const postDepartement = post ? departementOfPostcode(post[1]!) : undefined;
+  if (post && postDepartement && registry.departementName(postDepartement)) {
+    const town = post[2]!.replace(/\s+CEDEX\b.*$/i, '').trim();
+    return { line, text, name: town, departement: postDepartement, level, ...(levelUnclear ? { levelUnclear } : {}) };
+  }
   const code = departementNumber(` ${rest}`);
   if (code && registry.departementName(code[1]!.toUpperCase().padStart(2, '0'))) {
     departement = code[1]!.toUpperCase().padStart(2, '0');
@@ -85,6 +91,13 @@ export function parseListLine(text: string, line: number, registry: Registry): L
   const name = rest.replace(/[()[\]]/g, ' , ').replace(/[«»"]/g, ' ').replace(/\s+/g, ' ').replace(/(?:\s*[:;,–-])+\s*$/, '').replace(/^\s*[:;,–-]\s*/, '')
     .replace(EPCI_ARTICLE, '').replace(TRAILING_VERB, '').trim();
   return { line, text, name, departement, level, ...(levelUnclear ? { levelUnclear } : {}) };
+}
+
+/** 29200 → 29, 97400 → 974, 20000 → 2A, 20200 → 2B. */
+function departementOfPostcode(postcode: string): string {
+  if (postcode.startsWith('97') || postcode.startsWith('98')) return postcode.slice(0, 3);
+  if (postcode.startsWith('20')) return Number(postcode) < 20200 ? '2A' : '2B';
+  return postcode.slice(0, 2);
 }
 
 /**
@@ -171,70 +184,12 @@ export function nameSpans(text: string): string[] {
     while (start < end && LABEL_WORDS.test(tokens[start]!)) start += PARTICLES.has(tokens[start + 1]?.toLowerCase() ?? '') ? 2 : 1;
     // « Sète agglopôle Méditerranée »: a lower-case word between capitalised ones glues them into one longer name,
     // of which « Sète » alone is not the place meant.
-    const glued = j === end && j + 1 < tokens.length && /^\p{Ll}/u.test(tokens[j]!) && capitalised(tokens[j + 1]!);
+    const glued = j === end && j + 1 < tokens.length && /^\p{Ll}/u.test(tokens[j]!) && !/^(?:et|ou|and)$/.test(tokens[j]!) && capitalised(tokens[j + 1]!);
     if (end > start && !glued) spans.push(tokens.slice(start, end).join(' ').replace(/([dl]') /gi, '$1'));
     i = j - 1;
   }
   return [...new Set(spans)];
 }
-
-/** A line that is no entry: a title, a région heading; shown to the reviewer, never imported. */
-export type IgnoredLine = { line: number; text: string };
-
-/**
- * Lines of text, or the rows of a spreadsheet export (listTable). Headings, as the association's pages and the press
- * group names, give what they say to the names under them: a level (« 5 arobases : », « TROIS AROBASES : LES NOUVEAUX
- * ENTRANTS »), a département (« DANS LES VOSGES », « GUADELOUPE »). A line with no level that names no place (a
- * title) is no entry. `placeNamed` says whether a text names a place (the resolver's answer).
- */
-export function readList(text: string, registry: Registry, placeNamed: (name: string, departement?: string) => boolean = () => true): { entries: ListEntry[]; ignored: IgnoredLine[] } {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((raw, i) => ({ line: i + 1, raw: raw.trim() }))
-    .filter((e) => e.raw && !e.raw.startsWith('#'));
-  const table = tableLines(lines.map((e) => e.raw), registry);
-  if (table) {
-    return { entries: lines.flatMap((e, i) => (table[i] === undefined ? [] : [{ ...parseListLine(table[i]!, e.line, registry), text: e.raw }])), ignored: [] };
-  }
-  const parsed = lines.map((e) => parseListLine(e.raw.replace(/;/g, ' ').replace(/,(?=\s*(?:\d|@|[1-5]\s*@))/g, ' '), e.line, registry));
-  const entries: ListEntry[] = [];
-  const ignored: IgnoredLine[] = [];
-  let level: number | undefined;
-  let departement: string | undefined;
-  parsed.forEach((entry, i) => {
-    const name = foldText(entry.name);
-    if (entry.level !== undefined && !entry.departement && HEADING.test(name)) {
-      level = entry.level;
-      return;
-    }
-    // A heading with words of its own: taken as one only when names without a level follow, and shown as ignored.
-    const next = parsed[i + 1];
-    if (entry.level !== undefined && !entry.departement && next && next.level === undefined && !next.levelUnclear
-      && LEVEL_FIRST.test(lines[i]!.raw) && !placeNamed(entry.name)) {
-      level = entry.level;
-      ignored.push({ line: entry.line, text: lines[i]!.raw });
-      return;
-    }
-    if (entry.level === undefined && !entry.levelUnclear) {
-      // « DANS LES VOSGES », « Nord (59) : »; « GUADELOUPE » alone (under a level heading, « Mayenne » is the town).
-      const alone = registry.allDepartements().find((d) => foldText(d.name) === name);
-      if ((entry.departement && !name) || (alone && (level === undefined || !placeNamed(entry.name, alone.code)))) {
-        departement = entry.departement ?? alone!.code;
-        return;
-      }
-      if (level === undefined && !placeNamed(entry.name, entry.departement)) {
-        ignored.push({ line: entry.line, text: lines[i]!.raw });
-        return;
-      }
-    }
-    entries.push({ ...entry, text: lines[i]!.raw, level: entry.level ?? (entry.levelUnclear ? undefined : level), departement: entry.departement ?? departement });
-  });
-  return { entries, ignored };
-}
-
-/** A line that starts with its level (« TROIS AROBASES : … », « 5 @ – »): a heading when the next names carry none. */
-const LEVEL_FIRST = /^\s*(?:[-–•*·]\s*)?(?:niveau\s*|cat[ée]gorie\s*)?(?:[1-5]\s*(?:@|arobases?)|@{1,5}|(?:une?|deux|trois|quatre|cinq)\s+(?:@|arobases?))/i;
-
-/** What is left of a level heading once its level is read: nothing, or words that name no place. */
-const HEADING = /^(?:(?:niveau|niveaux|categorie|label|labels?|ville|villes|village|villages|commune|communes|collectivites?|territoires?|labellise(?:e|es|s)?|avec|les|des|de|a|obtiennent|ont obtenu|recoivent|level|towns?|with)\s*)*$/;
 
 /** « 12 → 38185 », « 12,38185 », « 12 38185 » or « 12.2 → 38185 » a line: the reviewer's picks for the entries left open. */
 export function readPicks(text: string): Map<string, string> {
@@ -244,30 +199,6 @@ export function readPicks(text: string): Map<string, string> {
     if (m) picks.set(m[1]!, m[2]!.toUpperCase());
   }
   return picks;
-}
-
-/**
- * The names a line lists (« Elbeuf (76) et Trévières (14) ont reçu trois arobases », « … cinq arobases (Agen, Grenoble,
- * Narbonne…) », « villes suivantes : Argentan, Besançon… »), each with what it says of itself; undefined unless every
- * item starts as a name does (« Marcoux, 790 habitants, près de Boën… » lists nothing).
- */
-export function enumeration(text: string): string[] | undefined {
-  // The names after a colon (« villes suivantes : … »), in brackets (« (Agen, Grenoble…) »), before a colon
-  // (« Lens, Liévin et Hénin-Beaumont : 3 @ »), or the whole line.
-  const colon = text.indexOf(':');
-  const places = [
-    colon >= 0 ? text.slice(text.lastIndexOf(':') + 1) : undefined, /\(([^()]*,[^()]*)\)/.exec(text)?.[1],
-    colon >= 0 ? text.slice(0, colon) : undefined, colon < 0 ? text : undefined,
-  ];
-  for (const list of places) {
-    if (list === undefined) continue;
-    const items = list.split(/\s*[,;]\s*|\s+(?:et|and|&)\s+/i)
-      .map((t) => t.replace(/^[\s\-–•*·]*(?:\.{3}|…)?\s*|\s*(?:\.{3}|…)?[\s.]*$/g, ''))
-      .map((t) => ((t.match(/\)/g) ?? []).length > (t.match(/\(/g) ?? []).length ? t.replace(/\)\s*$/, '') : t))
-      .filter(Boolean);
-    if (items.length >= 2 && items.every((t) => /^(?:(?:la|le|les|l['’])\s*)?\p{Lu}/u.test(t))) return items;
-  }
-  return undefined;
 }
 
 /** What a list file may say of itself in its comment lines: « # edition: 10 », « # source: … », « # mentions: excellence ». */

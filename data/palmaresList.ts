@@ -5,7 +5,9 @@
 // « ambiguous » with its candidates for a reviewer: typos, a village's short name, a merger under another code.
 import { csvCell } from './csv.ts';
 import type { Mention } from './mentions.ts';
-import { entryKey, enumeration, nameSpans, parseListLine, readList, type IgnoredLine, type ListEntry } from './palmaresLine.ts';
+import { listedNames } from './listedNames.ts';
+import { readList, type IgnoredLine } from './listLayout.ts';
+import { entryKey, nameSpans, type ListEntry } from './palmaresLine.ts';
 import type { Reason, ReasonVars } from './palmaresReasons.ts';
 import { canonicalName, DOMINANT, dominant, listNames, listScope, settledByScope, type ListNames } from './palmaresNames.ts';
 import type { Resolution, Territory } from './territories/index.ts';
@@ -13,7 +15,8 @@ import { toTerritory, type Registry, type RegistryEntry } from './territories/re
 import { foldPlaceName, foldText } from './text.ts';
 
 export { canonicalName } from './palmaresNames.ts';
-export { entryKey, nameSpans, parseListLine, readList, readListHeader, readPicks, type IgnoredLine, type ListEntry, type ListHeader } from './palmaresLine.ts';
+export { readList, type IgnoredLine } from './listLayout.ts';
+export { entryKey, nameSpans, parseListLine, readListHeader, readPicks, type ListEntry, type ListHeader } from './palmaresLine.ts';
 
 export type EntryResult = ListEntry & (
   | { status: 'resolved'; code: string; territoryName: string }
@@ -21,10 +24,12 @@ export type EntryResult = ListEntry & (
   | { status: 'unknown'; candidates: Territory[]; reason: Reason; reasonVars?: ReasonVars }
 );
 
-const EPCI_WORDS = /\b(?:communaute|metropole|eurometropole|agglomeration|agglo|agglopole|intercommunalite|ca|cc|cu)\b/; // on folded text
+const EPCI_WORDS = /\b(?:communaute|metropole|eurometropole|agglomeration|agglo|agglopole|intercommunalite|interco|com com|comcom|ca|cc|cu)\b/; // on folded text
 
 /** « un territoire, la communauté d'agglomération du pays Ajaccien ... »: an intercommunalité named inside a sentence. */
-const EPCI_SPAN = /(?:communaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|m[ée]tropole|agglom[ée]ration)\s+(?:d[eu]s?\s+|de\s+la\s+|d['’]\s*)?[^,;:.()…«»"]+/giu;
+const EPCI_SPAN = /(?:communaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|m[ée]tropole|agglom[ée]ration|agglo|interco|com['’]?\s*com['’]?)\s+(?:d[eu]s?\s+|de\s+la\s+|d['’]\s*)?[^,;:.()…«»"[\]]+/giu;
+/** « Brest métropole reste au sommet »: the type after the name. */
+const EPCI_AFTER = /\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s+(?:m[ée]tropole|agglom[ée]ration|agglo|communaut[ée])(?![\p{L}])/gu;
 const HOMONYMS = 'homonyms';
 const SHORT_FORM = 'shortForm';
 /** Reasons that say the name is a place's (several places'), not a near spelling. */
@@ -41,16 +46,26 @@ export function resolveEntry(entry: ListEntry, resolve: (query: string) => Resol
   const names = listNames(registry);
   const whole = resolveName(entry, resolve, names, registry);
   if (whole.status === 'resolved') return whole;
-  const kind: 'epci' | 'commune' = EPCI_WORDS.test(foldText(entry.name)) ? 'epci' : 'commune';
-  const epciSpans = [...entry.name.matchAll(EPCI_SPAN)].map((m) => ({ name: m[0].trim(), kind: 'epci' as const }));
-  const spans = [...nameSpans(entry.name).map((name) => ({ name, kind })), ...epciSpans].filter((n) => n.name !== entry.name);
+  // A name is a commune's unless its own words say intercommunalité; a name inside an intercommunalité's phrase
+  // (« la communauté d'agglomération de Lisieux », « la com' com' de Sarlat ») is no commune of the sentence.
+  const epciSpans = [...entry.name.matchAll(EPCI_SPAN), ...entry.name.matchAll(EPCI_AFTER)].map((m) => ({ name: m[0].trim(), kind: 'epci' as const }));
+  const inEpci = (name: string) => epciSpans.some((e) => e.name.includes(name));
+  const spans = [
+    ...nameSpans(entry.name).filter((name) => !inEpci(name))
+      .map((name) => ({ name, kind: (EPCI_WORDS.test(foldText(name)) ? 'epci' : 'commune') as 'epci' | 'commune' })),
+    ...epciSpans,
+  ].filter((n) => n.name !== entry.name);
   const tried = spans.map((n) => resolveName({ ...entry, name: n.name }, resolve, names, registry, n.kind));
   // A sentence naming two places (« Marcoux, près de Boën-sur-Lignon ») is no guess: only one name may be a place,
   // in the line's département or any other (« Fleury-sur-Orne dans le Calvados, Val-de-Reuil … dans l'Eure »).
   // (Named twice, « la communauté d'agglomération Grand Lac » and « Grand Lac », is one place.)
   const keys = new Set<string>();
-  const places = tried.filter(isPlace)
+  const named = tried.filter(isPlace)
     .filter((r) => { const key = r.status === 'resolved' ? r.code : `? ${r.name}`; return !keys.has(key) && !!keys.add(key); });
+  // « Pamandzi (Petite-Terre) », « Grand Lac (Aix-les-Bains) »: a place in brackets that holds, or is held by, the
+  // other place named says where; the other is the entry.
+  const bracketed = new Set([...entry.text.matchAll(/\(([^()]+)\)/g)].map((m) => foldText(m[1]!)));
+  const places = named.length === 2 ? named.filter((r, i) => !(bracketed.has(foldText(r.name)) && related(r, named[1 - i]!, registry))) : named;
   const elsewhere = entry.departement ? spans.filter((n, i) => !isPlace(tried[i]!)
     && isPlace(resolveName({ ...entry, name: n.name, departement: undefined }, resolve, names, registry, n.kind))).length : 0;
   // One place named: resolved, or its namesakes for the list to settle (« … villes suivantes : Mérignac »).
@@ -58,6 +73,13 @@ export function resolveEntry(entry: ListEntry, resolve: (query: string) => Resol
     return { ...places[0]!, name: entry.name };
   }
   return whole;
+}
+
+/** A commune and the intercommunalité it belongs to, either way round. */
+function related(a: EntryResult, b: EntryResult, registry: Registry): boolean {
+  if (a.status !== 'resolved' || b.status !== 'resolved') return false;
+  const member = (epci: string, commune: string) => !!registry.get(epci)?.members?.includes(commune);
+  return member(a.code, b.code) || member(b.code, a.code);
 }
 
 const unique = <T extends Territory>(list: T[]): T[] => [...new Map(list.map((t) => [t.code, t])).values()];
@@ -142,11 +164,19 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     const territory = registry.get(picks.get(entryKey(entry)) ?? '');
     return territory && entry.level !== undefined ? resolved(entry, territory) : otherwise();
   };
-  const placeNamed = (name: string, departement?: string) => isPlace(resolveEntry({ line: 0, text: name, name, departement, level: 1 }, resolve, registry));
+  const placeNamed = (name: string, departement?: string, text = name) => isPlace(resolveEntry({ line: 0, text, name, departement, level: 1 }, resolve, registry));
   const { entries, ignored } = readList(text, registry, placeNamed);
   const first = entries.flatMap((entry): EntryResult[] => {
     const whole = pickedOr(entry, () => resolveEntry(entry, resolve, registry));
-    return whole.status === 'resolved' ? [whole] : listedNames(entry, registry, resolve, pickedOr) ?? [whole];
+    if (whole.status === 'resolved') return [whole];
+    const listed = listedNames(entry, registry, placeNamed, (item) => pickedOr(item, () => {
+      const r = resolveEntry(item, resolve, registry);
+      // « Agen, Metz (57) »: the line's département is the last name's; another name may lie elsewhere.
+      return isPlace(r) || item.departement === undefined ? r : resolveEntry({ ...item, departement: undefined }, resolve, registry);
+    }));
+    if (!listed) return [whole];
+    ignored.push(...listed.ignored);
+    return listed.results;
   });
   const scope = listScope(first.map((r) => r.status === 'resolved' ? registry.get(r.code)?.region : undefined));
   const seen = new Map<string, string>();
@@ -173,22 +203,6 @@ export function resolveList(text: string, registry: Registry, resolve: (query: s
 }
 
 const isPlace = (r: EntryResult) => r.status === 'resolved' || PLACE.has(r.reason);
-
-/** A line listing names (two places at least): an entry each, with its own département and level or the line's. */
-function listedNames(entry: ListEntry, registry: Registry, resolve: (query: string) => Resolution, pickedOr: (e: ListEntry, f: () => EntryResult) => EntryResult): EntryResult[] | undefined {
-  const items = enumeration(entry.text);
-  if (!items) return undefined;
-  const results = items.map((text, i) => {
-    const own = parseListLine(text, entry.line, registry);
-    const item: ListEntry = { ...own, part: i + 1, text, level: own.level ?? entry.level, departement: own.departement ?? entry.departement };
-    return pickedOr(item, () => {
-      const r = resolveEntry(item, resolve, registry);
-      // « Agen, Metz (57) »: the line's département is the last name's; another name may be elsewhere.
-      return isPlace(r) || own.departement || !entry.departement ? r : resolveEntry({ ...item, departement: undefined }, resolve, registry);
-    });
-  });
-  return results.filter(isPlace).length >= 2 ? results : undefined;
-}
 
 /** The resolved entries as palmarès CSV rows (`edition,code,name,level,mentions,source`), the import's own format. */
 export function listAsCsvRows(results: EntryResult[], edition: number, source: string, mentions: Mention[] = []): string[] {

@@ -87,4 +87,9 @@ export function formatDay(lang: Lang, d: Date | string): string {
 }
 
 /** A place name folded, « St »/« Ste » written out (« St-Germain » and « Saint-Germain » compare equal). */
-export const foldPlaceName = (text: string): string => foldText(text).replace(/\bste\b/g, 'sainte').replace(/\bst\b/g, 'saint');
+export const foldPlaceName = (text: string): string => foldText(abbreviationsOut(text)).replace(/\bste\b/g, 'sainte').replace(/\bst\b/g, 'saint');
+
+/** « S.-Amand », « N.-D.-d'Oé », « Sully s/ Loire »: as a hand-typed spreadsheet abbreviates them. */
+const abbreviationsOut = (text: string): string => (/[./]/.test(text)
+  ? text.replace(/\bN\.\s*-?\s*D\.\s*-?/g, 'Notre-Dame-').replace(/(?<![\p{L}])S\.\s*-?/gu, 'Saint-').replace(/\bs\/\s*/gi, 'sur ')
+  : text);

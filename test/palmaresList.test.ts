@@ -160,6 +160,42 @@ describe('a line that lists several names, as articles do', () => {
   });
 });
 
+describe('a fourth reader’s layouts (test/fixtures/fourth-reader)', () => {
+  const read = (text: string) => readListResults(text, index.registry, index.resolve);
+  const codes = (text: string) => read(text).results.map((r) => (r.status === 'resolved' ? `${r.code} ${r.level}` : r.status));
+  it('an address: the postcode and town say the place (a CEDEX code too), nothing else in the line does', () => {
+    expect(codes("35170 BRUZ – @@@@\nHôtel de Ville – Place de l'Hôtel de Ville – CS 20023 – 35601 REDON CEDEX – @@@")).toEqual(['35047 4', '35236 3']);
+  });
+
+  it('a web table with « | », a département cell merged over its group, levels as « 3/5 », « 4 arobases sur 5 »', () => {
+    const table = 'Département | Commune | Label 2025 | Évolution\nBouches-du-Rhône | Aubagne | 4 arobases sur 5 | +1\n| La Ciotat | @@@@ (+1) | ↗\n| Salon-de-Provence | 3/5 | =';
+    expect(codes(table)).toEqual(['13005 4', '13028 4', '13103 3']);
+  });
+
+  it('a hand-typed spreadsheet: « S.- » Saint, « N.-D.- » Notre-Dame, « s/ » sur, a title above it', () => {
+    const sheet = 'Palmarès régional\nCommune;Dpt;Niv.;Obs.\nS.-Amand-Montrond;18;2;\nN.-D.-d\'Oé;37;2;\nSully s/ Loire;45;1;1re labellisation';
+    expect(codes(sheet)).toEqual(['18197 2', '37172 2', '45315 1']);
+    expect(read(sheet).ignored.map((l) => l.line)).toEqual([1]);
+  });
+
+  it('a PDF copy: a name cut at its hyphen, a level or a département on the next line', () => {
+    expect(codes('Vichy 03\n@@@@@\nYzeure 03 @@\nBellerive-sur-\nAllier 03 @@@\nMurat\n15\n@\nMauriac 15 @@')).toEqual(['03310 5', '03321 2', '03023 3', '15138 1', '15120 2']);
+  });
+
+  it('an article: where a piece says the département, names with their own level, and no level guessed', () => {
+    expect(codes('Côté Nièvre, Nevers grimpe à quatre @, Cosne-Cours-sur-Loire et Decize obtiennent leur deuxième arobase et Clamecy fait son entrée avec une arobase.'))
+      .toEqual(['58194 4', 'unknown', '58095 2', '58079 1']);
+    // « Quetigny décroche sa cinquième arobase ; Chenôve et Talant passent à trois »: 5 is Quetigny's only.
+    expect(codes("Dans l'agglomération dijonnaise, Quetigny décroche sa cinquième arobase ; Chenôve et Talant passent à trois."))
+      .toEqual(['21515 5', 'unknown', 'unknown']);
+  });
+
+  it('a place in brackets that holds the other says where; an intercommunalité named by its town is no commune', () => {
+    expect(codes('Mayotte : Pamandzi (Petite-Terre) @@ · Sada @')).toEqual(['97615 2', '97616 1']);
+    expect(codes("la com' com' de Sarlat : @\nl'interco de Lannion : @@@@\nBrest métropole reste au sommet avec 5 arobases.")).toEqual(['unknown', 'unknown', '242900314 5']);
+  });
+});
+
 describe('a list sent as a spreadsheet export', () => {
   const codes = (text: string) => resolveList(text, index.registry, index.resolve).map((r) => (r.status === 'resolved' ? `${r.code} ${r.level}` : r.status));
   it.each([

@@ -9,33 +9,39 @@ import { resolveList, type EntryResult } from '../data/palmaresList.ts';
 import { getTerritoryIndex } from '../data/territories/index.ts';
 
 const index = getTerritoryIndex();
-// [folder, entries with a key, share of those with a current code that resolve]
-const sets: [string, number, number][] = [['second-reader', 229, 0.95], ['third-reader', 229, 0.88]];
+// [folder, entries with a key, entries an article's prose leaves unread at most, share of those with a current code
+// that resolve]
+const sets: [string, number, number, number][] = [
+  ['second-reader', 229, 0, 0.95], ['third-reader', 229, 0, 0.88], ['fourth-reader', 269, 10, 0.76],
+];
 
 type Checked = { file: string; text: string; key: string; level: number; r: EntryResult | undefined };
 function check(folder: string): Checked[] {
   const dir = join(projectRoot, 'test', 'fixtures', folder);
   return readdirSync(join(dir, 'lists')).filter((f) => f.endsWith('.txt')).sort().flatMap((file) => {
     const results = resolveList(readFileSync(join(dir, 'lists', file), 'utf8'), index.registry, index.resolve);
-    // One key line an entry; a line listing several names has as many, in order.
-    const used = new Map<number, number>();
+    // One key line an entry; a line listing several names has as many, found by their text.
+    const taken = new Set<EntryResult>();
     return readFileSync(join(dir, 'key', file.replace(/\.txt$/, '.tsv')), 'utf8').split('\n').filter((l) => l.trim()).map((l) => {
       const f = l.split('\t');
-      const line = Number(f[0]);
-      const nth = used.get(line) ?? 0;
-      used.set(line, nth + 1);
-      return { file, text: f.slice(1, -3).join('\t'), key: f.at(-3)!, level: Number(f.at(-2)), r: results.filter((r) => r.line === line)[nth] };
+      const text = f.slice(1, -3).join('\t');
+      const onLine = results.filter((r) => r.line === Number(f[0]) && !taken.has(r));
+      const r = onLine.length > 1 ? onLine.find((x) => same(x.text, text)) : onLine[0];
+      if (r) taken.add(r);
+      return { file, text, key: f.at(-3)!, level: Number(f.at(-2)), r };
     });
   });
 }
+const fold = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const same = (a: string, b: string) => fold(a).includes(fold(b)) || fold(b).includes(fold(a));
 const resolvedCode = (c: Checked) => (c.r?.status === 'resolved' ? c.r.code : undefined);
 
-describe.each(sets)('%s’s lists', (folder, entries, share) => {
+describe.each(sets)('%s’s lists', (folder, entries, unread, share) => {
   const checked = check(folder);
 
-  it('every keyed line is an entry, and no header row is', () => {
+  it('every keyed entry is read as one (a sentence naming two towns and their levels in prose may not be)', () => {
     expect(checked.length).toBe(entries);
-    expect(checked.filter((c) => !c.r).map((c) => c.text)).toEqual([]);
+    expect(checked.filter((c) => !c.r).length).toBeLessThanOrEqual(unread);
   });
 
   it('no entry resolves to a code the reader did not decide', () => {
@@ -53,9 +59,11 @@ describe.each(sets)('%s’s lists', (folder, entries, share) => {
   it('most entries resolve', () => {
     const decided = checked.filter((c) => /^(\d|2[AB])/.test(c.key));
     const right = decided.filter((c) => resolvedCode(c) === c.key);
-    // On 2026-12-07: second reader 197 of 206, third reader 181 of 205 (and every commune merged keeping its code; the
-    // merged under another code and the « ? » stay open). The misses: typos, former names of intercommunalités, press
-    // nicknames (« la Casud », « Cap Nord »), sentences naming two towns, a level lost or aimed at.
+    // On 2026-12-07: second reader 197 of 206, third 181 of 205, fourth 198 of 260 (and the communes merged keeping
+    // their code; the merged under another code and the « ? » stay open). The misses: typos, former names of
+    // intercommunalités, press nicknames (« la Casud », « l'agglo choletaise »), names in a regional language,
+    // sentences naming two towns, levels a sentence shares out (« Louhans, Digoin et Tournus par deux »), bulletins
+    // that say « notre ville ».
     expect(right.length / decided.length).toBeGreaterThanOrEqual(share);
   });
 });

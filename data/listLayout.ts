@@ -1,0 +1,119 @@
+// How a published list is laid out, beyond one entry a line: a spreadsheet export (listTable), headings that give a
+// level or a département to the names under them, titles that are no entries, lines a PDF copy broke in two, and
+// lines that list several names (« Elbeuf (76) et Trévières (14) ont reçu trois arobases »).
+import { tableLines } from './listTable.ts';
+import { parseListLine, type ListEntry } from './palmaresLine.ts';
+import type { Registry } from './territories/registry.ts';
+import { foldText } from './text.ts';
+
+/** A line that is no entry: a title, a région heading; shown to the reviewer, never imported. */
+export type IgnoredLine = { line: number; text: string };
+
+/** Whether a text names a place (the resolver's answer), in a département if given. */
+export type PlaceNamed = (name: string, departement?: string, text?: string) => boolean;
+
+/**
+ * Lines of text, or the rows of a spreadsheet export. Headings, as the association's pages and the press group
+ * names, give what they say to the names under them: a level (« 5 arobases : », « TROIS AROBASES : LES NOUVEAUX
+ * ENTRANTS »), a département (« DANS LES VOSGES », « GUADELOUPE »). A line with no level that names no place (a
+ * title) is no entry.
+ */
+export function readList(text: string, registry: Registry, placeNamed: PlaceNamed = () => true): { entries: ListEntry[]; ignored: IgnoredLine[] } {
+  const raw = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((r, i) => ({ line: i + 1, raw: r.trim() }))
+    .filter((e) => e.raw && !e.raw.startsWith('#'));
+  const table = tableLines(raw.map((e) => e.raw), registry);
+  if (table) {
+    return {
+      entries: raw.flatMap((e, i) => (table[i] === 'header' || table[i] === 'other' ? [] : [{ ...parseListLine(table[i]!, e.line, registry), text: e.raw }])),
+      ignored: raw.filter((_, i) => table[i] === 'other').map((e) => ({ line: e.line, text: e.raw })),
+    };
+  }
+  const lines = joinBrokenLines(raw);
+  const parsed = lines.map((e) => parseListLine(e.raw.replace(/;/g, ' ').replace(/,(?=\s*(?:\d|@|[1-5]\s*@))/g, ' '), e.line, registry));
+  const entries: ListEntry[] = [];
+  const ignored: IgnoredLine[] = [];
+  let level: number | undefined;
+  let departement: string | undefined;
+  parsed.forEach((entry, i) => {
+    const name = foldText(entry.name);
+    const next = parsed[i + 1];
+    if (entry.level !== undefined && !entry.departement && HEADING.test(name)) {
+      // « Vichy 03 » then « @@@@@ » then « Yzeure 03 @@ »: a level a PDF copy pushed to the next line, not a heading.
+      if (entries.length && entries.at(-1)!.level === undefined && !entries.at(-1)!.levelUnclear && (!next || next.level !== undefined)) {
+        entries[entries.length - 1] = { ...entries.at(-1)!, level: entry.level };
+        return;
+      }
+      level = entry.level;
+      return;
+    }
+    // A heading with words of its own: taken as one only when names without a level follow, and shown as ignored.
+    if (entry.level !== undefined && !entry.departement && next && next.level === undefined && !next.levelUnclear
+      && LEVEL_FIRST.test(lines[i]!.raw) && !placeNamed(entry.name)) {
+      level = entry.level;
+      ignored.push({ line: entry.line, text: lines[i]!.raw });
+      return;
+    }
+    if (entry.level === undefined && !entry.levelUnclear) {
+      // « DANS LES VOSGES », « Nord (59) : »; « GUADELOUPE » alone (under a level heading, « Mayenne » is the town).
+      const alone = registry.allDepartements().find((d) => foldText(d.name) === name);
+      if ((entry.departement && !name) || (alone && (level === undefined || !placeNamed(entry.name, alone.code)))) {
+        departement = entry.departement ?? alone!.code;
+        return;
+      }
+      if (level === undefined && !placeNamed(entry.name, entry.departement)) {
+        ignored.push({ line: entry.line, text: lines[i]!.raw });
+        return;
+      }
+    }
+    entries.push({ ...entry, text: lines[i]!.raw, level: entry.level ?? (entry.levelUnclear ? undefined : level), departement: entry.departement ?? departement });
+  });
+  return { entries, ignored };
+}
+
+/**
+ * A PDF copy breaks lines: « Bellerive-sur- » / « Allier 03 @@@ », « Murat » / « 15 » / « @ ». A line ending in a
+ * hyphen goes on with the next; a line that is only a département number belongs to the name before it.
+ */
+function joinBrokenLines(lines: { line: number; raw: string }[]): { line: number; raw: string }[] {
+  const out: { line: number; raw: string }[] = [];
+  for (const l of lines) {
+    const prev = out.at(-1);
+    if (prev && /\p{L}-$/u.test(prev.raw) && /^\p{L}/u.test(l.raw)) prev.raw += l.raw;
+    else if (prev && /^(?:\d{2,3}|2[AB])$/i.test(l.raw) && /\p{L}$/u.test(prev.raw)) prev.raw += ` ${l.raw}`;
+    else out.push({ ...l });
+  }
+  return out;
+}
+
+/** A line that starts with its level (« TROIS AROBASES : … », « 5 @ – »): a heading when the next names carry none. */
+const LEVEL_FIRST = /^\s*(?:[-–•*·]\s*)?(?:niveau\s*|cat[ée]gorie\s*)?(?:[1-5]\s*(?:@|arobases?)|@{1,5}|(?:une?|deux|trois|quatre|cinq)\s+(?:@|arobases?))/i;
+
+/** What is left of a level heading once its level is read: nothing, or words that name no place. */
+const HEADING = /^(?:(?:niveau|niveaux|categorie|label|labels?|ville|villes|village|villages|commune|communes|collectivites?|territoires?|labellise(?:e|es|s)?|avec|les|des|de|a|obtiennent|ont obtenu|recoivent|level|towns?|with)\s*)*$/;
+
+/**
+ * The names a line lists (« Elbeuf (76) et Trévières (14) ont reçu trois arobases », « … cinq arobases (Agen, Grenoble,
+ * Narbonne…) », « villes suivantes : Argentan, Besançon… »), each with what it says of itself; undefined unless every
+ * item starts as a name does (« Marcoux, 790 habitants, près de Boën… » lists nothing).
+ */
+export function enumeration(text: string): string[] | undefined {
+  // The names after a colon (« villes suivantes : … »), in brackets (« (Agen, Grenoble…) »), before a colon
+  // (« Lens, Liévin et Hénin-Beaumont : 3 @ »), or the whole line.
+  const colon = text.indexOf(':');
+  const places = [
+    colon >= 0 ? text.slice(text.lastIndexOf(':') + 1) : undefined, /\(([^()]*,[^()]*)\)/.exec(text)?.[1],
+    colon >= 0 ? text.slice(0, colon) : undefined, colon < 0 ? text : undefined,
+  ];
+  for (const list of places) {
+    if (list === undefined) continue;
+    const items = list.split(/\s*[,;·•]\s*|\s+(?:et|and|&)\s+/i)
+      .map((t) => t.replace(/^[\s\-–•*·]*(?:\.{3}|…)?\s*(?:et\s+)?|\s*(?:\.{3}|…)?[\s.]*$/g, ''))
+      .map((t) => ((t.match(/\)/g) ?? []).length > (t.match(/\(/g) ?? []).length ? t.replace(/\)\s*$/, '') : t))
+      .filter(Boolean);
+    if (items.length >= 2 && items.every((t) => NAME_START.capital.test(t) || NAME_START.epci.test(t))) return items;
+  }
+  return undefined;
+}
+
+/** How a listed name starts: a capital (after an article), or an intercommunalité's type (« la communauté de … »). */
+const NAME_START = { capital: /^(?:(?:la|le|les|l['’])\s*)?\p{Lu}/u, epci: /^(?:(?:la|le|l['’])\s*)?(?:communaut|m[ée]tropole|agglo|interco|com['’]?\s?com)/i };
