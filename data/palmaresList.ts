@@ -28,6 +28,8 @@ const EPCI_WORDS = /\b(?:communaute|metropole|eurometropole|agglomeration|agglo|
 
 /** « un territoire, la communauté d'agglomération du pays Ajaccien ... »: an intercommunalité named inside a sentence. */
 const EPCI_SPAN = /(?:communaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|m[ée]tropole|agglom[ée]ration|agglo|interco|com['’]?\s*com['’]?)\s+(?:d[eu]s?\s+|de\s+la\s+|d['’]\s*)?[^,;:.()…«»"[\]]+/giu;
+/** « l'agglo de Saint-Malo »: an intercommunalité named by its town. */
+const EPCI_OF_TOWN = /(?:agglo(?:m[ée]ration)?|interco(?:mmunalit[ée])?|com['’]?\s*com['’]?|communaut[ée]\s+(?:de\s+communes|d['’]\s*agglo(?:m[ée]ration)?|urbaine)|m[ée]tropole)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]\s*)(\p{Lu}[\p{L}'’ -]*)/u;
 /** « Brest métropole reste au sommet »: the type after the name. */
 const EPCI_AFTER = /\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s+(?:m[ée]tropole|agglom[ée]ration|agglo|communaut[ée])(?![\p{L}])/gu;
 const HOMONYMS = 'homonyms';
@@ -113,6 +115,12 @@ function resolveName(entry: ListEntry, resolve: (query: string) => Resolution, n
   if (epcis.length === 1) return resolved(entry, epcis[0]!);
   if (epcis.length > 1) return ambiguous(entry, epcis, HOMONYMS);
   if (same.length > 1) return ambiguous(entry, same, HOMONYMS);
+  // « l'agglo de Saint-Malo », « la com' com' de Sarlat »: today's intercommunalité of that town, for the reviewer
+  // to confirm (the one of the year named may have merged since).
+  const town = kind === 'epci' ? EPCI_OF_TOWN.exec(entry.name)?.[1]?.trim() : undefined;
+  const seat = town ? communeNamed({ ...entry, name: town }, canonicalName(town), [], names, registry, inPlace) : undefined;
+  const ofTown = seat?.status === 'resolved' ? names.epciOf(seat.code) : undefined;
+  if (ofTown) return ambiguous(entry, [ofTown], 'epciOfTown', { town: seat!.status === 'resolved' ? seat!.territoryName : town! });
   if (list.length) return ambiguous(entry, list.slice(0, 5), 'near');
   return { ...entry, status: 'unknown', candidates: [], reason: 'unknownName' };
 }

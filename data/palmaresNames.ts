@@ -37,6 +37,8 @@ export type ListNames = {
    * the name: « CUCM » is what Le Creusot-Montceau is called, and what « CU Caen la Mer » would spell.
    */
   initials(upper: string): RegistryEntry[];
+  /** The intercommunalité a commune belongs to today. */
+  epciOf(communeCode: string): RegistryEntry | undefined;
 };
 
 const built = new WeakMap<Registry, ListNames>();
@@ -75,6 +77,8 @@ export function listNames(registry: Registry): ListNames {
     for (const prefix of shortForms(f.name, canonical)) add(formerShort, prefix, f);
   }
   const epcis = new Map<string, RegistryEntry[]>();
+  const byMember = new Map<string, RegistryEntry>();
+  for (const e of registry.epcis) for (const m of e.members ?? []) byMember.set(m, e);
   const initials = new Map<string, RegistryEntry[]>();
   for (const e of registry.epcis) {
     // « CA Intercommunale du Nord de la Réunion (CINOR) »: the name, the name without the brackets, the initials.
@@ -92,6 +96,7 @@ export function listNames(registry: Registry): ListNames {
     formers: (k, shortToo) => [...formers.get(k) ?? [], ...(shortToo ? formerShort.get(k) ?? [] : [])],
     epcis: (k) => epcis.get(k) ?? [],
     initials: (k) => initials.get(k) ?? [],
+    epciOf: (code) => byMember.get(code),
   };
   built.set(registry, names);
   return names;

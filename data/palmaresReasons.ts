@@ -12,6 +12,7 @@ const fr = {
   formerName: 'ancien nom ou nom abrégé : à confirmer',
   near: 'nom approchant seulement : à confirmer',
   merged: 'ancienne commune, fusionnée dans {name} ({code}) : à confirmer',
+  epciOfTown: 'l’intercommunalité de {town} aujourd’hui : à confirmer',
   duplicate: 'même collectivité que la ligne {line} ({name})',
 };
 
@@ -25,6 +26,7 @@ const en: typeof fr = {
   formerName: 'former or shortened name: to confirm',
   near: 'only a similar name: to confirm',
   merged: 'former commune, merged into {name} ({code}): to confirm',
+  epciOfTown: 'today’s intercommunalité of {town}: to confirm',
   duplicate: 'same local authority as line {line} ({name})',
 };
 
