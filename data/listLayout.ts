@@ -19,19 +19,22 @@ export type PlaceNamed = (name: string, departement?: string, text?: string) => 
  * title) is no entry.
  */
 export function readList(text: string, registry: Registry, placeNamed: PlaceNamed = () => true): { entries: ListEntry[]; ignored: IgnoredLine[] } {
-  const raw = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((r, i) => ({ line: i + 1, raw: r.trim() }))
+  const all = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((r, i) => ({ line: i + 1, raw: r.trim() }))
     .filter((e) => e.raw && !e.raw.startsWith('#'));
+  // « Ville de Cognac › Actualités »: a web page's breadcrumb, no entry.
+  const crumbs = all.filter((e) => /\s›\s/.test(e.raw));
+  const raw = all.filter((e) => !crumbs.includes(e));
   const table = tableLines(raw.map((e) => e.raw), registry);
   if (table) {
     return {
       entries: raw.flatMap((e, i) => (table[i] === 'header' || table[i] === 'other' ? [] : [{ ...parseListLine(table[i]!, e.line, registry), text: e.raw }])),
-      ignored: raw.filter((_, i) => table[i] === 'other').map((e) => ({ line: e.line, text: e.raw })),
+      ignored: [...crumbs, ...raw.filter((_, i) => table[i] === 'other')].map((e) => ({ line: e.line, text: e.raw })),
     };
   }
   const lines = joinBrokenLines(raw);
   const parsed = lines.map((e) => parseListLine(e.raw.replace(/;/g, ' ').replace(/,(?=\s*(?:\d|@|[1-5]\s*@))/g, ' '), e.line, registry));
   const entries: ListEntry[] = [];
-  const ignored: IgnoredLine[] = [];
+  const ignored: IgnoredLine[] = crumbs.map((e) => ({ line: e.line, text: e.raw }));
   let level: number | undefined;
   let departement: string | undefined;
   parsed.forEach((entry, i) => {

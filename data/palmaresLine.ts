@@ -34,7 +34,7 @@ export function parseListLine(text: string, line: number, registry: Registry): L
     // « (50.000 habitants) », « , 790 habitants, »: a population is neither a département nor part of the name.
     .replace(/\(?\s*\d[\d  .,]*\s*habitants?\s*\)?/gi, ' ')
     // « un village de la région Rhône-Alpes, Saint-Apollinaire-de-Rias »: a région said (even a former one) is no name.
-    .replace(/\br[ée]gion\s+(?:(?:de la|de|du|des|d['’])\s*)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de la|de|du|des|d['’])\s*)?\p{Lu}[\p{L}'’-]*)*/gu, ' ')
+    .replace(/\b[Rr][ée]gion\s+(?:(?:de la|de|du|des|d['’])\s*)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de la|de|du|des|d['’])\s*)?\p{Lu}[\p{L}'’-]*)*/gu, ' ')
     // « La Turballe (Pays de la Loire) »: a région in brackets says where, like a département, and is no name.
     // (Not « (Martinique) », a région that is also a département, read as one below.)
     .replace(/\(([^()]{3,40})\)/g, (all, inside: string) => {

@@ -186,7 +186,7 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     ignored.push(...listed.ignored);
     return listed.results;
   });
-  const scope = listScope(first.map((r) => r.status === 'resolved' ? registry.get(r.code)?.region : undefined));
+  const scope = listScope(first.flatMap((r) => (r.status === 'resolved' ? registry.get(r.code) ?? [] : [])));
   const seen = new Map<string, string>();
   const results = first.map((r): EntryResult => {
     let result = r;

@@ -102,18 +102,29 @@ export function listNames(registry: Registry): ListNames {
   return names;
 }
 
-/** Where a list's settled entries lie: its région when nearly all share one, or « national » when they spread. */
-export type ListScope = { region?: string; national: boolean };
+/** Where a list's settled entries lie: its département or its région when nearly all share one, or « national ». */
+export type ListScope = { departement?: string; region?: string; national: boolean };
 
-export function listScope(regions: (string | undefined)[]): ListScope {
-  const known = regions.filter((r): r is string => !!r);
+/** The value four in five of three settled entries at least share, if any. */
+function shared(values: (string | undefined)[]): string | undefined {
+  const known = values.filter((v): v is string => !!v);
   const counts = new Map<string, number>();
-  for (const r of known) counts.set(r, (counts.get(r) ?? 0) + 1);
+  for (const v of known) counts.set(v, (counts.get(v) ?? 0) + 1);
   const [top, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [undefined, 0];
-  // Three settled entries at least, four in five in one région: a regional list (a regional paper, a regional jury).
-  if (known.length >= 3 && count / known.length >= 0.8) return { region: top, national: false };
+  return known.length >= 3 && count / known.length >= 0.8 ? top : undefined;
+}
+
+/** From the settled entries: a département's page (a council's), a regional list (a regional paper, jury), national. */
+export function listScope(settled: { departement?: string; region?: string }[]): ListScope {
+  const departement = shared(settled.map((t) => t.departement));
+  const region = shared(settled.map((t) => t.region));
+  if (departement || region) return { departement, region, national: false };
   // Five at least over three régions, none holding half: a national list, where a bare name is the known town.
-  return { national: known.length >= 5 && counts.size >= 3 && count / known.length < 0.5 };
+  const regions = settled.map((t) => t.region).filter((r): r is string => !!r);
+  const counts = new Map<string, number>();
+  for (const r of regions) counts.set(r, (counts.get(r) ?? 0) + 1);
+  const top = Math.max(0, ...counts.values());
+  return { national: regions.length >= 5 && counts.size >= 3 && top / regions.length < 0.5 };
 }
 
 /**
@@ -131,6 +142,11 @@ export function dominant<T extends { population?: number }>(candidates: T[], rat
 
 /** The one candidate the list's scope settles, if any: the only one in its région, or (national) the dominant town. */
 export function settledByScope(candidates: RegistryEntry[], scope: ListScope, ratio: number): RegistryEntry | undefined {
+  if (scope.departement) {
+    // A département's page: its namesake there (« Saint-Astier » on the Dordogne's, not the Lot-et-Garonne's).
+    const inDepartement = candidates.filter((c) => c.departement === scope.departement);
+    if (inDepartement.length === 1) return inDepartement[0];
+  }
   if (scope.region) {
     const inRegion = candidates.filter((c) => c.region === scope.region);
     return inRegion.length === 1 ? inRegion[0] : undefined;

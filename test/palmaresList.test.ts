@@ -190,6 +190,13 @@ describe('a fourth reader’s layouts (test/fixtures/fourth-reader)', () => {
       .toEqual(['21515 5', 'unknown', 'unknown']);
   });
 
+  it('a département council\'s page settles its namesakes; breadcrumbs and a région\'s title are no entries', () => {
+    const page = ['Région Pays de la Loire : 29 territoires labellisés', 'Ville de Bergerac › Actualités', '• Bergerac : @@@',
+      '• Trélissac : @@@', '• Chancelade : @@', '• Saint-Astier : @@', '• Neuvic : @@', '• Montignac : @@'].join('\n');
+    expect(codes(page)).toEqual(['24037 3', '24557 3', '24102 2', '24372 2', '24309 2', '24291 2']);
+    expect(read(page).ignored.map((l) => l.line).sort()).toEqual([1, 2]);
+  });
+
   it('a place in brackets that holds the other says where; an intercommunalité named by its town is no commune', () => {
     expect(codes('Mayotte : Pamandzi (Petite-Terre) @@ · Sada @')).toEqual(['97615 2', '97616 1']);
     const intercos = read("la com' com' de Sarlat : @\nl'interco de Lannion : @@@@\nBrest métropole reste au sommet avec 5 arobases.").results;
