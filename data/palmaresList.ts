@@ -1,8 +1,9 @@
 // A palmarès as published, resolved entry by entry. Resolved: an entry whose name is a territory's own (accents,
 // « St », type words aside), its usual short form (« Vandoeuvre ») or its name before a merger that kept the code, and
-// which the département, or else the rest of the list, makes one territory: a regional list's homonym lies in its
-// région, a national list's bare « Blanquefort » is the town 50 times the village's size. Anything looser is
-// « ambiguous » with its candidates for a reviewer: typos, a village's short name, a merger under another code.
+// which the département, or else the rest of the list, makes one territory: on a département's page or in a regional
+// list the namesake there, in a national list the town 20 times every namesake's size (« Blanquefort »). Anything
+// looser is « ambiguous » with its candidates for a reviewer: typos, a village's short name, a merger under another
+// code, an intercommunalité named by its town.
 import { csvCell } from './csv.ts';
 import type { Mention } from './mentions.ts';
 import { listedNames } from './listedNames.ts';
@@ -103,7 +104,7 @@ function resolveName(entry: ListEntry, resolve: (query: string) => Resolution, n
   const same = list.filter((t) => t.kind === kind && canonicalName(t.name) === canonical && inPlace(t));
   const named = kind === 'commune' ? communeNamed(entry, canonical, same, names, registry, inPlace) : undefined;
   if (named) return named;
-  // « la CAPA », « la CINOR »: initials, written in capitals.
+  // « la CINOR »: initials in capitals, as the official name writes them in brackets.
   const initials = /^(?:la |le |l['’])?([A-Z][A-Z0-9]{1,7})$/.exec(entry.name)?.[1];
   const byInitials = initials ? names.initials(initials).filter(inPlace) : [];
   if (byInitials.length === 1) return resolved(entry, byInitials[0]!);
