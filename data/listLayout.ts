@@ -102,10 +102,14 @@ const HEADING = /^(?:(?:niveau|niveaux|categorie|label|labels?|ville|villes|vill
 export function enumeration(text: string): string[] | undefined {
   // The names after a colon (« villes suivantes : … »), in brackets (« (Agen, Grenoble…) »), before a colon
   // (« Lens, Liévin et Hénin-Beaumont : 3 @ »), or the whole line.
+  // … or after « pour » (« Deux arobases pour Ajain, Dun-le-Palestel et Bourganeuf »).
   const colon = text.indexOf(':');
+  const pour = /\bpour\s+(?=\p{Lu})/giu;
+  let afterPour: string | undefined;
+  for (let m = pour.exec(text); m; m = pour.exec(text)) afterPour = text.slice(m.index + m[0].length);
   const places = [
     colon >= 0 ? text.slice(text.lastIndexOf(':') + 1) : undefined, /\(([^()]*,[^()]*)\)/.exec(text)?.[1],
-    colon >= 0 ? text.slice(0, colon) : undefined, colon < 0 ? text : undefined,
+    colon >= 0 ? text.slice(0, colon) : undefined, afterPour, colon < 0 ? text : undefined,
   ];
   for (const list of places) {
     if (list === undefined) continue;

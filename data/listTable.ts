@@ -46,13 +46,15 @@ export function tableLines(lines: string[], registry: Registry): TableLine[] | u
     const header = headerColumns(rows[first]!);
     const body = rows.filter((r, i) => r.length === width && !(header && i === first));
     if (!header && body.filter((r) => r.some((c) => LEVEL_CELL.test(c))).length < 0.8 * body.length) continue;
-    // A merged cell (« rowspan ») leaves the département only on its group's first row.
+    // A web table's merged cell (« rowspan ») leaves the département only on its group's first row; a spreadsheet's
+    // blank cell is blank (« Buhl » without its département is Buhl (67) or Buhl (68)).
     let departement = '';
+    const merged = delimiter === '|';
     return rows.map((row, i): TableLine => {
       if (row.length !== width) return 'other';
       if (header && i === first) return 'header';
       const at = header?.departement;
-      if (at !== undefined) {
+      if (at !== undefined && merged) {
         row[at] ||= departement;
         departement = row[at]!;
       }

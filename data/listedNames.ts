@@ -18,7 +18,7 @@ const WHERE_WORDS = /^(?:c[ôo]t[ée]|en|dans|du c[ôo]t[ée] de|pour|et)?$/i;
  * A piece that only says where (« Côté Nièvre », « En Saône-et-Loire ») gives its département to the names after it;
  * a piece that names no place and carries no level is no entry (ignored, shown to the reviewer).
  */
-export function listedNames<R>(entry: ListEntry, registry: Registry, placeNamed: PlaceNamed, entryOf: (item: ListEntry) => R): { results: R[]; ignored: IgnoredLine[] } | undefined {
+export function listedNames<R>(entry: ListEntry, registry: Registry, placeNamed: PlaceNamed, entryOf: (item: ListEntry) => R, firstPart = 1): { results: R[]; ignored: IgnoredLine[] } | undefined {
   const items = enumeration(entry.text);
   if (!items) return undefined;
   // The line's level goes to a name without one only when the line says a single number.
@@ -37,7 +37,45 @@ export function listedNames<R>(entry: ListEntry, registry: Registry, placeNamed:
     else if (own.departement && own.level === undefined) { where = own.departement; return; }
     else if (own.level === undefined) { ignored.push({ line: entry.line, text }); return; }
     const level = own.level ?? shared;
-    kept.push({ ...own, part: i + 1, text, departement, level, ...(level === undefined && saysLevel ? { levelUnclear: true } : {}) });
+    kept.push({ ...own, part: firstPart + i, text, departement, level, ...(level === undefined && saysLevel ? { levelUnclear: true } : {}) });
   });
   return places >= 2 ? { results: kept.map(entryOf), ignored } : undefined;
+}
+
+/** « … Questembert deux. », « … Samatan et Saint-Michel une. », « … reçoivent leur première. »: the arobases said before. */
+const ELLIPTIC = /(?:^|\s)(?:par\s+|à\s+|leur\s+|sa\s+)?(une?|deux|trois|quatre|cinq|premi[eè]re|deuxi[eè]me|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\s*[.!]?\s*$/i;
+const ELLIPTIC_VALUE: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, premiere: 1, première: 1, deuxieme: 2, deuxième: 2, troisieme: 3, troisième: 3, quatrieme: 4, quatrième: 4, cinquieme: 5, cinquième: 5 };
+
+/**
+ * A line of several sentences or clauses, each with its names and its level (« Gers. Fleurance et Lectoure obtiennent
+ * deux arobases ; Samatan et Saint-Michel une. »): a sub-entry each, the département a clause says (« Gers. », « En
+ * Ille-et-Vilaine, … ») going on to the next ones; undefined for a single clause.
+ */
+export function clausesOf(entry: ListEntry, registry: Registry, placeNamed: PlaceNamed): { clauses: ListEntry[]; ignored: IgnoredLine[] } | undefined {
+  const clauses = entry.text.split(/(?<=[.!?;])\s+/).map((c) => c.trim()).filter(Boolean);
+  if (clauses.length < 2) return undefined;
+  const arobases = /@|arobase/i.test(entry.text);
+  let where: string | undefined;
+  const out: ListEntry[] = [];
+  const ignored: IgnoredLine[] = [];
+  for (const text of clauses) {
+    const own = parseListLine(text, entry.line, registry);
+    const elliptic = own.level === undefined && !own.levelUnclear && arobases ? ELLIPTIC.exec(text) : null;
+    const said = elliptic?.[1];
+    const name = said ? own.name.replace(new RegExp(`(?:\\s(?:par|à|leur|sa))?\\s${said}\\s*[.!]?\\s*$`, 'i'), '').trim() : own.name;
+    const level = own.level ?? (said ? ELLIPTIC_VALUE[said.toLowerCase()] : undefined);
+    // « Tarn-et-Garonne. », « En Ille-et-Vilaine, … »: where the names after it lie.
+    if (own.departement && (!name.replace(/[.,;:!]/g, '').trim() || WHERE_WORDS.test(name.replace(/[.,;:!]/g, '').trim()))) {
+      where = own.departement;
+      continue;
+    }
+    const departement = own.departement ?? where ?? entry.departement;
+    // « Label Villes Internet 2025. »: a clause with no level and no place is no entry.
+    if (level === undefined && !own.levelUnclear && !placeNamed(name, departement, text)) {
+      ignored.push({ line: entry.line, text });
+      continue;
+    }
+    out.push({ ...own, name, text, level, departement });
+  }
+  return out.length ? { clauses: out, ignored } : undefined;
 }

@@ -33,8 +33,9 @@ export function parseListLine(text: string, line: number, registry: Registry): L
   let rest = text.normalize('NFC').replace(/^\s*(?:[-–•*·]|\d+[.)])\s+/, '')
     // « (50.000 habitants) », « , 790 habitants, »: a population is neither a département nor part of the name.
     .replace(/\(?\s*\d[\d  .,]*\s*habitants?\s*\)?/gi, ' ')
-    // « un village de la région Rhône-Alpes, Saint-Apollinaire-de-Rias »: a région said (even a former one) is no name.
-    .replace(/\b[Rr][ée]gion\s+(?:(?:de la|de|du|des|d['’])\s*)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de la|de|du|des|d['’])\s*)?\p{Lu}[\p{L}'’-]*)*/gu, ' ')
+    // « un village de la région Rhône-Alpes, Saint-Apollinaire-de-Rias », « Région Pays de la Loire : … »: a région
+    // said (even a former one) is no name; « Communauté de communes Région Lézignanaise » keeps its word.
+    .replace(/(?:^|(?<=\b(?:la|en|de)\s))[Rr][ée]gion\s+(?:(?:de la|de|du|des|d['’])\s*)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de la|de|du|des|d['’])\s*)?\p{Lu}[\p{L}'’-]*)*/gu, ' ')
     // « La Turballe (Pays de la Loire) »: a région in brackets says where, like a département, and is no name.
     // (Not « (Martinique) », a région that is also a département, read as one below.)
     .replace(/\(([^()]{3,40})\)/g, (all, inside: string) => {

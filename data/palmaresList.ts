@@ -6,7 +6,7 @@
 // code, an intercommunalité named by its town.
 import { csvCell } from './csv.ts';
 import type { Mention } from './mentions.ts';
-import { listedNames } from './listedNames.ts';
+import { clausesOf, listedNames } from './listedNames.ts';
 import { readList, type IgnoredLine } from './listLayout.ts';
 import { entryKey, nameSpans, type ListEntry } from './palmaresLine.ts';
 import type { Reason, ReasonVars } from './palmaresReasons.ts';
@@ -36,7 +36,7 @@ const EPCI_AFTER = /\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s+(?:m[ée]tr
 const HOMONYMS = 'homonyms';
 const SHORT_FORM = 'shortForm';
 /** Reasons that say the name is a place's (several places'), not a near spelling. */
-const NAMED = new Set<Reason>([HOMONYMS, SHORT_FORM]);
+const NAMED = new Set<Reason>([HOMONYMS, SHORT_FORM, 'shortOrExact']);
 /** …and those that name a place merged since. */
 const PLACE = new Set<Reason>([...NAMED, 'merged', 'formerName']);
 
@@ -138,7 +138,8 @@ function communeNamed(entry: ListEntry, canonical: string, same: Territory[], na
     // « Le Lamentin » (Martinique), not Lamentin (Guadeloupe): an article written is the name's own.
     const spelled = /^(?:le|la|les|l) /.test(foldPlaceName(entry.name)) ? exact.filter((t) => foldPlaceName(t.name) === foldPlaceName(entry.name)) : [];
     if (spelled.length === 1 && !bigger.length) return resolved(entry, spelled[0]!);
-    return ambiguous(entry, byPopulation([...exact, ...bigger]), bigger.length ? SHORT_FORM : HOMONYMS);
+    // (A commune bears the very name: a national list's size never outweighs it, a page's département or région may.)
+    return ambiguous(entry, byPopulation([...exact, ...bigger]), bigger.length ? 'shortOrExact' : HOMONYMS);
   }
   const formers = names.formers(canonical, true).filter(inPlace);
   // Merged keeping its own code (Cherbourg-Octeville, 50129, is Cherbourg-en-Cotentin): that code, whichever name.
@@ -175,17 +176,36 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
   };
   const placeNamed = (name: string, departement?: string, text = name) => isPlace(resolveEntry({ line: 0, text, name, departement, level: 1 }, resolve, registry));
   const { entries, ignored } = readList(text, registry, placeNamed);
-  const first = entries.flatMap((entry): EntryResult[] => {
+  const itemOf = (item: ListEntry) => pickedOr(item, () => {
+    const r = resolveEntry(item, resolve, registry);
+    // « Agen, Metz (57) »: the line's département is the last name's; another name may lie elsewhere.
+    return isPlace(r) || item.departement === undefined ? r : resolveEntry({ ...item, departement: undefined }, resolve, registry);
+  });
+  // One entry, or the names it lists (parts numbered from `firstPart`).
+  const readOne = (entry: ListEntry, firstPart?: number): EntryResult[] => {
     const whole = pickedOr(entry, () => resolveEntry(entry, resolve, registry));
     if (whole.status === 'resolved') return [whole];
-    const listed = listedNames(entry, registry, placeNamed, (item) => pickedOr(item, () => {
-      const r = resolveEntry(item, resolve, registry);
-      // « Agen, Metz (57) »: the line's département is the last name's; another name may lie elsewhere.
-      return isPlace(r) || item.departement === undefined ? r : resolveEntry({ ...item, departement: undefined }, resolve, registry);
-    }));
+    const listed = listedNames(entry, registry, placeNamed, itemOf, firstPart);
     if (!listed) return [whole];
     ignored.push(...listed.ignored);
     return listed.results;
+  };
+  const first = entries.flatMap((entry): EntryResult[] => {
+    const once = pickedOr(entry, () => resolveEntry(entry, resolve, registry));
+    if (once.status === 'resolved') return [once];
+    // Sentences with their own names and levels: each read on its own, parts numbered across the line.
+    const split = clausesOf(entry, registry, placeNamed);
+    if (split) {
+      const parts: EntryResult[] = [];
+      const before = ignored.length;
+      for (const clause of split.clauses) parts.push(...readOne({ ...clause, part: parts.length + 1 }, parts.length + 1));
+      if (parts.filter(isPlace).length >= 2) {
+        ignored.push(...split.ignored);
+        return parts;
+      }
+      ignored.length = before;
+    }
+    return readOne(entry);
   });
   const scope = listScope(first.flatMap((r) => (r.status === 'resolved' ? registry.get(r.code) ?? [] : [])));
   const seen = new Map<string, string>();
@@ -193,7 +213,7 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     let result = r;
     if (r.status === 'ambiguous' && NAMED.has(r.reason)) {
       const candidates = r.candidates.map((c) => registry.get(c.code)).filter((c): c is RegistryEntry => !!c);
-      const settled = settledByScope(candidates, scope, DOMINANT);
+      const settled = settledByScope(candidates, r.reason === 'shortOrExact' ? { ...scope, national: false } : scope, DOMINANT);
       if (settled) result = resolved(r, settled);
     }
     if (result.status !== 'resolved') return result;

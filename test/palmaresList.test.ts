@@ -185,9 +185,33 @@ describe('a fourth reader’s layouts (test/fixtures/fourth-reader)', () => {
   it('an article: where a piece says the département, names with their own level, and no level guessed', () => {
     expect(codes('Côté Nièvre, Nevers grimpe à quatre @, Cosne-Cours-sur-Loire et Decize obtiennent leur deuxième arobase et Clamecy fait son entrée avec une arobase.'))
       .toEqual(['58194 4', 'unknown', '58095 2', '58079 1']);
-    // « Quetigny décroche sa cinquième arobase ; Chenôve et Talant passent à trois »: 5 is Quetigny's only.
+    // « Quetigny décroche sa cinquième arobase ; Chenôve et Talant passent à trois »: 5 is Quetigny's only, 3 theirs.
     expect(codes("Dans l'agglomération dijonnaise, Quetigny décroche sa cinquième arobase ; Chenôve et Talant passent à trois."))
-      .toEqual(['21515 5', 'unknown', 'unknown']);
+      .toEqual(['21515 5', '21166 3', '21617 3']);
+    // Within one clause, a number said apart (« … par trois arobases ; … par deux » aside) still leaves names open.
+    expect(codes('Autun et Paray-le-Monial sont récompensées par trois arobases, Louhans et Digoin par deux')).not.toContain('71263 3');
+  });
+
+  it('a line of several sentences: each with its names, its level (said again in short) and the département before', () => {
+    expect(codes("En Ille-et-Vilaine, Liffré passe à quatre arobases. Janzé, Cancale et Montfort-sur-Meu en obtiennent trois."))
+      .toEqual(['35152 4', '35136 3', '35049 3', '35188 3']);
+    // (Champeaux has namesakes: the first line's Ille-et-Vilaine settles it.)
+    expect(codes("En Ille-et-Vilaine, Liffré passe à quatre arobases. Janzé, Cancale et Montfort-sur-Meu en obtiennent trois.\nLe village de Langouët, pionnier du numérique rural, garde ses deux arobases ; Champeaux et Paimpont reçoivent leur première.").slice(4))
+      .toEqual(['35146 2', '35052 1', '35211 1']);
+    expect(codes('Tarn-et-Garonne. Caussade et Montech (2 @) ; Réalville (1 @).')).toEqual(['82037 2', '82125 2', '82149 1']);
+    // Parts are numbered across the sentences, so that a pick names one.
+    expect(read('Tarn-et-Garonne. Caussade et Montech (2 @) ; Réalville (1 @).').results.map((r) => r.part)).toEqual([1, 2, 3]);
+  });
+
+  it('a sixth reader\'s traps: an intercommunalité whose name holds a comma, a blank cell, a name two communes bear', () => {
+    expect(codes('Communauté de communes Région Lézignanaise, Corbières et Minervois ... @@')).toEqual(['200035863 2']);
+    // A spreadsheet's blank département is blank: « Buhl » is Buhl (67) or Buhl (68), whatever the row above says.
+    const sheet = '"Collectivité","Type","CP","Département","Niveau 2025"\n"Guebwiller","Commune","68500","Haut-Rhin","3"\n"Buhl","Commune","","","1"';
+    expect(codes(sheet)).toEqual(['68112 3', 'ambiguous']);
+    // « Champigny » in a national list: two communes bear the very name; Champigny-sur-Marne's size does not outweigh them.
+    const national = ['Agen @@@@@', 'Metz @@@@@', 'Le Havre @@@@@', 'Vannes @@@@@', 'Grenoble @@@@@', 'Champigny @@@'].join('\n');
+    expect(codes(national).at(-1)).toBe('ambiguous');
+    expect(codes('Deux arobases pour Ajain, Dun-le-Palestel et Bourganeuf.')).toEqual(['23002 2', '23075 2', '23030 2']);
   });
 
   it('a département council\'s page settles its namesakes; breadcrumbs and a région\'s title are no entries', () => {
