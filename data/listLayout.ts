@@ -21,8 +21,8 @@ export type PlaceNamed = (name: string, departement?: string, text?: string) => 
 export function readList(text: string, registry: Registry, placeNamed: PlaceNamed = () => true): { entries: ListEntry[]; ignored: IgnoredLine[] } {
   const all = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((r, i) => ({ line: i + 1, raw: r.trim() }))
     .filter((e) => e.raw && !e.raw.startsWith('#'));
-  // « Ville de Cognac › Actualités »: a web page's breadcrumb, no entry.
-  const crumbs = all.filter((e) => /\s›\s/.test(e.raw));
+  // « Ville de Cognac › Actualités »: a web page's breadcrumb; « |---|---| »: a table's rule. No entries.
+  const crumbs = all.filter((e) => /\s›\s/.test(e.raw) || !/[\p{L}\d@]/u.test(e.raw));
   const raw = all.filter((e) => !crumbs.includes(e));
   const table = tableLines(raw.map((e) => e.raw), registry);
   if (table) {

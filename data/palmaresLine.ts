@@ -33,6 +33,8 @@ export function parseListLine(text: string, line: number, registry: Registry): L
   let rest = text.normalize('NFC').replace(/^\s*(?:[-–•*·]|\d+[.)])\s+/, '')
     // « (50.000 habitants) », « , 790 habitants, »: a population is neither a département nor part of the name.
     .replace(/\(?\s*\d[\d  .,]*\s*habitants?\s*\)?/gi, ' ')
+    // « @@@ (+1 @) », « (–1) »: the change since last year, not a second level.
+    .replace(/\(\s*[+\-–−]\s*[1-4]\s*(?:@|arobases?)?\s*\)/gi, ' ')
     // « un village de la région Rhône-Alpes, Saint-Apollinaire-de-Rias », « Région Pays de la Loire : … »: a région
     // said (even a former one) is no name; « Communauté de communes Région Lézignanaise » keeps its word.
     .replace(/(?:^|(?<=\b(?:la|en|de)\s))[Rr][ée]gion\s+(?:(?:de la|de|du|des|d['’])\s*)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de la|de|du|des|d['’])\s*)?\p{Lu}[\p{L}'’-]*)*/gu, ' ')
@@ -159,7 +161,9 @@ const LABEL_WORDS = /^(?:ville|villes|village|villages|internet|label|labels|ter
 /** Words a sentence starts with that start no place name (« Pour Castanet-Tolosan, c'est… »). */
 const SENTENCE_WORDS = new Set(['À', 'A', 'Pour', 'Avec', 'Dans', 'Chez', 'Après', 'Depuis', 'Selon', 'Comme', 'Pendant', 'Ce', 'Cette', 'Il',
   'Elle', 'Ils', 'Elles', 'On', 'Et', 'Mais', 'Ainsi', 'Enfin', 'Aussi', 'Seul', 'Seule', 'Côté', 'Bravo', 'Félicitations', 'Quant',
-  'Désormais', 'Cette année', 'Cet', 'En', 'Par', 'Pourtant', 'Déjà', 'Encore', 'Une', 'Un', 'Deux', 'Trois', 'Quatre', 'Cinq']);
+  'Désormais', 'Cette année', 'Cet', 'En', 'Par', 'Pourtant', 'Déjà', 'Encore', 'Une', 'Un', 'Deux', 'Trois', 'Quatre', 'Cinq',
+  // « Notre commune », « Mairie de Corbie », « Facebook de la commune »: no place of their own.
+  'Notre', 'Nos', 'Mairie', 'Facebook', 'Commune']);
 const capitalised = (t: string) => /^\p{Lu}/u.test(t);
 
 /**

@@ -212,6 +212,9 @@ describe('a fourth reader’s layouts (test/fixtures/fourth-reader)', () => {
     const national = ['Agen @@@@@', 'Metz @@@@@', 'Le Havre @@@@@', 'Vannes @@@@@', 'Grenoble @@@@@', 'Champigny @@@'].join('\n');
     expect(codes(national).at(-1)).toBe('ambiguous');
     expect(codes('Deux arobases pour Ajain, Dun-le-Palestel et Bourganeuf.')).toEqual(['23002 2', '23075 2', '23030 2']);
+    // The change since last year is no second level; « Notre commune », « Mairie de … » name no other place.
+    expect(codes('Champagne-sur-Seine (77) @@@ (+1 @)\nLieusaint (77) @@@@ (–1)')).toEqual(['77079 3', '77251 4']);
+    expect(codes('« Trois @ pour Corbie » – Mairie de Corbie, actualités, 5 février – Notre commune confirme son niveau au label national.')).toEqual(['80212 3']);
   });
 
   it('a département council\'s page settles its namesakes; breadcrumbs and a région\'s title are no entries', () => {
