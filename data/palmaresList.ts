@@ -28,7 +28,7 @@ export type EntryResult = ListEntry & (
 const EPCI_WORDS = /\b(?:communaute|metropole|eurometropole|agglomeration|agglo|agglopole|intercommunalite|interco|com com|comcom|ca|cc|cu)\b/; // on folded text
 
 /** « un territoire, la communauté d'agglomération du pays Ajaccien ... »: an intercommunalité named inside a sentence. */
-const EPCI_SPAN = /(?:communaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|m[ée]tropole|agglom[ée]ration|agglo|interco|com['’]?\s*com['’]?)\s+(?:d[eu]s?\s+|de\s+la\s+|d['’]\s*)?[^,;:.()…«»"[\]]+/giu;
+const EPCI_SPAN = /(?:communaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|m[ée]tropole|agglom[ée]ration|agglo|interco|com['’]?\s*com['’]?|(?<![\p{L}])(?:CC|CA|CU)(?![\p{L}]))\s+(?:d[eu]s?\s+|de\s+la\s+|d['’]\s*)?[^,;:.()…«»"[\]]+/giu;
 /** « l'agglo de Saint-Malo »: an intercommunalité named by its town. */
 const EPCI_OF_TOWN = /(?:agglo(?:m[ée]ration)?|interco(?:mmunalit[ée])?|com['’]?\s*com['’]?|communaut[ée]\s+(?:de\s+communes|d['’]\s*agglo(?:m[ée]ration)?|urbaine)|m[ée]tropole)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]\s*)(\p{Lu}[\p{L}'’ -]*)/u;
 /** « Brest métropole reste au sommet »: the type after the name. */
@@ -103,6 +103,10 @@ function resolveName(entry: ListEntry, resolve: (query: string) => Resolution, n
     || (t.kind === 'epci' && !!registry.get(t.code ?? '')?.members?.some((m) => registry.get(m)?.departement === entry.departement));
   const same = list.filter((t) => t.kind === kind && canonicalName(t.name) === canonical && inPlace(t));
   const named = kind === 'commune' ? communeNamed(entry, canonical, same, names, registry, inPlace) : undefined;
+  // « Le Thouarsais »: an intercommunalité's very name beats a commune's short or former name.
+  const epciNamed = named && named.status !== 'resolved' && named.reason !== HOMONYMS && !names.exact(canonical).length
+    ? names.epcis(canonical).filter(inPlace) : [];
+  if (epciNamed.length === 1) return resolved(entry, epciNamed[0]!);
   if (named) return named;
   // « la CINOR »: initials in capitals, as the official name writes them in brackets.
   const initials = /^(?:la |le |l['’])?([A-Z][A-Z0-9]{1,7})$/.exec(entry.name)?.[1];
@@ -142,9 +146,11 @@ function communeNamed(entry: ListEntry, canonical: string, same: Territory[], na
     return ambiguous(entry, byPopulation([...exact, ...bigger]), bigger.length ? 'shortOrExact' : HOMONYMS);
   }
   const formers = names.formers(canonical, true).filter(inPlace);
-  // Merged keeping its own code (Cherbourg-Octeville, 50129, is Cherbourg-en-Cotentin): that code, whichever name.
-  const sameCode = formers.filter((f) => f.code === f.current).flatMap((f) => registry.get(f.current) ?? []);
-  const renamed = formers.filter((f) => f.code !== f.current);
+  // Merged keeping its own code (Cherbourg-Octeville, 50129, is Cherbourg-en-Cotentin): that code, whichever name —
+  // for the former commune's very name only (« Le Thouarsais » is no Thouarsais-Bouildroux).
+  const exactFormer = new Set(names.formers(canonical));
+  const sameCode = formers.filter((f) => f.code === f.current && exactFormer.has(f)).flatMap((f) => registry.get(f.current) ?? []);
+  const renamed = formers.filter((f) => f.code !== f.current || !exactFormer.has(f));
   const candidates = unique([...shorts, ...sameCode]);
   // A bare short name is a town's everybody knows (« Vandoeuvre », « Brive »); « Bromont » (Québec) is not
   // Bromont-Lamothe, a village of the Puy-de-Dôme: a village's short name needs its département.

@@ -215,6 +215,9 @@ describe('a fourth reader’s layouts (test/fixtures/fourth-reader)', () => {
     // The change since last year is no second level; « Notre commune », « Mairie de … » name no other place.
     expect(codes('Champagne-sur-Seine (77) @@@ (+1 @)\nLieusaint (77) @@@@ (–1)')).toEqual(['77079 3', '77251 4']);
     expect(codes('« Trois @ pour Corbie » – Mairie de Corbie, actualités, 5 février – Notre commune confirme son niveau au label national.')).toEqual(['80212 3']);
+    // A seventh reader's: an intercommunalité's very name beats a former commune's short name; « CC » is one's type.
+    expect(codes('Le Thouarsais labellisé : trois arobases pour la communauté de communes')).toEqual(['247900798 3']);
+    expect(codes("La CC des Vallées d'Auge et du Merlerault labellisée @@")).toEqual(['200069458 2']);
   });
 
   it('a département council\'s page settles its namesakes; breadcrumbs and a région\'s title are no entries', () => {
