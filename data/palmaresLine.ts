@@ -57,6 +57,8 @@ export function parseListLine(text: string, line: number, registry: Registry): L
   const other = LEVEL_PATTERNS.map(([re, value]) => { const m = re.exec(rest); return m ? value(m) : undefined; }).find((v) => v !== undefined);
   const levelUnclear = level !== undefined && ((other !== undefined && other !== level) || NOT_WON.test(text));
   if (levelUnclear) level = undefined;
+  // « 5 arobases @@@@@ »: the level said twice is said once.
+  else if (level !== undefined) for (const [re] of LEVEL_PATTERNS) rest = rest.replace(new RegExp(re.source, `${re.flags.replace('g', '')}g`), ' ');
   let departement: string | undefined;
   // « 35170 BRUZ », « CS 20023 – 35601 REDON CEDEX »: an address's postcode and town say the place, nothing else does.
   const post = /(?:^|[^\d])(?:F-)?(\d{5})\s+(\p{Lu}[^–,;:()@\d]*)/u.exec(rest);
@@ -121,9 +123,9 @@ function departementNumber(text: string): RegExpExecArray | undefined {
 
 const escapeRegExp = (s: string) => s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
 
-/** « Tours Métropole Val de Loire », « CA Porte de l'Isère »: a word and « de » before a département's name make it
+/** « Tours Métropole Val de Loire », « Cœur de Savoie », « Thiérache Sambre et Oise »: a word and « de » (« et ») before a département's name make it
  *  part of a longer name (but « du département de la Mayenne » names the département). */
-const NAME_BEFORE = /(?:^|[\s-])(?!departement )[a-z]+ (?:de la |de l'|du |des |de |d'|sur |sous )$/;
+const NAME_BEFORE = /(?:^|[\s-])(?!departement )\p{L}+ (?:de la |de l'|du |des |de |d'|sur |sous |et )$/u;
 
 /** « Haute-Savoie » as written: « haute-savoie », « haute savoie »; « Territoire-de-Belfort »; « La Réunion »: « reunion ». */
 const spellings = (name: string) => {

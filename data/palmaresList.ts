@@ -29,6 +29,8 @@ const EPCI_WORDS = /\b(?:communaute|metropole|eurometropole|agglomeration|agglo|
 
 /** « un territoire, la communauté d'agglomération du pays Ajaccien ... »: an intercommunalité named inside a sentence. */
 const EPCI_SPAN = /(?:communaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|m[ée]tropole|agglom[ée]ration|agglo|interco|com['’]?\s*com['’]?|(?<![\p{L}])(?:CC|CA|CU)(?![\p{L}]))\s+(?:d[eu]s?\s+|de\s+la\s+|d['’]\s*)?[^,;:.()…«»"[\]]+/giu;
+/** The same, its name only (« la communauté de communes du Grand Langres obtient … » → … du Grand Langres). */
+const EPCI_NAME = /(?:communaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|m[ée]tropole|agglom[ée]ration|agglo|(?<![\p{L}])(?:CC|CA|CU)(?![\p{L}]))\s+(?:d[eu]s?\s+|de\s+la\s+|de\s+l['’]\s*|d['’]\s*)?(?:\p{Lu}|pays\b|val\b|vall[ée]es?\b|bassin\b|plaine\b|c(?:œ|oe)ur\b|grand\b)[\p{L}'’-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur|aux?)\s+|d['’]|l['’])*(?=\p{Lu}|pays\b|val\b)[\p{L}'’-]+)*/gu;
 /** « l'agglo de Saint-Malo »: an intercommunalité named by its town. */
 const EPCI_OF_TOWN = /(?:agglo(?:m[ée]ration)?|interco(?:mmunalit[ée])?|com['’]?\s*com['’]?|communaut[ée]\s+(?:de\s+communes|d['’]\s*agglo(?:m[ée]ration)?|urbaine)|m[ée]tropole)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]\s*)(\p{Lu}[\p{L}'’ -]*)/u;
 /** « Brest métropole reste au sommet »: the type after the name. */
@@ -51,7 +53,8 @@ export function resolveEntry(entry: ListEntry, resolve: (query: string) => Resol
   if (whole.status === 'resolved') return whole;
   // A name is a commune's unless its own words say intercommunalité; a name inside an intercommunalité's phrase
   // (« la communauté d'agglomération de Lisieux », « la com' com' de Sarlat ») is no commune of the sentence.
-  const epciSpans = [...entry.name.matchAll(EPCI_SPAN), ...entry.name.matchAll(EPCI_AFTER)].map((m) => ({ name: m[0].trim(), kind: 'epci' as const }));
+  const epciSpans = [...new Set([...entry.name.matchAll(EPCI_SPAN), ...entry.name.matchAll(EPCI_NAME), ...entry.name.matchAll(EPCI_AFTER)]
+    .map((m) => m[0].trim()))].map((name) => ({ name, kind: 'epci' as const }));
   const inEpci = (name: string) => epciSpans.some((e) => e.name.includes(name));
   const spans = [
     ...nameSpans(entry.name).filter((name) => !inEpci(name))

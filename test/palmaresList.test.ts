@@ -218,6 +218,10 @@ describe('a fourth reader’s layouts (test/fixtures/fourth-reader)', () => {
     // A seventh reader's: an intercommunalité's very name beats a former commune's short name; « CC » is one's type.
     expect(codes('Le Thouarsais labellisé : trois arobases pour la communauté de communes')).toEqual(['247900798 3']);
     expect(codes("La CC des Vallées d'Auge et du Merlerault labellisée @@")).toEqual(['200069458 2']);
+    // An intercommunalité's name ends where the sentence goes on; « Cœur de Savoie » holds no département.
+    expect(codes('5 arobases @@@@@\nGap (05)')).toEqual(['05061 5']);
+    expect(codes('La communauté de communes du Grand Langres décroche @@@.')).toEqual(['200072999 3']);
+    expect(codes('Cœur de Savoie @@\nThiérache Sambre et Oise @')).toEqual(['200041010 2', '200071983 1']);
   });
 
   it('a département council\'s page settles its namesakes; breadcrumbs and a région\'s title are no entries', () => {
