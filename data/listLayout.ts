@@ -101,8 +101,8 @@ const HEADING = /^(?:(?:niveau|niveaux|categorie|label|labels?|ville|villes|vill
  */
 export function enumeration(text: string): string[] | undefined {
   // The names after a colon (« villes suivantes : … »), in brackets (« (Agen, Grenoble…) »), before a colon
-  // (« Lens, Liévin et Hénin-Beaumont : 3 @ »), or the whole line.
-  // … or after « pour » (« Deux arobases pour Ajain, Dun-le-Palestel et Bourganeuf »).
+  // (« Lens, Liévin et Hénin-Beaumont : 3 @ »), after « pour » (« Deux arobases pour Ajain, … et Bourganeuf »), or
+  // the whole line.
   const colon = text.indexOf(':');
   const pour = /\bpour\s+(?=\p{Lu})/giu;
   let afterPour: string | undefined;

@@ -81,7 +81,7 @@ export function parseListLine(text: string, line: number, registry: Registry): L
     // A département named on its own, never a piece of a compound name (« Saint-Martin » in « Saint-Martin-d'Hères »);
     // the rightmost one when several match, as départements follow the name.
     const light = lightFold(rest);
-    const found = registry.allDepartements().flatMap((d) => spellings(d.name).map((v) => ({ d, at: standaloneAt(light, v), end: 0, length: v.length })))
+    const found = spelledDepartements(registry).flatMap(({ d, spelled }) => spelled.map((v) => ({ d, at: standaloneAt(light, v), end: 0, length: v.length })))
       .filter((x) => x.at >= 0 && !NAME_BEFORE.test(light.slice(0, x.at))).map((x) => ({ ...x, end: x.at + x.length }));
     const pick = found.filter((x) => !found.some((y) => y !== x && y.at <= x.at && y.end >= x.end && y.length > x.length)) // « Oise » in « Val-d'Oise »
       .sort((a, b) => b.at - a.at)[0];
@@ -132,6 +132,14 @@ const spellings = (name: string) => {
   const light = lightFold(name);
   return [...new Set([light, light.replace(/-/g, ' '), light.replace(/ /g, '-'), light.replace(/^(?:la|le|les) /, '')])];
 };
+
+/** Every département with its spellings: worked out once per registry, not once per line read. */
+const spelled = new WeakMap<Registry, { d: { code: string; name: string }; spelled: string[] }[]>();
+function spelledDepartements(registry: Registry): { d: { code: string; name: string }; spelled: string[] }[] {
+  let list = spelled.get(registry);
+  if (!list) spelled.set(registry, list = registry.allDepartements().map((d) => ({ d, spelled: spellings(d.name) })));
+  return list;
+}
 
 /** Lower case without accents, hyphens and apostrophes kept (they say whether a word stands alone). */
 const lightFold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, "'").toLowerCase();

@@ -190,9 +190,8 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     // « Agen, Metz (57) »: the line's département is the last name's; another name may lie elsewhere.
     return isPlace(r) || item.departement === undefined ? r : resolveEntry({ ...item, departement: undefined }, resolve, registry);
   });
-  // One entry, or the names it lists (parts numbered from `firstPart`).
-  const readOne = (entry: ListEntry, firstPart?: number): EntryResult[] => {
-    const whole = pickedOr(entry, () => resolveEntry(entry, resolve, registry));
+  // One entry, or the names it lists (parts numbered from `firstPart`); `whole` when already resolved as one.
+  const readOne = (entry: ListEntry, firstPart?: number, whole = pickedOr(entry, () => resolveEntry(entry, resolve, registry))): EntryResult[] => {
     if (whole.status === 'resolved') return [whole];
     const listed = listedNames(entry, registry, placeNamed, itemOf, firstPart);
     if (!listed) return [whole];
@@ -214,7 +213,7 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
       }
       ignored.length = before;
     }
-    return readOne(entry);
+    return readOne(entry, undefined, once);
   });
   const scope = listScope(first.flatMap((r) => (r.status === 'resolved' ? registry.get(r.code) ?? [] : [])));
   const seen = new Map<string, string>();

@@ -105,26 +105,29 @@ export function listNames(registry: Registry): ListNames {
 /** Where a list's settled entries lie: its département or its région when nearly all share one, or « national ». */
 export type ListScope = { departement?: string; region?: string; national: boolean };
 
-/** The value four in five of three settled entries at least share, if any. */
-function shared(values: (string | undefined)[]): string | undefined {
-  const known = values.filter((v): v is string => !!v);
+/** How many settled entries give each value, the commonest first. */
+function tally(values: (string | undefined)[]): { known: number; ranked: [string, number][] } {
   const counts = new Map<string, number>();
-  for (const v of known) counts.set(v, (counts.get(v) ?? 0) + 1);
-  const [top, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [undefined, 0];
-  return known.length >= 3 && count / known.length >= 0.8 ? top : undefined;
+  let known = 0;
+  for (const v of values) if (v) { known++; counts.set(v, (counts.get(v) ?? 0) + 1); }
+  return { known, ranked: [...counts].sort((a, b) => b[1] - a[1]) };
+}
+
+/** The value four in five of three settled entries at least share, if any. */
+function shared({ known, ranked }: ReturnType<typeof tally>): string | undefined {
+  const [top, count] = ranked[0] ?? [undefined, 0];
+  return known >= 3 && count / known >= 0.8 ? top : undefined;
 }
 
 /** From the settled entries: a département's page (a council's), a regional list (a regional paper, jury), national. */
 export function listScope(settled: { departement?: string; region?: string }[]): ListScope {
-  const departement = shared(settled.map((t) => t.departement));
-  const region = shared(settled.map((t) => t.region));
+  const regions = tally(settled.map((t) => t.region));
+  const departement = shared(tally(settled.map((t) => t.departement)));
+  const region = shared(regions);
   if (departement || region) return { departement, region, national: false };
   // Five at least over three régions, none holding half: a national list, where a bare name is the known town.
-  const regions = settled.map((t) => t.region).filter((r): r is string => !!r);
-  const counts = new Map<string, number>();
-  for (const r of regions) counts.set(r, (counts.get(r) ?? 0) + 1);
-  const top = Math.max(0, ...counts.values());
-  return { national: regions.length >= 5 && counts.size >= 3 && top / regions.length < 0.5 };
+  const top = regions.ranked[0]?.[1] ?? 0;
+  return { national: regions.known >= 5 && regions.ranked.length >= 3 && top / regions.known < 0.5 };
 }
 
 /**
