@@ -19,7 +19,10 @@ export type PlaceNamed = (name: string, departement?: string, text?: string) => 
  * title) is no entry.
  */
 export function readList(text: string, registry: Registry, placeNamed: PlaceNamed = () => true): { entries: ListEntry[]; ignored: IgnoredLine[] } {
-  const all = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((r, i) => ({ line: i + 1, raw: r.trim() }))
+  // « @ @ @ »: a PDF copy spaces the signs of one level (one space: columns, « @      @@ », are two levels); « ➡️ »,
+  // « ✅ »: a post's bullets.
+  const all = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((r, i) => ({ line: i + 1, raw: r.trim().replace(/@(?: @){1,4}(?! ?@)/g, (m) => m.replace(/ /g, ''))
+    .replace(/^(?:[\p{Extended_Pictographic}\u2190-\u21FF\u25A0-\u25FF\u2794-\u27BF\uFE0F\u200D]\s*)+/u, '') }))
     .filter((e) => e.raw && !e.raw.startsWith('#'));
   // « Ville de Cognac › Actualités »: a web page's breadcrumb; « |---|---| »: a table's rule. No entries.
   const crumbs = all.filter((e) => /\s›\s/.test(e.raw) || !/[\p{L}\d@]/u.test(e.raw));
@@ -42,7 +45,9 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
     const next = parsed[i + 1];
     if (entry.level !== undefined && !entry.departement && HEADING.test(name)) {
       // « Vichy 03 » then « @@@@@ » then « Yzeure 03 @@ »: a level a PDF copy pushed to the next line, not a heading.
-      if (entries.length && entries.at(-1)!.level === undefined && !entries.at(-1)!.levelUnclear && (!next || next.level !== undefined)) {
+      // (A row that ends in its département and population, its level cell alone on the next line, the same.)
+      const row = ROW.test(lines[i - 1]?.raw ?? '');
+      if (entries.length && entries.at(-1)!.level === undefined && !entries.at(-1)!.levelUnclear && (!next || next.level !== undefined || row)) {
         entries[entries.length - 1] = { ...entries.at(-1)!, level: entry.level };
         return;
       }
@@ -63,7 +68,7 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
         departement = entry.departement ?? alone!.code;
         return;
       }
-      if (level === undefined && !placeNamed(entry.name, entry.departement)) {
+      if (level === undefined && !placeNamed(entry.name, entry.departement) && !ROW.test(lines[i]!.raw)) {
         ignored.push({ line: entry.line, text: lines[i]!.raw });
         return;
       }
@@ -75,18 +80,26 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
 
 /**
  * A PDF copy breaks lines: « Bellerive-sur- » / « Allier 03 @@@ », « Murat » / « 15 » / « @ ». A line ending in a
- * hyphen goes on with the next; a line that is only a département number belongs to the name before it.
+ * hyphen goes on with the next; a line that is only a département number (then one that is only a population) belongs to
+ * the name before it.
  */
 function joinBrokenLines(lines: { line: number; raw: string }[]): { line: number; raw: string }[] {
   const out: { line: number; raw: string }[] = [];
   for (const l of lines) {
     const prev = out.at(-1);
     if (prev && /\p{L}-$/u.test(prev.raw) && /^\p{L}/u.test(l.raw)) prev.raw += l.raw;
-    else if (prev && /^(?:\d{2,3}|2[AB])$/i.test(l.raw) && /\p{L}$/u.test(prev.raw)) prev.raw += ` ${l.raw}`;
+    // « Conques* »: a footnote's star.
+    else if (prev && /^(?:\d{2,3}|2[AB])$/i.test(l.raw) && /\p{L}\*+$/u.test(prev.raw)) prev.raw = `${prev.raw.replace(/\*+$/, '')} ${l.raw}`;
+    else if (prev && /^(?:\d{2,3}|2[AB])$/i.test(l.raw) && /\p{L}\*?$/u.test(prev.raw)) prev.raw += ` ${l.raw}`;
+    // « Grand Rodez » / « 12 » / « 55 300 » / « @@@@ »: the population column after the département's.
+    else if (prev && /^\d{1,3}(?:[  .]\d{3})*$/.test(l.raw) && /\p{L}\s(?:\d{2,3}|2[AB])$/iu.test(prev.raw)) prev.raw += ` ${l.raw}`;
     else out.push({ ...l });
   }
   return out;
 }
+
+/** « Grand Rodez 12 55 300 »: a table row whose level cell a PDF copy put on the next line; an entry, never a title. */
+const ROW = /\p{L}\*?\s+(?:\d{2,3}|2[AB])(?:\s+\d{1,3}(?:[  .]\d{3})*)?$/iu;
 
 /** A line that starts with its level (« TROIS AROBASES : … », « 5 @ – »): a heading when the next names carry none. */
 const LEVEL_FIRST = /^\s*(?:[-–•*·]\s*)?(?:niveau\s*|cat[ée]gorie\s*)?(?:[1-5]\s*(?:@|arobases?)|@{1,5}|(?:une?|deux|trois|quatre|cinq)\s+(?:@|arobases?))/i;

@@ -38,12 +38,18 @@ export function parseListLine(text: string, line: number, registry: Registry): L
     // « un village de la région Rhône-Alpes, Saint-Apollinaire-de-Rias », « Région Pays de la Loire : … »: a région
     // said (even a former one) is no name; « Communauté de communes Région Lézignanaise » keeps its word.
     .replace(/(?:^|(?<=\b(?:la|en|de)\s))[Rr][ée]gion\s+(?:(?:de la|de|du|des|d['’])\s*)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de la|de|du|des|d['’])\s*)?\p{Lu}[\p{L}'’-]*)*/gu, ' ')
+    // « (nouveau) », « (côté lotois cette fois) »: a remark in brackets, no name, no place, no level.
+    .replace(/\((?![^()]*[\p{Lu}\d@])(?![^()]*\b(?:arr?obases?|une?|deux|trois|quatre|cinq|premi\p{L}*|chacune?s?)\b)[^()]*\)/gu, ' ')
     // « La Turballe (Pays de la Loire) »: a région in brackets says where, like a département, and is no name.
     // (Not « (Martinique) », a région that is also a département, read as one below.)
     .replace(/\(([^()]{3,40})\)/g, (all, inside: string) => {
       const named = (list: { name: string }[]) => list.some((a) => foldText(a.name) === foldText(inside));
       return named(registry.allRegions()) && !named(registry.allDepartements()) ? ' ' : all;
     });
+  // « gagne une arobase », « une arobase de plus »: one more than last year, not a level of one.
+  const unchanged = rest;
+  rest = rest.replace(CHANGE, ' ');
+  const changed = rest !== unchanged;
   let level: number | undefined;
   for (const [re, value] of LEVEL_PATTERNS) {
     const m = re.exec(rest);
@@ -55,7 +61,7 @@ export function parseListLine(text: string, line: number, registry: Registry): L
   }
   // « perd une arobase et redescend à deux @ », « visaient la quatrième arobase, ils restent à trois »: which level?
   const other = LEVEL_PATTERNS.map(([re, value]) => { const m = re.exec(rest); return m ? value(m) : undefined; }).find((v) => v !== undefined);
-  const levelUnclear = level !== undefined && ((other !== undefined && other !== level) || NOT_WON.test(text));
+  const levelUnclear = (level === undefined && changed) || (level !== undefined && ((other !== undefined && other !== level) || NOT_WON.test(text)));
   if (levelUnclear) level = undefined;
   // « 5 arobases @@@@@ »: the level said twice is said once.
   else if (level !== undefined) for (const [re] of LEVEL_PATTERNS) rest = rest.replace(new RegExp(re.source, `${re.flags.replace('g', '')}g`), ' ');
@@ -82,7 +88,7 @@ export function parseListLine(text: string, line: number, registry: Registry): L
     // the rightmost one when several match, as départements follow the name.
     const light = lightFold(rest);
     const found = spelledDepartements(registry).flatMap(({ d, spelled }) => spelled.map((v) => ({ d, at: standaloneAt(light, v), end: 0, length: v.length })))
-      .filter((x) => x.at >= 0 && !NAME_BEFORE.test(light.slice(0, x.at))).map((x) => ({ ...x, end: x.at + x.length }));
+      .filter((x) => x.at >= 0 && !NAME_BEFORE.test(light.slice(0, x.at)) && !inName(light, x.at, x.at + x.length)).map((x) => ({ ...x, end: x.at + x.length }));
     const pick = found.filter((x) => !found.some((y) => y !== x && y.at <= x.at && y.end >= x.end && y.length > x.length)) // « Oise » in « Val-d'Oise »
       .sort((a, b) => b.at - a.at)[0];
     const named = pick?.d;
@@ -93,7 +99,8 @@ export function parseListLine(text: string, line: number, registry: Registry): L
     }
   }
   // Brackets part names (« Grand Lac (Aix-les-Bains) »: an agglomeration, then its seat), as a comma does.
-  const name = rest.replace(/[()[\]]/g, ' , ').replace(/[«»"]/g, ' ').replace(/\s+/g, ' ').replace(/(?:\s*[:;,–-])+\s*$/, '').replace(/^\s*[:;,–-]\s*/, '')
+  // (After a département, a table's population column, « 55 300 », is no part of it; nor a footnote's star, « Conques* ».)
+  const name = rest.replace(departement ? /(?<![\p{L}\d])\d{1,3}(?:[  .]\d{3})*(?![\p{L}\d])|(?<=\p{L})\*+(?!\p{L})/gu : /(?<=\p{L})\*+(?!\p{L})/gu, ' ').replace(/[()[\]]/g, ' , ').replace(/[«»"]/g, ' ').replace(/\s+/g, ' ').replace(/(?:\s*[:;,–-])+\s*$/, '').replace(/^\s*[:;,–-]\s*/, '')
     .replace(EPCI_ARTICLE, '').replace(TRAILING_VERB, '').trim();
   return { line, text, name, departement, level, ...(levelUnclear ? { levelUnclear } : {}) };
 }
@@ -127,6 +134,16 @@ const escapeRegExp = (s: string) => s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
  *  part of a longer name (but « du département de la Mayenne » names the département). */
 const NAME_BEFORE = /(?:^|[\s-])(?!departement )\p{L}+ (?:de la |de l'|du |des |de |d'|sur |sous |et )$/u;
 
+/**
+ * « Mayenne Communauté », « (Bassin d'Arcachon Nord) »: a département's name that an intercommunalité's type word
+ * follows, or that ends a name in brackets, is a piece of that name.
+ */
+function inName(light: string, at: number, end: number): boolean {
+  if (/^ (?:communaute|agglo|agglomeration|metropole)\b/.test(light.slice(end))) return true;
+  const open = light.lastIndexOf('(', at);
+  return open >= 0 && light.indexOf(')', open) >= end && /[a-z'-]+ $/.test(light.slice(open + 1, at)) && /^\s*\)/.test(light.slice(end));
+}
+
 /** « Haute-Savoie » as written: « haute-savoie », « haute savoie »; « Territoire-de-Belfort »; « La Réunion »: « reunion ». */
 const spellings = (name: string) => {
   const light = lightFold(name);
@@ -156,6 +173,8 @@ function standaloneAt(text: string, name: string): number {
   return -1;
 }
 
+const CHANGE = /\b(?:gagn\p{L}*|prenn?\p{L}*)\s+(?:une?|deux|[12])\s*(?:@|arr?obases?)(?:\s+(?:de plus|suppl[ée]mentaires?))?|\b(?:une?|deux|[12])\s*(?:@|arr?obases?)\s+(?:de plus|suppl[ée]mentaires?)\b/giu;
+
 /** Words that say a level was aimed at or lost, not won. */
 const NOT_WON = /\b(?:vis(?:e|ent|ait|aient|[ée]e?s?)|esp[èé]r(?:e|ent|ait|aient)|perd(?:u|ent|ait)?|redescend\w*|r[ée]trograd\w*|manqu\w*|[ée]chou\w*)\b/i;
 
@@ -173,7 +192,9 @@ const SENTENCE_WORDS = new Set(['À', 'A', 'Pour', 'Avec', 'Dans', 'Chez', 'Apr�
   'Elle', 'Ils', 'Elles', 'On', 'Et', 'Mais', 'Ainsi', 'Enfin', 'Aussi', 'Seul', 'Seule', 'Côté', 'Bravo', 'Félicitations', 'Quant',
   'Désormais', 'Cette année', 'Cet', 'En', 'Par', 'Pourtant', 'Déjà', 'Encore', 'Une', 'Un', 'Deux', 'Trois', 'Quatre', 'Cinq',
   // « Notre commune », « Mairie de Corbie », « Facebook de la commune »: no place of their own.
-  'Notre', 'Nos', 'Mairie', 'Facebook', 'Commune']);
+  'Notre', 'Nos', 'Mairie', 'Facebook', 'Commune',
+  // « [Coudray] Nouvelle labellisée… », « Première arobase pour … »: news-item words.
+  'Nouvelle', 'Nouvelles', 'Nouveau', 'Nouveaux', 'Première', 'Premier', 'Numérique', 'Palmarès']);
 const capitalised = (t: string) => /^\p{Lu}/u.test(t);
 
 /**
@@ -199,7 +220,9 @@ export function nameSpans(text: string): string[] {
     while (start < end && LABEL_WORDS.test(tokens[start]!)) start += PARTICLES.has(tokens[start + 1]?.toLowerCase() ?? '') ? 2 : 1;
     // « Sète agglopôle Méditerranée »: a lower-case word between capitalised ones glues them into one longer name,
     // of which « Sète » alone is not the place meant.
-    const glued = j === end && j + 1 < tokens.length && /^\p{Ll}/u.test(tokens[j]!) && !/^(?:et|ou|and)$/.test(tokens[j]!) && capitalised(tokens[j + 1]!);
+    // (« Seignosse labellisée Ville Internet »: the label's own words glue nothing.)
+    const glued = j === end && j + 1 < tokens.length && /^\p{Ll}/u.test(tokens[j]!) && !/^(?:et|ou|and)$/.test(tokens[j]!) && capitalised(tokens[j + 1]!)
+      && !LABEL_WORDS.test(tokens[j + 1]!);
     if (end > start && !glued) spans.push(tokens.slice(start, end).join(' ').replace(/([dl]') /gi, '$1'));
     i = j - 1;
   }

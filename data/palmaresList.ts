@@ -30,7 +30,7 @@ const EPCI_WORDS = /\b(?:communaute|metropole|eurometropole|agglomeration|agglo|
 /** « un territoire, la communauté d'agglomération du pays Ajaccien ... »: an intercommunalité named inside a sentence. */
 const EPCI_SPAN = /(?:communaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|m[ée]tropole|agglom[ée]ration|agglo|interco|com['’]?\s*com['’]?|(?<![\p{L}])(?:CC|CA|CU)(?![\p{L}]))\s+(?:d[eu]s?\s+|de\s+la\s+|d['’]\s*)?[^,;:.()…«»"[\]]+/giu;
 /** The same, its name only (« la communauté de communes du Grand Langres obtient … » → … du Grand Langres). */
-const EPCI_NAME = /(?:communaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|m[ée]tropole|agglom[ée]ration|agglo|(?<![\p{L}])(?:CC|CA|CU)(?![\p{L}]))\s+(?:d[eu]s?\s+|de\s+la\s+|de\s+l['’]\s*|d['’]\s*)?(?:\p{Lu}|pays\b|val\b|vall[ée]es?\b|bassin\b|plaine\b|c(?:œ|oe)ur\b|grand\b)[\p{L}'’-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur|aux?)\s+|d['’]|l['’])*(?=\p{Lu}|pays\b|val\b)[\p{L}'’-]+)*/gu;
+const EPCI_NAME = /(?:[Cc]ommunaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|[Mm][ée]tropole|[Aa]gglom[ée]ration|[Aa]gglo|(?<![\p{L}])(?:CC|CA|CU)(?![\p{L}]))\s+(?:d[eu]s?\s+|de\s+la\s+|de\s+l['’]\s*|d['’]\s*)?(?:\p{Lu}|pays\b|val\b|vall[ée]es?\b|bassin\b|plaine\b|c(?:œ|oe)ur\b|grand\b)[\p{L}'’-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur|aux?)\s+|d['’]|l['’])*(?=\p{Lu}|pays\b|val\b)[\p{L}'’-]+)*/gu;
 /** « l'agglo de Saint-Malo »: an intercommunalité named by its town. */
 const EPCI_OF_TOWN = /(?:agglo(?:m[ée]ration)?|interco(?:mmunalit[ée])?|com['’]?\s*com['’]?|communaut[ée]\s+(?:de\s+communes|d['’]\s*agglo(?:m[ée]ration)?|urbaine)|m[ée]tropole)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]\s*)(\p{Lu}[\p{L}'’ -]*)/u;
 /** « Brest métropole reste au sommet »: the type after the name. */
@@ -53,9 +53,13 @@ export function resolveEntry(entry: ListEntry, resolve: (query: string) => Resol
   if (whole.status === 'resolved') return whole;
   // A name is a commune's unless its own words say intercommunalité; a name inside an intercommunalité's phrase
   // (« la communauté d'agglomération de Lisieux », « la com' com' de Sarlat ») is no commune of the sentence.
-  const epciSpans = [...new Set([...entry.name.matchAll(EPCI_SPAN), ...entry.name.matchAll(EPCI_NAME), ...entry.name.matchAll(EPCI_AFTER)]
-    .map((m) => m[0].trim()))].map((name) => ({ name, kind: 'epci' as const }));
-  const inEpci = (name: string) => epciSpans.some((e) => e.name.includes(name));
+  const found = [...entry.name.matchAll(EPCI_SPAN), ...entry.name.matchAll(EPCI_NAME), ...entry.name.matchAll(EPCI_AFTER)];
+  const epciSpans = [...new Set(found.map((m) => m[0].trim()))].map((name) => ({ name, kind: 'epci' as const }));
+  // (Every time it is written: « Ernée et la CC de l'Ernée » names the town too.)
+  const plain = entry.name.replace(/’/g, "'");
+  const inEpci = (name: string) => epciSpans.some((e) => e.name.includes(name))
+    && [...plain.matchAll(new RegExp(`(?<![\\p{L}-])${escapeRegExp(name)}(?![\\p{L}'-])`, 'gu'))]
+      .every((o) => found.some((m) => m.index <= o.index && o.index + name.length <= m.index + m[0].length));
   const spans = [
     ...nameSpans(entry.name).filter((name) => !inEpci(name))
       .map((name) => ({ name, kind: (EPCI_WORDS.test(foldText(name)) ? 'epci' : 'commune') as 'epci' | 'commune' })),
@@ -68,10 +72,15 @@ export function resolveEntry(entry: ListEntry, resolve: (query: string) => Resol
   const keys = new Set<string>();
   const named = tried.filter(isPlace)
     .filter((r) => { const key = r.status === 'resolved' ? r.code : `? ${r.name}`; return !keys.has(key) && !!keys.add(key); });
-  // « Pamandzi (Petite-Terre) », « Grand Lac (Aix-les-Bains) »: a place in brackets that holds, or is held by, the
-  // other place named says where; the other is the entry.
+  // « Pamandzi (Petite-Terre) », « Grand Lac (Aix-les-Bains) », a news item's « [Agen] L'Agglomération d'Agen … »: a
+  // place in brackets that holds, or is held by, the other place named says where; the other is the entry.
+  // (A news item's heading names its site: a town's, whose intercommunalité the item may be about; an
+  // intercommunalité's heading over « Marmande et son agglo » says nothing of which.)
   const bracketed = new Set([...entry.text.matchAll(/\(([^()]+)\)/g)].map((m) => foldText(m[1]!)));
-  const places = named.length === 2 ? named.filter((r, i) => !(bracketed.has(foldText(r.name)) && related(r, named[1 - i]!, registry))) : named;
+  const heading = new Set([...entry.text.matchAll(/\[([^[\]]+)\]/g)].map((m) => foldText(m[1]!)));
+  const aside = (r: EntryResult, other: EntryResult) => (bracketed.has(foldText(r.name)) || (heading.has(foldText(r.name)) && other.status === 'resolved'
+    && registry.get(other.code)?.kind === 'epci')) && related(r, other, registry);
+  const places = named.length === 2 ? named.filter((r, i) => !aside(r, named[1 - i]!)) : named;
   const elsewhere = entry.departement ? spans.filter((n, i) => !isPlace(tried[i]!)
     && isPlace(resolveName({ ...entry, name: n.name, departement: undefined }, resolve, names, registry, n.kind))).length : 0;
   // One place named: resolved, or its namesakes for the list to settle (« … villes suivantes : Mérignac »).
@@ -88,6 +97,8 @@ function related(a: EntryResult, b: EntryResult, registry: Registry): boolean {
   return member(a.code, b.code) || member(b.code, a.code);
 }
 
+// (No « - »: a « u » pattern refuses « \- ».)
+const escapeRegExp = (s: string) => s.replace(/[/\\^$*+?.()|[\]{}]/g, '\\$&');
 const unique = <T extends Territory>(list: T[]): T[] => [...new Map(list.map((t) => [t.code, t])).values()];
 const resolved = (entry: ListEntry, t: Territory): EntryResult => ({ ...entry, status: 'resolved', code: t.code, territoryName: t.name });
 const ambiguous = (entry: ListEntry, candidates: Territory[], reason: Reason, reasonVars?: ReasonVars): EntryResult =>
@@ -112,7 +123,7 @@ function resolveName(entry: ListEntry, resolve: (query: string) => Resolution, n
   if (epciNamed.length === 1) return resolved(entry, epciNamed[0]!);
   if (named) return named;
   // « la CINOR »: initials in capitals, as the official name writes them in brackets.
-  const initials = /^(?:la |le |l['’])?([A-Z][A-Z0-9]{1,7})$/.exec(entry.name)?.[1];
+  const initials = /^(?:[Ll]a |[Ll]e |[Ll]['’])?([A-Z][A-Z0-9]{1,7})$/.exec(entry.name)?.[1];
   const byInitials = initials ? names.initials(initials).filter(inPlace) : [];
   if (byInitials.length === 1) return resolved(entry, byInitials[0]!);
   if (byInitials.length > 1) return ambiguous(entry, byInitials, HOMONYMS);
@@ -225,6 +236,8 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
       if (settled) result = resolved(r, settled);
     }
     if (result.status !== 'resolved') return result;
+    const elsewhere = r.departement ? [] : namesakesInScope(result.code, scope, registry);
+    if (elsewhere.length) return ambiguous(r, [registry.get(result.code)!, ...elsewhere], 'shortOrExact');
     const already = seen.get(result.code);
     if (already !== undefined) {
       return { ...r, status: 'ambiguous', candidates: [], reason: 'duplicate', reasonVars: { line: already, name: result.territoryName } };
@@ -237,6 +250,18 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
 
 export function resolveList(text: string, registry: Registry, resolve: (query: string) => Resolution, picks = new Map<string, string>()): EntryResult[] {
   return readListResults(text, registry, resolve, picks).results;
+}
+
+/**
+ * « Tarascon (1 arobase) » in a list of Ariège's towns: the only commune of that very name lies in Provence, while
+ * Tarascon-sur-Ariège lies in the list's région. Which one, the reviewer says.
+ */
+function namesakesInScope(code: string, scope: ReturnType<typeof listScope>, registry: Registry): RegistryEntry[] {
+  const territory = registry.get(code);
+  if (!scope.region || territory?.kind !== 'commune' || territory.region === scope.region) return [];
+  const names = listNames(registry);
+  const canonical = canonicalName(territory.name);
+  return unique([...names.exact(canonical), ...names.shortFor(canonical)]).filter((t) => t.code !== code && t.region === scope.region) as RegistryEntry[];
 }
 
 const isPlace = (r: EntryResult) => r.status === 'resolved' || PLACE.has(r.reason);

@@ -231,6 +231,21 @@ describe('a fourth reader’s layouts (test/fixtures/fourth-reader)', () => {
     expect(read(page).ignored.map((l) => l.line).sort()).toEqual([1, 2]);
   });
 
+  it('a ninth and tenth reader\'s traps, each once a wrong code or level', () => {
+    // A PDF copy: « @ @ @ » is three; the population column and a footnote star are no name; a row's cells one a line.
+    expect(codes('Schiltigheim 67 31 400 @ @ @ @\nLigugé                      @           @')).toEqual(['67447 4', '86133 1']);
+    expect(codes('Grand Rodez\n12\n55 300\n@ @ @ @\nConques*\n12\n280\n@\nLabastide-Murat\n46\n690\n@\nGrand Montauban\n82\n75 000\n@ @ @'))
+      .toEqual(['ambiguous', 'ambiguous', '46138 1', '248200099 3']);
+    // The town and its namesake intercommunalité in one line: two entries, never the town taken for the other.
+    expect(codes("➡️ Ernée et la CC de l'Ernée : 2@ chacune")).toEqual(['53096 2', '245300355 2']);
+    expect(codes("En Tarn-et-Garonne, Montauban reste à quatre @ et l'agglomération du Grand Montauban à trois.")).toEqual(['82121 4', 'unknown']);
+    // « gagne une arobase » is one more than last year; « (nouveau) » a remark, no name.
+    expect(codes('Fleurance gagne une arobase et en compte désormais trois ;')).toEqual(['unknown']);
+    expect(codes('- Granville Terre et Mer : 2 @ (nouveau)')).toEqual(['200042604 2']);
+    // In a list of Occitanie's towns, « Tarascon » may be Tarascon-sur-Ariège: the Provence town is not taken.
+    expect(codes('- Foix (3 arobases)\n- Pamiers (2 arobases)\n- Saint-Girons (2 arobases)\n- Tarascon (1 arobase)\n- Auch : @@@')).toEqual(['09122 3', '09225 2', '09261 2', 'ambiguous', '32013 3']);
+  });
+
   it('a place in brackets that holds the other says where; an intercommunalité named by its town is no commune', () => {
     expect(codes('Mayotte : Pamandzi (Petite-Terre) @@ · Sada @')).toEqual(['97615 2', '97616 1']);
     const intercos = read("la com' com' de Sarlat : @\nl'interco de Lannion : @@@@\nBrest métropole reste au sommet avec 5 arobases.").results;
@@ -336,12 +351,23 @@ describe('lines as pages published them (test/fixtures/published-lines.tsv, coll
     ['a level aimed at', 'Les Herbiers visaient la quatrième arobase, ils restent à trois.'],
     ['two places in one sentence: no guess', 'Marcoux, 790 habitants, près de Boën-sur-Lignon : deux symboles @'],
     ['an agglomeration named after its town is not the town', 'Épernay agglo Champagne garde les 3 @'],
+    // An intercommunalité's news item: its heading names it, the item « Marmande et son agglo ».
+    ['a heading that names the intercommunalité over its town', '[Val de Garonne Agglomération] Marmande et son agglo obtiennent @@@.'],
   ])('%s', (_what, line) => {
     expect(one(line).status).not.toBe('resolved');
   });
 
   it.each([
     ["la ville d'Épernay conserve ses 5 @", '51230', 5],
+    // News items as sites write them: the label's own words after a verb, a heading naming the site, initials with a
+    // capital article and a name in brackets, the type word with a capital.
+    ['Seignosse labellisée « Ville Internet » pour la première fois avec une arobase', '40296', 1],
+    ["[Agen] L'Agglomération d'Agen reçoit quatre arobases.", '200096956', 4],
+    ["[Mayenne Communauté] L'intercommunalité est distinguée par trois arobases.", '200055887', 3],
+    ['[Coudray] Nouvelle labellisée en Mayenne, Coudray décroche une arobase.', '53078', 1],
+    ["La COBAN (Bassin d'Arcachon Nord) récompensée par deux @", '243301504', 2],
+    ['Numérique : la Communauté de communes du Pays de Chantonnay obtient deux arobases au label', '248500340', 2],
+    ['Lille (Nord) @@', '59350', 2],
     ['Agen, ville aux 5 arobases', '47001', 5],
     ['Vacherauville ... première arobase', '55523', 1],
     ['Sèvres label « 5 arobases »', '92072', 5],
