@@ -3,6 +3,7 @@
 // list file's own header and a reviewer's picks. Reading only: resolving the names is palmaresList's.
 import { isMention, type Mention } from './mentions.ts';
 import type { Registry } from './territories/registry.ts';
+import { departementMentions } from './departementWords.ts';
 import { foldText } from './text.ts';
 
 /** One entry: a line, or one name of a line that lists several (`part`, from 1: « Agen, Metz et Vannes : 5 @ »). */
@@ -86,11 +87,7 @@ export function parseListLine(text: string, line: number, registry: Registry): L
   } else {
     // A département named on its own, never a piece of a compound name (« Saint-Martin » in « Saint-Martin-d'Hères »);
     // the rightmost one when several match, as départements follow the name.
-    const light = lightFold(rest);
-    const found = spelledDepartements(registry).flatMap(({ d, spelled }) => spelled.map((v) => ({ d, at: standaloneAt(light, v), end: 0, length: v.length })))
-      .filter((x) => x.at >= 0 && !NAME_BEFORE.test(light.slice(0, x.at)) && !inName(light, x.at, x.at + x.length)).map((x) => ({ ...x, end: x.at + x.length }));
-    const pick = found.filter((x) => !found.some((y) => y !== x && y.at <= x.at && y.end >= x.end && y.length > x.length)) // « Oise » in « Val-d'Oise »
-      .sort((a, b) => b.at - a.at)[0];
+    const pick = departementMentions(rest, registry).at(-1);
     const named = pick?.d;
     if (pick && named && foldText(named.name) !== foldText(rest.replace(/[(),;:]/g, ' ').trim())) {
       departement = named.code;
@@ -129,49 +126,6 @@ function departementNumber(text: string): RegExpExecArray | undefined {
 }
 
 const escapeRegExp = (s: string) => s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
-
-/** « Tours Métropole Val de Loire », « Cœur de Savoie », « Thiérache Sambre et Oise »: a word and « de » (« et ») before a département's name make it
- *  part of a longer name (but « du département de la Mayenne » names the département). */
-const NAME_BEFORE = /(?:^|[\s-])(?!departement )\p{L}+ (?:de la |de l'|du |des |de |d'|sur |sous |et )$/u;
-
-/**
- * « Mayenne Communauté », « (Bassin d'Arcachon Nord) »: a département's name that an intercommunalité's type word
- * follows, or that ends a name in brackets, is a piece of that name.
- */
-function inName(light: string, at: number, end: number): boolean {
-  if (/^ (?:communaute|agglo|agglomeration|metropole)\b/.test(light.slice(end))) return true;
-  const open = light.lastIndexOf('(', at);
-  return open >= 0 && light.indexOf(')', open) >= end && /[a-z'-]+ $/.test(light.slice(open + 1, at)) && /^\s*\)/.test(light.slice(end));
-}
-
-/** « Haute-Savoie » as written: « haute-savoie », « haute savoie »; « Territoire-de-Belfort »; « La Réunion »: « reunion ». */
-const spellings = (name: string) => {
-  const light = lightFold(name);
-  return [...new Set([light, light.replace(/-/g, ' '), light.replace(/ /g, '-'), light.replace(/^(?:la|le|les) /, '')])];
-};
-
-/** Every département with its spellings: worked out once per registry, not once per line read. */
-const spelled = new WeakMap<Registry, { d: { code: string; name: string }; spelled: string[] }[]>();
-function spelledDepartements(registry: Registry): { d: { code: string; name: string }; spelled: string[] }[] {
-  let list = spelled.get(registry);
-  if (!list) spelled.set(registry, list = registry.allDepartements().map((d) => ({ d, spelled: spellings(d.name) })));
-  return list;
-}
-
-/** Lower case without accents, hyphens and apostrophes kept (they say whether a word stands alone). */
-const lightFold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, "'").toLowerCase();
-
-/** Where `name` stands alone in `text` (not glued to a letter or a hyphen; « l'Eure » is fine), or −1. */
-function standaloneAt(text: string, name: string): number {
-  for (let at = text.lastIndexOf(name); at >= 0; at = at > 0 ? text.lastIndexOf(name, at - 1) : -1) {
-    const before = text[at - 1] ?? ' ';
-    const after = text[at + name.length] ?? ' ';
-    // An apostrophe before is an elided article (« dans l'Eure »), not a compound (« Val-d'Oise » holds « Oise »).
-    const elided = before === "'" && /(^|[^\p{L}\d-])[ld]$/u.test(text.slice(0, at - 1));
-    if ((elided || !/[\p{L}\d'-]/u.test(before)) && !/[\p{L}\d'-]/u.test(after)) return at;
-  }
-  return -1;
-}
 
 const CHANGE = /\b(?:gagn\p{L}*|prenn?\p{L}*)\s+(?:une?|deux|[12])\s*(?:@|arr?obases?)(?:\s+(?:de plus|suppl[ée]mentaires?))?|\b(?:une?|deux|[12])\s*(?:@|arr?obases?)\s+(?:de plus|suppl[ée]mentaires?)\b/giu;
 

@@ -6,11 +6,12 @@
 // code, an intercommunalité named by its town.
 import { csvCell } from './csv.ts';
 import type { Mention } from './mentions.ts';
+import { EPCI_AFTER, EPCI_NAME, EPCI_OF_TOWN, EPCI_SPAN, EPCI_WORDS } from './epciPhrases.ts';
 import { clausesOf, listedNames } from './listedNames.ts';
 import { readList, type IgnoredLine } from './listLayout.ts';
 import { entryKey, nameSpans, type ListEntry } from './palmaresLine.ts';
 import type { Reason, ReasonVars } from './palmaresReasons.ts';
-import { canonicalName, DOMINANT, dominant, listNames, listScope, settledByScope, type ListNames } from './palmaresNames.ts';
+import { canonicalName, DOMINANT, dominant, listNames, listScope, namesakesInScope, settledByScope, type ListNames } from './palmaresNames.ts';
 import type { Resolution, Territory } from './territories/index.ts';
 import { toTerritory, type Registry, type RegistryEntry } from './territories/registry.ts';
 import { foldPlaceName, foldText } from './text.ts';
@@ -25,16 +26,6 @@ export type EntryResult = ListEntry & (
   | { status: 'unknown'; candidates: Territory[]; reason: Reason; reasonVars?: ReasonVars }
 );
 
-const EPCI_WORDS = /\b(?:communaute|metropole|eurometropole|agglomeration|agglo|agglopole|intercommunalite|interco|com com|comcom|ca|cc|cu)\b/; // on folded text
-
-/** « un territoire, la communauté d'agglomération du pays Ajaccien ... »: an intercommunalité named inside a sentence. */
-const EPCI_SPAN = /(?:communaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|m[ée]tropole|agglom[ée]ration|agglo|interco|com['’]?\s*com['’]?|(?<![\p{L}])(?:CC|CA|CU)(?![\p{L}]))\s+(?:d[eu]s?\s+|de\s+la\s+|d['’]\s*)?[^,;:.()…«»"[\]]+/giu;
-/** The same, its name only (« la communauté de communes du Grand Langres obtient … » → … du Grand Langres). */
-const EPCI_NAME = /(?:[Cc]ommunaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|[Mm][ée]tropole|[Aa]gglom[ée]ration|[Aa]gglo|(?<![\p{L}])(?:CC|CA|CU)(?![\p{L}]))\s+(?:d[eu]s?\s+|de\s+la\s+|de\s+l['’]\s*|d['’]\s*)?(?:\p{Lu}|pays\b|val\b|vall[ée]es?\b|bassin\b|plaine\b|c(?:œ|oe)ur\b|grand\b)[\p{L}'’-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur|aux?)\s+|d['’]|l['’])*(?=\p{Lu}|pays\b|val\b)[\p{L}'’-]+)*/gu;
-/** « l'agglo de Saint-Malo »: an intercommunalité named by its town. */
-const EPCI_OF_TOWN = /(?:agglo(?:m[ée]ration)?|interco(?:mmunalit[ée])?|com['’]?\s*com['’]?|communaut[ée]\s+(?:de\s+communes|d['’]\s*agglo(?:m[ée]ration)?|urbaine)|m[ée]tropole)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]\s*)(\p{Lu}[\p{L}'’ -]*)/u;
-/** « Brest métropole reste au sommet »: the type after the name. */
-const EPCI_AFTER = /\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s+(?:m[ée]tropole|agglom[ée]ration|agglo|communaut[ée])(?![\p{L}])/gu;
 const HOMONYMS = 'homonyms';
 const SHORT_FORM = 'shortForm';
 /** Reasons that say the name is a place's (several places'), not a near spelling. */
@@ -250,18 +241,6 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
 
 export function resolveList(text: string, registry: Registry, resolve: (query: string) => Resolution, picks = new Map<string, string>()): EntryResult[] {
   return readListResults(text, registry, resolve, picks).results;
-}
-
-/**
- * « Tarascon (1 arobase) » in a list of Ariège's towns: the only commune of that very name lies in Provence, while
- * Tarascon-sur-Ariège lies in the list's région. Which one, the reviewer says.
- */
-function namesakesInScope(code: string, scope: ReturnType<typeof listScope>, registry: Registry): RegistryEntry[] {
-  const territory = registry.get(code);
-  if (!scope.region || territory?.kind !== 'commune' || territory.region === scope.region) return [];
-  const names = listNames(registry);
-  const canonical = canonicalName(territory.name);
-  return unique([...names.exact(canonical), ...names.shortFor(canonical)]).filter((t) => t.code !== code && t.region === scope.region) as RegistryEntry[];
 }
 
 const isPlace = (r: EntryResult) => r.status === 'resolved' || PLACE.has(r.reason);

@@ -156,3 +156,16 @@ export function settledByScope(candidates: RegistryEntry[], scope: ListScope, ra
   }
   return scope.national ? dominant(candidates, ratio) : undefined;
 }
+
+/**
+ * « Tarascon (1 arobase) » in a list of Ariège's towns: the only commune of that very name lies in Provence, while
+ * Tarascon-sur-Ariège lies in the list's région. Which one, the reviewer says.
+ */
+export function namesakesInScope(code: string, scope: ListScope, registry: Registry): RegistryEntry[] {
+  const territory = registry.get(code);
+  if (!scope.region || territory?.kind !== 'commune' || territory.region === scope.region) return [];
+  const names = listNames(registry);
+  const canonical = canonicalName(territory.name);
+  const all = [...names.exact(canonical), ...names.shortFor(canonical)];
+  return all.filter((t, i) => t.code !== code && t.region === scope.region && all.findIndex((o) => o.code === t.code) === i);
+}
