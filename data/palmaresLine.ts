@@ -6,8 +6,12 @@ import type { Registry } from './territories/registry.ts';
 import { departementMentions } from './departementWords.ts';
 import { foldText } from './text.ts';
 
-/** One entry: a line, or one name of a line that lists several (`part`, from 1: « Agen, Metz et Vannes : 5 @ »). */
-export type ListEntry = { line: number; part?: number; text: string; name: string; departement?: string; level?: number; levelUnclear?: boolean };
+/**
+ * One entry: a line, or one name of a line that lists several (`part`, from 1: « Agen, Metz et Vannes : 5 @ »);
+ * `sentence`: a name an article's sentence holds, which a national list's size never settles (« tout petits villages,
+ * comme Saint-Martin »).
+ */
+export type ListEntry = { line: number; part?: number; text: string; name: string; departement?: string; level?: number; levelUnclear?: boolean; sentence?: boolean };
 
 /** How a reviewer names an entry in a picks file and on a card: « 12 », or « 12.2 » for a line's second name. */
 export const entryKey = (e: { line: number; part?: number }): string => (e.part ? `${e.line}.${e.part}` : String(e.line));
@@ -157,7 +161,7 @@ const capitalised = (t: string) => /^\p{Lu}/u.test(t);
  */
 export function nameSpans(text: string): string[] {
   const tokens = text.replace(/[«»"“”(),;:!?[\]]|\.{3}|…/g, ' | ').replace(/’/g, "'").split(/\s+/).filter(Boolean)
-    .flatMap((t) => { const m = /^([dl]')(\p{Lu}.*)$/iu.exec(t); return m ? [m[1]!.toLowerCase(), m[2]!] : [t]; });
+    .flatMap((t) => { const m = /^((?:[dl]|qu|jusqu|lorsqu|puisqu)')(\p{Lu}.*)$/iu.exec(t); return m ? [m[1]!.toLowerCase(), m[2]!] : [t]; });
   const spans: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!capitalised(tokens[i]!) || SENTENCE_WORDS.has(tokens[i]!)) continue;

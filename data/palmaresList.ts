@@ -9,6 +9,7 @@ import type { Mention } from './mentions.ts';
 import { EPCI_AFTER, EPCI_NAME, EPCI_OF_TOWN, EPCI_SPAN, EPCI_WORDS } from './epciPhrases.ts';
 import { clausesOf, listedNames } from './listedNames.ts';
 import { readList, type IgnoredLine } from './listLayout.ts';
+import { proseNames } from './proseNames.ts';
 import { entryKey, nameSpans, type ListEntry } from './palmaresLine.ts';
 import type { Reason, ReasonVars } from './palmaresReasons.ts';
 import { canonicalName, DOMINANT, dominant, listNames, listScope, namesakesInScope, settledByScope, type ListNames } from './palmaresNames.ts';
@@ -131,7 +132,10 @@ function resolveName(entry: ListEntry, resolve: (query: string) => Resolution, n
   const seat = town ? communeNamed({ ...entry, name: town }, canonicalName(town), [], names, registry, inPlace) : undefined;
   const ofTown = seat?.status === 'resolved' ? names.epciOf(seat.code) : undefined;
   if (ofTown) return ambiguous(entry, [ofTown], 'epciOfTown', { town: seat!.status === 'resolved' ? seat!.territoryName : town! });
-  if (list.length) return ambiguous(entry, list.slice(0, 5), 'near');
+  // « Hazebrouk (59) »: a typo is never corrected unseen (the reviewer confirms it), but the commune of the
+  // département one letter off comes first among the candidates, ready to pick.
+  const oneOff = kind === 'commune' && entry.departement ? names.oneOffIn(canonical, entry.departement) : [];
+  if (list.length || oneOff.length) return ambiguous(entry, unique([...oneOff, ...list]).slice(0, 5), 'near');
   return { ...entry, status: 'unknown', candidates: [], reason: 'unknownName' };
 }
 
@@ -196,7 +200,12 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
   const readOne = (entry: ListEntry, firstPart?: number, whole = pickedOr(entry, () => resolveEntry(entry, resolve, registry))): EntryResult[] => {
     if (whole.status === 'resolved') return [whole];
     const listed = listedNames(entry, registry, placeNamed, itemOf, firstPart);
-    if (!listed) return [whole];
+    if (!listed) {
+      // An article's sentence: its subjects, each with the level said after it (or none).
+      const prose = proseNames(entry, registry, placeNamed);
+      if (!prose || (prose.length < 2 && whole.status !== 'unknown')) return [whole];
+      return prose.map((p, i) => itemOf(prose.length > 1 || firstPart ? { ...p, part: (firstPart ?? 1) + i } : p));
+    }
     ignored.push(...listed.ignored);
     return listed.results;
   };
@@ -223,7 +232,7 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     let result = r;
     if (r.status === 'ambiguous' && NAMED.has(r.reason)) {
       const candidates = r.candidates.map((c) => registry.get(c.code)).filter((c): c is RegistryEntry => !!c);
-      const settled = settledByScope(candidates, r.reason === 'shortOrExact' ? { ...scope, national: false } : scope, DOMINANT);
+      const settled = settledByScope(candidates, r.reason === 'shortOrExact' || r.sentence ? { ...scope, national: false } : scope, DOMINANT);
       if (settled) result = resolved(r, settled);
     }
     if (result.status !== 'resolved') return result;

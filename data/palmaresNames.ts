@@ -39,6 +39,8 @@ export type ListNames = {
   initials(upper: string): RegistryEntry[];
   /** The intercommunalité a commune belongs to today. */
   epciOf(communeCode: string): RegistryEntry | undefined;
+  /** Communes of a département whose name is one letter off this one (« Hazebrouk » → Hazebrouck). */
+  oneOffIn(canonical: string, departement: string): RegistryEntry[];
 };
 
 const built = new WeakMap<Registry, ListNames>();
@@ -79,6 +81,7 @@ export function listNames(registry: Registry): ListNames {
   const epcis = new Map<string, RegistryEntry[]>();
   const byMember = new Map<string, RegistryEntry>();
   for (const e of registry.epcis) for (const m of e.members ?? []) byMember.set(m, e);
+  const byDepartement = new Map<string, [string, RegistryEntry][]>();
   const initials = new Map<string, RegistryEntry[]>();
   for (const e of registry.epcis) {
     // « CA Intercommunale du Nord de la Réunion (CINOR) »: the name, the name without the brackets, the initials.
@@ -97,6 +100,13 @@ export function listNames(registry: Registry): ListNames {
     epcis: (k) => epcis.get(k) ?? [],
     initials: (k) => initials.get(k) ?? [],
     epciOf: (code) => byMember.get(code),
+    oneOffIn: (k, departement) => {
+      let list = byDepartement.get(departement);
+      if (!list) {
+        byDepartement.set(departement, list = registry.communes.filter((c) => c.departement === departement).map((c) => [canonicalName(c.name), c]));
+      }
+      return list.filter(([name]) => oneEditApart(k, name)).map(([, c]) => c);
+    },
   };
   built.set(registry, names);
   return names;
@@ -168,4 +178,15 @@ export function namesakesInScope(code: string, scope: ListScope, registry: Regis
   const canonical = canonicalName(territory.name);
   const all = [...names.exact(canonical), ...names.shortFor(canonical)];
   return all.filter((t, i) => t.code !== code && t.region === scope.region && all.findIndex((o) => o.code === t.code) === i);
+}
+
+/** One letter left out, added, changed or two swapped (« Hazebrouk », « Lanion », « Limoge », « Libourn »). */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  }
+  return a.length < b.length ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
 }

@@ -153,8 +153,12 @@ describe('a line that lists several names, as articles do', () => {
       .toBe('Marcoux, 790 habitants, près de Boën-sur-Lignon : deux symboles @');
   });
 
-  it('a sentence naming a place and where it lies lists nothing: no entry made up', () => {
-    expect(parts('Marcoux, 790 habitants, près de Boën-sur-Lignon : deux symboles @')).toEqual(['1.0 unknown']);
+  it('a sentence naming a place and where it lies: one entry, none made up', () => {
+    // (The place it lies near is no entry; Marcoux has a namesake in the Alpes-de-Haute-Provence, which the rest of
+    // the Loire page settles.)
+    expect(parts('Marcoux, 790 habitants, près de Boën-sur-Lignon : deux symboles @')).toEqual(['1.0 ambiguous']);
+    expect(parts('Marcoux, 790 habitants, près de Boën-sur-Lignon : deux symboles @\nMontbrison : @@@\nFeurs : @@\nRoanne : @@@@'))
+      .toEqual(['1.0 42136 2', '2.0 42147 3', '3.0 42094 2', '4.0 42187 4']);
     expect(parts("Saint-Apollinaire-de-Rias, 159 habitants, Ville Internet 5 arobases")).toEqual(['1.0 07214 5']);
     expect(parts("la communauté de communes du Vexin normand, dans l'Eure, en a eu quatre")).toEqual(['1.0 200071843 4']);
   });
@@ -244,6 +248,31 @@ describe('a fourth reader’s layouts (test/fixtures/fourth-reader)', () => {
     expect(codes('- Granville Terre et Mer : 2 @ (nouveau)')).toEqual(['200042604 2']);
     // In a list of Occitanie's towns, « Tarascon » may be Tarascon-sur-Ariège: the Provence town is not taken.
     expect(codes('- Foix (3 arobases)\n- Pamiers (2 arobases)\n- Saint-Girons (2 arobases)\n- Tarascon (1 arobase)\n- Auch : @@@')).toEqual(['09122 3', '09225 2', '09261 2', 'ambiguous', '32013 3']);
+  });
+
+  // Sentences of articles written by the readers (test/fixtures/*-reader), not from the rules: each subject with the
+  // level said after its group, before « pour » it, or « tout comme » the one before; complements are no entries.
+  it.each([
+    ["Dans l'Yonne, Sens et Joigny conservent leurs trois arobases, tandis qu'Avallon et Tonnerre en décrochent deux.", ['89387 3', '89206 3', '89025 2', '89418 2']],
+    ['Dans le Finistère, Douarnenez et Plouzané obtiennent trois arobases, tout comme Fouesnant.', ['29046 3', '29212 3', '29058 3']],
+    ['À La Réunion, trois arobases pour Petite-Île, et une arobase pour Trois-Bassins, qui entre dans le label.', ['97405 3', '97423 1']],
+    ['Bagnères-de-Bigorre et Lannemezan obtiennent chacune deux arobases, Aureilhan et Séméac, aux portes de Tarbes, trois.', ['65059 2', '65258 2', '65047 3', '65417 3']],
+    ['Ouest-France rappelle que Brest et Lannion restent des habitués du niveau maximal, tandis que Niort (Deux-Sèvres) décroche sa cinquième arobase.', ['unknown', 'unknown', '79191 5']],
+    ['Enfin, Belfort reste à quatre arobases et Valdoie obtient sa première, dans le Territoire de Belfort.', ['90010 4', '90099 1']],
+    // Whose level is which, or which level: the reviewer says.
+    ['Nos voisines landaises Labenne et Peyrehorade obtiennent respectivement deux et une arobases.', ['unknown']],
+    ['Côté Doubs, Montbéliard et Valentigney gagnent une arobase et passent à trois.', ['unknown', 'unknown']],
+    // « tout petits villages, comme Saint-Martin »: a national list's size settles no name of a sentence.
+    ['Parmi les nouveaux venus, de tout petits villages, comme Saint-Martin, qui obtient sa première arobase.', ['ambiguous']],
+    // A remark in brackets, « la petite commune de »: one group; its département in brackets, the group's.
+    ['Capdenac (côté lotois) et la petite commune de Saint-Félix (46) obtiennent chacune deux arobases.', ['46055 2', '46266 2']],
+  ])('an article: %s', (sentence, expected) => {
+    expect(codes(sentence)).toEqual(expected);
+  });
+
+  it('a typo is never corrected unseen; the commune one letter off in the département is the first candidate', () => {
+    const r = read('Guiras (Ardèche) cinq @\nLanion (22) @@@').results;
+    expect(r.map((x) => (x.status === 'ambiguous' ? x.candidates[0]!.code : x.status))).toEqual(['07096', '22113']);
   });
 
   it('a place in brackets that holds the other says where; an intercommunalité named by its town is no commune', () => {
@@ -349,7 +378,6 @@ describe('lines as pages published them (test/fixtures/published-lines.tsv, coll
     // Which level? The one lost or aimed at is not the one won.
     ['a level lost', 'Sablé-sur-Sarthe perd une arobase et redescend à deux @.'],
     ['a level aimed at', 'Les Herbiers visaient la quatrième arobase, ils restent à trois.'],
-    ['two places in one sentence: no guess', 'Marcoux, 790 habitants, près de Boën-sur-Lignon : deux symboles @'],
     ['an agglomeration named after its town is not the town', 'Épernay agglo Champagne garde les 3 @'],
     // An intercommunalité's news item: its heading names it, the item « Marmande et son agglo ».
     ['a heading that names the intercommunalité over its town', '[Val de Garonne Agglomération] Marmande et son agglo obtiennent @@@.'],

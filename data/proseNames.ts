@@ -1,0 +1,136 @@
+// An article's sentence that names several places, each with its level somewhere after it: « Dans l'Yonne, Sens et
+// Joigny conservent leurs trois arobases, tandis qu'Avallon et Tonnerre en décrochent deux », « Aubusson décroche une
+// troisième arobase, tout comme Sainte-Feyre », « Mamoudzou obtient 2 @ et Dzaoudzi 1 @ ». Reading only: which name
+// is which territory is palmaresList's.
+import { departementMentions } from './departementWords.ts';
+import type { PlaceNamed } from './listLayout.ts';
+import { nameSpans, type ListEntry } from './palmaresLine.ts';
+import type { Registry } from './territories/registry.ts';
+import { foldText } from './text.ts';
+
+type Span = { at: number; end: number };
+type Name = Span & { name: string; departement?: string };
+type Level = Span & { value: number | undefined };
+
+const VALUES: Record<string, number> = {
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, premiere: 1, première: 1, deuxieme: 2, deuxième: 2,
+  seconde: 2, troisieme: 3, troisième: 3, quatrieme: 4, quatrième: 4, cinquieme: 5, cinquième: 5,
+};
+const NUMBER = 'une?|deux|trois|quatre|cinq|premi[eè]re|deuxi[eè]me|seconde|troisi[eè]me|quatri[eè]me|cinqui[eè]me';
+/** A level as an article says it; `undefined` value: a change (« gagne une arobase ») or a level lost or aimed at. */
+const LEVELS: [RegExp, (m: RegExpExecArray) => number | undefined][] = [
+  [/\b(?:gagn\p{L}*|prenn?\p{L}*|perd\p{L}*)\s+(?:une?|deux|[12])\s*(?:@|arr?obases?)|\b(?:une?|deux|[12])\s*(?:@|arr?obases?)\s+(?:de plus|suppl[ée]mentaires?)/giu, () => undefined],
+  [/\b(?:vis\p{L}*|esp[èé]r\p{L}*|manqu\p{L}*)\s+(?:la|sa|une)\s+\p{L}+\s+(?:@|arr?obases?)/giu, () => undefined],
+  [/(?<![\p{L}\d])([1-5])\s*(?:@|arr?obases?)(?![\p{L}@])/giu, (m) => Number(m[1])],
+  // « trois arobases », « deux symboles @ »
+  [new RegExp(`(?<![\\p{L}])(${NUMBER})\\s+(?:(?:symboles?|signes?|logos?)\\s+)?[«"“]?\\s*(?:@|arr?obases?)`, 'giu'), (m) => VALUES[m[1]!.toLowerCase()]],
+  [/(?<![@\p{L}\d])(@{1,5})(?![@\p{L}\d])/gu, (m) => m[1]!.length],
+  // Said again in short: « … en décrochent deux », « Questembert deux. », « passent à trois », « obtient sa première, ».
+  [new RegExp(`(?<![\\p{L}])(?<!(?:les|des|ces|nos|ses|leurs) )(${NUMBER})(?:\\s+chacune?s?)?(?=\\s*(?:[.,;!)]|$))`, 'giu'), (m) => VALUES[m[1]!.toLowerCase()]],
+  [new RegExp(`\\ben\\s+\\p{L}+\\s+(?:d[ée]sormais\\s+)?(${NUMBER})\\b`, 'giu'), (m) => VALUES[m[1]!.toLowerCase()]],
+];
+/** What may stand between two names of one group: « , », « et », « ainsi que », an article. */
+const JOINED = /^\s*(?:,|et|&|ainsi que|,\s*et)?\s*(?:(?:la|le|les|l')\s*)?(?:(?:petite?s?|voisine?s?)\s+)?(?:(?:commune|ville|village|cit[ée])s?\s+(?:de\s+|d'))?$/i;
+/**
+ * What a subject's group follows: the sentence's start, a comma, « et », « tandis que », « comme », « pour »… (not
+ * « aux portes de Tarbes », « le village de la Montagne Noire », « à Paris »).
+ */
+const SUBJECT_BEFORE = /(?:^|[,;:.!?(«"“[\]]|\b(?:et|que|qu'|quand|comme|pour|ainsi|aussi|mais|puis))\s*(?:(?:la|le|les|l')\s*)?$/i;
+/** A group that takes the level of the group before it. */
+const SAME_AS_BEFORE = /\b(?:(?:tout|de m[êe]me)\s+)?comme\s*(?:(?:la|le|les|l')\s*)?$|\b(?:de m[êe]me que|ainsi que|à l'instar de)\s*(?:(?:la|le|les|l')\s*)?$/i;
+/** A level said before « pour » and its names: « Premier label, avec une arobase, pour Saint-Amand, Lussat … ». */
+const FOR = /\bpour\s*(?:(?:la|le|les|l')\s*)?$/i;
+const EPCI = /(?:(?:[Ll]a |[Ll]e |[Ll]')?(?:[Cc]ommunaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|[Mm][ée]tropole|[Aa]gglom[ée]ration|[Aa]gglo|[Cc]om['’]?\s?com['’]?|CC|CA|CU)\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?)\p{Lu}[\p{L}'-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur|aux?)\s+|d'|l')*\p{Lu}[\p{L}'-]*)*|\p{Lu}[\p{L}'-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur)\s+|d'|l')*\p{Lu}[\p{L}'-]*)*\s+(?:[Mm][ée]tropole|[Aa]gglom[ée]ration|[Aa]gglo|[Cc]ommunaut[ée])(?![\p{L}])/gu;
+/** Where a département's name says where (« Dans l'Yonne, », « Côté Nièvre », « (Deux-Sèvres) »), not a town's name. */
+const WHERE_BEFORE = /(?:\b(?:dans|en|c[ôo]t[ée]|du c[ôo]t[ée] de|d[ée]partement\s+(?:de\s+la|de\s+l'|du|des|de))\s*(?:(?:la|le|les|l')\s*)?|\(\s*)$/i;
+
+/**
+ * The places a sentence names as subjects, each with the level said after its group (« Sens et Joigny … trois
+ * arobases »), before « pour » it, or, after « tout comme », the group's before it; a group with two levels or none
+ * says none (`levelUnclear`). A place named as a complement (« aux portes de Tarbes », « voisin de … ») is no entry.
+ * Undefined when the sentence names no place or says no level.
+ */
+export function proseNames(entry: ListEntry, registry: Registry, placeNamed: PlaceNamed): ListEntry[] | undefined {
+  // (« (+1 @) » is last year's change; « (côté lotois) » a remark: both blanked, the offsets kept.)
+  const text = entry.text.normalize('NFC').replace(/’/g, "'").replace(/\s+/g, ' ').replace(/\(\s*[+\-–−]\s*[1-4]\s*(?:@|arobases?)?\s*\)/gi, (m) => ' '.repeat(m.length))
+    .replace(/\((?![^()]*[\p{Lu}\d@])(?![^()]*\b(?:arr?obases?|une?|deux|trois|quatre|cinq|premi\p{L}*|chacune?s?)\b)[^()]*\)/gu, (m) => ' '.repeat(m.length));
+  const levels = levelsIn(text);
+  if (!levels.some((l) => l.value !== undefined)) return undefined;
+  // Départements said as places: masked, and given to the names after them (or before, when said last).
+  const wheres = departementMentions(text, registry).filter((w) => WHERE_BEFORE.test(text.slice(0, w.at)));
+  let masked = text;
+  for (const w of wheres) masked = masked.slice(0, w.at) + ' '.repeat(w.end - w.at) + masked.slice(w.end);
+  // (Said last, only when it is the sentence's one and no name's own bracket: « …, dans le Territoire de Belfort ».)
+  const last = wheres.length === 1 && !/\(\s*$/.test(text.slice(0, wheres[0]!.at)) ? wheres[0] : undefined;
+  // (The line's département, unless it is one of the names: « comme Saint-Martin » is no Saint-Martin (978).)
+  const spans = namesIn(masked, levels, (name) => placeNamed(name, undefined, name));
+  const lineDepartement = spans.some((n) => foldText(n.name) === foldText(registry.departementName(entry.departement ?? '') ?? '')) ? undefined : entry.departement;
+  const departementAt = (at: number) => (wheres.filter((w) => w.end <= at).at(-1) ?? last)?.d.code ?? lineDepartement;
+  // « Niort (79) », « Niort (Deux-Sèvres) »: a département in brackets right after a name is its own.
+  const own = (end: number) => /^\s*\(\s*(\d{2,3}|2[AB])\s*\)/i.exec(masked.slice(end))?.[1]?.toUpperCase().padStart(2, '0')
+    ?? wheres.find((w) => /^\s*\(\s*$/.test(text.slice(end, w.at)))?.d.code;
+  const places = spans.map((n) => ({ ...n, departement: own(n.end) ?? departementAt(n.at) }))
+    .filter((n) => placeNamed(n.name, n.departement, n.name) || placeNamed(n.name, undefined, n.name));
+  const all: Name[][] = [];
+  for (const n of places) {
+    const last = all.at(-1)?.at(-1);
+    if (last && JOINED.test(masked.slice(last.end, n.at))) all.at(-1)!.push(n);
+    else all.push([n]);
+  }
+  const groups = all.filter((g) => SUBJECT_BEFORE.test(masked.slice(0, g[0]!.at)));
+  const names = groups.flat();
+  if (!names.length) return undefined;
+  const said: (number | undefined)[] = [];
+  groups.forEach((group, i) => {
+    const from = group.at(-1)!.end;
+    const to = groups[i + 1]?.[0]!.at ?? masked.length;
+    // (A level said before « pour » the next group is that group's: « trois arobases pour Petite-Île, et une arobase
+    // pour Trois-Bassins ».)
+    const next = groups[i + 1]?.[0]!.at ?? masked.length;
+    const after = [...new Set(levels.filter((l) => l.at >= from && l.end <= to && !(next === to && FOR.test(masked.slice(l.end, to)))).map((l) => l.value))];
+    const before = masked.slice(0, group[0]!.at);
+    const earlier = levels.filter((l) => l.end <= group[0]!.at && l.at >= (groups[i - 1]?.at(-1)!.end ?? 0));
+    // « Labenne et Peyrehorade obtiennent respectivement deux et une arobases »: whose is which, the reviewer says.
+    if (/\brespectivement\b/i.test(masked.slice(from, to))) said.push(undefined);
+    else if (FOR.test(before) && earlier.length === 1) said.push(earlier[0]!.value);
+    else if (after.length) said.push(after.length === 1 ? after[0] : undefined);
+    else if (SAME_AS_BEFORE.test(before) && i > 0) said.push(said[i - 1]);
+    else said.push(undefined);
+  });
+  const one = names.length === 1;
+  return groups.flatMap((group, i) => group.map((n): ListEntry => ({
+    line: entry.line, text: one ? entry.text : n.name, name: n.name, departement: n.departement, sentence: true,
+    ...(said[i] !== undefined ? { level: said[i] } : { levelUnclear: true }),
+  })));
+}
+
+/** Every level the text says, left to right; a level written twice (« trois arobases @@@ ») once. */
+function levelsIn(text: string): Level[] {
+  const found: Level[] = [];
+  for (const [re, value] of LEVELS) {
+    for (const m of text.matchAll(re)) {
+      const span = { at: m.index, end: m.index + m[0].length };
+      if (!found.some((f) => f.at < span.end && span.at < f.end)) found.push({ ...span, value: value(m as RegExpExecArray) });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+
+/** The names, left to right: intercommunalités by their phrase, then runs of capitalised words outside them and the levels. */
+function namesIn(text: string, levels: Level[], isPlace: (name: string) => boolean): Name[] {
+  const epcis = [...text.matchAll(EPCI)].map((m) => ({ at: m.index, end: m.index + m[0].length, name: m[0].replace(/^(?:[Ll]a |[Ll]e |[Ll]')(?=[CcMmAa])/, '').trim() }))
+    .filter((e) => isPlace(e.name));
+  const taken = (at: number, end: number) => [...epcis, ...levels].some((s) => s.at < end && at < s.end);
+  const names: Name[] = [...epcis];
+  let cursor = 0;
+  for (const name of nameSpans(text)) {
+    for (let at = text.indexOf(name, cursor); at >= 0; at = text.indexOf(name, at + 1)) {
+      if (/[\p{L}-]/u.test(text[at - 1] ?? ' ') || /[\p{L}-]/u.test(text[at + name.length] ?? ' ')) continue;
+      const bare = name.replace(/\.+$/, '');
+      if (!taken(at, at + bare.length)) names.push({ at, end: at + bare.length, name: bare });
+      cursor = at + name.length;
+      break;
+    }
+  }
+  return names.sort((a, b) => a.at - b.at);
+}
