@@ -143,8 +143,8 @@ const EPCI_ARTICLE = /^(?:la|le|l['’]) ?(?=(?:communaut|m[ée]tropole|agglo))/
 
 // (Not « et »: « Pont-Audemer et Longchamps » are two names; a commune's « et » has hyphens.)
 const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'lès', 'lez', 'sur', 'sous', 'en', "d'", "l'", 'aux', 'au']);
-/** Label words around a name (« Argentan Ville Internet », « Sèvres label »): never part of it. */
-const LABEL_WORDS = /^(?:ville|villes|village|villages|internet|label|labels|territoire|territoires)$/i;
+/** Label words around a name (« Argentan Ville Internet », « Sèvres label »), a bulletin's (« Ouistreham Infos »): never part of it. */
+const LABEL_WORDS = /^(?:ville|villes|village|villages|internet|label|labels|territoire|territoires|infos?|mag|magazine|actus?|hebdo|bulletin)$/i;
 /** Words a sentence starts with that start no place name (« Pour Castanet-Tolosan, c'est… »). */
 const SENTENCE_WORDS = new Set(['À', 'A', 'Pour', 'Avec', 'Dans', 'Chez', 'Après', 'Depuis', 'Selon', 'Comme', 'Pendant', 'Ce', 'Cette', 'Il',
   'Elle', 'Ils', 'Elles', 'On', 'Et', 'Mais', 'Ainsi', 'Enfin', 'Aussi', 'Seul', 'Seule', 'Côté', 'Bravo', 'Félicitations', 'Quant',

@@ -200,12 +200,17 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
   const readOne = (entry: ListEntry, firstPart?: number, whole = pickedOr(entry, () => resolveEntry(entry, resolve, registry))): EntryResult[] => {
     if (whole.status === 'resolved') return [whole];
     const listed = listedNames(entry, registry, placeNamed, itemOf, firstPart);
-    if (!listed) {
-      // An article's sentence: its subjects, each with the level said after it (or none).
+    // An article's sentence: its subjects, each with the level said after it (or none); taken when it settles more
+    // than the names the line lists.
+    const fromProse = () => {
       const prose = proseNames(entry, registry, placeNamed);
-      if (!prose || (prose.length < 2 && whole.status !== 'unknown')) return [whole];
-      return prose.map((p, i) => itemOf(prose.length > 1 || firstPart ? { ...p, part: (firstPart ?? 1) + i } : p));
-    }
+      return !prose || (prose.length < 2 && whole.status !== 'unknown') ? undefined
+        : prose.map((p, i) => itemOf(prose.length > 1 || firstPart ? { ...p, part: (firstPart ?? 1) + i } : p));
+    };
+    if (!listed) return fromProse() ?? [whole];
+    const settled = (results: EntryResult[]) => results.filter((r) => r.status === 'resolved').length;
+    const prose = settled(listed.results) < listed.results.length ? fromProse() : undefined;
+    if (prose && settled(prose) > settled(listed.results)) return prose;
     ignored.push(...listed.ignored);
     return listed.results;
   };

@@ -77,7 +77,13 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
     if (last && JOINED.test(masked.slice(last.end, n.at))) all.at(-1)!.push(n);
     else all.push([n]);
   }
-  const groups = all.filter((g) => SUBJECT_BEFORE.test(masked.slice(0, g[0]!.at)));
+  // « [Flers Agglo Mag] « Flers se voit décerner 3 arobases » »: a news item's heading names its site, not a subject.
+  const heading = /^\s*\[[^\]]*\]/.exec(masked)?.[0].length ?? 0;
+  const groups = all.filter((g) => SUBJECT_BEFORE.test(masked.slice(0, g[0]!.at)) && g[0]!.at >= heading);
+  // (« [Val de Garonne Agglomération] Marmande et son agglo obtiennent @@@ »: the heading is the « agglo » named.)
+  const itsEpci = /\bet (?:son|sa) (?:agglo|agglom[ée]ration|communaut[ée]|interco|intercommunalit[ée]|m[ée]tropole)\b/i.exec(masked.slice(heading));
+  const withEpci = itsEpci ? groups.findIndex((g) => g.at(-1)!.end <= heading + itsEpci.index) : -1;
+  if (withEpci >= 0) groups[withEpci] = [...groups[withEpci]!, ...all.filter((g) => g[0]!.at < heading).flat()];
   const names = groups.flat();
   if (!names.length) return undefined;
   const said: (number | undefined)[] = [];
