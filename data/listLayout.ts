@@ -30,7 +30,7 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   const table = tableLines(raw.map((e) => e.raw), registry);
   if (table) {
     return {
-      entries: raw.flatMap((e, i) => (table[i] === 'header' || table[i] === 'other' ? [] : [{ ...parseListLine(table[i]!, e.line, registry), text: e.raw }])),
+      entries: raw.flatMap((e, i) => (table[i] === 'header' || table[i] === 'other' ? [] : [{ ...parseListLine(table[i]!, e.line, registry), text: e.raw, row: true }])),
       ignored: [...crumbs, ...raw.filter((_, i) => table[i] === 'other')].map((e) => ({ line: e.line, text: e.raw })),
     };
   }
@@ -69,6 +69,8 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
         return;
       }
       if (level === undefined && !placeNamed(entry.name, entry.departement) && !ROW.test(lines[i]!.raw)) {
+        // « Autres départements », « Hors région »: the département heading above no longer holds.
+        if (/^(?:autres?|hors|divers)\b/.test(name)) departement = undefined;
         ignored.push({ line: entry.line, text: lines[i]!.raw });
         return;
       }

@@ -9,9 +9,9 @@ import { foldText } from './text.ts';
 /**
  * One entry: a line, or one name of a line that lists several (`part`, from 1: « Agen, Metz et Vannes : 5 @ »);
  * `sentence`: a name an article's sentence holds, which a national list's size never settles (« tout petits villages,
- * comme Saint-Martin »).
+ * comme Saint-Martin »); `row`: a spreadsheet's row, whose name cell is one name (« Erdre & Gesvres »).
  */
-export type ListEntry = { line: number; part?: number; text: string; name: string; departement?: string; level?: number; levelUnclear?: boolean; sentence?: boolean };
+export type ListEntry = { line: number; part?: number; text: string; name: string; departement?: string; level?: number; levelUnclear?: boolean; sentence?: boolean; row?: boolean };
 
 /** How a reviewer names an entry in a picks file and on a card: « 12 », or « 12.2 » for a line's second name. */
 export const entryKey = (e: { line: number; part?: number }): string => (e.part ? `${e.line}.${e.part}` : String(e.line));
@@ -36,6 +36,8 @@ const LEVEL_PATTERNS: [RegExp, (m: RegExpExecArray) => number][] = [
 /** One line of a published list → its name, département and level, as written. */
 export function parseListLine(text: string, line: number, registry: Registry): ListEntry {
   let rest = text.normalize('NFC').replace(/^\s*(?:[-–•*·]|\d+[.)])\s+/, '')
+    // « Tour(s)plus »: brackets inside a word are its spelling, not a second name nor a remark.
+    .replace(/(?<=\p{L})\((\p{L}{1,3})\)(?=\p{L})/gu, '$1')
     // « (50.000 habitants) », « , 790 habitants, »: a population is neither a département nor part of the name.
     .replace(/\(?\s*\d[\d  .,]*\s*habitants?\s*\)?/gi, ' ')
     // « @@@ (+1 @) », « (–1) »: the change since last year, not a second level.

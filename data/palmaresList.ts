@@ -216,7 +216,7 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
   };
   const first = entries.flatMap((entry): EntryResult[] => {
     const once = pickedOr(entry, () => resolveEntry(entry, resolve, registry));
-    if (once.status === 'resolved') return [once];
+    if (once.status === 'resolved' || entry.row) return [once];
     // Sentences with their own names and levels: each read on its own, parts numbered across the line.
     const split = clausesOf(entry, registry, placeNamed);
     if (split) {

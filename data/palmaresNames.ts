@@ -10,7 +10,7 @@ const TRAILING_TYPE = / (?:communaute (?:de communes|d agglomeration|urbaine)|co
 
 /** The name's own words: accents, case, hyphens, « St »/« Ste », an EPCI's type words and a leading article aside. */
 export function canonicalName(name: string): string {
-  let f = foldPlaceName(name);
+  let f = foldPlaceName(name.replace(/\s&\s/g, ' et '));
   // « CA Agglo du Pays de Dreux »: type words may follow one another.
   for (let before = ''; before !== f;) {
     before = f;

@@ -35,7 +35,7 @@ const JOINED = /^\s*(?:,|et|&|ainsi que|,\s*et)?\s*(?:(?:la|le|les|l')\s*)?(?:(?
  * What a subject's group follows: the sentence's start, a comma, « et », « tandis que », « comme », « pour »… (not
  * « aux portes de Tarbes », « le village de la Montagne Noire », « à Paris »).
  */
-const SUBJECT_BEFORE = /(?:^|[,;:.!?(«"“[\]]|\b(?:et|que|qu'|quand|comme|pour|ainsi|aussi|mais|puis))\s*(?:(?:la|le|les|l')\s*)?$/i;
+const SUBJECT_BEFORE = /(?:^|[,;:.!?(«"“[\]]|\b(?:et|que|qu'|quand|comme|pour|ainsi|aussi|mais|puis|dont))\s*(?:(?:la|le|les|l')\s*)?$/i;
 /** A group that takes the level of the group before it. */
 const SAME_AS_BEFORE = /\b(?:(?:tout|de m[êe]me)\s+)?comme\s*(?:(?:la|le|les|l')\s*)?$|\b(?:de m[êe]me que|ainsi que|à l'instar de)\s*(?:(?:la|le|les|l')\s*)?$/i;
 /** A level said before « pour » and its names: « Premier label, avec une arobase, pour Saint-Amand, Lussat … ». */
@@ -52,7 +52,7 @@ const WHERE_BEFORE = /(?:\b(?:dans|en|c[ôo]t[ée]|du c[ôo]t[ée] de|d[ée]part
  */
 export function proseNames(entry: ListEntry, registry: Registry, placeNamed: PlaceNamed): ListEntry[] | undefined {
   // (« (+1 @) » is last year's change; « (côté lotois) » a remark: both blanked, the offsets kept.)
-  const text = entry.text.normalize('NFC').replace(/’/g, "'").replace(/\s+/g, ' ').replace(/\(\s*[+\-–−]\s*[1-4]\s*(?:@|arobases?)?\s*\)/gi, (m) => ' '.repeat(m.length))
+  const text = entry.text.normalize('NFC').replace(/’/g, "'").replace(/\s+/g, ' ').replace(/(?<=\p{L})\((\p{L}{1,3})\)(?=\p{L})/gu, '$1').replace(/\(\s*[+\-–−]\s*[1-4]\s*(?:@|arobases?)?\s*\)/gi, (m) => ' '.repeat(m.length))
     .replace(/\((?![^()]*[\p{Lu}\d@])(?![^()]*\b(?:arr?obases?|une?|deux|trois|quatre|cinq|premi\p{L}*|chacune?s?)\b)[^()]*\)/gu, (m) => ' '.repeat(m.length));
   const levels = levelsIn(text);
   if (!levels.some((l) => l.value !== undefined)) return undefined;

@@ -246,6 +246,13 @@ describe('a fourth reader’s layouts (test/fixtures/fourth-reader)', () => {
     // « gagne une arobase » is one more than last year; « (nouveau) » a remark, no name.
     expect(codes('Fleurance gagne une arobase et en compte désormais trois ;')).toEqual(['unknown']);
     expect(codes('- Granville Terre et Mer : 2 @ (nouveau)')).toEqual(['200042604 2']);
+    // An eleventh and twelfth reader's: « dont » starts a subject of its own; a spreadsheet's cell is one name; brackets
+    // inside a word spell it; « Autres départements » ends the heading above.
+    expect(codes("Aubenas aussi est à trois arobases, comme Privas, dont l'agglomération Privas Centre Ardèche obtient deux @.")).toEqual(['07019 3', '07186 3', '200071413 2']);
+    expect(codes('Année;Dép.;Collectivité;Label\n2023;44;Erdre & Gesvres;@@@\n2023;44;Nantes;@@@@@')).toEqual(['244400503 3', '44109 5']);
+    expect(codes('Tour(s)plus (Indre-et-Loire) @@@@')).toEqual(['unknown']);
+    expect(codes('Haute-Vienne\n• Limoges – 5 arobases\n• Panazol – 3 arobases\nAutres départements\n• Mérignac (33) – 4 arobases\n• Saint-Georges – 1 arobase'))
+      .toEqual(['87085 5', '87114 3', '33281 4', 'ambiguous']);
     // In a list of Occitanie's towns, « Tarascon » may be Tarascon-sur-Ariège: the Provence town is not taken.
     expect(codes('- Foix (3 arobases)\n- Pamiers (2 arobases)\n- Saint-Girons (2 arobases)\n- Tarascon (1 arobase)\n- Auch : @@@')).toEqual(['09122 3', '09225 2', '09261 2', 'ambiguous', '32013 3']);
   });
