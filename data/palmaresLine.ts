@@ -28,7 +28,7 @@ const LEVEL_PATTERNS: [RegExp, (m: RegExpExecArray) => number][] = [
   [/(?<![\p{L}])(une?|deux|trois|quatre|cinq|one|two|three|four|five|premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\s+[«"“]?\s*(?:@|arobases?|arrobases?)\s*[»"”]?/iu, (m) => WORDS[m[1]!.toLowerCase()]!],
   [/(?<!@)(@{1,5})(?!@)/, (m) => m[1]!.length],
   // « …, dans l'Eure, en a eu quatre » (the arobases named earlier in the article).
-  [/\ben (?:a (?:eu|obtenu|re[çc]u|d[ée]croch[ée])|obtient|re[çc]oit)\s+(une?|deux|trois|quatre|cinq|[1-5])\b/i, (m) => WORDS[m[1]!.toLowerCase()] ?? Number(m[1])],
+  [/\ben (?:(?:a|ont) (?:eu|obtenu|re[çc]u|d[ée]croch[ée])|obtien(?:t|nent)|re[çc]oi(?:t|vent)|d[ée]croche(?:nt)?|compte(?:nt)?)\s+(une?|deux|trois|quatre|cinq|[1-5])\b/i, (m) => WORDS[m[1]!.toLowerCase()] ?? Number(m[1])],
   // « … la plus haute marche (du podium) » of a five-level label.
   [/\b(?:la )?plus haute (?:marche|distinction|r[ée]compense)\b/i, () => 5],
 ];

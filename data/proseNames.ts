@@ -26,7 +26,7 @@ const LEVELS: [RegExp, (m: RegExpExecArray) => number | undefined][] = [
   [new RegExp(`(?<![\\p{L}])(${NUMBER})\\s+(?:(?:symboles?|signes?|logos?)\\s+)?[«"“]?\\s*(?:@|arr?obases?)`, 'giu'), (m) => VALUES[m[1]!.toLowerCase()]],
   [/(?<![@\p{L}\d])(@{1,5})(?![@\p{L}\d])/gu, (m) => m[1]!.length],
   // Said again in short: « … en décrochent deux », « Questembert deux. », « passent à trois », « obtient sa première, ».
-  [new RegExp(`(?<![\\p{L}])(?<!(?:les|des|ces|nos|ses|leurs) )(${NUMBER})(?:\\s+chacune?s?)?(?=\\s*(?:[.,;!)]|$))`, 'giu'), (m) => VALUES[m[1]!.toLowerCase()]],
+  [new RegExp(`(?<![\\p{L}])(?<!(?<![\\p{L}])(?:les|des|ces|nos|ses|leurs) )(${NUMBER})(?:\\s+chacune?s?)?(?=\\s*(?:[.,;!)]|$))`, 'giu'), (m) => VALUES[m[1]!.toLowerCase()]],
   [new RegExp(`\\ben\\s+\\p{L}+\\s+(?:d[ée]sormais\\s+)?(${NUMBER})\\b`, 'giu'), (m) => VALUES[m[1]!.toLowerCase()]],
 ];
 /** What may stand between two names of one group: « , », « et », « ainsi que », an article. */
@@ -86,28 +86,39 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
   if (withEpci >= 0) groups[withEpci] = [...groups[withEpci]!, ...all.filter((g) => g[0]!.at < heading).flat()];
   const names = groups.flat();
   if (!names.length) return undefined;
-  const said: (number | undefined)[] = [];
+  // A level for each name of each group.
+  const said: (number | undefined)[][] = [];
   groups.forEach((group, i) => {
     const from = group.at(-1)!.end;
     const to = groups[i + 1]?.[0]!.at ?? masked.length;
+    const segment = masked.slice(from, to);
     // (A level said before « pour » the next group is that group's: « trois arobases pour Petite-Île, et une arobase
     // pour Trois-Bassins ».)
-    const next = groups[i + 1]?.[0]!.at ?? masked.length;
-    const after = [...new Set(levels.filter((l) => l.at >= from && l.end <= to && !(next === to && FOR.test(masked.slice(l.end, to)))).map((l) => l.value))];
+    const after = [...new Set(levels.filter((l) => l.at >= from && l.end <= to && !FOR.test(masked.slice(l.end, to))).map((l) => l.value))];
     const before = masked.slice(0, group[0]!.at);
     const earlier = levels.filter((l) => l.end <= group[0]!.at && l.at >= (groups[i - 1]?.at(-1)!.end ?? 0));
-    // « Labenne et Peyrehorade obtiennent respectivement deux et une arobases »: whose is which, the reviewer says.
-    if (/\brespectivement\b/i.test(masked.slice(from, to))) said.push(undefined);
-    else if (FOR.test(before) && earlier.length === 1) said.push(earlier[0]!.value);
-    else if (after.length) said.push(after.length === 1 ? after[0] : undefined);
-    else if (SAME_AS_BEFORE.test(before) && i > 0) said.push(said[i - 1]);
-    else said.push(undefined);
+    const previous = said[i - 1]?.every((v) => v === said[i - 1]![0]) ? said[i - 1]![0] : undefined;
+    const all = (value: number | undefined) => said.push(group.map(() => value));
+    // « Le Passage, Bon-Encontre et Boé … avec respectivement 3, 3 et 2 arobases »: in order, when they are as many.
+    if (/\brespectivement\b/i.test(segment)) said.push(inTurn(segment, group.length));
+    else if (FOR.test(before) && earlier.length === 1) all(earlier[0]!.value);
+    else if (after.length) all(after.length === 1 ? after[0] : undefined);
+    // « … tout comme Fouesnant », « …, Malemort aussi »: the level of the group before.
+    else if (i > 0 && (SAME_AS_BEFORE.test(before) || /^\s*,?\s*(?:aussi|[ée]galement|de m[êe]me)\b/i.test(segment))) all(previous);
+    else all(undefined);
   });
   const one = names.length === 1;
-  return groups.flatMap((group, i) => group.map((n): ListEntry => ({
+  return groups.flatMap((group, i) => group.map((n, j): ListEntry => ({
     line: entry.line, text: one ? entry.text : n.name, name: n.name, departement: n.departement, sentence: true,
-    ...(said[i] !== undefined ? { level: said[i] } : { levelUnclear: true }),
+    ...(said[i]![j] !== undefined ? { level: said[i]![j] } : { levelUnclear: true }),
   })));
+}
+
+/** « respectivement trois et deux arobases », « respectivement 3, 3 et 2 arobases »: `count` levels in turn, or none. */
+function inTurn(segment: string, count: number): (number | undefined)[] {
+  const m = new RegExp(`respectivement\\s+(?:(?:de|à|avec)\\s+)?((?:[1-5]|${NUMBER})(?:\\s*(?:,|et)\\s*(?:[1-5]|${NUMBER}))+)\\s*(?:@|arr?obases?)`, 'iu').exec(segment);
+  const values = m ? m[1]!.split(/\s*(?:,|\bet\b)\s*/).map((v) => VALUES[v.toLowerCase()] ?? Number(v)) : [];
+  return values.length === count ? values : Array.from({ length: count }, () => undefined);
 }
 
 /** Every level the text says, left to right; a level written twice (« trois arobases @@@ ») once. */

@@ -270,8 +270,13 @@ describe('a fourth reader’s layouts (test/fixtures/fourth-reader)', () => {
     ['[Ouistreham Infos, n° 112, janvier 2025] « Notre ville obtient sa troisième arobase ! »', ['14488 3']],
     ['[Bois-Guillaume Mag] « Trois arobases pour notre ville. »', ['76108 3']],
     ['[Val de Garonne Agglomération] Marmande et son agglo obtiennent @@@.', ['47157 3', '200030674 3']],
+    // « respectivement » in turn, when the levels are as many as the names; « deux. » said again; « X aussi ».
+    ['En Lot-et-Garonne, Le Passage, Bon-Encontre et Boé, trois communes de la première couronne, sont labellisées avec respectivement 3, 3 et 2 arobases.', ['47201 3', '47032 3', '47031 2']],
+    ['Soyaux et La Couronne obtiennent respectivement trois et deux arobases, tandis que Saint-Yrieix-sur-Charente grimpe à quatre @.', ['16374 3', '16113 2', '16358 4']],
+    ['Dans le Var, Hyères, La Seyne-sur-Mer et Fréjus obtiennent trois @, Draguignan et Brignoles deux.', ['83069 3', '83126 3', '83061 3', '83050 2', '83023 2']],
+    ['En Corrèze, Ussel et Égletons en obtiennent deux, Malemort aussi.', ['19275 2', '19073 2', '19123 2']],
     // Whose level is which, or which level: the reviewer says.
-    ['Nos voisines landaises Labenne et Peyrehorade obtiennent respectivement deux et une arobases.', ['unknown']],
+    ['Agen, Metz et Vannes obtiennent respectivement trois et deux arobases.', ['unknown', 'unknown', 'unknown']],
     ['Côté Doubs, Montbéliard et Valentigney gagnent une arobase et passent à trois.', ['unknown', 'unknown']],
     // « tout petits villages, comme Saint-Martin »: a national list's size settles no name of a sentence.
     ['Parmi les nouveaux venus, de tout petits villages, comme Saint-Martin, qui obtient sa première arobase.', ['ambiguous']],
