@@ -119,6 +119,9 @@ function resolveName(entry: ListEntry, resolve: (query: string) => Resolution, n
   const byInitials = initials ? names.initials(initials).filter(inPlace) : [];
   if (byInitials.length === 1) return resolved(entry, byInitials[0]!);
   if (byInitials.length > 1) return ambiguous(entry, byInitials, HOMONYMS);
+  const spelledOut = initials && !byInitials.length ? names.spelledInitials(initials).filter(inPlace) : [];
+  if (spelledOut.length === 1 && entry.departement) return resolved(entry, spelledOut[0]!);
+  if (spelledOut.length) return ambiguous(entry, spelledOut.slice(0, 5), 'near');
   // An intercommunalité often goes without its type words (« Grand Annecy », « Caen la Mer »): when no commune anywhere
   // has the name, one intercommunalité of that name is the one (« Tulle (91) » is Tulle misplaced, not Tulle Agglo).
   const epcis = kind === 'epci' ? unique([...same, ...names.epcis(canonical).filter(inPlace)])

@@ -37,6 +37,11 @@ export type ListNames = {
    * the name: « CUCM » is what Le Creusot-Montceau is called, and what « CU Caen la Mer » would spell.
    */
   initials(upper: string): RegistryEntry[];
+  /**
+   * Intercommunalités whose official name spells these initials, type first (« CA du Nord Basse-Terre »: CANBT):
+   * offered, and taken only within the département the list gives (« CUCM » spells Creusot-Montceau and Caen la Mer).
+   */
+  spelledInitials(upper: string): RegistryEntry[];
   /** The intercommunalité a commune belongs to today. */
   epciOf(communeCode: string): RegistryEntry | undefined;
   /** Communes of a département whose name is one letter off this one (« Hazebrouk » → Hazebrouck). */
@@ -83,6 +88,7 @@ export function listNames(registry: Registry): ListNames {
   for (const e of registry.epcis) for (const m of e.members ?? []) byMember.set(m, e);
   const byDepartement = new Map<string, [string, RegistryEntry][]>();
   const initials = new Map<string, RegistryEntry[]>();
+  const spelled = new Map<string, RegistryEntry[]>();
   for (const e of registry.epcis) {
     // « CA Intercommunale du Nord de la Réunion (CINOR) »: the name, the name without the brackets, the initials.
     const inside = /\(([^()]+)\)\s*$/.exec(e.name)?.[1];
@@ -92,6 +98,7 @@ export function listNames(registry: Registry): ListNames {
       ...(quoted ? [quoted, e.name.replace(/\s*(?:''|"|«)[^'"«»]+(?:''|"|»)\s*/, ' ')] : [])];
     for (const key of new Set(keys.map(canonicalName))) if (key) add(epcis, key, e);
     if (inside && /^[\p{Lu}\d ]{2,12}$/u.test(inside)) add(initials, inside.replace(/\s+/g, ''), e);
+    add(spelled, initialsOf(e.name), e);
   }
   names = {
     exact: (k) => exact.get(k) ?? [],
@@ -99,6 +106,7 @@ export function listNames(registry: Registry): ListNames {
     formers: (k, shortToo) => [...formers.get(k) ?? [], ...(shortToo ? formerShort.get(k) ?? [] : [])],
     epcis: (k) => epcis.get(k) ?? [],
     initials: (k) => initials.get(k) ?? [],
+    spelledInitials: (k) => spelled.get(k) ?? [],
     epciOf: (code) => byMember.get(code),
     oneOffIn: (k, departement) => {
       let list = byDepartement.get(departement);
@@ -190,3 +198,11 @@ export function oneEditApart(a: string, b: string): boolean {
   }
   return a.length < b.length ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
 }
+
+/** « CA du Nord Basse-Terre » → CANBT, « CC de l'Ouest Guyanais » → CCOG: the type, then each word's first letter. */
+function initialsOf(name: string): string {
+  const [type, ...words] = name.replace(/\s*\([^()]*\)\s*$/, '').split(/[\s'’-]+/);
+  return `${/^(?:CA|CC|CU)$/.test(type ?? '') ? type : (type ?? '').charAt(0).toUpperCase()}${words.filter((w) => w && !INITIAL_SKIP.has(w.toLowerCase()))
+    .map((w) => foldPlaceName(w).charAt(0).toUpperCase()).join('')}`;
+}
+const INITIAL_SKIP = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'en', 'sur', 'sous', 'aux', 'au', '/', '&']);

@@ -286,6 +286,12 @@ describe('a fourth reader’s layouts (test/fixtures/fourth-reader)', () => {
     expect(codes(sentence)).toEqual(expected);
   });
 
+  it('initials the official name spells, type first, are taken within the département the list gives', () => {
+    expect(codes('GUYANE\nla CACL : @@\nla CCOG : @\nGUADELOUPE\nCANBT : @')).toEqual(['249730045 2', '249730037 1', '249710062 1']);
+    // Without a département, offered only: « CUCM » spells Caen la Mer too.
+    expect(codes('la CCOG : @\nla CUCM : 3 @')).toEqual(['ambiguous', 'ambiguous']);
+  });
+
   it('a typo is never corrected unseen; the commune one letter off in the département is the first candidate', () => {
     const r = read('Guiras (Ardèche) cinq @\nLanion (22) @@@').results;
     expect(r.map((x) => (x.status === 'ambiguous' ? x.candidates[0]!.code : x.status))).toEqual(['07096', '22113']);
