@@ -4,7 +4,7 @@
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { isKnownEdition } from './editions.ts';
 import { sourceIssue, writeAwards, type ImportSummary, type PalmaresRow } from './palmares.ts';
-import { entryKey, readListHeader, readListResults, type EntryResult, type IgnoredLine, type ListHeader } from './palmaresList.ts';
+import { awardedEntries, entryKey, readListHeader, readListResults, type EntryResult, type IgnoredLine, type ListHeader } from './palmaresList.ts';
 import type { Resolution } from './territories/index.ts';
 import type { Registry } from './territories/registry.ts';
 import { CONTROL_CHARACTER, decodeText } from './textFile.ts';
@@ -93,9 +93,9 @@ export async function confirmListImport(
   // Claimed first: a second click, or a second instance, finds it no longer pending.
   const claimed = await prisma.listImport.updateMany({ where: { id, status: 'pending' }, data: { status: 'imported', edition, source } });
   if (!claimed.count) return { ok: false, reason: 'notPending', view: current };
-  const rows: PalmaresRow[] = current.results.flatMap((r) => r.status === 'resolved' ? [{
+  const rows: PalmaresRow[] = awardedEntries(current.results).map((r) => ({
     line: r.line, edition, code: r.code, kind: registry.get(r.code)!.kind, level: r.level!, mentions: current.header.mentions, source,
-  }] : []);
+  }));
   try {
     const summary = await writeAwards(prisma, rows, {});
     await prisma.listImport.update({ where: { id }, data: { summary } });

@@ -54,9 +54,10 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
       level = entry.level;
       return;
     }
-    // A heading with words of its own: taken as one only when names without a level follow, and shown as ignored.
+    // A heading with words of its own: taken as one only when names without a level follow, and shown as ignored
+    // (« 1 @ : Penmarc'h, Audierne, Scaër » lists its names: no heading).
     if (entry.level !== undefined && !entry.departement && next && next.level === undefined && !next.levelUnclear
-      && LEVEL_FIRST.test(lines[i]!.raw) && !placeNamed(entry.name)) {
+      && LEVEL_FIRST.test(lines[i]!.raw) && !placeNamed(entry.name) && (enumeration(entry.name) ?? []).filter((n) => placeNamed(n)).length < 2) {
       level = entry.level;
       ignored.push({ line: entry.line, text: lines[i]!.raw });
       return;
@@ -68,7 +69,10 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
         departement = entry.departement ?? alone!.code;
         return;
       }
-      if (level === undefined && !placeNamed(entry.name, entry.departement) && !ROW.test(lines[i]!.raw)) {
+      // (A sentence that says no level is no entry, even naming a place: « Les élus … ont remis les trophées … à
+      // Quimper »; under a level heading, one that names no place.)
+      const sentence = lines[i]!.raw.split(/\s+/).length > 6;
+      if (((level === undefined && sentence) || ((level === undefined || sentence) && !placeNamed(entry.name, entry.departement))) && !ROW.test(lines[i]!.raw)) {
         // « Autres départements », « Hors région »: the département heading above no longer holds.
         if (/^(?:autres?|hors|divers)\b/.test(name)) departement = undefined;
         ignored.push({ line: entry.line, text: lines[i]!.raw });
@@ -128,10 +132,12 @@ export function enumeration(text: string): string[] | undefined {
   ];
   for (const list of places) {
     if (list === undefined) continue;
-    const items = list.split(/\s*[,;·•]\s*|\s+(?:et|and|&)\s+/i)
-      .map((t) => t.replace(/^[\s\-–•*·]*(?:\.{3}|…)?\s*(?:et\s+)?|\s*(?:\.{3}|…)?[\s.]*$/g, ''))
+    const items = list.split(/\s*[,;·•]\s*|\s+(?:et|and)\s+/i)
+      .map((t) => t.replace(/^[\s\-–•*·]*(?:\.{3}|…)?\s*(?:et\s+|ainsi que\s+|sans oublier\s+|mais aussi\s+)?|\s*(?:\.{3}|…)?[\s.]*$/g, ''))
       .map((t) => ((t.match(/\)/g) ?? []).length > (t.match(/\(/g) ?? []).length ? t.replace(/\)\s*$/, '') : t))
       .filter(Boolean);
+    // « … : …, ainsi que Marly, pour sa toute première candidature. »: a remark after the last name listed.
+    if (list === places[0] && items.length >= 3 && /^(?:pour|avec|qui|dont|soit|en)\b/i.test(items.at(-1)!)) items.pop();
     if (items.length >= 2 && items.every((t) => NAME_START.capital.test(t) || NAME_START.epci.test(t))) return items;
   }
   return undefined;

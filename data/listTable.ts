@@ -7,7 +7,8 @@ import { foldText } from './text.ts';
 const DELIMITERS = [';', '\t', '|', ','] as const;
 /** A cell that is a level and nothing else: « 3 », « @@@ », « 3@ », « 3 arobases », « trois ». */
 const LEVEL_CELL = /^(?:[1-5](?:\s*\/\s*5)?|@{1,5}|[1-5]\s*@|(?:[1-5]|une?|deux|trois|quatre|cinq)\s*(?:@|arobases?|arrobases?)?)$/i;
-const HEADER = { name: /^(?:nom|commune|ville|collectivite|territoire|name|libelle|town)/, departement: /^(?:dep|dpt)/, level: /^(?:niv|arobase|level|label|@|nombre)/ };
+// (The level's column: one that says arobases first (« Nb @ », « Niveau »), then « Label 2023 »; never « Année label ».)
+const HEADER = { name: /^(?:nom|commune|ville|collectivite|territoire|name|libelle|town)/, departement: /^(?:dep|dpt)/, level: /@|arobase|^niv|^level/, levelElse: /^(?:label|nombre|nb\b)/ };
 
 /** Cells of one row, double quotes honoured (« "Saint-Malo","Ille-et-Vilaine" »). */
 function cells(line: string, delimiter: string): string[] {
@@ -69,7 +70,7 @@ function headerColumns(row: string[]): Columns | undefined {
   const folded = row.map((c) => foldText(c));
   const find = (re: RegExp) => { const i = folded.findIndex((c) => re.test(c)); return i >= 0 ? i : undefined; };
   const name = find(HEADER.name);
-  return name === undefined ? undefined : { name, departement: find(HEADER.departement), level: find(HEADER.level) };
+  return name === undefined ? undefined : { name, departement: find(HEADER.departement), level: find(HEADER.level) ?? find(HEADER.levelElse) };
 }
 
 /** « Bourg-en-Bresse », « 1 », « 3 » → « Bourg-en-Bresse (01) 3@ » (a spreadsheet drops the département's zero). */

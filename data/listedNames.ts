@@ -10,6 +10,8 @@ import type { Registry } from './territories/registry.ts';
  * « Quetigny décroche sa cinquième arobase ; Chenôve et Talant passent à trois »): more than one, whose level?
  */
 const NUMBER_WORD = /(?<![\p{L}\d-])(?:une?|deux|trois|quatre|cinq|premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me|[1-5]|@{1,5})(?![\p{L}\d-])/giu;
+/** A number word before a noun that is no arobase: « trois communes », « sa première candidature ». */
+const OTHER_COUNT = /(?<![\p{L}\d-])(?:deux|trois|quatre|cinq|premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\s+(?!arr?obases?\b|@|chacune?s?\b|et\b|ou\b)\p{Ll}{3,}/giu;
 /** What is left of a piece that only says where: « Côté Nièvre », « En Saône-et-Loire », « Dans le Jura ». */
 const WHERE_WORDS = /^(?:c[ôo]t[ée]|en|dans|du c[ôo]t[ée] de|pour|et)?$/i;
 
@@ -22,7 +24,9 @@ export function listedNames<R>(entry: ListEntry, registry: Registry, placeNamed:
   const items = enumeration(entry.text);
   if (!items) return undefined;
   // The line's level goes to a name without one only when the line says a single number.
-  const numbers = (entry.text.replace(/(?<![\p{L}\d-])(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?=@)/giu, '').match(NUMBER_WORD) ?? []).length;
+  // (« trois communes de moins de 1 000 habitants », « sa toute première candidature »: numbers of other things.)
+  const counted = entry.text.replace(/\d[\d  .]*\s*habitants?/gi, ' ').replace(OTHER_COUNT, ' ');
+  const numbers = (counted.replace(/(?<![\p{L}\d-])(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?=@)/giu, '').match(NUMBER_WORD) ?? []).length;
   const shared = numbers <= 1 ? entry.level : undefined;
   const saysLevel = entry.level !== undefined || !!entry.levelUnclear;
   let where = entry.departement;

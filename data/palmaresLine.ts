@@ -144,7 +144,8 @@ const TRAILING_VERB = /[\s,]+(?:(?:qui )?(?:a|ont) (?:re[çc]u|obtenu|eu|d[ée]c
 const EPCI_ARTICLE = /^(?:la|le|l['’]) ?(?=(?:communaut|m[ée]tropole|agglo))/i;
 
 // (Not « et »: « Pont-Audemer et Longchamps » are two names; a commune's « et » has hyphens.)
-const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'lès', 'lez', 'sur', 'sous', 'en', "d'", "l'", 'aux', 'au']);
+// (« & » joins one name's words: « Lamballe Terre & Mer », « Erdre & Gesvres ».)
+const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'lès', 'lez', 'sur', 'sous', 'en', "d'", "l'", 'aux', 'au', '&']);
 /** Label words around a name (« Argentan Ville Internet », « Sèvres label »), a bulletin's (« Ouistreham Infos »): never part of it. */
 const LABEL_WORDS = /^(?:ville|villes|village|villages|internet|label|labels|territoire|territoires|infos?|mag|magazine|actus?|hebdo|bulletin)$/i;
 /** Words a sentence starts with that start no place name (« Pour Castanet-Tolosan, c'est… »). */

@@ -22,7 +22,8 @@ export { readList, type IgnoredLine } from './listLayout.ts';
 export { entryKey, nameSpans, parseListLine, readListHeader, readPicks, type ListEntry, type ListHeader } from './palmaresLine.ts';
 
 export type EntryResult = ListEntry & (
-  | { status: 'resolved'; code: string; territoryName: string }
+  // (`repeatOf`: the same territory and level as that entry, « Lille » in an article's prose then in its list: one award.)
+  | { status: 'resolved'; code: string; territoryName: string; repeatOf?: string }
   | { status: 'ambiguous'; candidates: Territory[]; reason: Reason; reasonVars?: ReasonVars }
   | { status: 'unknown'; candidates: Territory[]; reason: Reason; reasonVars?: ReasonVars }
 );
@@ -235,7 +236,7 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     return readOne(entry, undefined, once);
   });
   const scope = listScope(first.flatMap((r) => (r.status === 'resolved' ? registry.get(r.code) ?? [] : [])));
-  const seen = new Map<string, string>();
+  const seen = new Map<string, { key: string; level?: number }>();
   const results = first.map((r): EntryResult => {
     let result = r;
     if (r.status === 'ambiguous' && NAMED.has(r.reason)) {
@@ -247,10 +248,11 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     const elsewhere = r.departement ? [] : namesakesInScope(result.code, scope, registry);
     if (elsewhere.length) return ambiguous(r, [registry.get(result.code)!, ...elsewhere], 'shortOrExact');
     const already = seen.get(result.code);
+    if (already && already.level === result.level) return { ...result, repeatOf: already.key };
     if (already !== undefined) {
-      return { ...r, status: 'ambiguous', candidates: [], reason: 'duplicate', reasonVars: { line: already, name: result.territoryName } };
+      return { ...r, status: 'ambiguous', candidates: [], reason: 'duplicate', reasonVars: { line: already.key, name: result.territoryName } };
     }
-    seen.set(result.code, entryKey(r));
+    seen.set(result.code, { key: entryKey(r), level: result.level });
     return result;
   });
   return { results, ignored };
@@ -262,9 +264,14 @@ export function resolveList(text: string, registry: Registry, resolve: (query: s
 
 const isPlace = (r: EntryResult) => r.status === 'resolved' || PLACE.has(r.reason);
 
+/** The entries that make an award: resolved, each territory once. */
+export function awardedEntries(results: EntryResult[]): (EntryResult & { status: 'resolved' })[] {
+  return results.filter((r): r is EntryResult & { status: 'resolved' } => r.status === 'resolved' && !r.repeatOf);
+}
+
 /** The resolved entries as palmarès CSV rows (`edition,code,name,level,mentions,source`), the import's own format. */
 export function listAsCsvRows(results: EntryResult[], edition: number, source: string, mentions: Mention[] = []): string[] {
-  return results.flatMap((r) => r.status === 'resolved'
+  return awardedEntries(results).flatMap((r) => r.status === 'resolved'
     ? [[String(edition), r.code, r.territoryName, String(r.level), mentions.join(';'), source].map((c) => csvCell(c)).join(',')]
     : []);
 }

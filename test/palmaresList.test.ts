@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseListLine, readListResults, readPicks, resolveList } from '../data/palmaresList.ts';
+import { listAsCsvRows, parseListLine, readListResults, readPicks, resolveList } from '../data/palmaresList.ts';
 import { getTerritoryIndex } from '../data/territories/index.ts';
 import { projectRoot } from '../data/migrations.ts';
 
@@ -55,9 +55,13 @@ describe('one entry as published', () => {
     expect(parseListLine('Pontarlier : 3 arobases', 1, index.registry)).toMatchObject({ name: 'Pontarlier', level: 3 });
   });
 
-  it('a territory listed twice is flagged, not imported twice; picks settle an entry', () => {
+  it('a territory listed twice with two levels is flagged, with one level counted once; picks settle an entry', () => {
     const r = resolveList('Arras (62) @@@\nArras (62) @@@@\nHazebrouk (59) @', index.registry, index.resolve, readPicks('3 → 59295\n'));
     expect(r.map((x) => x.status)).toEqual(['resolved', 'ambiguous', 'resolved']);
+    // An article names Lille in its prose, then in its list: one award, nothing to settle.
+    const twice = resolveList('Lille garde ses cinq arobases.\n- Lille : @@@@@\n- Roubaix : @@@', index.registry, index.resolve);
+    expect(twice.map((x) => (x.status === 'resolved' ? `${x.code} ${x.level}${x.repeatOf ? ` = ${x.repeatOf}` : ''}` : x.status))).toEqual(['59350 5', '59350 5 = 1', '59512 3']);
+    expect(listAsCsvRows(twice, 25, 'La Voix du Nord, 2024').map((row) => row.split(',')[1])).toEqual(['59350', '59512']);
     expect(readPicks('12 → 38185\n13,2A004\n14 200071843\n15.2 → 59295\nnot a pick')).toEqual(new Map([['12', '38185'], ['13', '2A004'], ['14', '200071843'], ['15.2', '59295']]));
   });
 });
@@ -253,6 +257,15 @@ describe('a fourth reader’s layouts (test/fixtures/fourth-reader)', () => {
     expect(codes('Tour(s)plus (Indre-et-Loire) @@@@')).toEqual(['unknown']);
     expect(codes('Haute-Vienne\n• Limoges – 5 arobases\n• Panazol – 3 arobases\nAutres départements\n• Mérignac (33) – 4 arobases\n• Saint-Georges – 1 arobase'))
       .toEqual(['87085 5', '87114 3', '33281 4', 'ambiguous']);
+    // A thirteenth and fourteenth reader's: a level column « Nb @ » of digits (not « Année label »); « 1 @ : A, B »
+    // lists names, no heading, and a sentence after it that says no level is no entry; « & » joins a name.
+    expect(codes('Nom collectivité;Type;Dépt;CP;Année label;Nb @\nVitré;Commune;35;35500;2022;4\nNevers;Commune;58;58000;2022;3')).toEqual(['35360 4', '58194 3']);
+    const page = read("2 @ : Morlaix, Douarnenez, Carhaix\n1 @ : Penmarc'h, Audierne, Scaër\n\nLes élus du Département ont remis les trophées aux lauréats le 10 mars, à Quimper.");
+    expect(page.results.map((r) => (r.status === 'resolved' ? `${r.code} ${r.level}` : r.status))).toEqual(['29151 2', '29046 2', '29024 2', '29158 1', '29003 1', '29274 1']);
+    expect(page.ignored.map((l) => l.line)).toEqual([4]);
+    expect(codes("Parmi les villages distingués d'une arobase : Lectoure et Eauze (Gers), Quillan (Aude), ainsi que Gramat, pour sa toute première candidature."))
+      .toEqual(['32208 1', '32119 1', '11304 1', '46128 1']);
+    expect(codes('Lamballe Terre & Mer, notre agglo, qui passe à 4@')).toEqual(['200069391 4']);
     // In a list of Occitanie's towns, « Tarascon » may be Tarascon-sur-Ariège: the Provence town is not taken.
     expect(codes('- Foix (3 arobases)\n- Pamiers (2 arobases)\n- Saint-Girons (2 arobases)\n- Tarascon (1 arobase)\n- Auch : @@@')).toEqual(['09122 3', '09225 2', '09261 2', 'ambiguous', '32013 3']);
   });

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { isKnownEdition } from '../../data/editions.ts';
-import { entryKey, listAsCsvRows, readListHeader, readListResults, readPicks, type EntryResult, type IgnoredLine } from '../../data/palmaresList.ts';
+import { awardedEntries, entryKey, listAsCsvRows, readListHeader, readListResults, readPicks, type EntryResult, type IgnoredLine } from '../../data/palmaresList.ts';
 import { reasonText } from '../../data/palmaresReasons.ts';
 import { PALMARES_COLUMNS, sourceIssue, writeAwards, type PalmaresRow } from '../../data/palmares.ts';
 import { getTerritoryIndex } from '../../data/territories/index.ts';
@@ -72,6 +72,9 @@ if (values.json) {
     const options = r.candidates.slice(0, 10).map((c) => `${c.code} ${c.name} (${c.departement ?? '?'})`).join(' | ');
     say(`ligne ${entryKey(r)} « ${r.text} » : ${r.status === 'ambiguous' ? 'ambiguë' : 'inconnue'} — ${reasonText('fr', r)}${options ? ` — candidats : ${options}` : ''}`);
   }
+  for (const r of results) {
+    if (r.status === 'resolved' && r.repeatOf) say(`ligne ${entryKey(r)} « ${r.text} » : ${r.territoryName} au même niveau qu'à la ligne ${r.repeatOf}, compté une fois.`);
+  }
   if (open.length) say(`Rien n'est importé tant que ces entrées ne sont pas tranchées : écrivez « ligne → code » (« 12.2 → code » pour le 2e nom d'une ligne) dans un fichier et relancez avec --picks <fichier>.`);
 }
 
@@ -81,9 +84,9 @@ if (values.csv) {
   for (const row of listAsCsvRows(results, edition, source, header.mentions)) console.log(row);
   process.exit(0);
 }
-const rows: PalmaresRow[] = results.flatMap((r) => r.status === 'resolved' ? [{
+const rows: PalmaresRow[] = awardedEntries(results).map((r) => ({
   line: r.line, edition, code: r.code, kind: index.registry.get(r.code)!.kind, level: r.level!, mentions: header.mentions, source,
-}] : []);
+}));
 const db = await openConfiguredDatabase();
 try {
   const s = await writeAwards(db.prisma, rows, {});
