@@ -43,7 +43,8 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   parsed.forEach((entry, i) => {
     const name = foldText(entry.name);
     const next = parsed[i + 1];
-    if (entry.level !== undefined && !entry.departement && HEADING.test(name)) {
+    // (« === 5 @ === », « ** 4 arobases ** »: a heading's decoration.)
+    if (entry.level !== undefined && !entry.departement && HEADING.test(name.replace(/[=*#~_—–-]+/g, ' ').trim())) {
       // « Vichy 03 » then « @@@@@ » then « Yzeure 03 @@ »: a level a PDF copy pushed to the next line, not a heading.
       // (A row that ends in its département and population, its level cell alone on the next line, the same.)
       const row = ROW.test(lines[i - 1]?.raw ?? '');
@@ -71,7 +72,8 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
       }
       // (A sentence that says no level is no entry, even naming a place: « Les élus … ont remis les trophées … à
       // Quimper »; under a level heading, one that names no place.)
-      const sentence = lines[i]!.raw.split(/\s+/).length > 6;
+      // (« Mortain (Manche), Evron (Mayenne), Plouarzel (Finistère), … » is a list, no sentence.)
+      const sentence = lines[i]!.raw.split(/\s+/).length > 6 && (enumeration(lines[i]!.raw) ?? []).filter((n) => placeNamed(n)).length < 2;
       if (((level === undefined && sentence) || ((level === undefined || sentence) && !placeNamed(entry.name, entry.departement))) && !ROW.test(lines[i]!.raw)) {
         // « Autres départements », « Hors région »: the département heading above no longer holds.
         if (/^(?:autres?|hors|divers)\b/.test(name)) departement = undefined;

@@ -29,7 +29,10 @@ export function listedNames<R>(entry: ListEntry, registry: Registry, placeNamed:
   const numbers = (counted.replace(/(?<![\p{L}\d-])(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?=@)/giu, '').match(NUMBER_WORD) ?? []).length;
   const shared = numbers <= 1 ? entry.level : undefined;
   const saysLevel = entry.level !== undefined || !!entry.levelUnclear;
-  let where = entry.departement;
+  // (When names carry their own, « Plouarzel (Finistère), …, Sainte-Marie, Moëlan-sur-Mer (Finistère) », one without
+  // has none: the line's, its last name's, is not its.)
+  const own = items.filter((t) => parseListLine(t, entry.line, registry).departement).length;
+  let where = own >= 2 ? undefined : entry.departement;
   let places = 0;
   const kept: ListEntry[] = [];
   const ignored: IgnoredLine[] = [];

@@ -124,6 +124,8 @@ function departementNumber(text: string): RegExpExecArray | undefined {
     if (m[0].includes('(')) return m;
     const before = text.slice(0, m.index + 1).trimEnd().replace(/[,–-]$/, '').trimEnd();
     const after = text.slice(m.index + m[0].length);
+    // « Parthenay Deux-Sèvres 10 500 »: a population's thousands, no département.
+    if (/^\s\d{3}(?!\d)/.test(after)) continue;
     // « 41 Contres @@ »: lists sorted by département put its number first.
     if (!before && /^\s+\p{Lu}/u.test(after)) return m;
     if (/(?:^|\s)\p{Lu}[\p{L}'’-]*$/u.test(before) && !/^\s*\p{Ll}/u.test(after)) return m;

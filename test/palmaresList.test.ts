@@ -266,6 +266,12 @@ describe('a fourth reader’s layouts (test/fixtures/fourth-reader)', () => {
     expect(codes("Parmi les villages distingués d'une arobase : Lectoure et Eauze (Gers), Quillan (Aude), ainsi que Gramat, pour sa toute première candidature."))
       .toEqual(['32208 1', '32119 1', '11304 1', '46128 1']);
     expect(codes('Lamballe Terre & Mer, notre agglo, qui passe à 4@')).toEqual(['200069391 4']);
+    // A fifteenth and sixteenth reader's: « === 5 @ === » headings; a comma list of « Nom (Département) », a name
+    // without one staying open; a population's thousands after a département's name.
+    // (A national page: Agen, Metz, Grenoble; on a Breton page, the Breton Sainte-Marie would be the one.)
+    expect(codes('=== 5 @ ===\nBrest (Finistère)\nAgen (Lot-et-Garonne)\nMetz (Moselle)\nGrenoble (Isère)\n=== 1 @ ===\nPlouarzel (Finistère), Landéda (Finistère), Sainte-Marie, Langouët (Ille-et-Vilaine),'))
+      .toEqual(['29019 5', '47001 5', '57463 5', '38185 5', '29177 1', '29101 1', 'ambiguous', '35146 1']);
+    expect(codes('Parthenay Deux-Sèvres 10 500 @@@@@\nBourgoin-Jallieu Isère 27 000 @@@')).toEqual(['79202 5', '38053 3']);
     // In a list of Occitanie's towns, « Tarascon » may be Tarascon-sur-Ariège: the Provence town is not taken.
     expect(codes('- Foix (3 arobases)\n- Pamiers (2 arobases)\n- Saint-Girons (2 arobases)\n- Tarascon (1 arobase)\n- Auch : @@@')).toEqual(['09122 3', '09225 2', '09261 2', 'ambiguous', '32013 3']);
   });
