@@ -4,7 +4,8 @@
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { isKnownEdition } from './editions.ts';
 import { sourceIssue, writeAwards, type ImportSummary, type PalmaresRow } from './palmares.ts';
-import { awardedEntries, entryKey, readListHeader, readListResults, type EntryResult, type IgnoredLine, type ListHeader } from './palmaresList.ts';
+import { entryKey, readListHeader, readListResults, type EntryResult, type IgnoredLine, type ListHeader } from './palmaresList.ts';
+import { awardedEntries } from './palmaresRows.ts';
 import type { Resolution } from './territories/index.ts';
 import type { Registry } from './territories/registry.ts';
 import { CONTROL_CHARACTER, decodeText } from './textFile.ts';

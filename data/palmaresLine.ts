@@ -4,7 +4,7 @@
 import { isMention, type Mention } from './mentions.ts';
 import type { Registry } from './territories/registry.ts';
 import { departementMentions } from './departementWords.ts';
-import { foldText } from './text.ts';
+import { escapeRegExp, foldText } from './text.ts';
 
 /**
  * One entry: a line, or one name of a line that lists several (`part`, from 1: « Agen, Metz et Vannes : 5 @ »);
@@ -133,7 +133,6 @@ function departementNumber(text: string): RegExpExecArray | undefined {
   return undefined;
 }
 
-const escapeRegExp = (s: string) => s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
 
 const CHANGE = /\b(?:gagn\p{L}*|prenn?\p{L}*)\s+(?:une?|deux|[12])\s*(?:@|arr?obases?)(?:\s+(?:de plus|suppl[ée]mentaires?))?|\b(?:une?|deux|[12])\s*(?:@|arr?obases?)\s+(?:de plus|suppl[ée]mentaires?)\b/giu;
 

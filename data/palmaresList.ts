@@ -12,10 +12,10 @@ import { readList, type IgnoredLine } from './listLayout.ts';
 import { proseNames } from './proseNames.ts';
 import { entryKey, nameSpans, type ListEntry } from './palmaresLine.ts';
 import type { Reason, ReasonVars } from './palmaresReasons.ts';
-import { canonicalName, DOMINANT, dominant, listNames, listScope, namesakesInScope, settledByScope, type ListNames } from './palmaresNames.ts';
+import { canonicalName, DOMINANT, dominant, listNames, listScope, memberOf, namesakesInScope, settledByScope, type ListNames } from './palmaresNames.ts';
 import type { Resolution, Territory } from './territories/index.ts';
 import { toTerritory, type Registry, type RegistryEntry } from './territories/registry.ts';
-import { foldPlaceName, foldText } from './text.ts';
+import { escapeRegExp, foldPlaceName, foldText } from './text.ts';
 
 export { canonicalName } from './palmaresNames.ts';
 export { readList, type IgnoredLine } from './listLayout.ts';
@@ -85,13 +85,8 @@ export function resolveEntry(entry: ListEntry, resolve: (query: string) => Resol
 
 /** A commune and the intercommunalité it belongs to, either way round. */
 function related(a: EntryResult, b: EntryResult, registry: Registry): boolean {
-  if (a.status !== 'resolved' || b.status !== 'resolved') return false;
-  const member = (epci: string, commune: string) => !!registry.get(epci)?.members?.includes(commune);
-  return member(a.code, b.code) || member(b.code, a.code);
+  return a.status === 'resolved' && b.status === 'resolved' && memberOf(a.code, b.code, registry);
 }
-
-// (No « - »: a « u » pattern refuses « \- ».)
-const escapeRegExp = (s: string) => s.replace(/[/\\^$*+?.()|[\]{}]/g, '\\$&');
 const unique = <T extends Territory>(list: T[]): T[] => [...new Map(list.map((t) => [t.code, t])).values()];
 const resolved = (entry: ListEntry, t: Territory): EntryResult => ({ ...entry, status: 'resolved', code: t.code, territoryName: t.name });
 const ambiguous = (entry: ListEntry, candidates: Territory[], reason: Reason, reasonVars?: ReasonVars): EntryResult =>
@@ -263,15 +258,3 @@ export function resolveList(text: string, registry: Registry, resolve: (query: s
 }
 
 const isPlace = (r: EntryResult) => r.status === 'resolved' || PLACE.has(r.reason);
-
-/** The entries that make an award: resolved, each territory once. */
-export function awardedEntries(results: EntryResult[]): (EntryResult & { status: 'resolved' })[] {
-  return results.filter((r): r is EntryResult & { status: 'resolved' } => r.status === 'resolved' && !r.repeatOf);
-}
-
-/** The resolved entries as palmarès CSV rows (`edition,code,name,level,mentions,source`), the import's own format. */
-export function listAsCsvRows(results: EntryResult[], edition: number, source: string, mentions: Mention[] = []): string[] {
-  return awardedEntries(results).flatMap((r) => r.status === 'resolved'
-    ? [[String(edition), r.code, r.territoryName, String(r.level), mentions.join(';'), source].map((c) => csvCell(c)).join(',')]
-    : []);
-}

@@ -206,3 +206,9 @@ function initialsOf(name: string): string {
     .map((w) => foldPlaceName(w).charAt(0).toUpperCase()).join('')}`;
 }
 const INITIAL_SKIP = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'en', 'sur', 'sous', 'aux', 'au', '/', '&']);
+
+/** A commune and the intercommunalité it belongs to, either way round. */
+export function memberOf(a: string, b: string, registry: Registry): boolean {
+  const member = (epci: string, commune: string) => !!registry.get(epci)?.members?.includes(commune);
+  return member(a, b) || member(b, a);
+}

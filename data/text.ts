@@ -93,3 +93,6 @@ export const foldPlaceName = (text: string): string => foldText(abbreviationsOut
 const abbreviationsOut = (text: string): string => (/[./]/.test(text)
   ? text.replace(/\bN\.\s*-?\s*D\.\s*-?/g, 'Notre-Dame-').replace(/(?<![\p{L}])S\.\s*-?/gu, 'Saint-').replace(/\bs\/\s*/gi, 'sur ')
   : text);
+
+/** A text as a RegExp's literal, « u » patterns included (which refuse « \- »: no need outside a class). */
+export const escapeRegExp = (s: string): string => s.replace(/[/\\^$*+?.()|[\]{}]/g, '\\$&');

@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listAsCsvRows, parseListLine, readListResults, readPicks, resolveList } from '../data/palmaresList.ts';
+import { parseListLine, readListResults, readPicks, resolveList } from '../data/palmaresList.ts';
+import { listAsCsvRows } from '../data/palmaresRows.ts';
 import { getTerritoryIndex } from '../data/territories/index.ts';
 import { projectRoot } from '../data/migrations.ts';
 

@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { isKnownEdition } from '../../data/editions.ts';
-import { awardedEntries, entryKey, listAsCsvRows, readListHeader, readListResults, readPicks, type EntryResult, type IgnoredLine } from '../../data/palmaresList.ts';
+import { entryKey, readListHeader, readListResults, readPicks, type EntryResult, type IgnoredLine } from '../../data/palmaresList.ts';
+import { awardedEntries, listAsCsvRows } from '../../data/palmaresRows.ts';
 import { reasonText } from '../../data/palmaresReasons.ts';
 import { PALMARES_COLUMNS, sourceIssue, writeAwards, type PalmaresRow } from '../../data/palmares.ts';
 import { getTerritoryIndex } from '../../data/territories/index.ts';
