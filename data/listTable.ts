@@ -2,13 +2,14 @@
 // separated, with or without a header row. Each row becomes the line a person would have written
 // (« Bourg-en-Bresse (01) 3@ »), so that it is read by the same rules as a typed list.
 import type { Registry } from './territories/registry.ts';
+import { departementOfPostcode } from './palmaresLine.ts';
 import { foldText } from './text.ts';
 
 const DELIMITERS = [';', '\t', '|', ','] as const;
 /** A cell that is a level and nothing else: « 3 », « @@@ », « 3@ », « 3 arobases », « trois ». */
 const LEVEL_CELL = /^(?:[1-5](?:\s*\/\s*5)?|@{1,5}|[1-5]\s*@|(?:[1-5]|une?|deux|trois|quatre|cinq)\s*(?:@|arobases?|arrobases?)?)$/i;
 // (The level's column: one that says arobases first (« Nb @ », « Niveau »), then « Label 2023 »; never « Année label ».)
-const HEADER = { name: /^(?:nom|commune|ville|collectivite|territoire|name|libelle|town)/, departement: /^(?:dep|dpt)/, level: /@|arobase|^niv|^level/, levelElse: /^(?:label|nombre|nb\b)/ };
+const HEADER = { name: /^(?:nom|commune|ville|collectivite|territoire|name|libelle|town)/, departement: /^(?:dep|dpt)/, postcode: /^(?:cp|code postal|postcode)$/, level: /@|arobase|^niv|^level/, levelElse: /^(?:label|nombre|nb\b)/ };
 
 /** Cells of one row, double quotes honoured (« "Saint-Malo","Ille-et-Vilaine" »). */
 function cells(line: string, delimiter: string): string[] {
@@ -26,7 +27,7 @@ function cells(line: string, delimiter: string): string[] {
   return out;
 }
 
-type Columns = { name: number; departement?: number; level?: number };
+type Columns = { name: number; departement?: number; level?: number; postcode?: number };
 
 /** A row's line to read; `header` for the header row; `other` for a line of no row (a title above the table). */
 export type TableLine = string | 'header' | 'other';
@@ -70,7 +71,7 @@ function headerColumns(row: string[]): Columns | undefined {
   const folded = row.map((c) => foldText(c));
   const find = (re: RegExp) => { const i = folded.findIndex((c) => re.test(c)); return i >= 0 ? i : undefined; };
   const name = find(HEADER.name);
-  return name === undefined ? undefined : { name, departement: find(HEADER.departement), level: find(HEADER.level) ?? find(HEADER.levelElse) };
+  return name === undefined ? undefined : { name, departement: find(HEADER.departement), level: find(HEADER.level) ?? find(HEADER.levelElse), postcode: find(HEADER.postcode) };
 }
 
 /** « Bourg-en-Bresse », « 1 », « 3 » → « Bourg-en-Bresse (01) 3@ » (a spreadsheet drops the département's zero). */
@@ -80,7 +81,9 @@ function asLine(row: string[], header: Columns | undefined, departementNames: Se
   const departementAt = header ? header.departement ?? -1 : row.findIndex((c, i) => i !== levelAt && isDepartement(c));
   const nameAt = header ? header.name : row.findIndex((c, i) => i !== levelAt && i !== departementAt && c !== '');
   const name = row[nameAt] ?? '';
-  const departement = row[departementAt] ?? '';
+  // (A blank département cell, a postcode beside it: « Saint-Pierre;;97410 » is in La Réunion.)
+  const postcode = header?.postcode !== undefined ? row[header.postcode] ?? '' : '';
+  const departement = row[departementAt] || (/^\d{5}$/.test(postcode) ? departementOfPostcode(postcode) : '');
   const level = row[levelAt] ?? '';
   const where = /^\d{1,2}$/.test(departement) ? departement.padStart(2, '0') : departement;
   // « 3 », « 3/5 » in a level column: arobases.

@@ -109,7 +109,7 @@ export function parseListLine(text: string, line: number, registry: Registry): L
 }
 
 /** 29200 → 29, 97400 → 974, 20000 → 2A, 20200 → 2B. */
-function departementOfPostcode(postcode: string): string {
+export function departementOfPostcode(postcode: string): string {
   if (postcode.startsWith('97') || postcode.startsWith('98')) return postcode.slice(0, 3);
   if (postcode.startsWith('20')) return Number(postcode) < 20200 ? '2A' : '2B';
   return postcode.slice(0, 2);

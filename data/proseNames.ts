@@ -6,7 +6,7 @@ import { departementMentions } from './departementWords.ts';
 import type { PlaceNamed } from './listLayout.ts';
 import { nameSpans, type ListEntry } from './palmaresLine.ts';
 import type { Registry } from './territories/registry.ts';
-import { foldText } from './text.ts';
+import { escapeRegExp, foldText } from './text.ts';
 
 type Span = { at: number; end: number };
 type Name = Span & { name: string; departement?: string };
@@ -39,7 +39,8 @@ const SUBJECT_BEFORE = /(?:^|[,;:.!?(«"“[\]]|\b(?:et|que|qu'|quand|comme|pour
 /** A group that takes the level of the group before it. */
 const SAME_AS_BEFORE = /\b(?:(?:tout|de m[êe]me)\s+)?comme\s*(?:(?:la|le|les|l')\s*)?$|\b(?:de m[êe]me que|ainsi que|à l'instar de)\s*(?:(?:la|le|les|l')\s*)?$/i;
 /** A level said before « pour » and its names: « Premier label, avec une arobase, pour Saint-Amand, Lussat … ». */
-const FOR = /\bpour\s*(?:(?:la|le|les|l')\s*)?$/i;
+// (Right before it: « …, et pour Lormont qui en obtient trois » is no level said for Lormont.)
+const FOR = /^\s*,?\s*pour\s+(?:(?:la|le|les|l')\s*)?$/i;
 const EPCI = /(?:(?:[Ll]a |[Ll]e |[Ll]')?(?:[Cc]ommunaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|[Mm][ée]tropole|[Aa]gglom[ée]ration|[Aa]gglo|[Cc]om['’]?\s?com['’]?|CC|CA|CU)\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?)\p{Lu}[\p{L}'-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur|aux?)\s+|d'|l')*\p{Lu}[\p{L}'-]*)*|\p{Lu}[\p{L}'-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur)\s+|d'|l')*\p{Lu}[\p{L}'-]*)*\s+(?:[Mm][ée]tropole|[Aa]gglom[ée]ration|[Aa]gglo|[Cc]ommunaut[ée])(?![\p{L}])/gu;
 /** Where a département's name says where (« Dans l'Yonne, », « Côté Nièvre », « (Deux-Sèvres) »), not a town's name. */
 const WHERE_BEFORE = /(?:\b(?:dans|en|c[ôo]t[ée]|du c[ôo]t[ée] de|d[ée]partement\s+(?:de\s+la|de\s+l'|du|des|de))\s*(?:(?:la|le|les|l')\s*)?|\(\s*)$/i;
@@ -101,12 +102,17 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
     const all = (value: number | undefined) => said.push(group.map(() => value));
     // « Le Passage, Bon-Encontre et Boé … avec respectivement 3, 3 et 2 arobases »: in order, when they are as many.
     if (/\brespectivement\b/i.test(segment)) said.push(inTurn(segment, group.length));
-    else if (FOR.test(before) && earlier.length === 1) all(earlier[0]!.value);
+    else if (earlier.length === 1 && FOR.test(masked.slice(earlier[0]!.end, group[0]!.at))) all(earlier[0]!.value);
     else if (after.length) all(after.length === 1 ? after[0] : undefined);
     // « … tout comme Fouesnant », « …, Malemort aussi »: the level of the group before.
     else if (i > 0 && (SAME_AS_BEFORE.test(before) || /^\s*,?\s*(?:aussi|[ée]galement|de m[êe]me)\b/i.test(segment))) all(previous);
     else all(undefined);
   });
+  // « Belley, Miribel et Trévoux … avec deux arobases pour Belley et Miribel, une seule pour Trévoux »: a name said
+  // twice shares the levels out in a way this reading does not follow; the reviewer says.
+  const twice = names.some((n) => masked.split(new RegExp(`(?<![\\p{L}-])${escapeRegExp(n.name)}(?![\\p{L}-])`, 'u')).length > 2
+    && new RegExp(`\\bpour\\s+${escapeRegExp(n.name)}(?![\\p{L}-])`, 'iu').test(masked));
+  if (twice) said.forEach((levels) => levels.fill(undefined));
   const one = names.length === 1;
   return groups.flatMap((group, i) => group.map((n, j): ListEntry => ({
     line: entry.line, text: one ? entry.text : n.name, name: n.name, departement: n.departement, sentence: true,

@@ -273,6 +273,11 @@ describe('a fourth reader’s layouts (test/fixtures/fourth-reader)', () => {
     expect(codes('=== 5 @ ===\nBrest (Finistère)\nAgen (Lot-et-Garonne)\nMetz (Moselle)\nGrenoble (Isère)\n=== 1 @ ===\nPlouarzel (Finistère), Landéda (Finistère), Sainte-Marie, Langouët (Ille-et-Vilaine),'))
       .toEqual(['29019 5', '47001 5', '57463 5', '38185 5', '29177 1', '29101 1', 'ambiguous', '35146 1']);
     expect(codes('Parthenay Deux-Sèvres 10 500 @@@@@\nBourgoin-Jallieu Isère 27 000 @@@')).toEqual(['79202 5', '38053 3']);
+    // A seventeenth and eighteenth reader's: a level goes to the names after « pour » only right before it; a place
+    // named again after « pour » leaves the levels open; a blank département cell, the postcode's.
+    expect(codes('Mention aussi pour Blanquefort (33), récompensée de quatre arobases, et pour Lormont qui en obtient trois.')).toEqual(['33056 4', '33249 3']);
+    expect(codes('Belley, Miribel et Trévoux sont labellisées avec deux arobases pour Belley et Miribel, une seule pour Trévoux.')).toEqual(['unknown', 'unknown', 'unknown', 'unknown']);
+    expect(codes('Année;Collectivité;Type;Département;Code postal;Label\n2024;Saint-Pierre;Commune;;97410;4\n2024;Saint-Pierre;Commune;;97250;2')).toEqual(['97416 4', '97225 2']);
     // In a list of Occitanie's towns, « Tarascon » may be Tarascon-sur-Ariège: the Provence town is not taken.
     expect(codes('- Foix (3 arobases)\n- Pamiers (2 arobases)\n- Saint-Girons (2 arobases)\n- Tarascon (1 arobase)\n- Auch : @@@')).toEqual(['09122 3', '09225 2', '09261 2', 'ambiguous', '32013 3']);
   });
