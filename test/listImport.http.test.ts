@@ -140,6 +140,17 @@ describe('an admin imports a published list from Teams', () => {
     expect(replyTexts(picked)).toContain('10 entrée(s) : 10 reconnue(s), 0 à revoir.');
   });
 
+  it('an article as printed: names read subject by subject, a town named again at one level imported once', async () => {
+    const article = "# edition: 24\nDans l'Yonne, Sens et Joigny conservent leurs trois arobases, tandis qu'Avallon et Tonnerre en décrochent deux.\n- Sens : @@@\n";
+    const preview = await sendFile('yonne-2023.txt', article);
+    expect(replyTexts(preview)).toContain('5 entrée(s) : 5 reconnue(s), 0 à revoir.');
+    const id = String(buttons(cardOf(preview)).find((b) => b.data.act === 'confirm')!.data.id);
+    const done = await click({ verb: 'listImport', act: 'confirm', id, edition: '24', source: "L'Yonne républicaine, 2023 : https://www.lyonne.fr/" });
+    expect(replyTexts(done)).toContain('Palmarès importé (édition 24) : 4 créée(s)');
+    const rows = await t.db.prisma.award.findMany({ where: { editionNumber: 24 }, select: { territoryCode: true, level: true } });
+    expect(rows.map((r) => `${r.territoryCode} ${r.level}`).sort()).toEqual(['89025 2', '89206 3', '89387 3', '89418 2']);
+  });
+
   it('an English-speaking admin reads why each entry is open in English', async () => {
     const card = JSON.stringify(cardOf(await sendFile('awards.txt', 'Agen 5 arobases\nBlanquefort 5 arobases\nBromont @@@@@\nHazebrouk (59) @\nAnnecy-le-Vieux (74) @@@@\n', who(ADMIN, 'personal', 'en-US'))));
     expect(card).toContain('1 recognised, 4 to review');
