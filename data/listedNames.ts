@@ -2,7 +2,7 @@
 // arobases », « Côté Nièvre, Nevers grimpe à quatre @, Cosne-Cours-sur-Loire et Decize obtiennent leur deuxième
 // arobase ». An entry a name, with its own level and département, or the line's when the line leaves no doubt.
 import { enumeration, type IgnoredLine, type PlaceNamed } from './listLayout.ts';
-import { parseListLine, type ListEntry } from './palmaresLine.ts';
+import { parseListLine, WORDS, type ListEntry } from './palmaresLine.ts';
 import type { Registry } from './territories/registry.ts';
 
 /**
@@ -31,13 +31,13 @@ export function listedNames<R>(entry: ListEntry, registry: Registry, placeNamed:
   const saysLevel = entry.level !== undefined || !!entry.levelUnclear;
   // (When names carry their own, « Plouarzel (Finistère), …, Sainte-Marie, Moëlan-sur-Mer (Finistère) », one without
   // has none: the line's, its last name's, is not its.)
-  const own = items.filter((t) => parseListLine(t, entry.line, registry).departement).length;
-  let where = own >= 2 ? undefined : entry.departement;
+  const parsed = items.map((t) => parseListLine(t, entry.line, registry));
+  let where = parsed.filter((p) => p.departement).length >= 2 ? undefined : entry.departement;
   let places = 0;
   const kept: ListEntry[] = [];
   const ignored: IgnoredLine[] = [];
   items.forEach((text, i) => {
-    const own = parseListLine(text, entry.line, registry);
+    const own = parsed[i]!;
     const departement = own.departement ?? where;
     if (own.departement && own.level === undefined && WHERE_WORDS.test(own.name.trim())) { where = own.departement; return; }
     if (placeNamed(own.name, departement, text) || (entry.departement && placeNamed(own.name, undefined, text))) places++;
@@ -51,7 +51,6 @@ export function listedNames<R>(entry: ListEntry, registry: Registry, placeNamed:
 
 /** « … Questembert deux. », « … Samatan et Saint-Michel une. », « … reçoivent leur première. »: the arobases said before. */
 const ELLIPTIC = /(?:^|\s)(?:par\s+|à\s+|leur\s+|sa\s+)?(une?|deux|trois|quatre|cinq|premi[eè]re|deuxi[eè]me|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\s*[.!]?\s*$/i;
-const ELLIPTIC_VALUE: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, premiere: 1, première: 1, deuxieme: 2, deuxième: 2, troisieme: 3, troisième: 3, quatrieme: 4, quatrième: 4, cinquieme: 5, cinquième: 5 };
 
 /**
  * A line of several sentences or clauses, each with its names and its level (« Gers. Fleurance et Lectoure obtiennent
@@ -70,7 +69,7 @@ export function clausesOf(entry: ListEntry, registry: Registry, placeNamed: Plac
     const elliptic = own.level === undefined && !own.levelUnclear && arobases ? ELLIPTIC.exec(text) : null;
     const said = elliptic?.[1];
     const name = said ? own.name.replace(new RegExp(`(?:\\s(?:par|à|leur|sa))?\\s${said}\\s*[.!]?\\s*$`, 'i'), '').trim() : own.name;
-    const level = own.level ?? (said ? ELLIPTIC_VALUE[said.toLowerCase()] : undefined);
+    const level = own.level ?? (said ? WORDS[said.toLowerCase()] : undefined);
     // « Tarn-et-Garonne. », « En Ille-et-Vilaine, … »: where the names after it lie.
     if (own.departement && (!name.replace(/[.,;:!]/g, '').trim() || WHERE_WORDS.test(name.replace(/[.,;:!]/g, '').trim()))) {
       where = own.departement;

@@ -16,7 +16,8 @@ export type ListEntry = { line: number; part?: number; text: string; name: strin
 /** How a reviewer names an entry in a picks file and on a card: « 12 », or « 12.2 » for a line's second name. */
 export const entryKey = (e: { line: number; part?: number }): string => (e.part ? `${e.line}.${e.part}` : String(e.line));
 
-const WORDS: Record<string, number> = {
+/** A level's number as a word, cardinal or ordinal: « trois », « sa troisième ». */
+export const WORDS: Record<string, number> = {
   un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, one: 1, two: 2, three: 3, four: 4, five: 5,
   // « sa première arobase », « une cinquième arobase »: the rank of the arobase just won is the level.
   premier: 1, premiere: 1, première: 1, deuxieme: 2, deuxième: 2, second: 2, seconde: 2, troisieme: 3, troisième: 3,
@@ -33,20 +34,24 @@ const LEVEL_PATTERNS: [RegExp, (m: RegExpExecArray) => number][] = [
   [/\b(?:la )?plus haute (?:marche|distinction|r[ée]compense)\b/i, () => 5],
 ];
 
+/** « Tour(s)plus »: brackets inside a word are its spelling, not a second name nor a remark. */
+export const GLUED_BRACKETS = /(?<=\p{L})\((\p{L}{1,3})\)(?=\p{L})/gu;
+/** « @@@ (+1 @) », « (–1) »: the change since last year, not a second level. */
+export const LAST_YEAR = /\(\s*[+\-–−]\s*[1-4]\s*(?:@|arobases?)?\s*\)/gi;
+/** « (nouveau) », « (côté lotois cette fois) »: a remark in brackets, no name, no place, no level. */
+export const REMARK = /\((?![^()]*[\p{Lu}\d@])(?![^()]*\b(?:arr?obases?|une?|deux|trois|quatre|cinq|premi\p{L}*|chacune?s?)\b)[^()]*\)/gu;
+
 /** One line of a published list → its name, département and level, as written. */
 export function parseListLine(text: string, line: number, registry: Registry): ListEntry {
   let rest = text.normalize('NFC').replace(/^\s*(?:[-–•*·]|\d+[.)])\s+/, '')
-    // « Tour(s)plus »: brackets inside a word are its spelling, not a second name nor a remark.
-    .replace(/(?<=\p{L})\((\p{L}{1,3})\)(?=\p{L})/gu, '$1')
+    .replace(GLUED_BRACKETS, '$1')
     // « (50.000 habitants) », « , 790 habitants, »: a population is neither a département nor part of the name.
     .replace(/\(?\s*\d[\d  .,]*\s*habitants?\s*\)?/gi, ' ')
-    // « @@@ (+1 @) », « (–1) »: the change since last year, not a second level.
-    .replace(/\(\s*[+\-–−]\s*[1-4]\s*(?:@|arobases?)?\s*\)/gi, ' ')
+    .replace(LAST_YEAR, ' ')
     // « un village de la région Rhône-Alpes, Saint-Apollinaire-de-Rias », « Région Pays de la Loire : … »: a région
     // said (even a former one) is no name; « Communauté de communes Région Lézignanaise » keeps its word.
     .replace(/(?:^|(?<=\b(?:la|en|de)\s))[Rr][ée]gion\s+(?:(?:de la|de|du|des|d['’])\s*)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de la|de|du|des|d['’])\s*)?\p{Lu}[\p{L}'’-]*)*/gu, ' ')
-    // « (nouveau) », « (côté lotois cette fois) »: a remark in brackets, no name, no place, no level.
-    .replace(/\((?![^()]*[\p{Lu}\d@])(?![^()]*\b(?:arr?obases?|une?|deux|trois|quatre|cinq|premi\p{L}*|chacune?s?)\b)[^()]*\)/gu, ' ')
+    .replace(REMARK, ' ')
     // « La Turballe (Pays de la Loire) »: a région in brackets says where, like a département, and is no name.
     // (Not « (Martinique) », a région that is also a département, read as one below.)
     .replace(/\(([^()]{3,40})\)/g, (all, inside: string) => {

@@ -188,7 +188,14 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     const territory = registry.get(picks.get(entryKey(entry)) ?? '');
     return territory && entry.level !== undefined ? resolved(entry, territory) : otherwise();
   };
-  const placeNamed = (name: string, departement?: string, text = name) => isPlace(resolveEntry({ line: 0, text, name, departement, level: 1 }, resolve, registry));
+  // (Asked again and again of one name by the layout, the lists and the sentences: answered once a list.)
+  const named = new Map<string, boolean>();
+  const placeNamed = (name: string, departement?: string, text = name) => {
+    const key = `${name}\u0000${departement ?? ''}\u0000${text}`;
+    let is = named.get(key);
+    if (is === undefined) named.set(key, is = isPlace(resolveEntry({ line: 0, text, name, departement, level: 1 }, resolve, registry)));
+    return is;
+  };
   const { entries, ignored } = readList(text, registry, placeNamed);
   const itemOf = (item: ListEntry) => pickedOr(item, () => {
     const r = resolveEntry(item, resolve, registry);

@@ -4,7 +4,7 @@
 // is which territory is palmaresList's.
 import { departementMentions } from './departementWords.ts';
 import type { PlaceNamed } from './listLayout.ts';
-import { nameSpans, type ListEntry } from './palmaresLine.ts';
+import { GLUED_BRACKETS, LAST_YEAR, nameSpans, REMARK, WORDS, type ListEntry } from './palmaresLine.ts';
 import type { Registry } from './territories/registry.ts';
 import { escapeRegExp, foldText } from './text.ts';
 
@@ -12,10 +12,6 @@ type Span = { at: number; end: number };
 type Name = Span & { name: string; departement?: string };
 type Level = Span & { value: number | undefined };
 
-const VALUES: Record<string, number> = {
-  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, premiere: 1, première: 1, deuxieme: 2, deuxième: 2,
-  seconde: 2, troisieme: 3, troisième: 3, quatrieme: 4, quatrième: 4, cinquieme: 5, cinquième: 5,
-};
 const NUMBER = 'une?|deux|trois|quatre|cinq|premi[eè]re|deuxi[eè]me|seconde|troisi[eè]me|quatri[eè]me|cinqui[eè]me';
 /** A level as an article says it; `undefined` value: a change (« gagne une arobase ») or a level lost or aimed at. */
 const LEVELS: [RegExp, (m: RegExpExecArray) => number | undefined][] = [
@@ -23,11 +19,11 @@ const LEVELS: [RegExp, (m: RegExpExecArray) => number | undefined][] = [
   [/\b(?:vis\p{L}*|esp[èé]r\p{L}*|manqu\p{L}*)\s+(?:la|sa|une)\s+\p{L}+\s+(?:@|arr?obases?)/giu, () => undefined],
   [/(?<![\p{L}\d])([1-5])\s*(?:@|arr?obases?)(?![\p{L}@])/giu, (m) => Number(m[1])],
   // « trois arobases », « deux symboles @ »
-  [new RegExp(`(?<![\\p{L}])(${NUMBER})\\s+(?:(?:symboles?|signes?|logos?)\\s+)?[«"“]?\\s*(?:@|arr?obases?)`, 'giu'), (m) => VALUES[m[1]!.toLowerCase()]],
+  [new RegExp(`(?<![\\p{L}])(${NUMBER})\\s+(?:(?:symboles?|signes?|logos?)\\s+)?[«"“]?\\s*(?:@|arr?obases?)`, 'giu'), (m) => WORDS[m[1]!.toLowerCase()]],
   [/(?<![@\p{L}\d])(@{1,5})(?![@\p{L}\d])/gu, (m) => m[1]!.length],
   // Said again in short: « … en décrochent deux », « Questembert deux. », « passent à trois », « obtient sa première, ».
-  [new RegExp(`(?<![\\p{L}])(?<!(?<![\\p{L}])(?:les|des|ces|nos|ses|leurs) )(${NUMBER})(?:\\s+chacune?s?)?(?=\\s*(?:[.,;!)]|$))`, 'giu'), (m) => VALUES[m[1]!.toLowerCase()]],
-  [new RegExp(`\\ben\\s+\\p{L}+\\s+(?:d[ée]sormais\\s+)?(${NUMBER})\\b`, 'giu'), (m) => VALUES[m[1]!.toLowerCase()]],
+  [new RegExp(`(?<![\\p{L}])(?<!(?<![\\p{L}])(?:les|des|ces|nos|ses|leurs) )(${NUMBER})(?:\\s+chacune?s?)?(?=\\s*(?:[.,;!)]|$))`, 'giu'), (m) => WORDS[m[1]!.toLowerCase()]],
+  [new RegExp(`\\ben\\s+\\p{L}+\\s+(?:d[ée]sormais\\s+)?(${NUMBER})\\b`, 'giu'), (m) => WORDS[m[1]!.toLowerCase()]],
 ];
 /** What may stand between two names of one group: « , », « et », « ainsi que », an article. */
 const JOINED = /^\s*(?:,|et|&|ainsi que|,\s*et)?\s*(?:(?:la|le|les|l')\s*)?(?:(?:petite?s?|voisine?s?)\s+)?(?:(?:commune|ville|village|cit[ée])s?\s+(?:de\s+|d'))?$/i;
@@ -53,8 +49,8 @@ const WHERE_BEFORE = /(?:\b(?:dans|en|c[ôo]t[ée]|du c[ôo]t[ée] de|d[ée]part
  */
 export function proseNames(entry: ListEntry, registry: Registry, placeNamed: PlaceNamed): ListEntry[] | undefined {
   // (« (+1 @) » is last year's change; « (côté lotois) » a remark: both blanked, the offsets kept.)
-  const text = entry.text.normalize('NFC').replace(/’/g, "'").replace(/\s+/g, ' ').replace(/(?<=\p{L})\((\p{L}{1,3})\)(?=\p{L})/gu, '$1').replace(/\(\s*[+\-–−]\s*[1-4]\s*(?:@|arobases?)?\s*\)/gi, (m) => ' '.repeat(m.length))
-    .replace(/\((?![^()]*[\p{Lu}\d@])(?![^()]*\b(?:arr?obases?|une?|deux|trois|quatre|cinq|premi\p{L}*|chacune?s?)\b)[^()]*\)/gu, (m) => ' '.repeat(m.length));
+  const blank = (m: string) => ' '.repeat(m.length);
+  const text = entry.text.normalize('NFC').replace(/’/g, "'").replace(/\s+/g, ' ').replace(GLUED_BRACKETS, '$1').replace(LAST_YEAR, blank).replace(REMARK, blank);
   const levels = levelsIn(text);
   if (!levels.some((l) => l.value !== undefined)) return undefined;
   // Départements said as places: masked, and given to the names after them (or before, when said last).
@@ -123,7 +119,7 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
 /** « respectivement trois et deux arobases », « respectivement 3, 3 et 2 arobases »: `count` levels in turn, or none. */
 function inTurn(segment: string, count: number): (number | undefined)[] {
   const m = new RegExp(`respectivement\\s+(?:(?:de|à|avec)\\s+)?((?:[1-5]|${NUMBER})(?:\\s*(?:,|et)\\s*(?:[1-5]|${NUMBER}))+)\\s*(?:@|arr?obases?)`, 'iu').exec(segment);
-  const values = m ? m[1]!.split(/\s*(?:,|\bet\b)\s*/).map((v) => VALUES[v.toLowerCase()] ?? Number(v)) : [];
+  const values = m ? m[1]!.split(/\s*(?:,|\bet\b)\s*/).map((v) => WORDS[v.toLowerCase()] ?? Number(v)) : [];
   return values.length === count ? values : Array.from({ length: count }, () => undefined);
 }
 
