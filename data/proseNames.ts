@@ -10,12 +10,20 @@ import { escapeRegExp, foldText } from './text.ts';
 
 type Span = { at: number; end: number };
 type Name = Span & { name: string; departement?: string };
-type Level = Span & { value: number | undefined };
+type Level = Span & { value: number | undefined; reached?: boolean };
 
 const NUMBER = 'une?|deux|trois|quatre|cinq|premi[eè]re|deuxi[eè]me|seconde|troisi[eè]me|quatri[eè]me|cinqui[eè]me';
+/** The verb of a level reached: « passe (de deux) à », « reste à », « sont donc à », « atteint les », « en compte désormais ». */
+const FINAL = `(?<![\\p{L}-])(?:(?:pass|redescend|descend|remont|mont|grimp|rest|retomb)(?:e|ent)|redescend|descend|(?:est|sont)\\s+(?:pass|mont|grimp|redescend|descend|remont)[ée]e?s?|(?:est|sont)\\s+donc)\\s+(?:donc\\s+)?(?:de\\s+(?:${NUMBER}|[1-5])\\s*(?:@|arr?obases?)?\\s+)?à\\s+|(?<![\\p{L}-])(?:atteint|atteignent)\\s+(?:les|la)\\s+|\\ben\\s+compt(?:e|ent)\\s+d[ée]sormais\\s+`;
 /** A level as an article says it; `undefined` value: a change (« gagne une arobase ») or a level lost or aimed at. */
 const LEVELS: [RegExp, (m: RegExpExecArray) => number | undefined][] = [
-  [/\b(?:gagn\p{L}*|prenn?\p{L}*|perd\p{L}*)\s+(?:une?|deux|[12])\s*(?:@|arr?obases?)|\b(?:une?|deux|[12])\s*(?:@|arr?obases?)\s+(?:de plus|suppl[ée]mentaires?)/giu, () => undefined],
+  // The level reached after a change: « passe à trois », « redescend à deux @ », « restent à 4@ », « passe de deux à
+  // trois arobases », « sont donc à deux arobases », « atteint les @@@ », « en compte désormais trois ».
+  [new RegExp(`(?:${FINAL})(?:(${NUMBER}|[1-5])(?:\\s*(?:@|[Aa]rr?obases?))?|(@{1,5}))(?![\\p{L}@\\d])`, 'gu'), (m) => (m[2] ? m[2].length : WORDS[m[1]!.toLowerCase()] ?? Number(m[1]))],
+  // « le niveau maximal », « la note maximale »: five arobases, the label's highest (unless aimed at, below).
+  [/\b(?:vis\p{L}*|esp[èé]r\p{L}*|manqu\p{L}*|rat\p{L}*)\s+(?:le|la|sa|son)\s+(?:note\s+maximale|niveau\s+maximal)/giu, () => undefined],
+  [/\b(?:la\s+note\s+maximale|(?:le\s+|son\s+|au\s+|du\s+)?niveau\s+maximal)(?!\p{L})/giu, () => 5],
+  [/\b(?:gagn\p{L}*|prenn?\p{L}*|perd\p{L}*)\s+(?:une?|deux|[12])\s*(?:@|arr?obases?)|\bprogress\p{L}*\s+d['’]une\s+(?:@|arr?obase)|\b(?:une?|deux|[12])\s*(?:@|arr?obases?)\s+(?:de plus|suppl[ée]mentaires?)/giu, () => undefined],
   [/\b(?:vis\p{L}*|esp[èé]r\p{L}*|manqu\p{L}*)\s+(?:la|sa|une)\s+\p{L}+\s+(?:@|arr?obases?)/giu, () => undefined],
   [/(?<![\p{L}\d])([1-5])\s*(?:@|arr?obases?)(?![\p{L}@])/giu, (m) => Number(m[1])],
   // « trois arobases », « deux symboles @ »
@@ -37,6 +45,7 @@ const SAME_AS_BEFORE = /\b(?:(?:tout|de m[êe]me)\s+)?comme\s*(?:(?:la|le|les|l'
 /** A level said before « pour » and its names: « Premier label, avec une arobase, pour Saint-Amand, Lussat … ». */
 // (Right before it: « …, et pour Lormont qui en obtient trois » is no level said for Lormont.)
 const FOR = /^\s*,?\s*pour\s+(?:(?:la|le|les|l')\s*)?$/i;
+const SAME_FOR = /\bm[êe]me\s+(?:distinction|niveau|score|note|r[ée]sultat|label)\s+pour\s+(?:(?:la|le|les|l')\s*)?$/i;
 const EPCI = /(?:(?:[Ll]a |[Ll]e |[Ll]')?(?:[Cc]ommunaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|[Mm][ée]tropole|[Aa]gglom[ée]ration|[Aa]gglo|[Cc]om['’]?\s?com['’]?|CC|CA|CU)\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?)\p{Lu}[\p{L}'-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur|aux?)\s+|d'|l')*\p{Lu}[\p{L}'-]*)*|\p{Lu}[\p{L}'-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur)\s+|d'|l')*\p{Lu}[\p{L}'-]*)*\s+(?:[Mm][ée]tropole|[Aa]gglom[ée]ration|[Aa]gglo|[Cc]ommunaut[ée])(?![\p{L}])/gu;
 /** Where a département's name says where (« Dans l'Yonne, », « Côté Nièvre », « (Deux-Sèvres) »), not a town's name. */
 const WHERE_BEFORE = /(?:\b(?:dans|en|c[ôo]t[ée]|du c[ôo]t[ée] de|d[ée]partement\s+(?:de\s+la|de\s+l'|du|des|de))\s*(?:(?:la|le|les|l')\s*)?|\(\s*)$/i;
@@ -91,7 +100,9 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
     const segment = masked.slice(from, to);
     // (A level said before « pour » the next group is that group's: « trois arobases pour Petite-Île, et une arobase
     // pour Trois-Bassins ».)
-    const after = [...new Set(levels.filter((l) => l.at >= from && l.end <= to && !FOR.test(masked.slice(l.end, to))).map((l) => l.value))];
+    const inSegment = levels.filter((l) => l.at >= from && l.end <= to && !FOR.test(masked.slice(l.end, to)));
+    // (« gagne une arobase et passe à trois »: the level reached is the one said.)
+    const after = [...new Set((inSegment.some((l) => l.reached) ? inSegment.filter((l) => l.reached) : inSegment).map((l) => l.value))];
     const before = masked.slice(0, group[0]!.at);
     const earlier = levels.filter((l) => l.end <= group[0]!.at && l.at >= (groups[i - 1]?.at(-1)!.end ?? 0));
     const previous = said[i - 1]?.every((v) => v === said[i - 1]![0]) ? said[i - 1]![0] : undefined;
@@ -99,9 +110,11 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
     // « Le Passage, Bon-Encontre et Boé … avec respectivement 3, 3 et 2 arobases »: in order, when they are as many.
     if (/\brespectivement\b/i.test(segment)) said.push(inTurn(segment, group.length));
     else if (earlier.length === 1 && FOR.test(masked.slice(earlier[0]!.end, group[0]!.at))) all(earlier[0]!.value);
+    // « Même distinction pour Brest métropole »: the level of the group before.
+    else if (i > 0 && !after.length && SAME_FOR.test(before)) all(previous);
     else if (after.length) all(after.length === 1 ? after[0] : undefined);
     // « … tout comme Fouesnant », « …, Malemort aussi »: the level of the group before.
-    else if (i > 0 && (SAME_AS_BEFORE.test(before) || /^\s*,?\s*(?:aussi|[ée]galement|de m[êe]me)\b/i.test(segment))) all(previous);
+    else if (i > 0 && (SAME_AS_BEFORE.test(before) || /^\s*,?\s*(?:\p{L}+\s+)?(?:aussi|[ée]galement|de m[êe]me)\b/iu.test(segment))) all(previous);
     else all(undefined);
   });
   // « Belley, Miribel et Trévoux … avec deux arobases pour Belley et Miribel, une seule pour Trévoux »: a name said
@@ -129,7 +142,7 @@ function levelsIn(text: string): Level[] {
   for (const [re, value] of LEVELS) {
     for (const m of text.matchAll(re)) {
       const span = { at: m.index, end: m.index + m[0].length };
-      if (!found.some((f) => f.at < span.end && span.at < f.end)) found.push({ ...span, value: value(m as RegExpExecArray) });
+      if (!found.some((f) => f.at < span.end && span.at < f.end)) found.push({ ...span, value: value(m as RegExpExecArray), ...(re === LEVELS[0]![0] ? { reached: true } : {}) });
     }
   }
   return found.sort((a, b) => a.at - b.at);

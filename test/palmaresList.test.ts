@@ -248,8 +248,9 @@ describe('a fourth reader’s layouts (test/fixtures/fourth-reader)', () => {
     // The town and its namesake intercommunalité in one line: two entries, never the town taken for the other.
     expect(codes("➡️ Ernée et la CC de l'Ernée : 2@ chacune")).toEqual(['53096 2', '245300355 2']);
     expect(codes("En Tarn-et-Garonne, Montauban reste à quatre @ et l'agglomération du Grand Montauban à trois.")).toEqual(['82121 4', '248200099 3']);
-    // « gagne une arobase » is one more than last year; « (nouveau) » a remark, no name.
-    expect(codes('Fleurance gagne une arobase et en compte désormais trois ;')).toEqual(['unknown']);
+    // « gagne une arobase » is one more than last year, the level reached is said after it; « (nouveau) » a remark.
+    expect(codes('Fleurance gagne une arobase et en compte désormais trois ;')).toEqual(['32132 3']);
+    expect(codes('Fleurance gagne une arobase ;')).toEqual(['unknown']);
     expect(codes('- Granville Terre et Mer : 2 @ (nouveau)')).toEqual(['200042604 2']);
     // An eleventh and twelfth reader's: « dont » starts a subject of its own; a spreadsheet's cell is one name; brackets
     // inside a word spell it; « Autres départements » ends the heading above.
@@ -289,7 +290,7 @@ describe('a fourth reader’s layouts (test/fixtures/fourth-reader)', () => {
     ['Dans le Finistère, Douarnenez et Plouzané obtiennent trois arobases, tout comme Fouesnant.', ['29046 3', '29212 3', '29058 3']],
     ['À La Réunion, trois arobases pour Petite-Île, et une arobase pour Trois-Bassins, qui entre dans le label.', ['97405 3', '97423 1']],
     ['Bagnères-de-Bigorre et Lannemezan obtiennent chacune deux arobases, Aureilhan et Séméac, aux portes de Tarbes, trois.', ['65059 2', '65258 2', '65047 3', '65417 3']],
-    ['Ouest-France rappelle que Brest et Lannion restent des habitués du niveau maximal, tandis que Niort (Deux-Sèvres) décroche sa cinquième arobase.', ['unknown', 'unknown', '79191 5']],
+    ['Ouest-France rappelle que Brest et Lannion restent des habitués du niveau maximal, tandis que Niort (Deux-Sèvres) décroche sa cinquième arobase.', ['29019 5', '22113 5', '79191 5']],
     ['Enfin, Belfort reste à quatre arobases et Valdoie obtient sa première, dans le Territoire de Belfort.', ['90010 4', '90099 1']],
     // A news item's heading names its site: the town of « notre ville », the « agglo » of « Marmande et son agglo ».
     ['[Ouistreham Infos, n° 112, janvier 2025] « Notre ville obtient sa troisième arobase ! »', ['14488 3']],
@@ -302,7 +303,16 @@ describe('a fourth reader’s layouts (test/fixtures/fourth-reader)', () => {
     ['En Corrèze, Ussel et Égletons en obtiennent deux, Malemort aussi.', ['19275 2', '19073 2', '19123 2']],
     // Whose level is which, or which level: the reviewer says.
     ['Agen, Metz et Vannes obtiennent respectivement trois et deux arobases.', ['unknown', 'unknown', 'unknown']],
-    ['Côté Doubs, Montbéliard et Valentigney gagnent une arobase et passent à trois.', ['unknown', 'unknown']],
+    ['Côté Doubs, Montbéliard et Valentigney gagnent une arobase et passent à trois.', ['25388 3', '25580 3']],
+    // The level reached after a change, not the change; a level aimed at or left behind is none.
+    ['Sablé-sur-Sarthe perd une arobase et redescend à deux @.', ['72264 2']],
+    ['Les Herbiers visaient la quatrième arobase, ils restent à trois.', ['85109 3']],
+    ['Flers Agglo progresse d\'une arobase et atteint les @@@.', ['200035814 3']],
+    ['Passy et Chamonix-Mont-Blanc ont chacune une arobase de plus que l\'an dernier et sont donc à deux arobases.', ['ambiguous', '74056 2']],
+    ['Angoulême décroche enfin sa quatrième arobase, après trois ans passés à @@@.', ['unknown']],
+    ['Vitré vise le niveau maximal et garde ses quatre arobases.', ['unknown']],
+    // « Même distinction pour … »: the level of the subject before; « Montauban à trois » is no verb « monter ».
+    ['Plouguerneau conserve ses cinq arobases, le niveau maximal. Même distinction pour Brest métropole, récompensée pour ses données ouvertes.', ['29195 5', '242900314 5']],
     // « tout petits villages, comme Saint-Martin »: a national list's size settles no name of a sentence.
     ['Parmi les nouveaux venus, de tout petits villages, comme Saint-Martin, qui obtient sa première arobase.', ['ambiguous']],
     // A remark in brackets, « la petite commune de »: one group; its département in brackets, the group's.
@@ -422,9 +432,9 @@ describe('lines as pages published them (test/fixtures/published-lines.tsv, coll
     ['initials the official name does not write', 'la CUCM (Creusot-Montceau) — 3 arobases'],
     ['initials several intercommunalités would share', '2 @ pour la CAB'],
     ['initials: « la CAPA » is not written in « CA du Pays Ajaccien »', 'la CAPA a obtenu la plus haute récompense avec 5 @'],
-    // Which level? The one lost or aimed at is not the one won.
-    ['a level lost', 'Sablé-sur-Sarthe perd une arobase et redescend à deux @.'],
-    ['a level aimed at', 'Les Herbiers visaient la quatrième arobase, ils restent à trois.'],
+    // Which level? The one lost or aimed at is not the one won, when no level reached is said.
+    ['a level lost', 'Sablé-sur-Sarthe perd une arobase, à deux @.'],
+    ['a level aimed at', 'Les Herbiers visaient la quatrième arobase, ils en ont trois.'],
     ['an agglomeration named after its town is not the town', 'Épernay agglo Champagne garde les 3 @'],
   ])('%s', (_what, line) => {
     expect(one(line).status).not.toBe('resolved');
