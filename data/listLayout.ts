@@ -44,7 +44,8 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
     const name = foldText(entry.name);
     const next = parsed[i + 1];
     // (« === 5 @ === », « ** 4 arobases ** »: a heading's decoration.)
-    if (entry.level !== undefined && !entry.departement && HEADING.test(name.replace(/[=*#~_—–-]+/g, ' ').trim())) {
+    // (« @@@@@ — 5 arobases (10) »: the count of names under it, no département.)
+    if (entry.level !== undefined && (!entry.departement || COUNTED.test(lines[i]!.raw)) && HEADING.test(name.replace(/[=*#~_—–-]+/g, ' ').trim())) {
       // « Vichy 03 » then « @@@@@ » then « Yzeure 03 @@ »: a level a PDF copy pushed to the next line, not a heading.
       // (A row that ends in its département and population, its level cell alone on the next line, the same.)
       const row = ROW.test(lines[i - 1]?.raw ?? '');
@@ -60,6 +61,11 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
     if (entry.level !== undefined && !entry.departement && next && next.level === undefined && !next.levelUnclear
       && LEVEL_FIRST.test(lines[i]!.raw) && !placeNamed(entry.name) && (enumeration(entry.name) ?? []).filter((n) => placeNamed(n)).length < 2) {
       level = entry.level;
+      ignored.push({ line: entry.line, text: lines[i]!.raw });
+      return;
+    }
+    // « Collectivité Dép. Région Population »: a PDF table's header, repeated on each page.
+    if (entry.level === undefined && COLUMNS.test(name.replace(/[.;:|/()]/g, ' ').trim())) {
       ignored.push({ line: entry.line, text: lines[i]!.raw });
       return;
     }
@@ -101,19 +107,39 @@ function joinBrokenLines(lines: { line: number; raw: string }[]): { line: number
     else if (prev && /^(?:\d{2,3}|2[AB])$/i.test(l.raw) && /\p{L}\*?$/u.test(prev.raw)) prev.raw += ` ${l.raw}`;
     // « Grand Rodez » / « 12 » / « 55 300 » / « @@@@ »: the population column after the département's.
     else if (prev && /^\d{1,3}(?:[  .]\d{3})*$/.test(l.raw) && /\p{L}\s(?:\d{2,3}|2[AB])$/iu.test(prev.raw)) prev.raw += ` ${l.raw}`;
+    // A name a PDF cell wrapped: « Communauté de communes du Pays de » / « Landerneau-Daoulas 29 … », or the row's
+    // name cell, then its end alone, « Annemasse - Les Voirons    74    85 602    @@ » / « Agglomération ».
+    else if (prev && WRAPPED_END.test(prev.raw) && !/[\d@]/.test(prev.raw) && /^\p{Lu}/u.test(l.raw)) prev.raw += ` ${l.raw}`;
+    else if (prev && CELL_END.test(l.raw) && /^\S.*?\S(?=\s{2,}(?:\d{2,3}|2[AB])\s)/iu.test(prev.raw)
+      && (WRAPPED_END.test(/^\S.*?\S(?=\s{2,})/u.exec(prev.raw)![0]) || EPCI_WORD_FIRST.test(l.raw))) {
+      prev.raw = prev.raw.replace(/^\S.*?\S(?=\s{2,})/u, (cell) => `${cell} ${l.raw.trim()}`);
+    }
     else out.push({ ...l });
   }
   return out;
 }
 
+/** A table's header words only (folded). */
+const COLUMNS = /^(?:(?:collectivites?|communes?|villes?|noms?|territoires?|dep|dept|dpt|departements?|regions?|population|pop|habitants|niveau|niveaux|label|labels|arobases?|nb|evolution|evol|code|insee|cp|type|rang|n°|no|annee|@)\s*){2,}$/;
+
+/** A name cut after its particle (« … du Pays de »). */
+const WRAPPED_END = /\s(?:de|du|des|de la|d['’]|et|sur|sous|l[èe]s|en|la|le|aux?)$/iu;
+/** A wrapped cell's end: a few words, no number, no level. */
+const CELL_END = /^\s*\p{Lu}[\p{L}'’ -]{0,40}$/u;
+const EPCI_WORD_FIRST = /^\s*(?:Agglom[ée]ration|Agglo|Communaut[ée]|M[ée]tropole)\b/u;
+
 /** « Grand Rodez 12 55 300 »: a table row whose level cell a PDF copy put on the next line; an entry, never a title. */
 const ROW = /\p{L}\*?\s+(?:\d{2,3}|2[AB])(?:\s+\d{1,3}(?:[  .]\d{3})*)?$/iu;
+
+/** A level heading's count: « 5 arobases (10) », « @@@@ (14 collectivités) ». */
+const COUNTED = /(?:@|arobases?)\s*\(\s*\d{1,3}\s*(?:collectivit\p{L}*|communes?|territoires?|laur[ée]ats?|labellis\p{L}*)?\s*\)\s*:?\s*$/iu;
 
 /** A line that starts with its level (« TROIS AROBASES : … », « 5 @ – »): a heading when the next names carry none. */
 const LEVEL_FIRST = /^\s*(?:[-–•*·]\s*)?(?:niveau\s*|cat[ée]gorie\s*)?(?:[1-5]\s*(?:@|arobases?)|@{1,5}|(?:une?|deux|trois|quatre|cinq)\s+(?:@|arobases?))/i;
 
 /** What is left of a level heading once its level is read: nothing, or words that name no place. */
-const HEADING = /^(?:(?:niveau|niveaux|categorie|label|labels?|ville|villes|village|villages|commune|communes|collectivites?|territoires?|labellise(?:e|es|s)?|avec|les|des|de|a|obtiennent|ont obtenu|recoivent|level|towns?|with)\s*)*$/;
+// (« VILLE INTERNET @@@@@ », « Label national Villes et Villages Internet 4 @ »: the label's name is no place.)
+const HEADING = /^(?:(?:niveau|niveaux|categorie|label|labels?|ville|villes|village|villages|commune|communes|collectivites?|territoires?|labellise(?:e|es|s)?|avec|les|des|de|a|obtiennent|ont obtenu|recoivent|level|towns?|with|internet|national|et)\s*)*$/;
 
 /**
  * The names a line lists (« Elbeuf (76) et Trévières (14) ont reçu trois arobases », « … cinq arobases (Agen, Grenoble,

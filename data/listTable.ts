@@ -9,7 +9,7 @@ const DELIMITERS = [';', '\t', '|', ','] as const;
 /** A cell that is a level and nothing else: « 3 », « @@@ », « 3@ », « 3 arobases », « trois ». */
 const LEVEL_CELL = /^(?:[1-5](?:\s*\/\s*5)?|@{1,5}|[1-5]\s*@|(?:[1-5]|une?|deux|trois|quatre|cinq)\s*(?:@|arobases?|arrobases?)?)$/i;
 // (The level's column: one that says arobases first (« Nb @ », « Niveau »), then « Label 2023 »; never « Année label ».)
-const HEADER = { name: /^(?:nom|commune|ville|collectivite|territoire|name|libelle|town)/, departement: /^(?:dep|dpt)/, postcode: /^(?:cp|code postal|postcode)$/, level: /@|arobase|^niv|^level/, levelElse: /^(?:label|nombre|nb\b)/ };
+const HEADER = { name: /^(?:nom|commune|ville|collectivite|territoire|name|libelle|town)/, departement: /^(?:dep|dpt)/, postcode: /^(?:cp|code postal|postcode)$/, region: /^reg(?:ion)?\b/, level: /@|arobase|^niv|^level/, levelElse: /^(?:label|nombre|nb\b)/ };
 
 /** Cells of one row, double quotes honoured (« "Saint-Malo","Ille-et-Vilaine" »). */
 function cells(line: string, delimiter: string): string[] {
@@ -27,7 +27,7 @@ function cells(line: string, delimiter: string): string[] {
   return out;
 }
 
-type Columns = { name: number; departement?: number; level?: number; postcode?: number };
+type Columns = { name: number; departement?: number; level?: number; postcode?: number; region?: number };
 
 /** A row's line to read; `header` for the header row; `other` for a line of no row (a title above the table). */
 export type TableLine = string | 'header' | 'other';
@@ -71,7 +71,7 @@ function headerColumns(row: string[]): Columns | undefined {
   const folded = row.map((c) => foldText(c));
   const find = (re: RegExp) => { const i = folded.findIndex((c) => re.test(c)); return i >= 0 ? i : undefined; };
   const name = find(HEADER.name);
-  return name === undefined ? undefined : { name, departement: find(HEADER.departement), level: find(HEADER.level) ?? find(HEADER.levelElse), postcode: find(HEADER.postcode) };
+  return name === undefined ? undefined : { name, departement: find(HEADER.departement), level: find(HEADER.level) ?? find(HEADER.levelElse), postcode: find(HEADER.postcode), region: find(HEADER.region) };
 }
 
 /** « Bourg-en-Bresse », « 1 », « 3 » → « Bourg-en-Bresse (01) 3@ » (a spreadsheet drops the département's zero). */
@@ -88,5 +88,7 @@ function asLine(row: string[], header: Columns | undefined, departementNames: Se
   const where = /^\d{1,2}$/.test(departement) ? departement.padStart(2, '0') : departement;
   // « 3 », « 3/5 » in a level column: arobases.
   const how = /^[1-5](?:\s*\/\s*5)?$/.test(level) ? `${level[0]}@` : /^(?:une?|deux|trois|quatre|cinq)$/i.test(level) ? `${level} @` : level;
-  return `${name}${where ? ` (${where})` : ''} ${how}`.trim();
+  // (No département, a région cell: « Fontaine;;Bourgogne-Franche-Comté » is not the Fontaine of the Isère.)
+  const region = !where && header?.region !== undefined ? row[header.region] ?? '' : '';
+  return `${name}${where ? ` (${where})` : region ? ` (${region})` : ''} ${how}`.trim();
 }

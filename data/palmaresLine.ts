@@ -11,7 +11,8 @@ import { escapeRegExp, foldText } from './text.ts';
  * `sentence`: a name an article's sentence holds, which a national list's size never settles (« tout petits villages,
  * comme Saint-Martin »); `row`: a spreadsheet's row, whose name cell is one name (« Erdre & Gesvres »).
  */
-export type ListEntry = { line: number; part?: number; text: string; name: string; departement?: string; level?: number; levelUnclear?: boolean; sentence?: boolean; row?: boolean };
+// (`region`: the région a row or a bracket gives without a département, « Fontaine (Bourgogne-Franche-Comté) ».)
+export type ListEntry = { line: number; part?: number; text: string; name: string; departement?: string; region?: string; level?: number; levelUnclear?: boolean; sentence?: boolean; row?: boolean };
 
 /** How a reviewer names an entry in a picks file and on a card: « 12 », or « 12.2 » for a line's second name. */
 export const entryKey = (e: { line: number; part?: number }): string => (e.part ? `${e.line}.${e.part}` : String(e.line));
@@ -26,12 +27,12 @@ export const WORDS: Record<string, number> = {
 // « 3@ » before « @ »: the digit says the level, the sign only what it counts.
 const LEVEL_PATTERNS: [RegExp, (m: RegExpExecArray) => number][] = [
   [/\b([1-5])\s*(?:@|arobases?|arrobases?)(?![\w@])/i, (m) => Number(m[1])],
-  [/(?<![\p{L}])(une?|deux|trois|quatre|cinq|one|two|three|four|five|premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\s+[«"“]?\s*(?:@|arobases?|arrobases?)\s*[»"”]?/iu, (m) => WORDS[m[1]!.toLowerCase()]!],
+  [/(?<![\p{L}])(une?|deux|trois|quatre|cinq|one|two|three|four|five|premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\s+(?:(?:symboles?|signes?|logos?)\s+)?[«"“]?\s*(?:@|arobases?|arrobases?)\s*[»"”]?/iu, (m) => WORDS[m[1]!.toLowerCase()]!],
   [/(?<!@)(@{1,5})(?!@)/, (m) => m[1]!.length],
   // « …, dans l'Eure, en a eu quatre » (the arobases named earlier in the article).
   [/\ben (?:(?:a|ont) (?:eu|obtenu|re[çc]u|d[ée]croch[ée])|obtien(?:t|nent)|re[çc]oi(?:t|vent)|d[ée]croche(?:nt)?|compte(?:nt)?)\s+(une?|deux|trois|quatre|cinq|[1-5])\b/i, (m) => WORDS[m[1]!.toLowerCase()] ?? Number(m[1])],
   // « … la plus haute marche (du podium) » of a five-level label.
-  [/\b(?:la )?plus haute (?:marche|distinction|r[ée]compense)\b/i, () => 5],
+  [/\b(?:la )?plus haute (?:marche|distinction|r[ée]compense)\b|\bla note maximale\b|\bniveau maximal\b/i, () => 5],
 ];
 
 /** « Tour(s)plus »: brackets inside a word are its spelling, not a second name nor a remark. */
@@ -43,8 +44,11 @@ export const REMARK = /\((?![^()]*[\p{Lu}\d@])(?![^()]*\b(?:arr?obases?|une?|deu
 
 /** One line of a published list → its name, département and level, as written. */
 export function parseListLine(text: string, line: number, registry: Registry): ListEntry {
+  let region: string | undefined;
   let rest = text.normalize('NFC').replace(/^\s*(?:[-–•*·]|\d+[.)])\s+/, '')
     .replace(GLUED_BRACKETS, '$1')
+    // A table's last column, the change since last year: « @@ nouveau », « @@@ = », « @@@@ +1 », « ↗ ».
+    .replace(/(?<=[@\d\s])(?:\s+(?:=|[+\-–−]\s?[1-4]|nouveau|nouvelle|new|[↗↘➚➘]))+\s*$/u, ' ')
     // « (50.000 habitants) », « , 790 habitants, »: a population is neither a département nor part of the name.
     .replace(/\(?\s*\d[\d  .,]*\s*habitants?\s*\)?/gi, ' ')
     .replace(LAST_YEAR, ' ')
@@ -55,8 +59,11 @@ export function parseListLine(text: string, line: number, registry: Registry): L
     // « La Turballe (Pays de la Loire) »: a région in brackets says where, like a département, and is no name.
     // (Not « (Martinique) », a région that is also a département, read as one below.)
     .replace(/\(([^()]{3,40})\)/g, (all, inside: string) => {
-      const named = (list: { name: string }[]) => list.some((a) => foldText(a.name) === foldText(inside));
-      return named(registry.allRegions()) && !named(registry.allDepartements()) ? ' ' : all;
+      const named = (list: { code: string; name: string }[]) => list.find((a) => foldText(a.name) === foldText(inside));
+      const inRegion = named(registry.allRegions());
+      if (!inRegion || named(registry.allDepartements())) return all;
+      region = inRegion.code;
+      return ' ';
     });
   // « gagne une arobase », « une arobase de plus »: one more than last year, not a level of one.
   const unchanged = rest;
@@ -92,7 +99,9 @@ export function parseListLine(text: string, line: number, registry: Registry): L
     // « (34 Hérault) »: the number's département in words is no second place; « Changé, commune du département de
     // la Mayenne (53) » neither.
     const inWords = escapeRegExp(registry.departementName(departement)!);
-    const after = rest.slice(code.index);
+    // (A table's région column after it, « Villeneuve-d'Ascq 59 Nord-Pas-de-Calais 62 358 », today's or a former one,
+    // is no name either.)
+    const after = rest.slice(code.index).replace(regionColumn(registry), ' ');
     rest = rest.slice(0, code.index) + after.replace(new RegExp(`^\\s*${inWords}\\s*\\)?`, 'i'), ' ');
     rest = rest.replace(new RegExp(`\\bd[ée]partement\\s+(?:de la |de l['’]|du |des |de |d['’])?${inWords}(?![A-Za-zÀ-ÿ-])`, 'i'), ' ');
   } else {
@@ -110,7 +119,22 @@ export function parseListLine(text: string, line: number, registry: Registry): L
   // (After a département, a table's population column, « 55 300 », is no part of it; nor a footnote's star, « Conques* ».)
   const name = rest.replace(departement ? /(?<![\p{L}\d])\d{1,3}(?:[  .]\d{3})*(?![\p{L}\d])|(?<=\p{L})\*+(?!\p{L})/gu : /(?<=\p{L})\*+(?!\p{L})/gu, ' ').replace(/[()[\]]/g, ' , ').replace(/[«»"]/g, ' ').replace(/\s+/g, ' ').replace(/(?:\s*[:;,–-])+\s*$/, '').replace(/^\s*[:;,–-]\s*/, '')
     .replace(EPCI_ARTICLE, '').replace(TRAILING_VERB, '').trim();
-  return { line, text, name, departement, level, ...(levelUnclear ? { levelUnclear } : {}) };
+  return { line, text, name, departement, level, ...(levelUnclear ? { levelUnclear } : {}), ...(region && !departement ? { region } : {}) };
+}
+
+/** The régions before 2016, as lists of those years print them beside the département. */
+const FORMER_REGIONS = ['Alsace', 'Aquitaine', 'Auvergne', 'Basse-Normandie', 'Bourgogne', 'Centre', 'Champagne-Ardenne', 'Franche-Comté',
+  'Haute-Normandie', 'Languedoc-Roussillon', 'Limousin', 'Lorraine', 'Midi-Pyrénées', 'Nord-Pas-de-Calais', 'Picardie', 'Poitou-Charentes', 'Rhône-Alpes'];
+const regionColumns = new WeakMap<Registry, RegExp>();
+/** A région's name right at the start, then a number or the line's end (a table's column, not a name's word). */
+function regionColumn(registry: Registry): RegExp {
+  let re = regionColumns.get(registry);
+  if (!re) {
+    const names = [...registry.allRegions().map((r) => r.name), ...FORMER_REGIONS].sort((a, b) => b.length - a.length)
+      .map((n) => escapeRegExp(n).replace(/[- ]/g, '[- ]'));
+    regionColumns.set(registry, re = new RegExp(`^\\s*(?:${names.join('|')})(?=\\s+\\d|\\s*[*↗↘]*\\s*$)`, 'iu'));
+  }
+  return re;
 }
 
 /** 29200 → 29, 97400 → 974, 20000 → 2A, 20200 → 2B. */
@@ -130,7 +154,8 @@ function departementNumber(text: string): RegExpExecArray | undefined {
     const before = text.slice(0, m.index + 1).trimEnd().replace(/[,–-]$/, '').trimEnd();
     const after = text.slice(m.index + m[0].length);
     // « Parthenay Deux-Sèvres 10 500 »: a population's thousands, no département.
-    if (/^\s\d{3}(?!\d)/.test(after)) continue;
+    // (« Clermont Communauté 63 287 624 »: two groups after it, the number is the département.)
+    if (/^\s\d{3}(?!\d)(?!\s\d{3}(?!\d))/.test(after)) continue;
     // « 41 Contres @@ »: lists sorted by département put its number first.
     if (!before && /^\s+\p{Lu}/u.test(after)) return m;
     if (/(?:^|\s)\p{Lu}[\p{L}'’-]*$/u.test(before) && !/^\s*\p{Ll}/u.test(after)) return m;

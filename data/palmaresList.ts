@@ -74,6 +74,15 @@ export function resolveEntry(entry: ListEntry, resolve: (query: string) => Resol
   const aside = (r: EntryResult, other: EntryResult) => (bracketed.has(foldText(r.name)) || (heading.has(foldText(r.name)) && other.status === 'resolved'
     && registry.get(other.code)?.kind === 'epci')) && related(r, other, registry);
   const places = named.length === 2 ? named.filter((r, i) => !aside(r, named[1 - i]!)) : named;
+  // « Marcoux, près de Boën-sur-Lignon », « Beaumont, commune voisine de Clermont-Ferrand »: the town it is near says
+  // the département, as a reader takes it; the namesake there, if one only.
+  const near = places.length === 2 ? places.findIndex((r) => r.status === 'resolved' && NEAR.test(entry.text.slice(0, entry.text.indexOf(r.name)))) : -1;
+  const other = near >= 0 ? places[1 - near]! : undefined;
+  if (other && other.status === 'ambiguous' && NAMED.has(other.reason) && places[near]!.status === 'resolved' && !entry.departement) {
+    const there = registry.get(places[near]!.code)?.departement;
+    const settled = there ? resolveName({ ...entry, name: other.name, departement: there }, resolve, names, registry, 'commune') : undefined;
+    if (settled?.status === 'resolved') return { ...settled, name: entry.name, departement: undefined };
+  }
   const elsewhere = entry.departement ? spans.filter((n, i) => !isPlace(tried[i]!)
     && isPlace(resolveName({ ...entry, name: n.name, departement: undefined }, resolve, names, registry, n.kind))).length : 0;
   // One place named: resolved, or its namesakes for the list to settle (« … villes suivantes : Mérignac »).
@@ -81,6 +90,15 @@ export function resolveEntry(entry: ListEntry, resolve: (query: string) => Resol
     return { ...places[0]!, name: entry.name };
   }
   return whole;
+}
+
+/** What a place's neighbour follows: « près de », « (commune) voisine de », « aux portes de », « non loin de ». */
+const NEAR = /\b(?:pr[èe]s\s+de|(?:commune\s+|ville\s+)?voisine?\s+de|[àa]\s+c[ôo]t[ée]\s+de|aux\s+portes\s+de|non\s+loin\s+de|proche\s+de|limitrophe\s+de)\s*(?:la\s+|l['’]\s*)?$/i;
+
+/** A territory in a région: a commune by its département, an intercommunalité by one of its communes. */
+function inRegion(t: { code?: string; departement?: string; kind?: string }, region: string, registry: Registry): boolean {
+  const departements = t.kind === 'epci' ? (registry.get(t.code ?? '')?.members ?? []).map((m) => registry.get(m)?.departement) : [t.departement];
+  return departements.some((d) => !!d && registry.regionOfDepartement(d) === region);
 }
 
 /** A commune and the intercommunalité it belongs to, either way round. */
@@ -101,8 +119,8 @@ function resolveName(entry: ListEntry, resolve: (query: string) => Resolution, n
   const kind = kindOf ?? (EPCI_WORDS.test(foldText(entry.name)) ? 'epci' : 'commune');
   const canonical = canonicalName(entry.name);
   // An intercommunalité lies in a département when one of its communes does.
-  const inPlace = (t: { code?: string; departement?: string; kind?: string }) => !entry.departement || t.departement === entry.departement
-    || (t.kind === 'epci' && !!registry.get(t.code ?? '')?.members?.some((m) => registry.get(m)?.departement === entry.departement));
+  const inPlace = (t: { code?: string; departement?: string; kind?: string }) => (entry.region ? inRegion(t, entry.region, registry) : true) && (!entry.departement || t.departement === entry.departement
+    || (t.kind === 'epci' && !!registry.get(t.code ?? '')?.members?.some((m) => registry.get(m)?.departement === entry.departement)));
   const same = list.filter((t) => t.kind === kind && canonicalName(t.name) === canonical && inPlace(t));
   const named = kind === 'commune' ? communeNamed(entry, canonical, same, names, registry, inPlace) : undefined;
   // « Le Thouarsais »: an intercommunalité's very name beats a commune's short or former name.

@@ -159,9 +159,11 @@ describe('a line that lists several names, as articles do', () => {
   });
 
   it('a sentence naming a place and where it lies: one entry, none made up', () => {
-    // (The place it lies near is no entry; Marcoux has a namesake in the Alpes-de-Haute-Provence, which the rest of
-    // the Loire page settles.)
-    expect(parts('Marcoux, 790 habitants, près de Boën-sur-Lignon : deux symboles @')).toEqual(['1.0 ambiguous']);
+    // (The place it lies near is no entry, but says the département: Marcoux has a namesake in the
+    // Alpes-de-Haute-Provence, not near Boën-sur-Lignon; no namesake in the neighbour's département, nothing settled.)
+    expect(parts('Marcoux, 790 habitants, près de Boën-sur-Lignon : deux symboles @')).toEqual(['1.0 42136 2']);
+    expect(parts('Beaumont, commune voisine de Clermont-Ferrand, obtient 3 @.')).toEqual(['1.0 63032 3']);
+    expect(parts('Saint-Paul, près de Besançon, 3 @')).toEqual(['1.0 ambiguous']);
     expect(parts('Marcoux, 790 habitants, près de Boën-sur-Lignon : deux symboles @\nMontbrison : @@@\nFeurs : @@\nRoanne : @@@@'))
       .toEqual(['1.0 42136 2', '2.0 42147 3', '3.0 42094 2', '4.0 42187 4']);
     expect(parts("Saint-Apollinaire-de-Rias, 159 habitants, Ville Internet 5 arobases")).toEqual(['1.0 07214 5']);
@@ -341,12 +343,29 @@ describe('a fourth reader’s layouts (test/fixtures/fourth-reader)', () => {
   });
 });
 
+describe('a twentieth reader’s page and PDF layouts', () => {
+  const codes = (text: string) => resolveList(text, index.registry, index.resolve).map((r) => (r.status === 'resolved' ? `${r.code} ${r.level}` : r.status));
+  it('a level heading that counts its names: « @@@@@ — 5 arobases (10) » is no Aube', () => {
+    expect(codes('@@@@@  —  5 arobases (10)\n\n• Brest Métropole (29)\n• Échirolles (38)\n\n@@@@ (14 collectivités)\n• Angers (49)'))
+      .toEqual(['242900314 5', '38151 5', '49007 4']);
+  });
+  it('a PDF table: the label\'s name in headings, a former région column, the change column, a wrapped name cell', () => {
+    const pdf = ['VILLE INTERNET @@@@@', 'Collectivité Dép. Région Population', 'Brest 29 Bretagne 141 315',
+      "Villeneuve-d'Ascq 59 Nord-Pas-de-Calais 62 358 ↗", 'VILLE INTERNET @@@', 'Communauté de communes du Pays de', 'Landerneau-Daoulas 29 Bretagne 46 781 *',
+      'Annemasse - Les Voirons                74         85 602    @@           nouveau', 'Agglomération',
+      'Clermont-Ferrand                       63        141 463    @@@@         =', 'Saint-Jean 31 Midi-Pyrénées 9 785'];
+    expect(codes(pdf.join('\n'))).toEqual(['29019 5', '59009 5', '242900801 3', '200011773 2', '63113 4', '31488 3']);
+  });
+});
+
 describe('a list sent as a spreadsheet export', () => {
   const codes = (text: string) => resolveList(text, index.registry, index.resolve).map((r) => (r.status === 'resolved' ? `${r.code} ${r.level}` : r.status));
   it.each([
     ['semicolons, a header, the département zero lost', 'nom;département;niveau\nBourg-en-Bresse;1;3\nAjaccio;2A;3\nNice;06;4', ['01053 3', '2A004 3', '06088 4']],
     ['quoted cells, département names', '"Ville","Dept","Arobases"\n"Saint-Malo","Ille-et-Vilaine","@@@"\n"Brest","Finistère","@@@@@"', ['35288 3', '29019 5']],
     ['tabs, no header, level first', '3\tGrenoble\t38\n@@\tValence\tDrôme', ['38185 3', '26362 2']],
+    // A twentieth reader's: a blank département beside a région cell; Fontaine (38), the largest, is in no such région.
+    ['a région cell, the département blank', 'Collectivité;Département;Région;Niveau\nFontaine;38;Auvergne-Rhône-Alpes;3\nFontaine;;Bourgogne-Franche-Comté;1', ['38169 3', 'ambiguous']],
   ])('%s', (_what, text, expected) => {
     expect(codes(text)).toEqual(expected);
   });
