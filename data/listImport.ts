@@ -4,7 +4,7 @@
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { isKnownEdition } from './editions.ts';
 import { sourceIssue, writeAwards, type ImportSummary, type PalmaresRow } from './palmares.ts';
-import { entryKey, readListHeader, readListResults, type EntryResult, type IgnoredLine, type ListHeader } from './palmaresList.ts';
+import { entryKey, readListHeader, readListResults, SKIP, type EntryResult, type IgnoredLine, type ListHeader } from './palmaresList.ts';
 import { awardedEntries } from './palmaresRows.ts';
 import type { Resolution } from './territories/index.ts';
 import type { Registry } from './territories/registry.ts';
@@ -64,12 +64,15 @@ export type ListDecision =
   | { ok: true; view: ListImportView }
   | { ok: false; reason: 'notFound' | 'notPending' | 'badPick' | 'open' | 'edition' | 'source'; detail?: string; view?: ListImportView };
 
-/** A reviewer's « line → code » (« 12.2 » for a line's second name): only an entry still open, only a territory the registry knows. */
+/**
+ * A reviewer's « line → code » (« 12.2 » for a line's second name): only an entry still open, only a territory the
+ * registry knows, or `SKIP` for a line that is no award.
+ */
 export async function pickListEntry(prisma: PrismaClient, id: string, memberId: string, entry: string, code: string, registry: Registry, resolve: Resolve): Promise<ListDecision> {
   const current = await listImportOf(prisma, id, memberId, registry, resolve);
   if (!current) return { ok: false, reason: 'notFound' };
   if (current.status !== 'pending') return { ok: false, reason: 'notPending', view: current };
-  if (!current.open.some((r) => entryKey(r) === entry) || !registry.get(code)) return { ok: false, reason: 'badPick', view: current };
+  if (!current.open.some((r) => entryKey(r) === entry) || (code !== SKIP && !registry.get(code))) return { ok: false, reason: 'badPick', view: current };
   const row = await prisma.listImport.findUniqueOrThrow({ where: { id } });
   const picks = { ...((row.picks ?? {}) as Record<string, string>), [entry]: code };
   const done = await prisma.listImport.updateMany({ where: { id, status: 'pending' }, data: { picks } });

@@ -225,11 +225,14 @@ export function nameSpans(text: string): string[] {
 export function readPicks(text: string): Map<string, string> {
   const picks = new Map<string, string>();
   for (const raw of text.split(/\r?\n/)) {
-    const m = /^\s*(\d+(?:\.\d+)?)\s*(?:→|->|,|;|\s)\s*([0-9][0-9ABab][0-9]{3}|\d{9})\s*$/.exec(raw);
-    if (m) picks.set(m[1]!, m[2]!.toUpperCase());
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(?:→|->|,|;|\s)\s*([0-9][0-9ABab][0-9]{3}|\d{9}|-|ignorer|ignore|skip)\s*$/i.exec(raw);
+    if (m) picks.set(m[1]!, /^\d|^2[AB]/i.test(m[2]!) ? m[2]!.toUpperCase() : SKIP);
   }
   return picks;
 }
+
+/** A reviewer's pick for a line that is no award (a page's footer, a sentence): « 12 → - », « 12 → ignorer ». */
+export const SKIP = '-';
 
 /** What a list file may say of itself in its comment lines: « # edition: 10 », « # source: … », « # mentions: excellence ». */
 export type ListHeader = { edition?: number; source?: string; mentions: Mention[] };

@@ -10,7 +10,7 @@ import { EPCI_AFTER, EPCI_NAME, EPCI_OF_TOWN, EPCI_SPAN, EPCI_WORDS } from './ep
 import { clausesOf, listedNames } from './listedNames.ts';
 import { readList, type IgnoredLine } from './listLayout.ts';
 import { proseNames } from './proseNames.ts';
-import { entryKey, nameSpans, type ListEntry } from './palmaresLine.ts';
+import { entryKey, nameSpans, SKIP, type ListEntry } from './palmaresLine.ts';
 import type { Reason, ReasonVars } from './palmaresReasons.ts';
 import { canonicalName, DOMINANT, dominant, listNames, listScope, memberOf, namesakesInScope, settledByScope, type ListNames } from './palmaresNames.ts';
 import type { Resolution, Territory } from './territories/index.ts';
@@ -19,7 +19,7 @@ import { escapeRegExp, foldPlaceName, foldText } from './text.ts';
 
 export { canonicalName } from './palmaresNames.ts';
 export { readList, type IgnoredLine } from './listLayout.ts';
-export { entryKey, nameSpans, parseListLine, readListHeader, readPicks, type ListEntry, type ListHeader } from './palmaresLine.ts';
+export { entryKey, nameSpans, parseListLine, readListHeader, readPicks, SKIP, type ListEntry, type ListHeader } from './palmaresLine.ts';
 
 export type EntryResult = ListEntry & (
   // (`repeatOf`: the same territory and level as that entry, « Lille » in an article's prose then in its list: one award.)
@@ -254,6 +254,11 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
       ignored.length = before;
     }
     return readOne(entry, undefined, once);
+  }).filter((r) => {
+    // (Picked « - » by the reviewer: no award, shown with the titles.)
+    if (picks.get(entryKey(r)) !== SKIP) return true;
+    ignored.push({ line: r.line, text: r.text });
+    return false;
   });
   const scope = listScope(first.flatMap((r) => (r.status === 'resolved' ? registry.get(r.code) ?? [] : [])));
   const seen = new Map<string, { key: string; level?: number }>();

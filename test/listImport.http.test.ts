@@ -113,6 +113,21 @@ describe('an admin imports a published list from Teams', () => {
     expect(await awards(10)).toBe(4);
   });
 
+  it('a line that is no award (a page\'s footer) is skipped by a button, then the rest imports', async () => {
+    const preview = await sendFile('page.txt', '# edition: 20\n@@@\nArras (62)\nVilles Internet — association loi 1901\n');
+    expect(replyTexts(preview)).toContain('2 entrée(s) : 1 reconnue(s), 1 à revoir.');
+    const skip = buttons(cardOf(preview)).find((b) => b.data.act === 'pick' && b.data.code === '-')!;
+    expect(skip).toMatchObject({ title: 'Ignorer (pas une distinction)', data: { line: 4 } });
+    const skipped = await click(skip.data);
+    expect(replyTexts(skipped)).toContain('Ligne 4 ignorée : ce n’est pas une distinction.');
+    expect(replyTexts(skipped)).toContain('1 entrée(s) : 1 reconnue(s), 0 à revoir.');
+    // A skip names an open entry only: line 3 (Arras, resolved) cannot be skipped.
+    expect(replyTexts(await click({ ...skip.data, line: 3 }))).toContain('ne correspond à aucune entrée');
+    const done = await click({ verb: 'listImport', act: 'confirm', id: skip.data.id, source: 'Villes Internet, palmarès 2019 : https://www.villes-internet.net/' });
+    expect(replyTexts(done)).toContain('Palmarès importé (édition 20) : 1 créée(s)');
+    expect(await awards(20)).toBe(1);
+  });
+
   it('a bad edition or a formula as source changes nothing; Discard saves nothing', async () => {
     const card = cardOf(await sendFile('liste.csv', 'nom;département;niveau\nArgentan;61;@@@@@\n'));
     const id = String(card.actions[0]!.data.id);

@@ -63,7 +63,11 @@ describe('one entry as published', () => {
     const twice = resolveList('Lille garde ses cinq arobases.\n- Lille : @@@@@\n- Roubaix : @@@', index.registry, index.resolve);
     expect(twice.map((x) => (x.status === 'resolved' ? `${x.code} ${x.level}${x.repeatOf ? ` = ${x.repeatOf}` : ''}` : x.status))).toEqual(['59350 5', '59350 5 = 1', '59512 3']);
     expect(listAsCsvRows(twice, 25, 'La Voix du Nord, 2024').map((row) => row.split(',')[1])).toEqual(['59350', '59512']);
-    expect(readPicks('12 → 38185\n13,2A004\n14 200071843\n15.2 → 59295\nnot a pick')).toEqual(new Map([['12', '38185'], ['13', '2A004'], ['14', '200071843'], ['15.2', '59295']]));
+    expect(readPicks('12 → 38185\n13,2A004\n14 200071843\n15.2 → 59295\nnot a pick\n16 → -\n17 → ignorer')).toEqual(new Map([['12', '38185'], ['13', '2A004'], ['14', '200071843'], ['15.2', '59295'], ['16', '-'], ['17', '-']]));
+    // « 3 → - »: the reviewer says line 3 is no award (a page's footer): reported with the titles, not imported.
+    const page = readListResults('@@@\nArras (62)\nVilles Internet — association loi 1901', index.registry, index.resolve, readPicks('3 → -'));
+    expect(page.results.map((x) => x.status)).toEqual(['resolved']);
+    expect(page.ignored).toContainEqual({ line: 3, text: 'Villes Internet — association loi 1901' });
   });
 });
 

@@ -76,7 +76,7 @@ if (values.json) {
   for (const r of results) {
     if (r.status === 'resolved' && r.repeatOf) say(`ligne ${entryKey(r)} « ${r.text} » : ${r.territoryName} au même niveau qu'à la ligne ${r.repeatOf}, compté une fois.`);
   }
-  if (open.length) say(`Rien n'est importé tant que ces entrées ne sont pas tranchées : écrivez « ligne → code » (« 12.2 → code » pour le 2e nom d'une ligne) dans un fichier et relancez avec --picks <fichier>.`);
+  if (open.length) say(`Rien n'est importé tant que ces entrées ne sont pas tranchées : écrivez « ligne → code » (« 12.2 → code » pour le 2e nom d'une ligne, « ligne → - » pour une ligne qui n'est pas une distinction) dans un fichier et relancez avec --picks <fichier>.`);
 }
 
 if (open.length || values['dry-run']) process.exit(open.length ? 1 : 0);

@@ -1,7 +1,7 @@
 // Cards of the palmarès list import, as plain Adaptive Card JSON: the preview (counts, entries to review with their
 // candidates as buttons, edition and source fields, Import / Discard) and nothing else.
 import type { ListImportView } from '../../data/listImport.ts';
-import { entryKey } from '../../data/palmaresLine.ts';
+import { entryKey, SKIP } from '../../data/palmaresLine.ts';
 import { reasonText } from '../../data/palmaresReasons.ts';
 import type { Lang } from '../../data/text.ts';
 import { adaptiveCard, textBlock, type AdaptiveCard } from '../cards.ts';
@@ -21,7 +21,7 @@ export function listImportValue(value: unknown): ListImportValue | undefined {
   if (v.verb !== 'listImport' || typeof v.id !== 'string' || v.id.length > 64) return undefined;
   if (v.act === 'pick') {
     const part = v.part === undefined ? undefined : Number.isInteger(v.part) && (v.part as number) > 0 ? v.part as number : NaN;
-    return Number.isInteger(v.line) && !Number.isNaN(part) && typeof v.code === 'string' && /^(\d{5}|2[AB]\d{3}|\d{9})$/.test(v.code)
+    return Number.isInteger(v.line) && !Number.isNaN(part) && typeof v.code === 'string' && /^(\d{5}|2[AB]\d{3}|\d{9}|-)$/.test(v.code)
       ? { verb: 'listImport', act: 'pick', id: v.id, line: v.line as number, ...(part ? { part } : {}), code: v.code } : undefined;
   }
   if (v.act !== 'confirm' && v.act !== 'discard') return undefined;
@@ -45,12 +45,12 @@ export function listPreviewCard(lang: Lang, v: ListImportView, converted = false
     for (const r of v.open.slice(0, REVIEW_SHOWN)) {
       body.push(textBlock(lm(lang, 'reviewLine', { line: entryKey(r), text: r.text, reason: r.status === 'resolved' ? '' : reasonText(lang, r) }), { spacing: 'Small' }));
       const candidates = r.status === 'resolved' ? [] : r.candidates.slice(0, CANDIDATES_SHOWN);
-      body.push(candidates.length
-        ? { type: 'ActionSet', actions: candidates.map((c) => ({
-          type: 'Action.Submit', title: `${c.name} (${c.departement ?? c.code})`,
-          data: { verb: 'listImport', act: 'pick', id: v.id, line: r.line, ...(r.part ? { part: r.part } : {}), code: c.code } satisfies ListImportValue,
-        })) }
-        : textBlock(lm(lang, 'noCandidate'), { isSubtle: true, size: 'Small' }));
+      const pick = (code: string, title: string) => ({
+        type: 'Action.Submit', title, data: { verb: 'listImport', act: 'pick', id: v.id, line: r.line, ...(r.part ? { part: r.part } : {}), code } satisfies ListImportValue,
+      });
+      if (!candidates.length) body.push(textBlock(lm(lang, 'noCandidate'), { isSubtle: true, size: 'Small' }));
+      // (A page's footer or a sentence read as an entry: the reviewer says it is no award.)
+      body.push({ type: 'ActionSet', actions: [...candidates.map((c) => pick(c.code, `${c.name} (${c.departement ?? c.code})`)), pick(SKIP, lm(lang, 'btnSkip'))] });
     }
     if (v.open.length > REVIEW_SHOWN) body.push(textBlock(lm(lang, 'reviewMore', { count: v.open.length - REVIEW_SHOWN }), { isSubtle: true }));
   }

@@ -7,7 +7,7 @@ import {
   confirmListImport, discardListImport, pickListEntry, readListFile, startListImport, type ListDecision, type ListImportView, type Resolve,
 } from '../../data/listImport.ts';
 import { isAdmin } from '../../data/members.ts';
-import { entryKey } from '../../data/palmaresLine.ts';
+import { entryKey, SKIP } from '../../data/palmaresLine.ts';
 import type { Registry } from '../../data/territories/registry.ts';
 import type { Lang } from '../../data/text.ts';
 import type { Reply } from '../cards.ts';
@@ -100,7 +100,8 @@ export function createListImport(deps: ListImportDeps) {
       if (v.act === 'pick') {
         const d = await pickListEntry(prisma, v.id, s.memberId, entryKey(v), v.code, registry, resolve);
         return outcome(s.lang, d, (view) => [
-          { text: lm(s.lang, 'picked', { line: entryKey(v), name: registry.get(v.code)?.name ?? v.code, code: v.code }) }, preview(s.lang, view),
+          { text: v.code === SKIP ? lm(s.lang, 'skipped', { line: entryKey(v) }) : lm(s.lang, 'picked', { line: entryKey(v), name: registry.get(v.code)?.name ?? v.code, code: v.code }) },
+          preview(s.lang, view),
         ]);
       }
       if (v.act === 'discard') return outcome(s.lang, await discardListImport(prisma, v.id, s.memberId, registry, resolve), () => say(lm(s.lang, 'discarded')));
