@@ -64,15 +64,18 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
       ignored.push({ line: entry.line, text: lines[i]!.raw });
       return;
     }
-    // « Collectivité Dép. Région Population »: a PDF table's header, repeated on each page.
-    if (entry.level === undefined && COLUMNS.test(name.replace(/[.;:|/()]/g, ' ').trim())) {
+    // « Collectivité Dép. Région Population »: a PDF table's header, repeated on each page; a page's footer or
+    // links (« Mentions légales | Plan du site », « En savoir plus : www.villes-internet.net »), a total.
+    if ((entry.level === undefined && COLUMNS.test(name.replace(/[.;:|/()]/g, ' ').trim())) || (WEB_FURNITURE.test(lines[i]!.raw) && !placeNamed(entry.name, entry.departement))
+      || (entry.level === undefined && !entry.levelUnclear && LINKS.test(lines[i]!.raw) && FOOTER.test(lines[i]!.raw))) {
       ignored.push({ line: entry.line, text: lines[i]!.raw });
       return;
     }
     if (entry.level === undefined && !entry.levelUnclear) {
       // « DANS LES VOSGES », « Nord (59) : »; « GUADELOUPE » alone (under a level heading, « Mayenne » is the town).
       const alone = registry.allDepartements().find((d) => foldText(d.name) === name);
-      if ((entry.departement && !name) || (alone && (level === undefined || !placeNamed(entry.name, alone.code)))) {
+      // (« 35. Vienne (Isère) » is the town: a heading does not name another département.)
+      if ((entry.departement && !name) || (alone && (!entry.departement || entry.departement === alone.code) && (level === undefined || !placeNamed(entry.name, alone.code)))) {
         departement = entry.departement ?? alone!.code;
         return;
       }
@@ -118,6 +121,12 @@ function joinBrokenLines(lines: { line: number; raw: string }[]): { line: number
   }
   return out;
 }
+
+/** A line of a web page's furniture: an address, a total; links split by « | » or « · » (when no level is said). */
+const WEB_FURNITURE = /\bwww\.|https?:\/\/|[\w.-]+@[\w-]+\.(?:fr|net|com|org)\b|^\s*total\b/i;
+const LINKS = /(?:\s[|·]\s.*){2}/;
+/** A site's footer or share links (a town « Plan » does not make « Plan du site » a place). */
+const FOOTER = /\b(?:mentions l[ée]gales|plan du site|contact|accessibilit[ée]|donn[ée]es personnelles|cookies|partager|facebook|linkedin|twitter|mastodon|newsletter|lettre d['’]information|imprimer|haut de page|flux rss|cr[ée]dits)\b/i;
 
 /** A table's header words only (folded). */
 const COLUMNS = /^(?:(?:collectivites?|communes?|villes?|noms?|territoires?|dep|dept|dpt|departements?|regions?|population|pop|habitants|niveau|niveaux|label|labels|arobases?|nb|evolution|evol|code|insee|cp|type|rang|n°|no|annee|@)\s*){2,}$/;

@@ -83,7 +83,9 @@ function asLine(row: string[], header: Columns | undefined, departementNames: Se
   const name = row[nameAt] ?? '';
   // (A blank département cell, a postcode beside it: « Saint-Pierre;;97410 » is in La Réunion.)
   const postcode = header?.postcode !== undefined ? row[header.postcode] ?? '' : '';
-  const departement = row[departementAt] || (/^\d{5}$/.test(postcode) ? departementOfPostcode(postcode) : '');
+  // (« Loire (42) », « 57 - Moselle »: the number.)
+  const cell = row[departementAt] ?? '';
+  const departement = (/^[^()]+\((\d{2,3}|2[AB])\)$/i.exec(cell) ?? /^(\d{2,3}|2[AB])\s*[-–]\s*\p{L}/iu.exec(cell))?.[1] ?? (cell || (/^\d{5}$/.test(postcode) ? departementOfPostcode(postcode) : ''));
   const level = row[levelAt] ?? '';
   const where = /^\d{1,2}$/.test(departement) ? departement.padStart(2, '0') : departement;
   // « 3 », « 3/5 » in a level column: arobases.

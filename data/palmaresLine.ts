@@ -47,8 +47,10 @@ export function parseListLine(text: string, line: number, registry: Registry): L
   let region: string | undefined;
   let rest = text.normalize('NFC').replace(/^\s*(?:[-–•*·]|\d+[.)])\s+/, '')
     .replace(GLUED_BRACKETS, '$1')
+    // « (de @ à @@@@@) », « de 1 à 5 arobases », « d'une à cinq arobases »: the label's scale, no level.
+    .replace(/\b(?:de|d['’])\s*(?:@|1|une?)\s*(?:@|arobases?)?\s*[àa]\s*(?:@@@@@|5|cinq)(?:\s*(?:@|arobases?))?|\bnombre\s+(?:de\s+@+|d['’]\s*arr?obases?)/giu, ' ')
     // A table's last column, the change since last year: « @@ nouveau », « @@@ = », « @@@@ +1 », « ↗ ».
-    .replace(/(?<=[@\d\s])(?:\s+(?:=|[+\-–−]\s?[1-4]|nouveau|nouvelle|new|[↗↘➚➘]))+\s*$/u, ' ')
+    .replace(/(?<=[@\d\s)])(?:\s+(?:=|[+\-–−]\s?[1-4]|[–—-]?\s*(?:nouveau|nouvelle|new)|[↗↘➚➘]))+\s*$/u, ' ')
     // « (50.000 habitants) », « , 790 habitants, »: a population is neither a département nor part of the name.
     .replace(/\(?\s*\d[\d  .,]*\s*habitants?\s*\)?/gi, ' ')
     .replace(LAST_YEAR, ' ')

@@ -214,6 +214,14 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     if (is === undefined) named.set(key, is = isPlace(resolveEntry({ line: 0, text, name, departement, level: 1 }, resolve, registry)));
     return is;
   };
+  const epcis = new Map<string, string | undefined>();
+  const epciNamed = (name: string) => {
+    if (!epcis.has(name)) {
+      const r = resolveEntry({ line: 0, text: name, name, level: 1 }, resolve, registry);
+      epcis.set(name, r.status === 'resolved' && registry.get(r.code)?.kind === 'epci' ? r.code : undefined);
+    }
+    return epcis.get(name);
+  };
   const { entries, ignored } = readList(text, registry, placeNamed);
   const itemOf = (item: ListEntry) => pickedOr(item, () => {
     const r = resolveEntry(item, resolve, registry);
@@ -227,7 +235,7 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     // An article's sentence: its subjects, each with the level said after it (or none); taken when it settles more
     // than the names the line lists.
     const fromProse = () => {
-      const prose = proseNames(entry, registry, placeNamed);
+      const prose = proseNames(entry, registry, placeNamed, epciNamed);
       return !prose || (prose.length < 2 && whole.status !== 'unknown') ? undefined
         : prose.map((p, i) => itemOf(prose.length > 1 || firstPart ? { ...p, part: (firstPart ?? 1) + i } : p));
     };
@@ -240,7 +248,14 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
   };
   const first = entries.flatMap((entry): EntryResult[] => {
     const once = pickedOr(entry, () => resolveEntry(entry, resolve, registry));
-    if (once.status === 'resolved' || entry.row) return [once];
+    if (entry.row) return [once];
+    if (once.status === 'resolved') {
+      // « Caen et la communauté urbaine Caen la mer conservent leurs cinq arobases »: a sentence whose one name
+      // resolves may name another place the line's reading passed over.
+      const prose = !picks.has(entryKey(entry)) && entry.text.split(/\s+/).length > 6 ? proseNames(entry, registry, placeNamed, epciNamed) : undefined;
+      const read = prose && prose.length > 1 ? prose.map((p, i) => itemOf({ ...p, part: i + 1 })) : [];
+      return read.filter((r) => r.status === 'resolved').length > 1 ? read : [once];
+    }
     // Sentences with their own names and levels: each read on its own, parts numbered across the line.
     const split = clausesOf(entry, registry, placeNamed);
     if (split) {

@@ -9,6 +9,8 @@ import type { Registry } from './territories/registry.ts';
 import { escapeRegExp, foldText } from './text.ts';
 
 type Span = { at: number; end: number };
+/** The intercommunalité a name is, if it names one (its code); undefined otherwise. */
+export type EpciNamed = (name: string) => string | undefined;
 type Name = Span & { name: string; departement?: string };
 type Level = Span & { value: number | undefined; reached?: boolean };
 
@@ -56,7 +58,7 @@ const WHERE_BEFORE = /(?:\b(?:dans|en|c[ôo]t[ée]|du c[ôo]t[ée] de|d[ée]part
  * says none (`levelUnclear`). A place named as a complement (« aux portes de Tarbes », « voisin de … ») is no entry.
  * Undefined when the sentence names no place or says no level.
  */
-export function proseNames(entry: ListEntry, registry: Registry, placeNamed: PlaceNamed): ListEntry[] | undefined {
+export function proseNames(entry: ListEntry, registry: Registry, placeNamed: PlaceNamed, epciNamed: EpciNamed = () => undefined): ListEntry[] | undefined {
   // (« (+1 @) » is last year's change; « (côté lotois) » a remark: both blanked, the offsets kept.)
   const blank = (m: string) => ' '.repeat(m.length);
   const text = entry.text.normalize('NFC').replace(/’/g, "'").replace(/\s+/g, ' ').replace(GLUED_BRACKETS, '$1').replace(LAST_YEAR, blank).replace(REMARK, blank);
@@ -69,7 +71,7 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
   // (Said last, only when it is the sentence's one and no name's own bracket: « …, dans le Territoire de Belfort ».)
   const last = wheres.length === 1 && !/\(\s*$/.test(text.slice(0, wheres[0]!.at)) ? wheres[0] : undefined;
   // (The line's département, unless it is one of the names: « comme Saint-Martin » is no Saint-Martin (978).)
-  const spans = namesIn(masked, levels, (name) => placeNamed(name, undefined, name));
+  const spans = namesIn(masked, levels, (name) => placeNamed(name, undefined, name), epciNamed);
   const lineDepartement = spans.some((n) => foldText(n.name) === foldText(registry.departementName(entry.departement ?? '') ?? '')) ? undefined : entry.departement;
   const departementAt = (at: number) => (wheres.filter((w) => w.end <= at).at(-1) ?? last)?.d.code ?? lineDepartement;
   // « Niort (79) », « Niort (Deux-Sèvres) »: a département in brackets right after a name is its own.
@@ -149,9 +151,18 @@ function levelsIn(text: string): Level[] {
 }
 
 /** The names, left to right: intercommunalités by their phrase, then runs of capitalised words outside them and the levels. */
-function namesIn(text: string, levels: Level[], isPlace: (name: string) => boolean): Name[] {
-  const epcis = [...text.matchAll(EPCI)].map((m) => ({ at: m.index, end: m.index + m[0].length, name: m[0].replace(/^(?:[Ll]a |[Ll]e |[Ll]')(?=[CcMmAa])/, '').trim() }))
-    .filter((e) => isPlace(e.name));
+function namesIn(text: string, levels: Level[], isPlace: (name: string) => boolean, epciNamed: EpciNamed): Name[] {
+  // (« la communauté urbaine Caen la mer »: the press writes the name's last words in lower case; taken when they make
+  // it another intercommunalité's name, up to three words on.)
+  const bare = (span: string) => span.replace(/^(?:[Ll]a |[Ll]e |[Ll]')(?=[CcMmAa])/, '').trim();
+  const epcis = [...text.matchAll(EPCI)].flatMap((m) => {
+    const longer = /^(?:\s+(?:la|le|les|de|du|des|et|en|sur)\s+\p{Ll}[\p{L}'-]*){1,3}/u.exec(text.slice(m.index + m[0].length))?.[0];
+    const base = epciNamed(bare(m[0]));
+    const ext = (longer ?? '').split(/(?=\s+(?:la|le|les|de|du|des|et|en|sur)\s)/u).filter(Boolean).map((_, i, all) => m[0] + all.slice(0, all.length - i).join(''))
+      .find((span) => { const code = epciNamed(bare(span)); return code !== undefined && code !== base; });
+    const span = ext ?? m[0];
+    return isPlace(bare(span)) ? [{ at: m.index, end: m.index + span.length, name: bare(span) }] : [];
+  });
   const taken = (at: number, end: number) => [...epcis, ...levels].some((s) => s.at < end && at < s.end);
   const names: Name[] = [...epcis];
   let cursor = 0;

@@ -362,6 +362,28 @@ describe('a twentieth reader’s page and PDF layouts', () => {
   });
 });
 
+describe('a twenty-first and twenty-second reader’s layouts', () => {
+  const codes = (text: string) => resolveList(text, index.registry, index.resolve).map((r) => (r.status === 'resolved' ? `${r.code} ${r.level}` : r.status));
+  it('a town that bears a département\'s name, with its own département, is no heading', () => {
+    expect(codes('Ville Internet @@@@\n34. Vandoeuvre-lès-Nancy (Meurthe-et-Moselle)\n35. Vienne (Isère)')).toEqual(['54547 4', '38544 4']);
+  });
+  it('a web table\'s département cell « Loire (42) »; « – nouveau » after the level', () => {
+    expect(codes('Rang\tCollectivité\tDépartement\tPopulation\tLabel 2023\n5\tSaint-Étienne\tLoire (42)\t173 136\t@@@@\n30\tMoulins\tAllier (03)\t19 206\t@@'))
+      .toEqual(['42218 4', '03190 2']);
+    expect(codes('Golfe du Morbihan - Vannes agglomération (3@) – nouveau')).toEqual(['200067932 3']);
+  });
+  it('a sentence naming a town and its intercommunalité, written in lower case: both', () => {
+    expect(codes('Caen et la communauté urbaine Caen la mer conservent leurs cinq arobases, la note maximale.')).toEqual(['14118 5', '200065597 5']);
+    // (« … Seine-Eure en obtient quatre »: no lower-case word is taken into a name it does not change.)
+    expect(codes("Val-de-Reuil garde également quatre @, et la communauté d'agglomération Seine-Eure en obtient quatre elle aussi.")).toEqual(['27701 4', '200089456 4']);
+  });
+  it('the label\'s scale and a page\'s furniture are no entries', () => {
+    const page = readListResults('@@@\nArras (62)\nLe nombre de @ (de 1 à 5) exprime le niveau d\'engagement de la collectivité.\nEn savoir plus : www.villes-internet.net\nMentions légales | Plan du site | Contact\nTotal : 36 collectivités', index.registry, index.resolve);
+    expect(page.results.map((r) => r.line)).toEqual([2]);
+    expect(page.ignored.map((l) => l.line)).toEqual([3, 4, 5, 6]);
+  });
+});
+
 describe('a list sent as a spreadsheet export', () => {
   const codes = (text: string) => resolveList(text, index.registry, index.resolve).map((r) => (r.status === 'resolved' ? `${r.code} ${r.level}` : r.status));
   it.each([
