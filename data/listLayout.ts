@@ -2,7 +2,7 @@
 // level or a département to the names under them, titles that are no entries, lines a PDF copy broke in two, and
 // lines that list several names (« Elbeuf (76) et Trévières (14) ont reçu trois arobases »).
 import { tableLines } from './listTable.ts';
-import { parseListLine, type ListEntry } from './palmaresLine.ts';
+import { FORMER_REGIONS, parseListLine, type ListEntry } from './palmaresLine.ts';
 import type { Registry } from './territories/registry.ts';
 import { foldText } from './text.ts';
 
@@ -21,7 +21,8 @@ export type PlaceNamed = (name: string, departement?: string, text?: string) => 
 export function readList(text: string, registry: Registry, placeNamed: PlaceNamed = () => true): { entries: ListEntry[]; ignored: IgnoredLine[] } {
   // « @ @ @ »: a PDF copy spaces the signs of one level (one space: columns, « @      @@ », are two levels); « ➡️ »,
   // « ✅ »: a post's bullets.
-  const all = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((r, i) => ({ line: i + 1, raw: r.trim().replace(/@(?: @){1,4}(?! ?@)/g, (m) => m.replace(/ /g, ''))
+  // (« > »: a mail's quoted lines.)
+  const all = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((r, i) => ({ line: i + 1, raw: r.replace(/^(?:\s*>)+/, '').trim().replace(/@(?: @){1,4}(?! ?@)/g, (m) => m.replace(/ /g, ''))
     .replace(/^(?:[\p{Extended_Pictographic}\u2190-\u21FF\u25A0-\u25FF\u2794-\u27BF\uFE0F\u200D]\s*)+/u, '') }))
     .filter((e) => e.raw && !e.raw.startsWith('#'));
   // « Ville de Cognac › Actualités »: a web page's breadcrumb; « |---|---| »: a table's rule. No entries.
@@ -71,6 +72,12 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
       ignored.push({ line: entry.line, text: lines[i]!.raw });
       return;
     }
+    // « Bretagne », « Auvergne-Rhône-Alpes », « POITOU-CHARENTES »: a région's heading (not the village of Bretagne (90),
+    // which a list writes with its département).
+    if (entry.level === undefined && !entry.levelUnclear && !entry.departement && regionNames(registry).has(name)) {
+      ignored.push({ line: entry.line, text: lines[i]!.raw });
+      return;
+    }
     if (entry.level === undefined && !entry.levelUnclear) {
       // « DANS LES VOSGES », « Nord (59) : »; « GUADELOUPE » alone (under a level heading, « Mayenne » is the town).
       const alone = registry.allDepartements().find((d) => foldText(d.name) === name);
@@ -90,7 +97,10 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
         return;
       }
     }
-    entries.push({ ...entry, text: lines[i]!.raw, level: entry.level ?? (entry.levelUnclear ? undefined : level), departement: entry.departement ?? departement });
+    // (« Pacé (35) - en progression d'une arobase » under « QUATRE AROBASES »: four.)
+    const { levelChange, ...read } = entry;
+    const byHeading = read.levelUnclear && levelChange && level !== undefined;
+    entries.push({ ...read, ...(byHeading ? { levelUnclear: undefined } : {}), text: lines[i]!.raw, level: byHeading ? level : entry.level ?? (entry.levelUnclear ? undefined : level), departement: entry.departement ?? departement });
   });
   return { entries, ignored };
 }
@@ -113,13 +123,27 @@ function joinBrokenLines(lines: { line: number; raw: string }[]): { line: number
     // A name a PDF cell wrapped: « Communauté de communes du Pays de » / « Landerneau-Daoulas 29 … », or the row's
     // name cell, then its end alone, « Annemasse - Les Voirons    74    85 602    @@ » / « Agglomération ».
     else if (prev && WRAPPED_END.test(prev.raw) && !/[\d@]/.test(prev.raw) && /^\p{Lu}/u.test(l.raw)) prev.raw += ` ${l.raw}`;
-    else if (prev && CELL_END.test(l.raw) && /^\S.*?\S(?=\s{2,}(?:\d{2,3}|2[AB])\s)/iu.test(prev.raw)
-      && (WRAPPED_END.test(/^\S.*?\S(?=\s{2,})/u.exec(prev.raw)![0]) || EPCI_WORD_FIRST.test(l.raw))) {
-      prev.raw = prev.raw.replace(/^\S.*?\S(?=\s{2,})/u, (cell) => `${cell} ${l.raw.trim()}`);
+    else if (prev && wrappedCell(prev.raw, l.raw)) {
+      const end = /^\S.*?(?=\s{2,}|$)/u.exec(l.raw)![0];
+      prev.raw = prev.raw.replace(/^\S.*?\S(?=\s{2,})/u, (cell) => (cell.endsWith('-') ? `${cell}${end}` : `${cell} ${end}`));
+    }
+    // A mail wrapped at its width: « … Guichen, Vitré » / « Communauté », « … Melesse, Val » / « d'Anast (35) ».
+    else if (prev && !/[@.:!?]$/.test(prev.raw) && !/@|arobase/i.test(prev.raw) && (LONE_EPCI_WORD.test(l.raw) || /^(?:d['’]|de |du |des |sur |sous |l[èe]s )\p{L}/u.test(l.raw))) {
+      prev.raw += ` ${l.raw}`;
     }
     else out.push({ ...l });
   }
   return out;
+}
+
+const regionsOf = new WeakMap<Registry, Set<string>>();
+/** Today's and former régions' names, folded. */
+function regionNames(registry: Registry): Set<string> {
+  let names = regionsOf.get(registry);
+  // (« Guadeloupe », « La Réunion »: a région that is also a département heads the names of that département.)
+  const departements = new Set(registry.allDepartements().map((d) => foldText(d.name)));
+  if (!names) regionsOf.set(registry, names = new Set([...registry.allRegions().map((r) => r.name), ...FORMER_REGIONS].map((n) => foldText(n)).filter((n) => !departements.has(n))));
+  return names;
 }
 
 /** A line of a web page's furniture: an address, a total; links split by « | » or « · » (when no level is said). */
@@ -133,8 +157,16 @@ const COLUMNS = /^(?:(?:collectivites?|communes?|villes?|noms?|territoires?|dep|
 
 /** A name cut after its particle (« … du Pays de »). */
 const WRAPPED_END = /\s(?:de|du|des|de la|d['’]|et|sur|sous|l[èe]s|en|la|le|aux?)$/iu;
-/** A wrapped cell's end: a few words, no number, no level. */
-const CELL_END = /^\s*\p{Lu}[\p{L}'’ -]{0,40}$/u;
+/** A wrapped cell's end: a few words, no number, no level (then, maybe, a remark column's words). */
+const CELL_END = /^\p{Lu}[\p{L}'’ ()-]{0,40}?(?:\s{2,}[^\d@]*)?$/u;
+const LONE_EPCI_WORD = /^(?:Communaut[ée]|Agglom[ée]ration|Agglo|M[ée]tropole)$/u;
+/** A table row's name cell (before two spaces and a number or a level) and the next line holding its end. */
+function wrappedCell(row: string, next: string): boolean {
+  const cell = /^\S.*?\S(?=\s{2,}[\d@])/u.exec(row)?.[0];
+  if (!cell || !CELL_END.test(next)) return false;
+  return cell.endsWith('-') || WRAPPED_END.test(cell) || EPCI_WORD_FIRST.test(next)
+    || /^(?:communaut[ée] de communes|communaut[ée] d['’]agglom[ée]ration|communaut[ée] urbaine)$/i.test(cell);
+}
 const EPCI_WORD_FIRST = /^\s*(?:Agglom[ée]ration|Agglo|Communaut[ée]|M[ée]tropole)\b/u;
 
 /** « Grand Rodez 12 55 300 »: a table row whose level cell a PDF copy put on the next line; an entry, never a title. */

@@ -12,7 +12,8 @@ import { escapeRegExp, foldText } from './text.ts';
  * comme Saint-Martin »); `row`: a spreadsheet's row, whose name cell is one name (« Erdre & Gesvres »).
  */
 // (`region`: the région a row or a bracket gives without a département, « Fontaine (Bourgogne-Franche-Comté) ».)
-export type ListEntry = { line: number; part?: number; text: string; name: string; departement?: string; region?: string; level?: number; levelUnclear?: boolean; sentence?: boolean; row?: boolean };
+// (`levelChange`: only a change is said, « en progression d'une arobase »: a heading's level stands.)
+export type ListEntry = { line: number; part?: number; text: string; name: string; departement?: string; region?: string; level?: number; levelUnclear?: boolean; levelChange?: boolean; sentence?: boolean; row?: boolean };
 
 /** How a reviewer names an entry in a picks file and on a card: « 12 », or « 12.2 » for a line's second name. */
 export const entryKey = (e: { line: number; part?: number }): string => (e.part ? `${e.line}.${e.part}` : String(e.line));
@@ -32,7 +33,7 @@ const LEVEL_PATTERNS: [RegExp, (m: RegExpExecArray) => number][] = [
   // « …, dans l'Eure, en a eu quatre » (the arobases named earlier in the article).
   [/\ben (?:(?:a|ont) (?:eu|obtenu|re[çc]u|d[ée]croch[ée])|obtien(?:t|nent)|re[çc]oi(?:t|vent)|d[ée]croche(?:nt)?|compte(?:nt)?)\s+(une?|deux|trois|quatre|cinq|[1-5])\b/i, (m) => WORDS[m[1]!.toLowerCase()] ?? Number(m[1])],
   // « … la plus haute marche (du podium) » of a five-level label.
-  [/\b(?:la )?plus haute (?:marche|distinction|r[ée]compense)\b|\bla note maximale\b|\bniveau maximal\b/i, () => 5],
+  [/\b(?:la )?plus (?:haute|[ée]lev[ée]e) (?:marche|distinction|r[ée]compense)\b|\b(?:distinction|r[ée]compense) la plus (?:haute|[ée]lev[ée]e)\b|\bla note maximale\b|\bniveau maximal\b/i, () => 5],
 ];
 
 /** « Tour(s)plus »: brackets inside a word are its spelling, not a second name nor a remark. */
@@ -47,10 +48,12 @@ export function parseListLine(text: string, line: number, registry: Registry): L
   let region: string | undefined;
   let rest = text.normalize('NFC').replace(/^\s*(?:[-–•*·]|\d+[.)])\s+/, '')
     .replace(GLUED_BRACKETS, '$1')
+    // « Isle-d'Abeau (L') », « Tronche (La) »: a sorted list's article put after the name.
+    .replace(/^(\p{Lu}[\p{L}'’ -]*?)\s*\((L['’]|La|Le|Les)\)/u, (_, name: string, article: string) => (/['’]$/.test(article) ? `${article}${name}` : `${article} ${name}`))
     // « (de @ à @@@@@) », « de 1 à 5 arobases », « d'une à cinq arobases »: the label's scale, no level.
     .replace(/\b(?:de|d['’])\s*(?:@|1|une?)\s*(?:@|arobases?)?\s*[àa]\s*(?:@@@@@|5|cinq)(?:\s*(?:@|arobases?))?|\bnombre\s+(?:de\s+@+|d['’]\s*arr?obases?)/giu, ' ')
     // A table's last column, the change since last year: « @@ nouveau », « @@@ = », « @@@@ +1 », « ↗ ».
-    .replace(/(?<=[@\d\s)])(?:\s+(?:=|[+\-–−]\s?[1-4]|[–—-]?\s*(?:nouveau|nouvelle|new)|[↗↘➚➘]))+\s*$/u, ' ')
+    .replace(/(?<=[@\d\s)])(?:\s+(?:=|\+\s?[1-4](?:\s?(?:@|arobases?)(?!@))?|[-−][1-4](?:\s?@(?!@))?|[–—-]?\s*(?:nouveau|nouvelle|new)|[↗↘➚➘]))+\s*$/u, ' ')
     // « (50.000 habitants) », « , 790 habitants, »: a population is neither a département nor part of the name.
     .replace(/\(?\s*\d[\d  .,]*\s*habitants?\s*\)?/gi, ' ')
     .replace(LAST_YEAR, ' ')
@@ -111,7 +114,8 @@ export function parseListLine(text: string, line: number, registry: Registry): L
     // the rightmost one when several match, as départements follow the name.
     const pick = departementMentions(rest, registry).at(-1);
     const named = pick?.d;
-    if (pick && named && foldText(named.name) !== foldText(rest.replace(/[(),;:]/g, ' ').trim())) {
+    // (« Vienne   31 778   @@@@   2011 »: a name that is only a département's, with numbers beside it, is the town.)
+    if (pick && named && foldText(named.name) !== foldText(rest.replace(/[(),;:]/g, ' ').replace(/\d[\d  .]*/g, ' ').replace(/\s+/g, ' ').trim())) {
       departement = named.code;
       const before = rest.slice(0, pick.at).replace(/[,(]?\s*(?:dans l['’]|dans (?:le|la|les) |en )?$/i, '');
       rest = `${before} ${rest.slice(pick.end).replace(/^\s*\)?/, '')}`;
@@ -121,11 +125,11 @@ export function parseListLine(text: string, line: number, registry: Registry): L
   // (After a département, a table's population column, « 55 300 », is no part of it; nor a footnote's star, « Conques* ».)
   const name = rest.replace(departement ? /(?<![\p{L}\d])\d{1,3}(?:[  .]\d{3})*(?![\p{L}\d])|(?<=\p{L})\*+(?!\p{L})/gu : /(?<=\p{L})\*+(?!\p{L})/gu, ' ').replace(/[()[\]]/g, ' , ').replace(/[«»"]/g, ' ').replace(/\s+/g, ' ').replace(/(?:\s*[:;,–-])+\s*$/, '').replace(/^\s*[:;,–-]\s*/, '')
     .replace(EPCI_ARTICLE, '').replace(TRAILING_VERB, '').trim();
-  return { line, text, name, departement, level, ...(levelUnclear ? { levelUnclear } : {}), ...(region && !departement ? { region } : {}) };
+  return { line, text, name, departement, level, ...(levelUnclear ? { levelUnclear } : {}), ...(levelUnclear && changed && other === undefined ? { levelChange: true } : {}), ...(region && !departement ? { region } : {}) };
 }
 
 /** The régions before 2016, as lists of those years print them beside the département. */
-const FORMER_REGIONS = ['Alsace', 'Aquitaine', 'Auvergne', 'Basse-Normandie', 'Bourgogne', 'Centre', 'Champagne-Ardenne', 'Franche-Comté',
+export const FORMER_REGIONS = ['Alsace', 'Aquitaine', 'Auvergne', 'Basse-Normandie', 'Bourgogne', 'Centre', 'Champagne-Ardenne', 'Franche-Comté',
   'Haute-Normandie', 'Languedoc-Roussillon', 'Limousin', 'Lorraine', 'Midi-Pyrénées', 'Nord-Pas-de-Calais', 'Picardie', 'Poitou-Charentes', 'Rhône-Alpes'];
 const regionColumns = new WeakMap<Registry, RegExp>();
 /** A région's name right at the start, then a number or the line's end (a table's column, not a name's word). */
@@ -166,7 +170,7 @@ function departementNumber(text: string): RegExpExecArray | undefined {
 }
 
 
-const CHANGE = /\b(?:gagn\p{L}*|prenn?\p{L}*)\s+(?:une?|deux|[12])\s*(?:@|arr?obases?)(?:\s+(?:de plus|suppl[ée]mentaires?))?|\b(?:une?|deux|[12])\s*(?:@|arr?obases?)\s+(?:de plus|suppl[ée]mentaires?)\b/giu;
+const CHANGE = /\b(?:gagn\p{L}*|prenn?\p{L}*)\s+(?:une?|deux|[12])\s*(?:@|arr?obases?)(?:\s+(?:de plus|suppl[ée]mentaires?))?|\b(?:en\s+)?(?:progression|progresse|hausse|baisse|recul|recule)\s+d['’]\s*(?:une?|deux|[12])\s*(?:@|arr?obases?)|\b(?:une?|deux|[12])\s*(?:@|arr?obases?)\s+(?:de plus|suppl[ée]mentaires?)\b/giu;
 
 /** Words that say a level was aimed at or lost, not won. */
 const NOT_WON = /\b(?:vis(?:e|ent|ait|aient|[ée]e?s?)|esp[èé]r(?:e|ent|ait|aient)|perd(?:u|ent|ait)?|redescend\w*|r[ée]trograd\w*|manqu\w*|[ée]chou\w*)\b/i;

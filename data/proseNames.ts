@@ -24,7 +24,7 @@ const LEVELS: [RegExp, (m: RegExpExecArray) => number | undefined][] = [
   [new RegExp(`(?:${FINAL})(?:(${NUMBER}|[1-5])(?:\\s*(?:@|[Aa]rr?obases?))?|(@{1,5}))(?![\\p{L}@\\d])`, 'gu'), (m) => (m[2] ? m[2].length : WORDS[m[1]!.toLowerCase()] ?? Number(m[1]))],
   // « le niveau maximal », « la note maximale »: five arobases, the label's highest (unless aimed at, below).
   [/\b(?:vis\p{L}*|esp[èé]r\p{L}*|manqu\p{L}*|rat\p{L}*)\s+(?:le|la|sa|son)\s+(?:note\s+maximale|niveau\s+maximal)/giu, () => undefined],
-  [/\b(?:la\s+note\s+maximale|(?:le\s+|son\s+|au\s+|du\s+)?niveau\s+maximal)(?!\p{L})/giu, () => 5],
+  [/\b(?:la\s+note\s+maximale|(?:le\s+|son\s+|au\s+|du\s+)?niveau\s+maximal|(?:la\s+)?plus\s+(?:haute|[ée]lev[ée]e)\s+(?:distinction|r[ée]compense|marche)|(?:distinction|r[ée]compense)\s+la\s+plus\s+(?:haute|[ée]lev[ée]e))(?!\p{L})/giu, () => 5],
   [/\b(?:gagn\p{L}*|prenn?\p{L}*|perd\p{L}*)\s+(?:une?|deux|[12])\s*(?:@|arr?obases?)|\bprogress\p{L}*\s+d['’]une\s+(?:@|arr?obase)|\b(?:une?|deux|[12])\s*(?:@|arr?obases?)\s+(?:de plus|suppl[ée]mentaires?)/giu, () => undefined],
   [/\b(?:vis\p{L}*|esp[èé]r\p{L}*|manqu\p{L}*)\s+(?:la|sa|une)\s+\p{L}+\s+(?:@|arr?obases?)/giu, () => undefined],
   [/(?<![\p{L}\d])([1-5])\s*(?:@|arr?obases?)(?![\p{L}@])/giu, (m) => Number(m[1])],
@@ -98,7 +98,10 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
   const said: (number | undefined)[][] = [];
   groups.forEach((group, i) => {
     const from = group.at(-1)!.end;
-    const to = groups[i + 1]?.[0]!.at ?? masked.length;
+    // (Within its sentence: « … dont Alissas, regroupées … se sont vues décerner l'un des Labels. Une action … le
+    // village de Saint Apollinaire-de-Rias … a reçu la distinction la plus élevée » gives Alissas no level.)
+    const stop = /[.!?…]\s+(?=[\p{Lu}«"“])/u.exec(masked.slice(from));
+    const to = Math.min(groups[i + 1]?.[0]!.at ?? masked.length, stop ? from + stop.index + 1 : masked.length);
     const segment = masked.slice(from, to);
     // (A level said before « pour » the next group is that group's: « trois arobases pour Petite-Île, et une arobase
     // pour Trois-Bassins ».)
@@ -107,13 +110,18 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
     const after = [...new Set((inSegment.some((l) => l.reached) ? inSegment.filter((l) => l.reached) : inSegment).map((l) => l.value))];
     const before = masked.slice(0, group[0]!.at);
     const earlier = levels.filter((l) => l.end <= group[0]!.at && l.at >= (groups[i - 1]?.at(-1)!.end ?? 0));
-    const previous = said[i - 1]?.every((v) => v === said[i - 1]![0]) ? said[i - 1]![0] : undefined;
+    // The level just before, in this sentence: « Pessac en affiche quatre, tout comme Bordeaux Métropole » (Pessac is
+    // no subject here, Mérignac's five in the sentence before is not it); else the group before's, in this sentence.
+    const sameSentence = (at: number) => !/[.!?…]\s+(?=[\p{Lu}«"“])/u.test(masked.slice(at, group[0]!.at));
+    const close = [...new Set(earlier.filter((l) => l.value !== undefined && sameSentence(l.end)).map((l) => l.value))];
+    const before_ = groups[i - 1] && sameSentence(groups[i - 1]!.at(-1)!.end) && said[i - 1]?.every((v) => v === said[i - 1]![0]) ? said[i - 1]![0] : undefined;
+    const previous = close.length === 1 ? close[0] : close.length ? undefined : before_;
     const all = (value: number | undefined) => said.push(group.map(() => value));
     // « Le Passage, Bon-Encontre et Boé … avec respectivement 3, 3 et 2 arobases »: in order, when they are as many.
     if (/\brespectivement\b/i.test(segment)) said.push(inTurn(segment, group.length));
     else if (earlier.length === 1 && FOR.test(masked.slice(earlier[0]!.end, group[0]!.at))) all(earlier[0]!.value);
     // « Même distinction pour Brest métropole »: the level of the group before.
-    else if (i > 0 && !after.length && SAME_FOR.test(before)) all(previous);
+    else if (i > 0 && !after.length && SAME_FOR.test(before)) all(said[i - 1]?.every((v) => v === said[i - 1]![0]) ? said[i - 1]![0] : undefined);
     else if (after.length) all(after.length === 1 ? after[0] : undefined);
     // « … tout comme Fouesnant », « …, Malemort aussi »: the level of the group before.
     else if (i > 0 && (SAME_AS_BEFORE.test(before) || /^\s*,?\s*(?:\p{L}+\s+)?(?:aussi|[ée]galement|de m[êe]me)\b/iu.test(segment))) all(previous);
