@@ -5,11 +5,14 @@ import type { Registry } from './territories/registry.ts';
 /** A département's name where it stands in a text (offsets of the text as given, NFC). */
 export type DepartementMention = { d: { code: string; name: string }; at: number; end: number };
 
-/** Every département a text names on its own, left to right (each at its last place; the longer name of two nested). */
-export function departementMentions(text: string, registry: Registry): DepartementMention[] {
+/**
+ * Every département a text names on its own, left to right (each at its last place, or at every place with `every`;
+ * the longer name of two nested).
+ */
+export function departementMentions(text: string, registry: Registry, every = false): DepartementMention[] {
   const light = lightFold(text);
-  const found = spelledDepartements(registry).flatMap(({ d, spelled }) => spelled.map((v) => ({ d, at: standaloneAt(light, v), length: v.length })))
-    .filter((x) => x.at >= 0 && !NAME_BEFORE.test(light.slice(0, x.at)) && !inName(light, x.at, x.at + x.length)).map((x) => ({ ...x, end: x.at + x.length }));
+  const found = spelledDepartements(registry).flatMap(({ d, spelled }) => spelled.flatMap((v) => standaloneAt(light, v, every).map((at) => ({ d, at, length: v.length }))))
+    .filter((x) => !NAME_BEFORE.test(light.slice(0, x.at)) && !inName(light, x.at, x.at + x.length)).map((x) => ({ ...x, end: x.at + x.length }));
   return found.filter((x) => !found.some((y) => y !== x && y.at <= x.at && y.end >= x.end && y.length > x.length)) // « Oise » in « Val-d'Oise »
     .sort((a, b) => a.at - b.at).map(({ d, at, end }) => ({ d, at, end }));
 }
@@ -45,14 +48,18 @@ function spelledDepartements(registry: Registry): { d: { code: string; name: str
 /** Lower case without accents, hyphens and apostrophes kept (they say whether a word stands alone). */
 const lightFold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, "'").toLowerCase();
 
-/** Where `name` stands alone in `text` (not glued to a letter or a hyphen; « l'Eure » is fine), or −1. */
-function standaloneAt(text: string, name: string): number {
+/** Where `name` stands alone in `text` (not glued to a letter or a hyphen; « l'Eure » is fine): its last place, or every. */
+function standaloneAt(text: string, name: string, every: boolean): number[] {
+  const places: number[] = [];
   for (let at = text.lastIndexOf(name); at >= 0; at = at > 0 ? text.lastIndexOf(name, at - 1) : -1) {
     const before = text[at - 1] ?? ' ';
     const after = text[at + name.length] ?? ' ';
     // An apostrophe before is an elided article (« dans l'Eure »), not a compound (« Val-d'Oise » holds « Oise »).
     const elided = before === "'" && /(^|[^\p{L}\d-])[ld]$/u.test(text.slice(0, at - 1));
-    if ((elided || !/[\p{L}\d'-]/u.test(before)) && !/[\p{L}\d'-]/u.test(after)) return at;
+    if ((elided || !/[\p{L}\d'-]/u.test(before)) && !/[\p{L}\d'-]/u.test(after)) {
+      places.push(at);
+      if (!every) break;
+    }
   }
-  return -1;
+  return places;
 }

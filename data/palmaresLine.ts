@@ -173,7 +173,7 @@ function departementNumber(text: string): RegExpExecArray | undefined {
 const CHANGE = /\b(?:gagn\p{L}*|prenn?\p{L}*)\s+(?:une?|deux|[12])\s*(?:@|arr?obases?)(?:\s+(?:de plus|suppl[ée]mentaires?))?|\b(?:en\s+)?(?:progression|progresse|hausse|baisse|recul|recule)\s+d['’]\s*(?:une?|deux|[12])\s*(?:@|arr?obases?)|\b(?:une?|deux|[12])\s*(?:@|arr?obases?)\s+(?:de plus|suppl[ée]mentaires?)\b/giu;
 
 /** Words that say a level was aimed at or lost, not won. */
-const NOT_WON = /\b(?:vis(?:e|ent|ait|aient|[ée]e?s?)|esp[èé]r(?:e|ent|ait|aient)|perd(?:u|ent|ait)?|redescend\w*|r[ée]trograd\w*|manqu\w*|[ée]chou\w*)\b/i;
+const NOT_WON = /\bavai(?:t|ent)\s+(?:obtenu|d[ée]croch[ée]|re[çc]u|eu)\b|\b(?:vis(?:e|ent|ait|aient|[ée]e?s?)|esp[èé]r(?:e|ent|ait|aient)|perd(?:u|ent|ait)?|redescend\w*|r[ée]trograd\w*|manqu\w*|[ée]chou\w*)\b/i;
 
 /** « …, a reçu trois arobases »: the verb left once the level is taken. */
 const TRAILING_VERB = /[\s,]+(?:(?:qui )?(?:a|ont) (?:re[çc]u|obtenu|eu|d[ée]croch[ée]|gagn[ée])|obtient|obtiennent|re[çc]oit|re[çc]oivent|d[ée]croche|d[ée]crochent|labellis[ée]e?s?|avec)\s*$/i;

@@ -12,7 +12,7 @@ type Span = { at: number; end: number };
 /** The intercommunalité a name is, if it names one (its code); undefined otherwise. */
 export type EpciNamed = (name: string) => string | undefined;
 type Name = Span & { name: string; departement?: string };
-type Level = Span & { value: number | undefined; reached?: boolean };
+type Level = Span & { value: number | undefined; reached?: boolean; past?: boolean };
 
 const NUMBER = 'une?|deux|trois|quatre|cinq|premi[eè]re|deuxi[eè]me|seconde|troisi[eè]me|quatri[eè]me|cinqui[eè]me';
 /** The verb of a level reached: « passe (de deux) à », « reste à », « sont donc à », « atteint les », « en compte désormais ». */
@@ -25,6 +25,10 @@ const LEVELS: [RegExp, (m: RegExpExecArray) => number | undefined][] = [
   // « le niveau maximal », « la note maximale »: five arobases, the label's highest (unless aimed at, below).
   [/\b(?:vis\p{L}*|esp[èé]r\p{L}*|manqu\p{L}*|rat\p{L}*)\s+(?:le|la|sa|son)\s+(?:note\s+maximale|niveau\s+maximal)/giu, () => undefined],
   [/\b(?:la\s+note\s+maximale|(?:le\s+|son\s+|au\s+|du\s+)?niveau\s+maximal|(?:la\s+)?plus\s+(?:haute|[ée]lev[ée]e)\s+(?:distinction|r[ée]compense|marche)|(?:distinction|r[ée]compense)\s+la\s+plus\s+(?:haute|[ée]lev[ée]e))(?!\p{L})/giu, () => 5],
+  // « avait obtenu trois arobases en 2024 »: a former level (marked `past`: not this one, and no doubt on it).
+  [new RegExp(`\\b(?:avai(?:t|ent)|[ée]tai(?:t|ent))\\s+(?:d[ée]j[àa]\\s+)?(?:obtenu|d[ée]croch[ée]|re[çc]u|eu|gagn[ée]|labellis[ée]e?s?(?:\\s+avec)?|[àa])?\\s*(?:(?:${NUMBER})\\s+(?:@|arr?obases?)|[1-5]\\s*(?:@|arr?obases?)|@{1,5})`, 'giu'), () => undefined],
+  // « elle en décroche une quatrième »: the rank of the arobase won.
+  [/\b(?:une|sa|leur)\s+(deuxi[eè]me|seconde|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\b(?!\s+(?:fois|ann[ée]es?|place|[ée]dition|labellisation|candidature|participation|c[ée]r[ée]monie|arr?obase|@))/giu, (m) => WORDS[m[1]!.toLowerCase()]],
   [/\b(?:gagn\p{L}*|prenn?\p{L}*|perd\p{L}*)\s+(?:une?|deux|[12])\s*(?:@|arr?obases?)|\bprogress\p{L}*\s+d['’]une\s+(?:@|arr?obase)|\b(?:une?|deux|[12])\s*(?:@|arr?obases?)\s+(?:de plus|suppl[ée]mentaires?)/giu, () => undefined],
   [/\b(?:vis\p{L}*|esp[èé]r\p{L}*|manqu\p{L}*)\s+(?:la|sa|une)\s+\p{L}+\s+(?:@|arr?obases?)/giu, () => undefined],
   [/(?<![\p{L}\d])([1-5])\s*(?:@|arr?obases?)(?![\p{L}@])/giu, (m) => Number(m[1])],
@@ -35,6 +39,7 @@ const LEVELS: [RegExp, (m: RegExpExecArray) => number | undefined][] = [
   [new RegExp(`(?<![\\p{L}])(?<!(?<![\\p{L}])(?:les|des|ces|nos|ses|leurs) )(${NUMBER})(?:\\s+chacune?s?)?(?=\\s*(?:[.,;!)]|$))`, 'giu'), (m) => WORDS[m[1]!.toLowerCase()]],
   [new RegExp(`\\ben\\s+\\p{L}+\\s+(?:d[ée]sormais\\s+)?(${NUMBER})\\b`, 'giu'), (m) => WORDS[m[1]!.toLowerCase()]],
 ];
+const PAST = LEVELS.find(([re]) => re.source.includes('avai(?:t|ent)'))![0];
 /** What may stand between two names of one group: « , », « et », « ainsi que », an article. */
 const JOINED = /^\s*(?:,|et|&|ainsi que|,\s*et)?\s*(?:(?:la|le|les|l')\s*)?(?:(?:petite?s?|voisine?s?)\s+)?(?:(?:commune|ville|village|cit[ée])s?\s+(?:de\s+|d'))?$/i;
 /**
@@ -65,7 +70,8 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
   const levels = levelsIn(text);
   if (!levels.some((l) => l.value !== undefined)) return undefined;
   // Départements said as places: masked, and given to the names after them (or before, when said last).
-  const wheres = departementMentions(text, registry).filter((w) => WHERE_BEFORE.test(text.slice(0, w.at)));
+  // (Every place it is said: « Dans la Creuse, Faux-la-Montagne … La communauté de communes Creuse Grand Sud ».)
+  const wheres = departementMentions(text, registry, true).filter((w) => WHERE_BEFORE.test(text.slice(0, w.at)));
   let masked = text;
   for (const w of wheres) masked = masked.slice(0, w.at) + ' '.repeat(w.end - w.at) + masked.slice(w.end);
   // (Said last, only when it is the sentence's one and no name's own bracket: « …, dans le Territoire de Belfort ».)
@@ -105,7 +111,7 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
     const segment = masked.slice(from, to);
     // (A level said before « pour » the next group is that group's: « trois arobases pour Petite-Île, et une arobase
     // pour Trois-Bassins ».)
-    const inSegment = levels.filter((l) => l.at >= from && l.end <= to && !FOR.test(masked.slice(l.end, to)));
+    const inSegment = levels.filter((l) => l.at >= from && l.end <= to && !FOR.test(masked.slice(l.end, to)) && !l.past);
     // (« gagne une arobase et passe à trois »: the level reached is the one said.)
     const after = [...new Set((inSegment.some((l) => l.reached) ? inSegment.filter((l) => l.reached) : inSegment).map((l) => l.value))];
     const before = masked.slice(0, group[0]!.at);
@@ -152,7 +158,7 @@ function levelsIn(text: string): Level[] {
   for (const [re, value] of LEVELS) {
     for (const m of text.matchAll(re)) {
       const span = { at: m.index, end: m.index + m[0].length };
-      if (!found.some((f) => f.at < span.end && span.at < f.end)) found.push({ ...span, value: value(m as RegExpExecArray), ...(re === LEVELS[0]![0] ? { reached: true } : {}) });
+      if (!found.some((f) => f.at < span.end && span.at < f.end)) found.push({ ...span, value: value(m as RegExpExecArray), ...(re === LEVELS[0]![0] ? { reached: true } : {}), ...(re === PAST ? { past: true } : {}) });
     }
   }
   return found.sort((a, b) => a.at - b.at);

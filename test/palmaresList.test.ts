@@ -317,6 +317,10 @@ describe('a fourth reader’s layouts (test/fixtures/fourth-reader)', () => {
     ['Passy et Chamonix-Mont-Blanc ont chacune une arobase de plus que l\'an dernier et sont donc à deux arobases.', ['ambiguous', '74056 2']],
     ['Angoulême décroche enfin sa quatrième arobase, après trois ans passés à @@@.', ['unknown']],
     ['Vitré vise le niveau maximal et garde ses quatre arobases.', ['unknown']],
+    // A former level is none (« avait obtenu trois arobases en 2024 »); « une quatrième » is the arobase won; the
+    // département said as a place, then inside an intercommunalité's name, is still said.
+    ['Dans la Creuse, Faux-la-Montagne avait obtenu trois arobases en 2024 ; elle en décroche une quatrième cette année. La communauté de communes Creuse Grand Sud entre dans le palmarès avec deux arobases.', ['23077 4', '200044014 2']],
+    ['Faux-la-Montagne avait obtenu trois arobases en 2024.', ['unknown']],
     // « Même distinction pour … »: the level of the subject before; « Montauban à trois » is no verb « monter ».
     ['Plouguerneau conserve ses cinq arobases, le niveau maximal. Même distinction pour Brest métropole, récompensée pour ses données ouvertes.', ['29195 5', '242900314 5']],
     // « tout petits villages, comme Saint-Martin »: a national list's size settles no name of a sentence.
