@@ -88,7 +88,8 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
   const all: Name[][] = [];
   for (const n of places) {
     const last = all.at(-1)?.at(-1);
-    if (last && JOINED.test(masked.slice(last.end, n.at))) all.at(-1)!.push(n);
+    // (« Saint-Aubin (Aube, 580 habitants) et Villeneuve (Ain, …) »: a name's own brackets do not part the group.)
+    if (last && JOINED.test(masked.slice(last.end, n.at).replace(/^\s*\((?![^()]*(?:@|arr?obase|\b(?:une?|deux|trois|quatre|cinq)\b))[^()]*\)/i, ' '))) all.at(-1)!.push(n);
     else all.push([n]);
   }
   // « [Flers Agglo Mag] « Flers se voit décerner 3 arobases » »: a news item's heading names its site, not a subject.

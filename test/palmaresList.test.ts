@@ -321,6 +321,9 @@ describe('a fourth reader’s layouts (test/fixtures/fourth-reader)', () => {
     // département said as a place, then inside an intercommunalité's name, is still said.
     ['Dans la Creuse, Faux-la-Montagne avait obtenu trois arobases en 2024 ; elle en décroche une quatrième cette année. La communauté de communes Creuse Grand Sud entre dans le palmarès avec deux arobases.', ['23077 4', '200044014 2']],
     ['Faux-la-Montagne avait obtenu trois arobases en 2024.', ['unknown']],
+    // A name's own brackets (its département, its population) do not part its group; a level in them does.
+    ['Saint-Aubin (Aube, 580 habitants) et Villeneuve (Ain, 1 600 habitants) en obtiennent deux chacune.', ['10334 2', '01446 2']],
+    ['Tarbes (4 @) et Lourdes (3 @) sont distinguées.', ['65440 4', '65286 3']],
     // « Même distinction pour … »: the level of the subject before; « Montauban à trois » is no verb « monter ».
     ['Plouguerneau conserve ses cinq arobases, le niveau maximal. Même distinction pour Brest métropole, récompensée pour ses données ouvertes.', ['29195 5', '242900314 5']],
     // « tout petits villages, comme Saint-Martin »: a national list's size settles no name of a sentence.
