@@ -43,10 +43,15 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   let departement: string | undefined;
   parsed.forEach((entry, i) => {
     const name = foldText(entry.name);
+    // « MARTINIQUE : Schœlcher et la Cacem au rendez-vous », « Finistère : Concarneau, Landerneau »: a line that
+    // opens on a département and a colon, saying no level, starts that département's part of the list.
+    const opening = entry.level === undefined && !entry.levelUnclear ? departementOpening(lines[i]!.raw, registry) : undefined;
+    if (opening) departement = opening;
     const next = parsed[i + 1];
     // (« === 5 @ === », « ** 4 arobases ** »: a heading's decoration.)
     // (« @@@@@ — 5 arobases (10) »: the count of names under it, no département.)
-    if (entry.level !== undefined && (!entry.departement || COUNTED.test(lines[i]!.raw)) && HEADING.test(name.replace(/[=*#~_—–-]+/g, ' ').trim())) {
+    // (« Les 24 territoires labellisés 5@ : »: a count too.)
+    if (entry.level !== undefined && (!entry.departement || COUNTED.test(lines[i]!.raw)) && HEADING.test(name.replace(/[=*#~_—–-]+|\d+/g, ' ').replace(/\s+/g, ' ').trim())) {
       // « Vichy 03 » then « @@@@@ » then « Yzeure 03 @@ »: a level a PDF copy pushed to the next line, not a heading.
       // (A row that ends in its département and population, its level cell alone on the next line, the same.)
       const row = ROW.test(lines[i - 1]?.raw ?? '');
@@ -55,16 +60,21 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
         return;
       }
       level = entry.level;
+      // (« TROIS AROBASES : LES NOUVEAUX ENTRANTS »: its words are shown with the titles.)
+      if (name.split(' ').filter((w) => /\p{L}{3,}/u.test(w)).length > 1) ignored.push({ line: entry.line, text: lines[i]!.raw });
       return;
     }
     // A heading with words of its own: taken as one only when names without a level follow, and shown as ignored
     // (« 1 @ : Penmarc'h, Audierne, Scaër » lists its names: no heading).
-    if (entry.level !== undefined && !entry.departement && next && next.level === undefined && !next.levelUnclear
-      && LEVEL_FIRST.test(lines[i]!.raw) && !placeNamed(entry.name) && (enumeration(entry.name) ?? []).filter((n) => placeNamed(n)).length < 2) {
+    const headingWords = entry.level !== undefined && !entry.departement && !placeNamed(entry.name) && (enumeration(entry.name) ?? []).filter((n) => placeNamed(n)).length < 2;
+    if (headingWords && next && next.level === undefined && !next.levelUnclear && LEVEL_FIRST.test(lines[i]!.raw)) {
       level = entry.level;
       ignored.push({ line: entry.line, text: lines[i]!.raw });
       return;
     }
+    // (Any other short line that says a level and names no place ends the heading above: the names after it are not
+    // that heading's. « Les 4 @, région par région » after « Les 5 @ » had kept five.)
+    if (headingWords && lines[i]!.raw.split(/\s+/).length <= 8) level = undefined;
     // « Collectivité Dép. Région Population »: a PDF table's header, repeated on each page; a page's footer or
     // links (« Mentions légales | Plan du site », « En savoir plus : www.villes-internet.net »), a total.
     if ((entry.level === undefined && COLUMNS.test(name.replace(/[.;:|/()]/g, ' ').trim())) || (WEB_FURNITURE.test(lines[i]!.raw) && !placeNamed(entry.name, entry.departement))
@@ -82,7 +92,12 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
       // « DANS LES VOSGES », « Nord (59) : »; « GUADELOUPE » alone (under a level heading, « Mayenne » is the town).
       const alone = registry.allDepartements().find((d) => foldText(d.name) === name);
       // (« 35. Vienne (Isère) » is the town: a heading does not name another département.)
-      if ((entry.departement && !name) || (alone && (!entry.departement || entry.departement === alone.code) && (level === undefined || !placeNamed(entry.name, alone.code)))) {
+      // (« LA RÉUNION : douze labellisés »: a département heading with words of its own.)
+      const plain = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+      const said = entry.departement ? plain(registry.departementName(entry.departement) ?? '') : '';
+      const titled = !!said && plain(lines[i]!.raw).startsWith(said) && /^\s*[:–—-]/.test(plain(lines[i]!.raw).slice(said.length))
+        && lines[i]!.raw.split(/\s+/).length <= 8 && !/\p{Lu}/u.test(lines[i]!.raw.replace(/^[^:–—-]*/, ''));
+      if ((entry.departement && (!name || titled)) || (alone && (!entry.departement || entry.departement === alone.code) && (level === undefined || !placeNamed(entry.name, alone.code)))) {
         departement = entry.departement ?? alone!.code;
         return;
       }
@@ -136,6 +151,13 @@ function joinBrokenLines(lines: { line: number; raw: string }[]): { line: number
   return out;
 }
 
+/** The département a line opens with, before « : » or a dash (« LA RÉUNION : douze labellisés »). */
+function departementOpening(raw: string, registry: Registry): string | undefined {
+  const plain = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, "'").toLowerCase();
+  const line = plain(raw).replace(/^[-–•*·]\s*/, '');
+  return registry.allDepartements().find((d) => { const n = plain(d.name); return line.startsWith(n) && /^\s*(?:\(\s*\w{2,3}\s*\)\s*)?[:–—]/.test(line.slice(n.length)); })?.code;
+}
+
 const regionsOf = new WeakMap<Registry, Set<string>>();
 /** Today's and former régions' names, folded. */
 function regionNames(registry: Registry): Set<string> {
@@ -176,11 +198,11 @@ const ROW = /\p{L}\*?\s+(?:\d{2,3}|2[AB])(?:\s+\d{1,3}(?:[  .]\d{3})*)?$/iu;
 const COUNTED = /(?:@|arobases?)\s*\(\s*\d{1,3}\s*(?:collectivit\p{L}*|communes?|territoires?|laur[ée]ats?|labellis\p{L}*)?\s*\)\s*:?\s*$/iu;
 
 /** A line that starts with its level (« TROIS AROBASES : … », « 5 @ – »): a heading when the next names carry none. */
-const LEVEL_FIRST = /^\s*(?:[-–•*·]\s*)?(?:niveau\s*|cat[ée]gorie\s*)?(?:[1-5]\s*(?:@|arobases?)|@{1,5}|(?:une?|deux|trois|quatre|cinq)\s+(?:@|arobases?))/i;
+const LEVEL_FIRST = /^\s*(?:[-–•*·]\s*)?(?:niveau\s*|cat[ée]gorie\s*|(?:les|des|avec)\s+)?(?:[1-5]\s*(?:@|arobases?)|@{1,5}|(?:une?|deux|trois|quatre|cinq)\s+(?:@|arobases?))/i;
 
 /** What is left of a level heading once its level is read: nothing, or words that name no place. */
 // (« VILLE INTERNET @@@@@ », « Label national Villes et Villages Internet 4 @ »: the label's name is no place.)
-const HEADING = /^(?:(?:niveau|niveaux|categorie|label|labels?|ville|villes|village|villages|commune|communes|collectivites?|territoires?|labellise(?:e|es|s)?|avec|les|des|de|a|obtiennent|ont obtenu|recoivent|level|towns?|with|internet|national|et)\s*)*$/;
+const HEADING = /^(?:(?:niveau|niveaux|categorie|label|labels?|ville|villes|village|villages|commune|communes|collectivites?|territoires?|labellise(?:e|es|s)?|avec|les|des|de|a|obtiennent|ont obtenu|recoivent|level|towns?|with|internet|national|et|par|region|regions|departement|departements|ordre|alphabetique|liste|palmares|classement|laureats?|nouveaux|nouvelles|entrants?|suivantes?|suivants|du|en|la|le|ou|plus)\s*)*$/;
 
 /**
  * The names a line lists (« Elbeuf (76) et Trévières (14) ont reçu trois arobases », « … cinq arobases (Agen, Grenoble,

@@ -48,6 +48,8 @@ export function parseListLine(text: string, line: number, registry: Registry): L
   let region: string | undefined;
   let rest = text.normalize('NFC').replace(/^\s*(?:[-–•*·]|\d+[.)])\s+/, '')
     .replace(GLUED_BRACKETS, '$1')
+    // « Caen la mer (communauté urbaine) »: the type said after, in brackets, is the name's (not a second place).
+    .replace(/^([^()]+?)\s*\(\s*((?:communaut[ée]\s+(?:urbaine|d['’]\s*agglom[ée]ration|de\s+communes))|m[ée]tropole|agglom[ée]ration)\s*\)/iu, '$2 $1')
     // « Isle-d'Abeau (L') », « Tronche (La) »: a sorted list's article put after the name.
     .replace(/^(\p{Lu}[\p{L}'’ -]*?)\s*\((L['’]|La|Le|Les)\)/u, (_, name: string, article: string) => (/['’]$/.test(article) ? `${article}${name}` : `${article} ${name}`))
     // « (de @ à @@@@@) », « de 1 à 5 arobases », « d'une à cinq arobases »: the label's scale, no level.
@@ -55,7 +57,7 @@ export function parseListLine(text: string, line: number, registry: Registry): L
     // A table's last column, the change since last year: « @@ nouveau », « @@@ = », « @@@@ +1 », « ↗ ».
     .replace(/(?<=[@\d\s)])(?:\s+(?:=|\+\s?[1-4](?:\s?(?:@|arobases?)(?!@))?|[-−][1-4](?:\s?@(?!@))?|[–—-]?\s*(?:nouveau|nouvelle|new)|[↗↘➚➘]))+\s*$/u, ' ')
     // « (50.000 habitants) », « , 790 habitants, »: a population is neither a département nor part of the name.
-    .replace(/\(?\s*\d[\d  .,]*\s*habitants?\s*\)?/gi, ' ')
+    .replace(/(?:\s[–—-])?\(?\s*\d[\d  .,]*\s*(?:habitants?|hab\.?(?![\p{L}]))\s*\)?/giu, ' ')
     .replace(LAST_YEAR, ' ')
     // « un village de la région Rhône-Alpes, Saint-Apollinaire-de-Rias », « Région Pays de la Loire : … »: a région
     // said (even a former one) is no name; « Communauté de communes Région Lézignanaise » keeps its word.

@@ -46,7 +46,7 @@ const JOINED = /^\s*(?:,|et|&|ainsi que|,\s*et)?\s*(?:(?:la|le|les|l')\s*)?(?:(?
  * What a subject's group follows: the sentence's start, a comma, « et », « tandis que », « comme », « pour »… (not
  * « aux portes de Tarbes », « le village de la Montagne Noire », « à Paris »).
  */
-const SUBJECT_BEFORE = /(?:^|[,;:.!?(«"“[\]]|\b(?:et|que|qu'|quand|comme|pour|ainsi|aussi|mais|puis|dont))\s*(?:(?:la|le|les|l')\s*)?$/i;
+const SUBJECT_BEFORE = /(?:^|[,;:.!?(«"“[\]]|\b(?:et|que|qu'|quand|comme|pour|ainsi|aussi|mais|puis|dont))\s*(?:(?:la|le|les|l')\s*)?(?:(?:ses|sa|son|leurs?)\s+(?:deux\s+|trois\s+)?voisine?s?\s+)?$/i;
 /** A group that takes the level of the group before it. */
 const SAME_AS_BEFORE = /\b(?:(?:tout|de m[êe]me)\s+)?comme\s*(?:(?:la|le|les|l')\s*)?$|\b(?:de m[êe]me que|ainsi que|à l'instar de)\s*(?:(?:la|le|les|l')\s*)?$/i;
 /** A level said before « pour » and its names: « Premier label, avec une arobase, pour Saint-Amand, Lussat … ». */

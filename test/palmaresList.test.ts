@@ -408,6 +408,25 @@ describe('a twenty-third reader’s mail and PDF table', () => {
   });
 });
 
+describe('a twenty-fourth and twenty-fifth reader’s headings', () => {
+  const codes = (text: string) => resolveList(text, index.registry, index.resolve).map((r) => (r.status === 'resolved' ? `${r.code} ${r.level}` : r.status));
+  it('a level heading with words of its own ends the one above (« Les 4 @, région par région » had kept five)', () => {
+    expect(codes('Les 5 @\nBrest (29)\n\nLes 4 @, région par région\nAlsace : Mulhouse (68), Strasbourg (67)\nCorse : Ajaccio (2A)'))
+      .toEqual(['29019 5', '68224 4', '67482 4', '2A004 4']);
+    expect(codes('Les 24 territoires labellisés 5@ :\n- Angers (49)\n- Rennes Métropole (35)')).toEqual(['49007 5', '243500139 5']);
+    // (An unreadable line that says a level ends the heading: the names after it stay open, never at the old level.)
+    expect(codes('@@@@@\n- Brest (29)\nAutres lauréats 3 @ voir le site\n- Lorient (56)')).toEqual(['29019 5', 'unknown', 'unknown']);
+  });
+  it('« Caen la mer (communauté urbaine) » is the intercommunalité, not Caen', () => {
+    expect(codes('Caen la mer (communauté urbaine) – 270 848 hab. @@@@@')).not.toContain('14118 5');
+  });
+  it('a département opening a line with a colon heads the names after it', () => {
+    const page = ['LA RÉUNION : douze labellisés', '- Saint-Denis : 4 @ (+1)', '- Saint-Paul : 3 @',
+      'MARTINIQUE : Schœlcher et la Cacem au rendez-vous', '- Saint-Joseph : 1 @ (nouveau)'];
+    expect(codes(page.join('\n'))).toEqual(['97411 4', '97415 3', '97224 1']);
+  });
+});
+
 describe('a list sent as a spreadsheet export', () => {
   const codes = (text: string) => resolveList(text, index.registry, index.resolve).map((r) => (r.status === 'resolved' ? `${r.code} ${r.level}` : r.status));
   it.each([
