@@ -314,6 +314,7 @@ describe('a fourth reader’s layouts (test/fixtures/fourth-reader)', () => {
     ['Sablé-sur-Sarthe perd une arobase et redescend à deux @.', ['72264 2']],
     ['Les Herbiers visaient la quatrième arobase, ils restent à trois.', ['85109 3']],
     ['Flers Agglo progresse d\'une arobase et atteint les @@@.', ['200035814 3']],
+    ['Meylan (38) – progresse de @@@ à @@@@', ['38229 4']],
     ['Passy et Chamonix-Mont-Blanc ont chacune une arobase de plus que l\'an dernier et sont donc à deux arobases.', ['ambiguous', '74056 2']],
     ['Angoulême décroche enfin sa quatrième arobase, après trois ans passés à @@@.', ['unknown']],
     ['Vitré vise le niveau maximal et garde ses quatre arobases.', ['unknown']],
