@@ -137,6 +137,12 @@ function resolveName(entry: ListEntry, resolve: (query: string) => Resolution, n
   const seat = town ? communeNamed({ ...entry, name: town }, canonicalName(town), [], names, registry, inPlace) : undefined;
   const ofTown = seat?.status === 'resolved' ? names.epciOf(seat.code) : undefined;
   if (ofTown) return ambiguous(entry, [ofTown], 'epciOfTown', { town: seat!.status === 'resolved' ? seat!.territoryName : town! });
+  // « Antibes Juan-les-Pins (06) », « Hyères les Palmiers (83) »: a town's official name, then a locality's or a
+  // brand's; taken within the département given only, when no other commune there starts with that name.
+  // (A list's name only: at most four words, no punctuation, not a sentence's.)
+  const listed = !entry.sentence && !/[,;:.!?«»"()]/.test(entry.name) && entry.name.trim().split(/\s+/).length <= 4;
+  const usual = kind === 'commune' && entry.departement && listed ? usualName(entry.name, entry.departement, names, registry) : undefined;
+  if (usual) return resolved(entry, usual);
   // « Hazebrouk (59) »: a typo is never corrected unseen (the reviewer confirms it), but the commune of the
   // département one letter off comes first among the candidates, ready to pick.
   const oneOff = kind === 'commune' && entry.departement ? names.oneOffIn(canonical, entry.departement) : [];
@@ -179,6 +185,26 @@ function communeNamed(entry: ListEntry, canonical: string, same: Territory[], na
   const all = unique([...candidates, ...merged]);
   // A merged commune's candidate is today's commune, whose size says nothing of the old one's: never settled by the list.
   return all.length ? ambiguous(entry, byPopulation(all), renamed.length ? 'formerName' : SHORT_FORM) : undefined;
+}
+
+/**
+ * The commune of the département whose name opens `name` before a space and capitalised words, if one only, and if
+ * no intercommunalité's name opens so (« Privas Centre Ardèche » is the agglomeration, not Privas).
+ */
+function usualName(name: string, departement: string, names: ListNames, registry: Registry): Territory | undefined {
+  const words = name.trim().split(/\s+/);
+  const plain = (t: string) => ` ${foldText(t).replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  for (let k = words.length - 1; k >= 1; k--) {
+    const rest = words.slice(k);
+    if (!/^\p{Lu}/u.test(rest[0]!) && !(/^(?:les|la|le)$/.test(rest[0]!) && /^\p{Lu}/u.test(rest[1] ?? ''))) continue;
+    const opening = words.slice(0, k).join(' ');
+    const canonical = canonicalName(opening);
+    const exact = names.exact(canonical).filter((t) => t.kind === 'commune' && t.departement === departement);
+    const longer = names.shortFor(canonical).filter((t) => t.departement === departement);
+    const epci = registry.epcis.some((e) => plain(e.name).includes(plain(opening)));
+    if (exact.length === 1 && !longer.length && !epci) return exact[0];
+  }
+  return undefined;
 }
 
 const KNOWN_TOWN = 5_000;

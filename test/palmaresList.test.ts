@@ -428,6 +428,16 @@ describe('a twenty-fourth and twenty-fifth reader’s headings', () => {
   });
 });
 
+describe('a town\'s usual name: its official name, then a locality\'s', () => {
+  const codes = (text: string) => resolveList(text, index.registry, index.resolve).map((r) => (r.status === 'resolved' ? `${r.code} ${r.level}` : r.status));
+  it('is the town within the département given, never an intercommunalité, never a guess among longer names', () => {
+    expect(codes('Antibes Juan-les-Pins (06) @@@\nHyères les Palmiers (83) @@\nValbonne Sophia Antipolis (06) @@@'))
+      .toEqual(['06004 3', '83069 2', '06152 3']);
+    // (« Privas Centre » opens the agglomeration's name; « Saint-Jean Pied de Prot » (a typo) opens longer names.)
+    expect(codes('Privas Centre (07) @@\nSaint-Jean Pied de Prot (64) @@\nAntibes Juan-les-Pins @@@')).toEqual(['unknown', 'ambiguous', 'unknown']);
+  });
+});
+
 describe('a list sent as a spreadsheet export', () => {
   const codes = (text: string) => resolveList(text, index.registry, index.resolve).map((r) => (r.status === 'resolved' ? `${r.code} ${r.level}` : r.status));
   it.each([
