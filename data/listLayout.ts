@@ -169,7 +169,8 @@ function regionNames(registry: Registry): Set<string> {
 }
 
 /** A line of a web page's furniture: an address, a total; links split by « | » or « · » (when no level is said). */
-const WEB_FURNITURE = /\bwww\.|https?:\/\/|[\w.-]+@[\w-]+\.(?:fr|net|com|org)\b|^\s*total\b/i;
+// (A mail's header, « De : … <y.legoff@mairie-x.bzh> », « Objet : », too: its « @ » is an address's, no level.)
+const WEB_FURNITURE = /\bwww\.|https?:\/\/|[\w.-]+@[\w-]+\.[a-z]{2,6}\b|^\s*total\b|^\s*(?:de|à|a|cc|objet|date|envoy[ée]|from|to|subject|sent)\s*:/i;
 const LINKS = /(?:\s[|·]\s.*){2}/;
 /** A site's footer or share links (a town « Plan » does not make « Plan du site » a place). */
 const FOOTER = /\b(?:mentions l[ée]gales|plan du site|contact|accessibilit[ée]|donn[ée]es personnelles|cookies|partager|facebook|linkedin|twitter|mastodon|newsletter|lettre d['’]information|imprimer|haut de page|flux rss|cr[ée]dits)\b/i;

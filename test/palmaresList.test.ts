@@ -386,9 +386,9 @@ describe('a twenty-first and twenty-second reader’s layouts', () => {
     expect(codes("Val-de-Reuil garde également quatre @, et la communauté d'agglomération Seine-Eure en obtient quatre elle aussi.")).toEqual(['27701 4', '200089456 4']);
   });
   it('the label\'s scale and a page\'s furniture are no entries', () => {
-    const page = readListResults('@@@\nArras (62)\nLe nombre de @ (de 1 à 5) exprime le niveau d\'engagement de la collectivité.\nEn savoir plus : www.villes-internet.net\nMentions légales | Plan du site | Contact\nTotal : 36 collectivités', index.registry, index.resolve);
+    const page = readListResults('@@@\nArras (62)\nLe nombre de @ (de 1 à 5) exprime le niveau d\'engagement de la collectivité.\nEn savoir plus : www.villes-internet.net\nMentions légales | Plan du site | Contact\nTotal : 36 collectivités\nDe : Yann Le Goff <y.legoff@mairie-plouzane.bzh>', index.registry, index.resolve);
     expect(page.results.map((r) => r.line)).toEqual([2]);
-    expect(page.ignored.map((l) => l.line)).toEqual([3, 4, 5, 6]);
+    expect(page.ignored.map((l) => l.line)).toEqual([3, 4, 5, 6, 7]);
   });
 });
 
