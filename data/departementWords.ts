@@ -45,8 +45,8 @@ function spelledDepartements(registry: Registry): { d: { code: string; name: str
   return list;
 }
 
-/** Lower case without accents, hyphens and apostrophes kept (they say whether a word stands alone). */
-const lightFold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, "'").toLowerCase();
+/** Lower case without accents, hyphens and apostrophes kept (they say whether a word stands alone; « ’ » is « ' »). */
+export const lightFold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, "'").toLowerCase();
 
 /** Where `name` stands alone in `text` (not glued to a letter or a hyphen; « l'Eure » is fine): its last place, or every. */
 function standaloneAt(text: string, name: string, every: boolean): number[] {

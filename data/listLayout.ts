@@ -2,6 +2,7 @@
 // level or a département to the names under them, titles that are no entries, lines a PDF copy broke in two, and
 // lines that list several names (« Elbeuf (76) et Trévières (14) ont reçu trois arobases »).
 import { tableLines } from './listTable.ts';
+import { lightFold } from './departementWords.ts';
 import { FORMER_REGIONS, parseListLine, type ListEntry } from './palmaresLine.ts';
 import type { Registry } from './territories/registry.ts';
 import { foldText } from './text.ts';
@@ -153,18 +154,19 @@ function joinBrokenLines(lines: { line: number; raw: string }[]): { line: number
 
 /** The département a line opens with, before « : » or a dash (« LA RÉUNION : douze labellisés »). */
 function departementOpening(raw: string, registry: Registry): string | undefined {
-  const plain = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, "'").toLowerCase();
-  const line = plain(raw).replace(/^[-–•*·]\s*/, '');
-  return registry.allDepartements().find((d) => { const n = plain(d.name); return line.startsWith(n) && /^\s*(?:\(\s*\w{2,3}\s*\)\s*)?[:–—]/.test(line.slice(n.length)); })?.code;
+  const line = lightFold(raw).replace(/^[-–•*·]\s*/, '');
+  return registry.allDepartements().find((d) => { const n = lightFold(d.name); return line.startsWith(n) && /^\s*(?:\(\s*\w{2,3}\s*\)\s*)?[:–—]/.test(line.slice(n.length)); })?.code;
 }
 
 const regionsOf = new WeakMap<Registry, Set<string>>();
 /** Today's and former régions' names, folded. */
 function regionNames(registry: Registry): Set<string> {
   let names = regionsOf.get(registry);
-  // (« Guadeloupe », « La Réunion »: a région that is also a département heads the names of that département.)
-  const departements = new Set(registry.allDepartements().map((d) => foldText(d.name)));
-  if (!names) regionsOf.set(registry, names = new Set([...registry.allRegions().map((r) => r.name), ...FORMER_REGIONS].map((n) => foldText(n)).filter((n) => !departements.has(n))));
+  if (!names) {
+    // (« Guadeloupe », « La Réunion »: a région that is also a département heads the names of that département.)
+    const departements = new Set(registry.allDepartements().map((d) => foldText(d.name)));
+    regionsOf.set(registry, names = new Set([...registry.allRegions().map((r) => r.name), ...FORMER_REGIONS].map((n) => foldText(n)).filter((n) => !departements.has(n))));
+  }
   return names;
 }
 

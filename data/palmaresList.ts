@@ -29,20 +29,17 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     return territory && entry.level !== undefined ? resolved(entry, territory) : otherwise();
   };
   // (Asked again and again of one name by the layout, the lists and the sentences: answered once a list.)
-  const named = new Map<string, boolean>();
-  const placeNamed = (name: string, departement?: string, text = name) => {
+  const asked = new Map<string, EntryResult>();
+  const named = (name: string, departement?: string, text = name) => {
     const key = `${name}\u0000${departement ?? ''}\u0000${text}`;
-    let is = named.get(key);
-    if (is === undefined) named.set(key, is = isPlace(resolveEntry({ line: 0, text, name, departement, level: 1 }, resolve, registry)));
-    return is;
+    let r = asked.get(key);
+    if (!r) asked.set(key, r = resolveEntry({ line: 0, text, name, departement, level: 1 }, resolve, registry));
+    return r;
   };
-  const epcis = new Map<string, string | undefined>();
+  const placeNamed = (name: string, departement?: string, text = name) => isPlace(named(name, departement, text));
   const epciNamed = (name: string) => {
-    if (!epcis.has(name)) {
-      const r = resolveEntry({ line: 0, text: name, name, level: 1 }, resolve, registry);
-      epcis.set(name, r.status === 'resolved' && registry.get(r.code)?.kind === 'epci' ? r.code : undefined);
-    }
-    return epcis.get(name);
+    const r = named(name);
+    return r.status === 'resolved' && registry.get(r.code)?.kind === 'epci' ? r.code : undefined;
   };
   const { entries, ignored } = readList(text, registry, placeNamed);
   const itemOf = (item: ListEntry) => pickedOr(item, () => {

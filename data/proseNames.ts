@@ -121,14 +121,15 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
     // no subject here, Mérignac's five in the sentence before is not it); else the group before's, in this sentence.
     const sameSentence = (at: number) => !/[.!?…]\s+(?=[\p{Lu}«"“])/u.test(masked.slice(at, group[0]!.at));
     const close = [...new Set(earlier.filter((l) => l.value !== undefined && sameSentence(l.end)).map((l) => l.value))];
-    const before_ = groups[i - 1] && sameSentence(groups[i - 1]!.at(-1)!.end) && said[i - 1]?.every((v) => v === said[i - 1]![0]) ? said[i - 1]![0] : undefined;
-    const previous = close.length === 1 ? close[0] : close.length ? undefined : before_;
+    // (The group before's level, when it has one for all its names.)
+    const groupLevel = said[i - 1]?.every((v) => v === said[i - 1]![0]) ? said[i - 1]![0] : undefined;
+    const previous = close.length === 1 ? close[0] : close.length ? undefined : groups[i - 1] && sameSentence(groups[i - 1]!.at(-1)!.end) ? groupLevel : undefined;
     const all = (value: number | undefined) => said.push(group.map(() => value));
     // « Le Passage, Bon-Encontre et Boé … avec respectivement 3, 3 et 2 arobases »: in order, when they are as many.
     if (/\brespectivement\b/i.test(segment)) said.push(inTurn(segment, group.length));
     else if (earlier.length === 1 && FOR.test(masked.slice(earlier[0]!.end, group[0]!.at))) all(earlier[0]!.value);
     // « Même distinction pour Brest métropole »: the level of the group before.
-    else if (i > 0 && !after.length && SAME_FOR.test(before)) all(said[i - 1]?.every((v) => v === said[i - 1]![0]) ? said[i - 1]![0] : undefined);
+    else if (i > 0 && !after.length && SAME_FOR.test(before)) all(groupLevel);
     else if (after.length) all(after.length === 1 ? after[0] : undefined);
     // « … tout comme Fouesnant », « …, Malemort aussi »: the level of the group before.
     else if (i > 0 && (SAME_AS_BEFORE.test(before) || /^\s*,?\s*(?:\p{L}+\s+)?(?:aussi|[ée]galement|de m[êe]me)\b/iu.test(segment))) all(previous);
