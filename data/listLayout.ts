@@ -3,7 +3,7 @@
 // lines that list several names (« Elbeuf (76) et Trévières (14) ont reçu trois arobases »).
 import { tableLines } from './listTable.ts';
 import { lightFold } from './departementWords.ts';
-import { FORMER_REGIONS, parseListLine, type ListEntry } from './palmaresLine.ts';
+import { FORMER_REGIONS, NOT_APPLIED, parseListLine, type ListEntry } from './palmaresLine.ts';
 import type { Registry } from './territories/registry.ts';
 import { foldText } from './text.ts';
 
@@ -36,11 +36,23 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
       ignored: [...crumbs, ...raw.filter((_, i) => table[i] === 'other')].map((e) => ({ line: e.line, text: e.raw })),
     };
   }
-  const lines = joinBrokenLines(raw);
-  const parsed = lines.map((e) => parseListLine(e.raw.replace(/;/g, ' ').replace(/,(?=\s*(?:\d|@|[1-5]\s*@))/g, ' '), e.line, registry));
+  // (« Saint-Malo, Dinard et Redon n'ont pas présenté de candidature cette année. »: a clause naming places that won
+  // nothing is read no further; a line of nothing else is no entry.)
+  const lines = joinBrokenLines(raw).flatMap((e) => {
+    if (!NOT_APPLIED.test(e.raw)) return [e];
+    const clauses = e.raw.split(CLAUSE);
+    const kept = clauses.filter((c) => !NOT_APPLIED.test(c)).map((c) => (/[.;!?…]\s*$/.test(c) ? c : `${c}.`)).join(' ').trim();
+    if (/[\p{L}@]/u.test(kept)) return [{ ...e, raw: kept }];
+    crumbs.push(e);
+    return [];
+  });
+  // (An e-mail's « @ » is no level.)
+  const parsed = lines.map((e) => parseListLine(e.raw.replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' ').replace(/;/g, ' ').replace(/,(?=\s*(?:\d|@|[1-5]\s*@))/g, ' '), e.line, registry));
   const entries: ListEntry[] = [];
   const ignored: IgnoredLine[] = crumbs.map((e) => ({ line: e.line, text: e.raw }));
   let level: number | undefined;
+  // (Names read under the heading so far: a page's intro prose between a heading and its names does not end it.)
+  let underHeading = 0;
   let departement: string | undefined;
   parsed.forEach((entry, i) => {
     const name = foldText(entry.name);
@@ -61,6 +73,7 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
         return;
       }
       level = entry.level;
+      underHeading = 0;
       // (« TROIS AROBASES : LES NOUVEAUX ENTRANTS »: its words are shown with the titles.)
       if (name.split(' ').filter((w) => /\p{L}{3,}/u.test(w)).length > 1) ignored.push({ line: entry.line, text: lines[i]!.raw });
       return;
@@ -68,8 +81,10 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
     // A heading with words of its own: taken as one only when names without a level follow, and shown as ignored
     // (« 1 @ : Penmarc'h, Audierne, Scaër » lists its names: no heading).
     const headingWords = entry.level !== undefined && !entry.departement && !placeNamed(entry.name) && (enumeration(entry.name) ?? []).filter((n) => placeNamed(n)).length < 2;
-    if (headingWords && next && next.level === undefined && !next.levelUnclear && LEVEL_FIRST.test(lines[i]!.raw)) {
+    // (A sentence is no heading: « Deux arobases pour La Guerche-de-Bretagne, Janzé et Retiers, dont … ».)
+    if (headingWords && next && next.level === undefined && !next.levelUnclear && LEVEL_FIRST.test(lines[i]!.raw) && (lines[i]!.raw.split(/\s+/).length <= 10 || /:\s*$/.test(lines[i]!.raw))) {
       level = entry.level;
+      underHeading = 0;
       ignored.push({ line: entry.line, text: lines[i]!.raw });
       return;
     }
@@ -78,7 +93,9 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
     if (headingWords && lines[i]!.raw.split(/\s+/).length <= 8) level = undefined;
     // « Collectivité Dép. Région Population »: a PDF table's header, repeated on each page; a page's footer or
     // links (« Mentions légales | Plan du site », « En savoir plus : www.villes-internet.net »), a total.
+    // (« A », « M », « V-W »: an alphabetical list's letters; « 15 rue …, 75011 Paris »: an address.)
     if ((entry.level === undefined && COLUMNS.test(name.replace(/[.;:|/()]/g, ' ').trim())) || (WEB_FURNITURE.test(lines[i]!.raw) && !placeNamed(entry.name, entry.departement))
+      || LETTER.test(lines[i]!.raw) || (entry.level === undefined && ADDRESS.test(lines[i]!.raw))
       || (entry.level === undefined && !entry.levelUnclear && LINKS.test(lines[i]!.raw) && FOOTER.test(lines[i]!.raw))) {
       ignored.push({ line: entry.line, text: lines[i]!.raw });
       return;
@@ -106,7 +123,17 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
       // Quimper »; under a level heading, one that names no place.)
       // (« Mortain (Manche), Evron (Mayenne), Plouarzel (Finistère), … » is a list, no sentence.)
       const sentence = lines[i]!.raw.split(/\s+/).length > 6 && (enumeration(lines[i]!.raw) ?? []).filter((n) => placeNamed(n)).length < 2;
-      if (((level === undefined && sentence) || ((level === undefined || sentence) && !placeNamed(entry.name, entry.departement))) && !ROW.test(lines[i]!.raw)) {
+      // (A paragraph of prose that says no level ends the list above: « Vous souhaitez candidater ? … à Wervicq-Sud. »;
+      // so does a page's next part, « AGENDA », « À lire aussi », « Mentions spéciales du jury », and an agenda's date.)
+      if ((sentence && PARAGRAPH.test(lines[i]!.raw) && underHeading) || SECTION.test(lines[i]!.raw) || AGENDA_DATE.test(lines[i]!.raw)) {
+        level = undefined;
+        ignored.push({ line: entry.line, text: lines[i]!.raw });
+        return;
+      }
+      // (Under a heading, a sentence is an entry when a place is its subject: « Palmarès proclamé … à Angers » is none.)
+      const subject = OPENING_NAME.exec(lines[i]!.raw)?.[1];
+      if (((level === undefined && sentence) || ((level === undefined || sentence) && !placeNamed(entry.name, entry.departement))
+        || (sentence && !(subject && placeNamed(subject)))) && !ROW.test(lines[i]!.raw)) {
         // « Autres départements », « Hors région »: the département heading above no longer holds.
         if (/^(?:autres?|hors|divers)\b/.test(name)) departement = undefined;
         ignored.push({ line: entry.line, text: lines[i]!.raw });
@@ -116,6 +143,7 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
     // (« Pacé (35) - en progression d'une arobase » under « QUATRE AROBASES »: four.)
     const { levelChange, ...read } = entry;
     const byHeading = read.levelUnclear && levelChange && level !== undefined;
+    if (placeNamed(entry.name, entry.departement)) underHeading++;
     entries.push({ ...read, ...(byHeading ? { levelUnclear: undefined } : {}), text: lines[i]!.raw, level: byHeading ? level : entry.level ?? (entry.levelUnclear ? undefined : level), departement: entry.departement ?? departement });
   });
   return { entries, ignored };
@@ -173,9 +201,26 @@ function regionNames(registry: Registry): Set<string> {
 /** A line of a web page's furniture: an address, a total; links split by « | » or « · » (when no level is said). */
 // (A mail's header, « De : … <y.legoff@mairie-x.bzh> », « Objet : », too: its « @ » is an address's, no level.)
 const WEB_FURNITURE = /\bwww\.|https?:\/\/|[\w.-]+@[\w-]+\.[a-z]{2,6}\b|^\s*total\b|^\s*(?:de|à|a|cc|objet|date|envoy[ée]|from|to|subject|sent)\s*:/i;
+const LETTER = /^[-–•*·\s]*\p{Lu}(?:\s*[-–/]\s*\p{Lu})?\s*$/u;
+/** A postal address: a street or a box, and a postcode. */
+const ADDRESS = /(?=.*(?<!\d)\d{5}\s+\p{Lu})(?=.*\b(?:rue|boulevard|bd|avenue|av\.|place|all[ée]e|esplanade|quai|chemin|route|impasse|cours|immeuble|h[ôo]tel d[eu]|cs|bp|cedex|t[ée]l\.?)\b)/iu;
 const LINKS = /(?:\s[|·]\s.*){2}/;
 /** A site's footer or share links (a town « Plan » does not make « Plan du site » a place). */
 const FOOTER = /\b(?:mentions l[ée]gales|plan du site|contact|accessibilit[ée]|donn[ée]es personnelles|cookies|partager|facebook|linkedin|twitter|mastodon|newsletter|lettre d['’]information|imprimer|haut de page|flux rss|cr[ée]dits)\b/i;
+
+/** A paragraph: fifteen words or more, ending as a sentence ends. */
+const PARAGRAPH = /^(?:\S+\s+){14,}.*[.!?…»"]\s*$/u;
+
+/** Where a line's clauses part: after a sentence or « ; », before « tandis que », « alors que », « mais ». */
+const CLAUSE = /(?<=[.;!?…])\s+|,\s*(?=(?:tandis|alors)\s+qu|mais\b)/u;
+
+/** A page's part after the palmarès: its heading. */
+const SECTION = /^[\s=*#_~|-]*(?:agenda|(?:[àa]\s+)?lire aussi|(?:[àa]\s+)?voir aussi|sur le m[êe]me sujet|prochains?\s+(?:rendez-vous|[ée]v[ée]nements?)|[àa] noter|en savoir plus|partager|contacts?|commentaires?|r[ée]actions?|mentions?\s+sp[ée]ciales?|prix\s+sp[ée]ciaux|coups?\s+de\s+c(?:œ|oe)ur)\b(?:[^@\d]|\d{4}){0,40}$/iu;
+/** An agenda's line: « - 3 avril : journée régionale … ». */
+const AGENDA_DATE = /^[-–•*·\s]*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{1,2}(?:er)?\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\b(?:\s+\d{4})?\s*[:–—-]/iu;
+
+/** The capitalised words a line opens with (after a bullet, an article): a sentence's subject, if a place. */
+const OPENING_NAME = /^[\s\-–•*·]*((?:(?:la|le|les|l['’])\s*)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|du|des|la|le|les|sur|sous|en|lès|lez|et)\s+|d['’]|l['’])*\p{Lu}[\p{L}'’-]*)*)/iu;
 
 /** A table's header words only (folded). */
 const COLUMNS = /^(?:(?:collectivites?|communes?|villes?|noms?|territoires?|dep|dept|dpt|departements?|regions?|population|pop|habitants|niveau|niveaux|label|labels|arobases?|nb|evolution|evol|code|insee|cp|type|rang|n°|no|annee|@)\s*){2,}$/;
@@ -231,7 +276,8 @@ export function enumeration(text: string): string[] | undefined {
       .map((t) => ((t.match(/\)/g) ?? []).length > (t.match(/\(/g) ?? []).length ? t.replace(/\)\s*$/, '') : t))
       .filter(Boolean);
     // « … : …, ainsi que Marly, pour sa toute première candidature. »: a remark after the last name listed.
-    if (list === places[0] && items.length >= 3 && /^(?:pour|avec|qui|dont|soit|en)\b/i.test(items.at(-1)!)) items.pop();
+    // (« Deux arobases pour A, B et C, dont les candidatures … » too.)
+    if ((list === places[0] || list === afterPour) && items.length >= 3 && /^(?:pour|avec|qui|dont|soit|en)\b/i.test(items.at(-1)!)) items.pop();
     if (items.length >= 2 && items.every((t) => NAME_START.capital.test(t) || NAME_START.epci.test(t))) return items;
   }
   return undefined;

@@ -12,6 +12,10 @@ import type { Registry } from './territories/registry.ts';
 const NUMBER_WORD = /(?<![\p{L}\d-])(?:une?|deux|trois|quatre|cinq|premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me|[1-5]|@{1,5})(?![\p{L}\d-])/giu;
 /** A number word before a noun that is no arobase: « trois communes », « sa première candidature ». */
 const OTHER_COUNT = /(?<![\p{L}\d-])(?:deux|trois|quatre|cinq|premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\s+(?!arr?obases?\b|@|chacune?s?\b|et\b|ou\b)\p{Ll}{3,}/giu;
+/** A piece with words of its own beside the name (« Nîmes gagne du terrain »), not a bare name (« Saint-Denis de La Réunion »). */
+const OWN_WORDS = /\s(?!(?:de|du|des|la|le|les|sur|sous|en|et|l[èe]s|lez|aux?)(?![\p{L}'’]))\p{Ll}{2,}/u;
+/** A piece that says where the names after it lie: « Au bord de la Marne », « En Petite-Terre », « Dans le Genevois ». */
+const WHERE_START = /^(?:au|aux|en|dans|c[ôo]t[ée]|du c[ôo]t[ée] d[eu']|chez|sur|pr[èe]s d[eu']|autour d[eu']|vers|plus au)\s/i;
 /** What is left of a piece that only says where: « Côté Nièvre », « En Saône-et-Loire », « Dans le Jura ». */
 const WHERE_WORDS = /^(?:c[ôo]t[ée]|en|dans|du c[ôo]t[ée] de|pour|et)?$/i;
 
@@ -32,18 +36,29 @@ export function listedNames<R>(entry: ListEntry, registry: Registry, placeNamed:
   // (When names carry their own, « Plouarzel (Finistère), …, Sainte-Marie, Moëlan-sur-Mer (Finistère) », one without
   // has none: the line's, its last name's, is not its.)
   const parsed = items.map((t) => parseListLine(t, entry.line, registry));
-  let where = parsed.filter((p) => p.departement).length >= 2 ? undefined : entry.departement;
+  // (Nor is a name's in the middle, « Sablé-sur-Sarthe, Allonnes (72), Les Herbiers, Bailleul »: only the last name's
+  // may be said for all, « Elven, Locminé et Questembert (56) ».)
+  let where = parsed.filter((p) => p.departement).length >= 2 || parsed.slice(0, -1).some((p) => p.departement) ? undefined : entry.departement;
   let places = 0;
   const kept: ListEntry[] = [];
   const ignored: IgnoredLine[] = [];
+  // (« Montpellier garde ses cinq arobases, Nîmes gagne du terrain »: a level said inside a name's piece is said for the
+  // names before it, « Elbeuf (76) et Trévières (14) ont reçu trois arobases », not for those after.)
+  const firstLevelled = parsed.findIndex((p) => p.level !== undefined);
   items.forEach((text, i) => {
     const own = parsed[i]!;
     const departement = own.departement ?? where;
+    // (« Au bord de la Marne, Nogent et Le Perreux … », « En Petite-Terre, Dzaoudzi … »: where, no name.)
+    if (WHERE_START.test(text)) {
+      if (own.departement && own.level === undefined) where = own.departement;
+      else ignored.push({ line: entry.line, text });
+      return;
+    }
     if (own.departement && own.level === undefined && WHERE_WORDS.test(own.name.trim())) { where = own.departement; return; }
     if (placeNamed(own.name, departement, text) || (entry.departement && placeNamed(own.name, undefined, text))) places++;
     else if (own.departement && own.level === undefined) { where = own.departement; return; }
     else if (own.level === undefined) { ignored.push({ line: entry.line, text }); return; }
-    const level = own.level ?? shared;
+    const level = own.level ?? (firstLevelled >= 0 && i > firstLevelled && OWN_WORDS.test(text) ? undefined : shared);
     kept.push({ ...own, part: firstPart + i, text, departement, level, ...(level === undefined && saysLevel ? { levelUnclear: true } : {}) });
   });
   return places >= 2 ? { results: kept.map(entryOf), ignored } : undefined;

@@ -40,6 +40,13 @@ const LEVEL_PATTERNS: [RegExp, (m: RegExpExecArray) => number][] = [
 export const GLUED_BRACKETS = /(?<=\p{L})\((\p{L}{1,3})\)(?=\p{L})/gu;
 /** « @@@ (+1 @) », « (–1) »: the change since last year, not a second level. */
 export const LAST_YEAR = /\(\s*[+\-–−]\s*[1-4]\s*(?:@|arobases?)?\s*\)/gi;
+/** « deux @ l'an passé », « qui affichait trois arobases l'an dernier »: last year's level, not this one. */
+export const PAST_LEVEL = /(?:\b(?:qui\s+)?(?:affichait|avait|comptait|d[ée]tenait|poss[ée]dait|totalisait)\s+(?:d[ée]j[àa]\s+)?|\bcontre\s+)?(?:(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?:@|arr?obases?)|(?:une?|deux|trois|quatre|cinq|[1-5])(?=\s+l['’]an)|@{1,5})\s*,?\s*(?:l['’]an\s+(?:dernier|pass[ée]|pr[ée]c[ée]dent)|l['’]ann[ée]e\s+(?:derni[èe]re|pass[ée]e|pr[ée]c[ée]dente)|lors de la (?:pr[ée]c[ée]dente|derni[èe]re) [ée]dition)(?![\p{L}])/giu;
+/**
+ * « n'ont pas présenté de candidature », « ne figure plus au palmarès », « n'était pas candidate »: places named that
+ * won nothing this year.
+ */
+export const NOT_APPLIED = /\bn['’]\s*(?:a|ont|avait|avaient|[ée]tait|[ée]taient|est|sont)\s+(?:pas|plus)\s+(?:[ée]t[ée]\s+)?(?:candidat\p{L}*|postul\p{L}*|concouru|obtenu|d[ée]croch[ée]|re[çc]u|particip\p{L}*|pr[ée]sent[ée]\p{L}*|d[ée]pos[ée]\p{L}*|renouvel[ée]\p{L}*|retenue?s?|labellis[ée]e?s?|r[ée]compens[ée]e?s?|distingu[ée]e?s?|class[ée]e?s?)|\bne\s+(?:figur\p{L}*|se\s+repr[ée]sent\p{L}*|concour\p{L}*|candidat\p{L}*|postul\p{L}*)\s+(?:plus|pas)\b|\b(?:pas|aucune)\s+(?:de\s+|d['’])?candidature\b|\b(?:sort\p{L}*|absente?s?|disparai\p{L}*|disparu\p{L}*)\s+du\s+palmar[èe]s/iu;
 /** « (nouveau) », « (côté lotois cette fois) »: a remark in brackets, no name, no place, no level. */
 export const REMARK = /\((?![^()]*[\p{Lu}\d@])(?![^()]*\b(?:arr?obases?|une?|deux|trois|quatre|cinq|premi\p{L}*|chacune?s?)\b)[^()]*\)/gu;
 
@@ -58,7 +65,7 @@ export function parseListLine(text: string, line: number, registry: Registry): L
     .replace(/(?<=[@\d\s)])(?:\s+(?:=|\+\s?[1-4](?:\s?(?:@|arobases?)(?!@))?|[-−][1-4](?:\s?@(?!@))?|[–—-]?\s*(?:nouveau|nouvelle|new)|[↗↘➚➘]))+\s*$/u, ' ')
     // « (50.000 habitants) », « , 790 habitants, »: a population is neither a département nor part of the name.
     .replace(/(?:\s[–—-])?\(?\s*\d[\d  .,]*\s*(?:habitants?|hab\.?(?![\p{L}]))\s*\)?/giu, ' ')
-    .replace(LAST_YEAR, ' ')
+    .replace(LAST_YEAR, ' ').replace(PAST_LEVEL, ' ')
     // « un village de la région Rhône-Alpes, Saint-Apollinaire-de-Rias », « Région Pays de la Loire : … »: a région
     // said (even a former one) is no name; « Communauté de communes Région Lézignanaise » keeps its word.
     .replace(/(?:^|(?<=\b(?:la|en|de)\s))[Rr][ée]gion\s+(?:(?:de la|de|du|des|d['’])\s*)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de la|de|du|des|d['’])\s*)?\p{Lu}[\p{L}'’-]*)*/gu, ' ')

@@ -4,7 +4,7 @@
 // is which territory is palmaresList's.
 import { departementMentions } from './departementWords.ts';
 import type { PlaceNamed } from './listLayout.ts';
-import { GLUED_BRACKETS, LAST_YEAR, nameSpans, REMARK, WORDS, type ListEntry } from './palmaresLine.ts';
+import { GLUED_BRACKETS, LAST_YEAR, nameSpans, NOT_APPLIED, PAST_LEVEL, REMARK, WORDS, type ListEntry } from './palmaresLine.ts';
 import type { Registry } from './territories/registry.ts';
 import { escapeRegExp, foldText } from './text.ts';
 
@@ -66,7 +66,7 @@ const WHERE_BEFORE = /(?:\b(?:dans|en|c[ôo]t[ée]|du c[ôo]t[ée] de|d[ée]part
 export function proseNames(entry: ListEntry, registry: Registry, placeNamed: PlaceNamed, epciNamed: EpciNamed = () => undefined): ListEntry[] | undefined {
   // (« (+1 @) » is last year's change; « (côté lotois) » a remark: both blanked, the offsets kept.)
   const blank = (m: string) => ' '.repeat(m.length);
-  const text = entry.text.normalize('NFC').replace(/’/g, "'").replace(/\s+/g, ' ').replace(GLUED_BRACKETS, '$1').replace(LAST_YEAR, blank).replace(REMARK, blank);
+  const text = entry.text.normalize('NFC').replace(/’/g, "'").replace(/\s+/g, ' ').replace(GLUED_BRACKETS, '$1').replace(LAST_YEAR, blank).replace(PAST_LEVEL, blank).replace(REMARK, blank);
   const levels = levelsIn(text);
   if (!levels.some((l) => l.value !== undefined)) return undefined;
   // Départements said as places: masked, and given to the names after them (or before, when said last).

@@ -428,6 +428,40 @@ describe('a twenty-fourth and twenty-fifth reader’s headings', () => {
   });
 });
 
+describe('places a page names that won nothing (session 14: twenty-seventh to thirtieth readers)', () => {
+  const codes = (text: string) => resolveList(text, index.registry, index.resolve).map((r) => (r.status === 'resolved' ? `${r.code} ${r.level}` : r.status));
+  it('a clause saying a place did not apply, or left the palmarès, awards it nothing; the rest of the line is read', () => {
+    expect(codes('@@\n- Vitré (35)\nSaint-Malo, Dinard et Redon n\'ont pas présenté de candidature cette année.')).toEqual(['35360 2']);
+    expect(codes('Dans le Lot, Figeac garde ses trois @, tandis que Cahors, labellisée l\'an dernier, n\'a pas renouvelé sa candidature.'))
+      .toEqual(['46102 3']);
+    expect(codes('Anzin, deux @ l\'an passé, ne figure plus au palmarès.')).toEqual([]);
+  });
+  it('last year\'s level is no level (« qui affichait deux @ l\'an dernier »)', () => {
+    expect(codes('Eysines (33), qui affichait deux @ l\'an dernier, reste labellisée')).not.toContain('33162 2');
+  });
+  it('the list ends where the page goes on: a paragraph after names, « AGENDA », « À lire aussi », an agenda\'s date', () => {
+    const page = ['@ (1 arobase)', '• Crozon (29)', '', 'Vous souhaitez candidater à l\'édition 2026 ? Un atelier d\'information sera organisé au printemps à Wervicq-Sud, pour les communes qui le souhaitent.',
+      'Lannion'];
+    expect(codes(page.join('\n'))).toEqual(['29042 1', 'unknown']);
+    expect(codes('@\n• Crozon (29)\nÀ lire aussi\nParapheur électronique : nouvelle session à Saint-Brieuc')).toEqual(['29042 1']);
+    expect(codes('@\n• Crozon (29)\n- 3 avril : journée régionale des conseillers numériques, Saint-Brieuc')).toEqual(['29042 1']);
+    // (A page's intro prose between the heading and its names does not end it.)
+    expect(codes(['Les collectivités labellisées @@@@', 'Palmarès proclamé le 7 février 2024 à Angers, au Centre de congrès, lors de la 25e cérémonie nationale du label devant les élus.',
+      'Agen (47)'].join('\n'))).toEqual(['47001 4']);
+  });
+  it('an alphabetical list\'s letters, a postal address, an e-mail\'s « @ » are no entries', () => {
+    expect(codes('@@@@\nL\nLaval (53)\nM\nMetz (57)\nVilles Internet — 15 rue de la Fontaine-au-Roi, 75011 Paris — contact@villes-internet.net'))
+      .toEqual(['53130 4', '57463 4']);
+  });
+  it('a département said for one name in the middle of a list is not the others\' (« Allonnes (72), …, Bailleul »)', () => {
+    expect(codes('@@ : Caen, Évron, Allonnes (72), Les Herbiers, Bailleul, Lisieux')).toEqual(['14118 2', '53097 2', '72003 2', '85109 2', 'ambiguous', '14366 2']);
+  });
+  it('a level said in one name\'s words is not the names\' after it; a place said as where is no name', () => {
+    expect(codes('Villes Internet : Montpellier garde ses cinq arobases, Nîmes gagne du terrain')).not.toContain('30189 5');
+    expect(codes('Au bord de la Marne, Nogent-sur-Marne et Le Perreux-sur-Marne font leur entrée avec une arobase.')).not.toContain('44090 1');
+  });
+});
+
 describe('a town\'s usual name: its official name, then a locality\'s', () => {
   const codes = (text: string) => resolveList(text, index.registry, index.resolve).map((r) => (r.status === 'resolved' ? `${r.code} ${r.level}` : r.status));
   it('is the town within the département given, never an intercommunalité, never a guess among longer names', () => {
