@@ -12,7 +12,7 @@ export type DepartementMention = { d: { code: string; name: string }; at: number
 export function departementMentions(text: string, registry: Registry, every = false): DepartementMention[] {
   const light = lightFold(text);
   const found = spelledDepartements(registry).flatMap(({ d, spelled }) => spelled.flatMap((v) => standaloneAt(light, v, every).map((at) => ({ d, at, length: v.length }))))
-    .filter((x) => !NAME_BEFORE.test(light.slice(0, x.at)) && !inName(light, x.at, x.at + x.length)).map((x) => ({ ...x, end: x.at + x.length }));
+    .filter((x) => !NAME_BEFORE.test(light.slice(0, x.at)) && !DIRECTION_BEFORE.test(light.slice(0, x.at)) && !inName(light, x.at, x.at + x.length)).map((x) => ({ ...x, end: x.at + x.length }));
   return found.filter((x) => !found.some((y) => y !== x && y.at <= x.at && y.end >= x.end && y.length > x.length)) // « Oise » in « Val-d'Oise »
     .sort((a, b) => a.at - b.at).map(({ d, at, end }) => ({ d, at, end }));
 }
@@ -20,6 +20,9 @@ export function departementMentions(text: string, registry: Registry, every = fa
 /** « Tours Métropole Val de Loire », « Cœur de Savoie », « Thiérache Sambre et Oise »: a word and « de » (« et ») before a département's name make it
  *  part of a longer name (but « du département de la Mayenne » names the département). */
 const NAME_BEFORE = /(?:^|[\s-])(?!departement )\p{L}+ (?:de la |de l'|du |des |de |d'|sur |sous |et )$/u;
+
+/** « Au Nord, la CINOR … », « Cap Nord »: a point of the compass, or a name's piece, not the département. */
+const DIRECTION_BEFORE = /(?:^|[^\p{L}])(?:au|plus au|cap|grand) $/u;
 
 /**
  * « Mayenne Communauté », « (Bassin d'Arcachon Nord) »: a département's name that an intercommunalité's type word

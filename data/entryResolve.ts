@@ -42,7 +42,8 @@ export function resolveEntry(entry: ListEntry, resolve: (query: string) => Resol
     && [...plain.matchAll(new RegExp(`(?<![\\p{L}-])${escapeRegExp(name)}(?![\\p{L}'-])`, 'gu'))]
       .every((o) => found.some((m) => m.index <= o.index && o.index + name.length <= m.index + m[0].length));
   const spans = [
-    ...nameSpans(entry.name).filter((name) => !inEpci(name))
+    // (« En Petite-Terre, Dzaoudzi … », « Dans le Genevois, … »: where, not who.)
+    ...nameSpans(entry.name).filter((name) => !inEpci(name) && !saidAsWhere(plain, name))
       .map((name) => ({ name, kind: (EPCI_WORDS.test(foldText(name)) ? 'epci' : 'commune') as 'epci' | 'commune' })),
     ...epciSpans,
   ].filter((n) => n.name !== entry.name);
@@ -79,6 +80,13 @@ export function resolveEntry(entry: ListEntry, resolve: (query: string) => Resol
   }
   return whole;
 }
+
+/** A name said only as where the sentence stands, at its start and before a comma: « En Petite-Terre, … ». */
+function saidAsWhere(text: string, name: string): boolean {
+  const at = text.indexOf(name);
+  return at >= 0 && WHERE_START.test(text.slice(0, at)) && /^\s*,/.test(text.slice(at + name.length));
+}
+const WHERE_START = /(?:^|[.;:!?]\s*)(?:en|dans|au|aux|c[ôo]t[ée]|sur|chez|vers|plus au)\s+(?:(?:le|la|les|l['’])\s*)?$/i;
 
 /** What a place's neighbour follows: « près de », « (commune) voisine de », « aux portes de », « non loin de ». */
 const NEAR = /\b(?:pr[èe]s\s+de|(?:commune\s+|ville\s+)?voisine?\s+de|[àa]\s+c[ôo]t[ée]\s+de|aux\s+portes\s+de|non\s+loin\s+de|proche\s+de|limitrophe\s+de)\s*(?:la\s+|l['’]\s*)?$/i;

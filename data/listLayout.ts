@@ -46,8 +46,8 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
     crumbs.push(e);
     return [];
   });
-  // (An e-mail's « @ » is no level.)
-  const parsed = lines.map((e) => parseListLine(e.raw.replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' ').replace(/;/g, ' ').replace(/,(?=\s*(?:\d|@|[1-5]\s*@))/g, ' '), e.line, registry));
+  // (An e-mail's « @ » is no level, nor a social network's « @Ville de Rennes », « @talence ».)
+  const parsed = lines.map((e) => parseListLine(e.raw.replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' ').replace(/(?<![\p{L}\d@])@(?=[\p{L}_])/gu, '').replace(/;/g, ' ').replace(/,(?=\s*(?:\d|@|[1-5]\s*@))/g, ' '), e.line, registry));
   const entries: ListEntry[] = [];
   const ignored: IgnoredLine[] = crumbs.map((e) => ({ line: e.line, text: e.raw }));
   let level: number | undefined;
@@ -215,7 +215,7 @@ const PARAGRAPH = /^(?:\S+\s+){14,}.*[.!?…»"]\s*$/u;
 const CLAUSE = /(?<=[.;!?…])\s+|,\s*(?=(?:tandis|alors)\s+qu|mais\b)/u;
 
 /** A page's part after the palmarès: its heading. */
-const SECTION = /^[\s=*#_~|-]*(?:agenda|(?:[àa]\s+)?lire aussi|(?:[àa]\s+)?voir aussi|sur le m[êe]me sujet|prochains?\s+(?:rendez-vous|[ée]v[ée]nements?)|[àa] noter|en savoir plus|partager|contacts?|commentaires?|r[ée]actions?|mentions?\s+sp[ée]ciales?|prix\s+sp[ée]ciaux|coups?\s+de\s+c(?:œ|oe)ur)\b(?:[^@\d]|\d{4}){0,40}$/iu;
+const SECTION = /^[\s=*#_~|-]*(?:(?:vos|nos|les|\d+)\s+(?=commentaires?|r[ée]actions?))?(?:agenda|(?:[àa]\s+)?lire aussi|(?:[àa]\s+)?voir aussi|sur le m[êe]me sujet|prochains?\s+(?:rendez-vous|[ée]v[ée]nements?)|[àa] noter|en savoir plus|partager|contacts?|commentaires?|r[ée]actions?|mentions?\s+sp[ée]ciales?|prix\s+sp[ée]ciaux|coups?\s+de\s+c(?:œ|oe)ur)\b(?:[^@\d]|\d{4}|\(\d{1,4}\)){0,40}$/iu;
 /** An agenda's line: « - 3 avril : journée régionale … ». */
 const AGENDA_DATE = /^[-–•*·\s]*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{1,2}(?:er)?\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\b(?:\s+\d{4})?\s*[:–—-]/iu;
 

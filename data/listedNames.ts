@@ -12,8 +12,12 @@ import type { Registry } from './territories/registry.ts';
 const NUMBER_WORD = /(?<![\p{L}\d-])(?:une?|deux|trois|quatre|cinq|premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me|[1-5]|@{1,5})(?![\p{L}\d-])/giu;
 /** A number word before a noun that is no arobase: « trois communes », « sa première candidature ». */
 const OTHER_COUNT = /(?<![\p{L}\d-])(?:deux|trois|quatre|cinq|premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\s+(?!arr?obases?\b|@|chacune?s?\b|et\b|ou\b)\p{Ll}{3,}/giu;
-/** A piece with words of its own beside the name (« Nîmes gagne du terrain »), not a bare name (« Saint-Denis de La Réunion »). */
-const OWN_WORDS = /\s(?!(?:de|du|des|la|le|les|sur|sous|en|et|l[èe]s|lez|aux?)(?![\p{L}'’]))\p{Ll}{2,}/u;
+/** Whether a piece says its level before its name. */
+const levelBeforeName = (text: string, name: string) => {
+  const level = text.search(/@|arr?obase|(?<![\p{L}\d])(?:une?|deux|trois|quatre|cinq|[1-5])(?![\p{L}\d])/iu);
+  const at = name ? text.indexOf(name.split(/\s+/).at(-1)!) : -1;
+  return level >= 0 && at >= 0 && level < at;
+};
 /** A piece that says where the names after it lie: « Au bord de la Marne », « En Petite-Terre », « Dans le Genevois ». */
 const WHERE_START = /^(?:au|aux|en|dans|c[ôo]t[ée]|du c[ôo]t[ée] d[eu']|chez|sur|pr[èe]s d[eu']|autour d[eu']|vers|plus au)\s/i;
 /** What is left of a piece that only says where: « Côté Nièvre », « En Saône-et-Loire », « Dans le Jura ». */
@@ -44,12 +48,15 @@ export function listedNames<R>(entry: ListEntry, registry: Registry, placeNamed:
   const ignored: IgnoredLine[] = [];
   // (« Montpellier garde ses cinq arobases, Nîmes gagne du terrain »: a level said inside a name's piece is said for the
   // names before it, « Elbeuf (76) et Trévières (14) ont reçu trois arobases », not for those after.)
-  const firstLevelled = parsed.findIndex((p) => p.level !== undefined);
+  // (Said before the name, « au niveau 1 @ les communes de Croutelle, Béruges … », it is the list's.)
+  // (« Dans le Chablais et le Genevois, Thonon-les-Bains … »: all the names before the comma say where.)
+  const wherePrefix = /^\s*(?:dans|en|au|aux|c[ôo]t[ée]|sur|chez|vers)\s[^,:;]*,/i.exec(entry.text)?.[0];
+  const firstLevelled = parsed.findIndex((p, i) => p.level !== undefined && !levelBeforeName(items[i]!, p.name));
   items.forEach((text, i) => {
     const own = parsed[i]!;
     const departement = own.departement ?? where;
     // (« Au bord de la Marne, Nogent et Le Perreux … », « En Petite-Terre, Dzaoudzi … »: where, no name.)
-    if (WHERE_START.test(text)) {
+    if (WHERE_START.test(text) || (wherePrefix && wherePrefix.includes(text))) {
       if (own.departement && own.level === undefined) where = own.departement;
       else ignored.push({ line: entry.line, text });
       return;
@@ -58,7 +65,7 @@ export function listedNames<R>(entry: ListEntry, registry: Registry, placeNamed:
     if (placeNamed(own.name, departement, text) || (entry.departement && placeNamed(own.name, undefined, text))) places++;
     else if (own.departement && own.level === undefined) { where = own.departement; return; }
     else if (own.level === undefined) { ignored.push({ line: entry.line, text }); return; }
-    const level = own.level ?? (firstLevelled >= 0 && i > firstLevelled && OWN_WORDS.test(text) ? undefined : shared);
+    const level = own.level ?? (firstLevelled >= 0 && i > firstLevelled ? undefined : shared);
     kept.push({ ...own, part: firstPart + i, text, departement, level, ...(level === undefined && saysLevel ? { levelUnclear: true } : {}) });
   });
   return places >= 2 ? { results: kept.map(entryOf), ignored } : undefined;

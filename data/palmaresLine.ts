@@ -200,6 +200,8 @@ const SENTENCE_WORDS = new Set(['À', 'A', 'Pour', 'Avec', 'Dans', 'Chez', 'Apr�
   'Désormais', 'Cette année', 'Cet', 'En', 'Par', 'Pourtant', 'Déjà', 'Encore', 'Une', 'Un', 'Deux', 'Trois', 'Quatre', 'Cinq',
   // « Notre commune », « Mairie de Corbie », « Facebook de la commune »: no place of their own.
   'Notre', 'Nos', 'Mairie', 'Facebook', 'Commune',
+  // « Près de 300 collectivités », « Plus de la moitié », « Parmi elles », « Nous avons compilé »: counts and pronouns.
+  'Près', 'Plus', 'Moins', 'Environ', 'Parmi', 'Outre', 'Entre', 'Quelque', 'Quelques', 'Nous', 'Vous', 'Voici', 'Voilà',
   // « [Coudray] Nouvelle labellisée… », « Première arobase pour … »: news-item words.
   'Nouvelle', 'Nouvelles', 'Nouveau', 'Nouveaux', 'Première', 'Premier', 'Numérique', 'Palmarès']);
 const capitalised = (t: string) => /^\p{Lu}/u.test(t);

@@ -9,7 +9,8 @@ import { ambiguous, isPlace, NAMED, resolved, resolveEntry, type EntryResult } f
 import { readList, type IgnoredLine } from './listLayout.ts';
 import { proseNames } from './proseNames.ts';
 import { entryKey, SKIP, type ListEntry } from './palmaresLine.ts';
-import { DOMINANT, listScope, namesakesInScope, settledByScope } from './palmaresNames.ts';
+import { canonicalName, DOMINANT, listNames, listScope, namesakesInScope, settledByScope } from './palmaresNames.ts';
+import { foldText } from './text.ts';
 import type { Resolution } from './territories/index.ts';
 import type { Registry, RegistryEntry } from './territories/registry.ts';
 
@@ -47,9 +48,20 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     // « Agen, Metz (57) »: the line's département is the last name's; another name may lie elsewhere.
     return isPlace(r) || item.departement === undefined ? r : resolveEntry({ ...item, departement: undefined }, resolve, registry);
   });
+  // « Caen et la communauté urbaine Caen la mer conservent leurs cinq arobases »: a sentence whose one name resolves
+  // may name another place the line's reading passed over.
+  const sentenceRead = (entry: ListEntry, once: EntryResult & { status: 'resolved' }, firstPart = 1): EntryResult[] => {
+    const prose = !picks.has(entryKey(entry)) && entry.text.split(/\s+/).length > 6 ? proseNames(entry, registry, placeNamed, epciNamed) : undefined;
+    const read = prose && prose.length > 1 ? prose.map((p, i) => itemOf({ ...p, part: firstPart + i })) : [];
+    if (read.filter((r) => r.status === 'resolved').length > 1) return read;
+    // (« Côté Bas-Rhin, l'Eurométropole conserve ses cinq arobases, et la ville de Strasbourg ses quatre »: the
+    // sentence's one subject is read with the level said after it, not the line's first.)
+    const own = prose?.length === 1 ? itemOf({ ...prose[0]!, ...(entry.part ? { part: entry.part } : {}) }) : undefined;
+    return own && own.status !== 'unknown' && (own.status !== 'resolved' || own.code === once.code) && own.level !== once.level ? [own] : [once];
+  };
   // One entry, or the names it lists (parts numbered from `firstPart`); `whole` when already resolved as one.
   const readOne = (entry: ListEntry, firstPart?: number, whole = pickedOr(entry, () => resolveEntry(entry, resolve, registry))): EntryResult[] => {
-    if (whole.status === 'resolved') return [whole];
+    if (whole.status === 'resolved') return sentenceRead(entry, whole, firstPart);
     const listed = listedNames(entry, registry, placeNamed, itemOf, firstPart);
     // An article's sentence: its subjects, each with the level said after it (or none); taken when it settles more
     // than the names the line lists.
@@ -68,13 +80,7 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
   const first = entries.flatMap((entry): EntryResult[] => {
     const once = pickedOr(entry, () => resolveEntry(entry, resolve, registry));
     if (entry.row) return [once];
-    if (once.status === 'resolved') {
-      // « Caen et la communauté urbaine Caen la mer conservent leurs cinq arobases »: a sentence whose one name
-      // resolves may name another place the line's reading passed over.
-      const prose = !picks.has(entryKey(entry)) && entry.text.split(/\s+/).length > 6 ? proseNames(entry, registry, placeNamed, epciNamed) : undefined;
-      const read = prose && prose.length > 1 ? prose.map((p, i) => itemOf({ ...p, part: i + 1 })) : [];
-      return read.filter((r) => r.status === 'resolved').length > 1 ? read : [once];
-    }
+    if (once.status === 'resolved') return sentenceRead(entry, once);
     // Sentences with their own names and levels: each read on its own, parts numbered across the line.
     const split = clausesOf(entry, registry, placeNamed);
     if (split) {
@@ -94,14 +100,32 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     ignored.push({ line: r.line, text: r.text });
     return false;
   });
+  // (« Sigolsheim (Kaysersberg Vignoble) : 1 @ »: the commune a former one merged into, in brackets, says where; no
+  // award of its own.)
+  const lineText = new Map(entries.map((e) => [e.line, e.text]));
+  first.splice(0, first.length, ...first.filter((r) => {
+    if (r.status !== 'resolved') return true;
+    const at = (lineText.get(r.line) ?? '').indexOf(`(${r.text})`);
+    const before = at > 0 ? /(\p{Lu}[\p{L}'’-]*(?:[\s-]+(?:\p{Lu}[\p{L}'’-]*|de|du|des|la|le|les|sur|sous|en|d['’]\p{L}+))*)\s*$/u.exec(lineText.get(r.line)!.slice(0, at))?.[1] : undefined;
+    const merged = before ? listNames(registry).formers(canonicalName(before)).some((f) => f.current === r.code && f.code !== f.current) : false;
+    if (merged) ignored.push({ line: r.line, text: r.text });
+    return !merged;
+  }));
   const scope = listScope(first.flatMap((r) => (r.status === 'resolved' ? registry.get(r.code) ?? [] : [])));
   const seen = new Map<string, { key: string; level?: number }>();
   const results = first.map((r): EntryResult => {
     let result = r;
     if (r.status === 'ambiguous' && NAMED.has(r.reason)) {
+      // (A bare name in a national list is its dominant town; said in a sentence, « Et bravo à Saint-Paul pour ses @@ ! »,
+      // in a thread about other places, it is not.)
       const candidates = r.candidates.map((c) => registry.get(c.code)).filter((c): c is RegistryEntry => !!c);
-      const settled = settledByScope(candidates, r.reason === 'shortOrExact' || r.sentence ? { ...scope, national: false } : scope, DOMINANT);
-      if (settled) result = resolved(r, settled);
+      const opening = foldText(r.text).replace(/^[^\p{L}]+/u, '');
+      const aside = r.text.split(/\s+/).length > 6 && !candidates.some((c) => opening.startsWith(foldText(c.name)));
+      const settled = settledByScope(candidates, r.reason === 'shortOrExact' || r.sentence || aside ? { ...scope, national: false } : scope, DOMINANT);
+      // (« Salignac » on a Gironde page: Salignac-Eyvigues (24) is the région's, but Salignac (33), merged into Val de
+      // Virvée, was one too: the reviewer says.)
+      const merged = settled ? listNames(registry).formers(canonicalName(r.name)).filter((f) => f.code !== f.current).flatMap((f) => registry.get(f.current) ?? []) : [];
+      if (settled && !merged.some((m) => m.region === settled.region)) result = resolved(r, settled);
     }
     if (result.status !== 'resolved') return result;
     const elsewhere = r.departement ? [] : namesakesInScope(result.code, scope, registry);

@@ -36,7 +36,7 @@ const LEVELS: [RegExp, (m: RegExpExecArray) => number | undefined][] = [
   [new RegExp(`(?<![\\p{L}])(${NUMBER})\\s+(?:(?:symboles?|signes?|logos?)\\s+)?[«"“]?\\s*(?:@|arr?obases?)`, 'giu'), (m) => WORDS[m[1]!.toLowerCase()]],
   [/(?<![@\p{L}\d])(@{1,5})(?![@\p{L}\d])/gu, (m) => m[1]!.length],
   // Said again in short: « … en décrochent deux », « Questembert deux. », « passent à trois », « obtient sa première, ».
-  [new RegExp(`(?<![\\p{L}])(?<!(?<![\\p{L}])(?:les|des|ces|nos|ses|leurs) )(${NUMBER})(?:\\s+chacune?s?)?(?=\\s*(?:[.,;!)]|$))`, 'giu'), (m) => WORDS[m[1]!.toLowerCase()]],
+  [new RegExp(`(?<![\\p{L}])(?<!(?<![\\p{L}])(?:les|des|ces|leurs) )(${NUMBER})(?:\\s+chacune?s?)?(?=\\s*(?:[.,;!)]|$))`, 'giu'), (m) => WORDS[m[1]!.toLowerCase()]],
   [new RegExp(`\\ben\\s+\\p{L}+\\s+(?:d[ée]sormais\\s+)?(${NUMBER})\\b`, 'giu'), (m) => WORDS[m[1]!.toLowerCase()]],
 ];
 const PAST = LEVELS.find(([re]) => re.source.includes('avai(?:t|ent)'))![0];
@@ -46,14 +46,17 @@ const JOINED = /^\s*(?:,|et|&|ainsi que|,\s*et)?\s*(?:(?:la|le|les|l')\s*)?(?:(?
  * What a subject's group follows: the sentence's start, a comma, « et », « tandis que », « comme », « pour »… (not
  * « aux portes de Tarbes », « le village de la Montagne Noire », « à Paris »).
  */
-const SUBJECT_BEFORE = /(?:^|[,;:.!?(«"“[\]]|\b(?:et|que|qu'|quand|comme|pour|ainsi|aussi|mais|puis|dont))\s*(?:(?:la|le|les|l')\s*)?(?:(?:ses|sa|son|leurs?)\s+(?:deux\s+|trois\s+)?voisine?s?\s+)?$/i;
+// (« comme » after a comma or « tout »: « des villes très investies comme Issy-les-Moulineaux » names an example.)
+const SUBJECT_BEFORE = /(?:^|[,;:.!?(«"“[\]]|[,;]\s*comme|\b(?:et|que|qu'|quand|tout comme|pour|ainsi|aussi|mais|puis|dont))\s*(?:(?:la|le|les|l')\s*)?(?:(?:ses|sa|son|leurs?)\s+(?:deux\s+|trois\s+)?voisine?s?\s+)?(?:(?:petite\s+)?(?:commune|ville|village|cit[ée])\s+(?:de\s+|d'))?$/i;
 /** A group that takes the level of the group before it. */
-const SAME_AS_BEFORE = /\b(?:(?:tout|de m[êe]me)\s+)?comme\s*(?:(?:la|le|les|l')\s*)?$|\b(?:de m[êe]me que|ainsi que|à l'instar de)\s*(?:(?:la|le|les|l')\s*)?$/i;
+const SAME_AS_BEFORE = /(?:\b(?:tout|de m[êe]me)\s+|[,;]\s*|^\s*)comme\s*(?:(?:la|le|les|l')\s*)?$|\b(?:de m[êe]me que|ainsi que|à l'instar de)\s*(?:(?:la|le|les|l')\s*)?$/i;
 /** A level said before « pour » and its names: « Premier label, avec une arobase, pour Saint-Amand, Lussat … ». */
 // (Right before it: « …, et pour Lormont qui en obtient trois » is no level said for Lormont.)
 const FOR = /^\s*,?\s*pour\s+(?:(?:la|le|les|l')\s*)?$/i;
 const SAME_FOR = /\bm[êe]me\s+(?:distinction|niveau|score|note|r[ée]sultat|label)\s+pour\s+(?:(?:la|le|les|l')\s*)?$/i;
 const EPCI = /(?:(?:[Ll]a |[Ll]e |[Ll]')?(?:[Cc]ommunaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|[Mm][ée]tropole|[Aa]gglom[ée]ration|[Aa]gglo|[Cc]om['’]?\s?com['’]?|CC|CA|CU)\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?)\p{Lu}[\p{L}'-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur|aux?)\s+|d'|l')*\p{Lu}[\p{L}'-]*)*|\p{Lu}[\p{L}'-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur)\s+|d'|l')*\p{Lu}[\p{L}'-]*)*\s+(?:[Mm][ée]tropole|[Aa]gglom[ée]ration|[Aa]gglo|[Cc]ommunaut[ée])(?![\p{L}])/gu;
+/** A clause opening on where it stands, up to the name: « Dans le Chablais et le », « En ». */
+const LOCATIVE = /(?:^|[.;:!?]\s*)(?:dans|en|au|aux|c[ôo]t[ée]|sur|chez|vers)\s+(?:(?:la|le|les|l')\s*)?(?:[^,;:.!?]*\s(?:et|ou)\s+(?:(?:la|le|les|l')\s*)?)?$/i;
 /** Where a département's name says where (« Dans l'Yonne, », « Côté Nièvre », « (Deux-Sèvres) »), not a town's name. */
 const WHERE_BEFORE = /(?:\b(?:dans|en|c[ôo]t[ée]|du c[ôo]t[ée] de|d[ée]partement\s+(?:de\s+la|de\s+l'|du|des|de))\s*(?:(?:la|le|les|l')\s*)?|\(\s*)$/i;
 
@@ -88,6 +91,11 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
   const all: Name[][] = [];
   for (const n of places) {
     const last = all.at(-1)?.at(-1);
+    // (« Provence Alpes Agglomération (Digne-les-Bains) décroche 2 arobases »: a seat in brackets says where.)
+    // (Not « Rodés (Rodez) »: a name in another language, then the official one.)
+    if (last && epciNamed(last.name) && /^\s*\(\s*$/.test(masked.slice(last.end, n.at)) && /^\s*\)/.test(masked.slice(n.end))) continue;
+    // (« Dans le Chablais et le Genevois, Thonon-les-Bains … »: where the sentence stands, no subject.)
+    if (LOCATIVE.test(masked.slice(0, n.at)) && !/[,;:.!?]/.test(masked.slice(n.end).split(/,/)[0] ?? '') && /^[^,;:.!?]*,/.test(masked.slice(n.end))) continue;
     // (« Saint-Aubin (Aube, 580 habitants) et Villeneuve (Ain, …) »: a name's own brackets do not part the group.)
     if (last && JOINED.test(masked.slice(last.end, n.at).replace(/^\s*\((?![^()]*(?:@|arr?obase|\b(?:une?|deux|trois|quatre|cinq)\b))[^()]*\)/i, ' '))) all.at(-1)!.push(n);
     else all.push([n]);

@@ -456,6 +456,32 @@ describe('places a page names that won nothing (session 14: twenty-seventh to th
   it('a département said for one name in the middle of a list is not the others\' (« Allonnes (72), …, Bailleul »)', () => {
     expect(codes('@@ : Caen, Évron, Allonnes (72), Les Herbiers, Bailleul, Lisieux')).toEqual(['14118 2', '53097 2', '72003 2', '85109 2', 'ambiguous', '14366 2']);
   });
+  it('where a sentence stands is no subject: « Au Nord », « En Petite-Terre », « Dans le Chablais et le Genevois »', () => {
+    expect(codes('LA RÉUNION\nAu Nord, la CINOR décroche 4 @, Saint-Denis 5 @, Sainte-Marie 3 @ et Sainte-Suzanne 2 @.')).not.toContain('59536 3');
+    expect(codes('MAYOTTE\nEn Petite-Terre, Dzaoudzi obtient 1 @.')).not.toContain('200050532 1');
+    expect(codes('Dans le Chablais et le Genevois, Thonon-les-Bains et Annemasse obtiennent chacune quatre arobases.')).toEqual(['74281 4', '74012 4']);
+  });
+  it('a seat in brackets, a merged commune\'s successor, an example after « comme », a count are no awards', () => {
+    expect(codes('En montagne, Provence Alpes Agglomération (Digne-les-Bains) décroche 2 arobases pour sa première candidature, de même que la communauté de communes du Briançonnais.'))
+      .not.toContain('04070 2');
+    expect(codes('Sigolsheim (Kaysersberg Vignoble) : 1 @.')).not.toContain('68162 1');
+    expect(codes('Gluiras obtient cinq arobases, le niveau maximal, d\'ordinaire réservé à des villes moyennes très investies comme Issy-les-Moulineaux.')).not.toContain('92040 5');
+    expect(codes('Près de 300 collectivités sont labellisées pour 2025, dont 38 au niveau maximal.')).toEqual(['unknown']);
+  });
+  it('a sentence\'s one subject takes the level said after it (« et la ville de Strasbourg ses quatre »)', () => {
+    expect(codes('Côté Bas-Rhin, l\'Eurométropole conserve ses cinq arobases, et la ville de Strasbourg ses quatre.')).toEqual(['67482 4']);
+  });
+  it('a social network\'s « @Ville de Rennes » is a name, no level; a bare name in a reply is no national list\'s dominant town', () => {
+    expect(codes('🏆 @Ville de Rennes 5 @\n🏆 Brest métropole : 5 @')).toEqual(['35238 5', '242900314 5']);
+    expect(codes('Lauréats 5 @\n🏆 @Ville de Rennes')).not.toContain('35238 1');
+    const national = ['Angers (49) @@@@@', 'Brest (29) @@@@@', 'Lille (59) @@@@', 'Metz (57) @@@', 'Nice (06) @@', 'Pau (64) @@', 'Et bravo à Saint-Paul pour ses @@ ! 👏'];
+    expect(codes(national.join('\n')).at(-1)).toBe('ambiguous');
+  });
+  it('a name a merged commune shared is no namesake the page\'s région settles (« Salignac » in Gironde)', () => {
+    const page = ['Mérignac (33) @@@@', 'Pessac (33) @@@', 'Libourne (33) @@', 'Dax (40) @@',
+      'Plus au nord, Salignac, commune déléguée de Val de Virvée, a présenté son propre dossier et obtient une arobase.'];
+    expect(codes(page.join('\n')).at(-1)).not.toBe('24516 1');
+  });
   it('a level said in one name\'s words is not the names\' after it; a place said as where is no name', () => {
     expect(codes('Villes Internet : Montpellier garde ses cinq arobases, Nîmes gagne du terrain')).not.toContain('30189 5');
     expect(codes('Au bord de la Marne, Nogent-sur-Marne et Le Perreux-sur-Marne font leur entrée avec une arobase.')).not.toContain('44090 1');
