@@ -12,7 +12,9 @@ export type DepartementMention = { d: { code: string; name: string }; at: number
 export function departementMentions(text: string, registry: Registry, every = false): DepartementMention[] {
   const light = lightFold(text);
   const found = spelledDepartements(registry).flatMap(({ d, spelled }) => spelled.flatMap((v) => standaloneAt(light, v, every).map((at) => ({ d, at, length: v.length }))))
-    .filter((x) => !NAME_BEFORE.test(light.slice(0, x.at)) && !DIRECTION_BEFORE.test(light.slice(0, x.at)) && !inName(light, x.at, x.at + x.length)).map((x) => ({ ...x, end: x.at + x.length }));
+    .filter((x) => !NAME_BEFORE.test(light.slice(0, x.at)) && !DIRECTION_BEFORE.test(light.slice(0, x.at)) && !inName(light, x.at, x.at + x.length)
+      // (« Vienne Condrieu Agglomération », « Loire Forez »: a line that opens on it and goes on in capitals names more.)
+      && !(/^[\s•·*–—-]*$/.test(light.slice(0, x.at)) && /^ \p{Lu}/u.test(text.normalize('NFC').slice(x.at + x.length)))).map((x) => ({ ...x, end: x.at + x.length }));
   return found.filter((x) => !found.some((y) => y !== x && y.at <= x.at && y.end >= x.end && y.length > x.length)) // « Oise » in « Val-d'Oise »
     .sort((a, b) => a.at - b.at).map(({ d, at, end }) => ({ d, at, end }));
 }
@@ -30,6 +32,8 @@ const DIRECTION_BEFORE = /(?:^|[^\p{L}])(?:au|plus au|cap|grand) $/u;
  */
 function inName(light: string, at: number, end: number): boolean {
   if (/^ (?:communaute|agglo|agglomeration|metropole)\b/.test(light.slice(end))) return true;
+  // (« Saint Martin d'Hères », « Saint Martin de Ré »: the name goes on; not Saint-Martin (978).)
+  if (/^ (?:d'|de |du |des |sur |sous |l[eè]s )\p{L}/u.test(light.slice(end)) && /^\s*$|[,;:(•·–—-]\s*$/.test(light.slice(0, at))) return true;
   const open = light.lastIndexOf('(', at);
   return open >= 0 && light.indexOf(')', open) >= end && /[a-z'-]+ $/.test(light.slice(open + 1, at)) && /^\s*\)/.test(light.slice(end));
 }

@@ -24,7 +24,7 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   // « ✅ »: a post's bullets.
   // (« > »: a mail's quoted lines.)
   const all = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((r, i) => ({ line: i + 1, raw: r.replace(/^(?:\s*>)+/, '').trim().replace(/@(?: @){1,4}(?! ?@)/g, (m) => m.replace(/ /g, ''))
-    .replace(/^(?:[\p{Extended_Pictographic}\u2190-\u21FF\u25A0-\u25FF\u2794-\u27BF\uFE0F\u200D]\s*)+/u, '') }))
+    .replace(/^(?:[\p{Extended_Pictographic}\u2190-\u21FF\u25A0-\u25FF\u2605\u2606\u2794-\u27BF\uFE0F\u200D]\s*)+/u, '') }))
     .filter((e) => e.raw && !e.raw.startsWith('#'));
   // « Ville de Cognac › Actualités »: a web page's breadcrumb; « |---|---| »: a table's rule. No entries.
   const crumbs = all.filter((e) => /\s›\s/.test(e.raw) || !/[\p{L}\d@]/u.test(e.raw));
@@ -38,7 +38,8 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   }
   // (« Saint-Malo, Dinard et Redon n'ont pas présenté de candidature cette année. »: a clause naming places that won
   // nothing is read no further; a line of nothing else is no entry.)
-  const lines = joinBrokenLines(raw).flatMap((e) => {
+  // (« Intercommunalités : Le Grésivaudan · … »: the kind of the names after it, no name.)
+  const lines = joinBrokenLines(raw).map((e) => ({ ...e, raw: e.raw.replace(KIND_LABEL, '') })).flatMap((e) => {
     if (!NOT_APPLIED.test(e.raw)) return [e];
     const clauses = e.raw.split(CLAUSE);
     const kept = clauses.filter((c) => !NOT_APPLIED.test(c)).map((c) => (/[.;!?…]\s*$/.test(c) ? c : `${c}.`)).join(' ').trim();
@@ -211,6 +212,7 @@ const FOOTER = /\b(?:mentions l[ée]gales|plan du site|contact|accessibilit[ée]
 /** A paragraph: fifteen words or more, ending as a sentence ends. */
 const PARAGRAPH = /^(?:\S+\s+){14,}.*[.!?…»"]\s*$/u;
 
+const KIND_LABEL = /^\s*(?:intercommunalit[ée]s?|communes?|villes?|villages?|epci|collectivit[ée]s?)\s*:\s*(?=\S)/i;
 /** Where a line's clauses part: after a sentence or « ; », before « tandis que », « alors que », « mais ». */
 const CLAUSE = /(?<=[.;!?…])\s+|,\s*(?=(?:tandis|alors)\s+qu|mais\b)/u;
 

@@ -482,6 +482,10 @@ describe('places a page names that won nothing (session 14: twenty-seventh to th
       'Plus au nord, Salignac, commune déléguée de Val de Virvée, a présenté son propre dossier et obtient une arobase.'];
     expect(codes(page.join('\n')).at(-1)).not.toBe('24516 1');
   });
+  it('a département\'s page: « ★★★★ 4 @ » headings, « Intercommunalités : » labels, names that open on a département\'s', () => {
+    const page = ['★★★★ 4 @', 'Saint Martin d\'Heres · Voiron', 'Intercommunalités : Le Grésivaudan · Vienne Condrieu Agglomération'];
+    expect(codes(page.join('\n'))).toEqual(['38421 4', '38563 4', '200018166 4', '200077014 4']);
+  });
   it('a level said in one name\'s words is not the names\' after it; a place said as where is no name', () => {
     expect(codes('Villes Internet : Montpellier garde ses cinq arobases, Nîmes gagne du terrain')).not.toContain('30189 5');
     expect(codes('Au bord de la Marne, Nogent-sur-Marne et Le Perreux-sur-Marne font leur entrée avec une arobase.')).not.toContain('44090 1');
