@@ -120,7 +120,8 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
       // in a thread about other places, it is not.)
       const candidates = r.candidates.map((c) => registry.get(c.code)).filter((c): c is RegistryEntry => !!c);
       const opening = foldText(r.text).replace(/^[^\p{L}]+/u, '');
-      const aside = r.text.split(/\s+/).length > 6 && !candidates.some((c) => opening.startsWith(foldText(c.name)));
+      // (« … des villes suivantes : Argentan, …, Merignac »: a list after a colon is a list.)
+      const aside = r.text.split(/\s+/).length > 6 && !r.text.includes(':') && !candidates.some((c) => opening.startsWith(foldText(c.name)));
       const settled = settledByScope(candidates, r.reason === 'shortOrExact' || r.sentence || aside ? { ...scope, national: false } : scope, DOMINANT);
       // (« Salignac » on a Gironde page: Salignac-Eyvigues (24) is the région's, but Salignac (33), merged into Val de
       // Virvée, was one too: the reviewer says.)
