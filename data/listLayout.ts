@@ -55,8 +55,26 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   // (Names read under the heading so far: a page's intro prose between a heading and its names does not end it.)
   let underHeading = 0;
   let departement: string | undefined;
+  // A jury report's PDF: each name, then its level alone on the line under it (no blank line between), three times at
+  // least and most level lines so: every such level is the name's above, never a heading.
+  // (« @@@ (+1) »: with last year's change.)
+  const levelOnly = (i: number) => parsed[i]!.level !== undefined && /^(?:@{1,5}|[1-5]\s*@)$/.test(lines[i]!.raw.replace(/\(\s*(?:[+\-–−]\s*\d|=|nouveau)\s*\)/gi, '').replace(/\s+/g, ''));
+  const underName = (i: number) => i > 0 && lines[i - 1]!.line === lines[i]!.line - 1 && parsed[i - 1]!.level === undefined && !parsed[i - 1]!.levelUnclear && /\p{L}/u.test(lines[i - 1]!.raw);
+  const levelLines = parsed.map((_, i) => i).filter(levelOnly);
+  const levelsUnderNames = levelLines.filter(underName).length >= 3 && levelLines.filter(underName).length >= 0.6 * levelLines.length;
   parsed.forEach((entry, i) => {
     const name = foldText(entry.name);
+    if (levelsUnderNames && levelOnly(i) && underName(i)) {
+      const above = lines[i - 1]!;
+      if (entries.at(-1)?.line === above.line) entries[entries.length - 1] = { ...entries.at(-1)!, level: entry.level };
+      else {
+        // (A name the layout passed over, « Hazebrouk » (a typo), is the entry of that level, for the reviewer.)
+        const at = ignored.findIndex((g) => g.line === above.line);
+        if (at >= 0) ignored.splice(at, 1);
+        entries.push({ ...parsed[i - 1]!, text: above.raw, level: entry.level, departement: parsed[i - 1]!.departement ?? departement });
+      }
+      return;
+    }
     // « MARTINIQUE : Schœlcher et la Cacem au rendez-vous », « Finistère : Concarneau, Landerneau »: a line that
     // opens on a département and a colon, saying no level, starts that département's part of the list.
     const opening = entry.level === undefined && !entry.levelUnclear ? departementOpening(lines[i]!.raw, registry) : undefined;
@@ -69,7 +87,11 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
       // « Vichy 03 » then « @@@@@ » then « Yzeure 03 @@ »: a level a PDF copy pushed to the next line, not a heading.
       // (A row that ends in its département and population, its level cell alone on the next line, the same.)
       const row = ROW.test(lines[i - 1]?.raw ?? '');
-      if (entries.length && entries.at(-1)!.level === undefined && !entries.at(-1)!.levelUnclear && (!next || next.level !== undefined || row)) {
+      // (« Communauté urbaine de Dunkerque » / « @@@ » / « Tourcoing » / « @@@ »: a jury report's PDF puts each level on
+      // the line under its name, with no blank line between; a heading of the names below would have made them one
+      // lower each.)
+      const under = entries.at(-1)?.line === entry.line - 1 && lines[i - 1]?.line === entry.line - 1;
+      if (entries.length && entries.at(-1)!.level === undefined && !entries.at(-1)!.levelUnclear && (!next || next.level !== undefined || row || under)) {
         entries[entries.length - 1] = { ...entries.at(-1)!, level: entry.level };
         return;
       }

@@ -44,9 +44,11 @@ export function tableLines(lines: string[], registry: Registry): TableLine[] | u
     for (const r of rows) if (r.length >= 2) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
     const [width, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
     if (count < Math.max(2, 0.7 * rows.length)) continue;
-    const first = rows.findIndex((r) => r.length === width);
+    // (« Archives … ;;; » then « Remise des labels … ;;; » above the header: titles a spreadsheet padded to its width.)
+    const headerAt = rows.slice(0, 6).findIndex((r) => r.length === width && headerColumns(r));
+    const first = headerAt >= 0 ? headerAt : rows.findIndex((r) => r.length === width);
     const header = headerColumns(rows[first]!);
-    const body = rows.filter((r, i) => r.length === width && !(header && i === first));
+    const body = rows.filter((r, i) => r.length === width && !(header && i <= first));
     if (!header && body.filter((r) => r.some((c) => LEVEL_CELL.test(c))).length < 0.8 * body.length) continue;
     // A web table's merged cell (« rowspan ») leaves the département only on its group's first row; a spreadsheet's
     // blank cell is blank (« Buhl » without its département is Buhl (67) or Buhl (68)).
@@ -55,6 +57,9 @@ export function tableLines(lines: string[], registry: Registry): TableLine[] | u
     return rows.map((row, i): TableLine => {
       if (row.length !== width) return 'other';
       if (header && i === first) return 'header';
+      if (header && i < first) return 'other';
+      // (« | Le Vigen | @ | — | non reconduit | »: no level this year, no award.)
+      if (header?.level !== undefined && /^[—–-]$/.test(row[header.level]!.trim())) return 'other';
       const at = header?.departement;
       if (at !== undefined && merged) {
         row[at] ||= departement;
@@ -67,11 +72,24 @@ export function tableLines(lines: string[], registry: Registry): TableLine[] | u
 }
 
 function headerColumns(row: string[]): Columns | undefined {
-  if (row.some((c) => LEVEL_CELL.test(c))) return undefined;
+  // (A title a spreadsheet padded to the table's width, « Villes Internet - Archives …;;; », is no header.)
+  if (row.some((c) => LEVEL_CELL.test(c)) || row.filter((c) => c.trim()).length < 2) return undefined;
   const folded = row.map((c) => foldText(c));
   const find = (re: RegExp) => { const i = folded.findIndex((c) => re.test(c)); return i >= 0 ? i : undefined; };
   const name = find(HEADER.name);
-  return name === undefined ? undefined : { name, departement: find(HEADER.departement), level: find(HEADER.level) ?? find(HEADER.levelElse), postcode: find(HEADER.postcode), region: find(HEADER.region) };
+  return name === undefined ? undefined : { name, departement: find(HEADER.departement), level: levelColumn(folded, HEADER.level) ?? levelColumn(folded, HEADER.levelElse), postcode: find(HEADER.postcode), region: find(HEADER.region) };
+}
+
+/**
+ * The level's column. « Niveau 2024 | Niveau 2025 »: last year's and this year's, the latest year's; two level columns
+ * that say no year: neither (the rows stay open for the reviewer).
+ */
+function levelColumn(folded: string[], re: RegExp): number | undefined {
+  const all = folded.flatMap((c, i) => (re.test(c) ? [i] : []));
+  if (all.length < 2) return all[0];
+  const years = all.map((i) => Number(/\b(?:19|20)\d{2}\b/.exec(folded[i]!)?.[0] ?? NaN));
+  if (years.some((y) => Number.isNaN(y))) return undefined;
+  return all[years.indexOf(Math.max(...years))];
 }
 
 /** « Bourg-en-Bresse », « 1 », « 3 » → « Bourg-en-Bresse (01) 3@ » (a spreadsheet drops the département's zero). */

@@ -19,7 +19,7 @@ const levelBeforeName = (text: string, name: string) => {
   return level >= 0 && at >= 0 && level < at;
 };
 /** A piece that says where the names after it lie: « Au bord de la Marne », « En Petite-Terre », « Dans le Genevois ». */
-const WHERE_START = /^(?:au|aux|en|dans|c[ôo]t[ée]|du c[ôo]t[ée] d[eu']|chez|sur|pr[èe]s d[eu']|autour d[eu']|vers|plus au)\s/i;
+const WHERE_START = /^(?:au|aux|en|dans|c[ôo]t[ée]|du c[ôo]t[ée] d[eu']|chez|sur|pr[èe]s d[eu']|autour d[eu']|vers|plus au|outre|hormis)\s/i;
 /** What is left of a piece that only says where: « Côté Nièvre », « En Saône-et-Loire », « Dans le Jura ». */
 const WHERE_WORDS = /^(?:c[ôo]t[ée]|en|dans|du c[ôo]t[ée] de|pour|et)?$/i;
 
@@ -49,8 +49,9 @@ export function listedNames<R>(entry: ListEntry, registry: Registry, placeNamed:
   // (« Montpellier garde ses cinq arobases, Nîmes gagne du terrain »: a level said inside a name's piece is said for the
   // names before it, « Elbeuf (76) et Trévières (14) ont reçu trois arobases », not for those after.)
   // (Said before the name, « au niveau 1 @ les communes de Croutelle, Béruges … », it is the list's.)
-  // (« Dans le Chablais et le Genevois, Thonon-les-Bains … »: all the names before the comma say where.)
-  const wherePrefix = /^\s*(?:dans|en|au|aux|c[ôo]t[ée]|sur|chez|vers)\s[^,:;]*,/i.exec(entry.text)?.[0];
+  // (« Dans le Chablais et le Genevois, Thonon-les-Bains … », « Outre Lannion et Ploemeur, … »: all the names before
+  // the comma say where, or who was said already.)
+  const wherePrefix = /^\s*(?:dans|en|au|aux|c[ôo]t[ée]|sur|chez|vers|outre|hormis|apr[èe]s)\s[^,:;]*,/i.exec(entry.text)?.[0];
   const firstLevelled = parsed.findIndex((p, i) => p.level !== undefined && !levelBeforeName(items[i]!, p.name));
   items.forEach((text, i) => {
     const own = parsed[i]!;

@@ -46,7 +46,7 @@ export const PAST_LEVEL = /(?:\b(?:qui\s+)?(?:affichait|avait|comptait|d[ée]ten
  * « n'ont pas présenté de candidature », « ne figure plus au palmarès », « n'était pas candidate »: places named that
  * won nothing this year.
  */
-export const NOT_APPLIED = /\bn['’]\s*(?:a|ont|avait|avaient|[ée]tait|[ée]taient|est|sont)\s+(?:pas|plus)\s+(?:[ée]t[ée]\s+)?(?:candidat\p{L}*|postul\p{L}*|concouru|obtenu|d[ée]croch[ée]|re[çc]u|particip\p{L}*|pr[ée]sent[ée]\p{L}*|d[ée]pos[ée]\p{L}*|renouvel[ée]\p{L}*|retenue?s?|labellis[ée]e?s?|r[ée]compens[ée]e?s?|distingu[ée]e?s?|class[ée]e?s?)|\bne\s+(?:figur\p{L}*|se\s+repr[ée]sent\p{L}*|concour\p{L}*|candidat\p{L}*|postul\p{L}*)\s+(?:plus|pas)\b|\b(?:pas|aucune)\s+(?:de\s+|d['’])?candidature\b|\b(?:sort\p{L}*|absente?s?|disparai\p{L}*|disparu\p{L}*)\s+du\s+palmar[èe]s/iu;
+export const NOT_APPLIED = /\bn['’]\s*(?:a|ont|avait|avaient|[ée]tait|[ée]taient|est|sont)\s+(?:pas|plus)\s+(?:[ée]t[ée]\s+)?(?:candidat\p{L}*|postul\p{L}*|concouru|obtenu|d[ée]croch[ée]|re[çc]u|particip\p{L}*|pr[ée]sent[ée]\p{L}*|d[ée]pos[ée]\p{L}*|renouvel[ée]\p{L}*|retenue?s?|labellis[ée]e?s?|r[ée]compens[ée]e?s?|distingu[ée]e?s?|class[ée]e?s?)|\bne\s+(?:figur\p{L}*|se\s+repr[ée]sent\p{L}*|concour\p{L}*|candidat\p{L}*|postul\p{L}*)\s+(?:plus|pas)\b|\b(?:pas|aucune)\s+(?:de\s+|d['’])?candidature\b|\b(?:sort\p{L}*|absente?s?|disparai\p{L}*|disparu\p{L}*)\s+du\s+palmar[èe]s|\bnon\s+(?:labellis[ée]e?s?|reconduite?s?|retenue?s?|renouvel[ée]e?s?)\b/iu;
 /** « (nouveau) », « (côté lotois cette fois) »: a remark in brackets, no name, no place, no level. */
 export const REMARK = /\((?![^()]*[\p{Lu}\d@])(?![^()]*\b(?:arr?obases?|une?|deux|trois|quatre|cinq|premi\p{L}*|chacune?s?)\b)[^()]*\)/gu;
 
@@ -62,7 +62,9 @@ export function parseListLine(text: string, line: number, registry: Registry): L
     // « (de @ à @@@@@) », « de 1 à 5 arobases », « d'une à cinq arobases »: the label's scale, no level.
     .replace(/\b(?:de|d['’])\s*(?:@|1|une?)\s*(?:@|arobases?)?\s*[àa]\s*(?:@@@@@|5|cinq)(?:\s*(?:@|arobases?))?|\bnombre\s+(?:de\s+@+|d['’]\s*arr?obases?)/giu, ' ')
     // A table's last column, the change since last year: « @@ nouveau », « @@@ = », « @@@@ +1 », « ↗ ».
-    .replace(/(?<=[@\d\s)])(?:\s+(?:=|\+\s?[1-4](?:\s?(?:@|arobases?)(?!@))?|[-−][1-4](?:\s?@(?!@))?|[–—-]?\s*(?:nouveau|nouvelle|new)|[↗↘➚➘]))+\s*$/u, ' ')
+    .replace(/(?<=[@\d\s)])(?:\s+(?:=|\+\s?[1-4](?:\s?(?:@|arobases?)(?!@))?|[-−][1-4](?:\s?@(?!@))?|[–—-]?\s*(?:nouveau|nouvelle|new)|[↗↘➚➘]))+\s*$/iu, ' ')
+    // (« • Sainte-Marie Nouveau », « Liffré-Cormier Communauté Nouveau »: the page's tag after the name.)
+    .replace(/\s+(?:[–—-]\s*)?(?:nouveau|nouvelle|nouvelle labellis[ée]e|nouveau labellis[ée]|new)\s*$/iu, ' ')
     // « (50.000 habitants) », « , 790 habitants, »: a population is neither a département nor part of the name.
     .replace(/(?:\s[–—-])?\(?\s*\d[\d  .,]*\s*(?:habitants?|hab\.?(?![\p{L}]))\s*\)?/giu, ' ')
     .replace(LAST_YEAR, ' ').replace(PAST_LEVEL, ' ')
@@ -179,7 +181,7 @@ function departementNumber(text: string): RegExpExecArray | undefined {
 }
 
 
-const CHANGE = /\b(?:gagn\p{L}*|prenn?\p{L}*)\s+(?:une?|deux|[12])\s*(?:@|arr?obases?)(?:\s+(?:de plus|suppl[ée]mentaires?))?|\b(?:en\s+)?(?:progression|progresse|hausse|baisse|recul|recule)\s+d['’]\s*(?:une?|deux|[12])\s*(?:@|arr?obases?)|\b(?:une?|deux|[12])\s*(?:@|arr?obases?)\s+(?:de plus|suppl[ée]mentaires?)\b/giu;
+const CHANGE = /\b(?:gagn\p{L}*|prenn?\p{L}*)\s+(?:(?:ainsi|encore|donc|aussi|[ée]galement|bien)\s+)?(?:une?|deux|[12])\s*(?:@|arr?obases?)(?:\s+(?:de plus|suppl[ée]mentaires?))?|\b(?:en\s+)?(?:progression|progresse|hausse|baisse|recul|recule)\s+d['’]\s*(?:une?|deux|[12])\s*(?:@|arr?obases?)|\b(?:une?|deux|[12])\s*(?:@|arr?obases?)\s+(?:de plus|suppl[ée]mentaires?)\b/giu;
 
 /** Words that say a level was aimed at or lost, not won. */
 const NOT_WON = /\bavai(?:t|ent)\s+(?:obtenu|d[ée]croch[ée]|re[çc]u|eu)\b|\b(?:vis(?:e|ent|ait|aient|[ée]e?s?)|esp[èé]r(?:e|ent|ait|aient)|perd(?:u|ent|ait)?|redescend\w*|r[ée]trograd\w*|manqu\w*|[ée]chou\w*)\b/i;

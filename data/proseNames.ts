@@ -29,7 +29,7 @@ const LEVELS: [RegExp, (m: RegExpExecArray) => number | undefined][] = [
   [new RegExp(`\\b(?:avai(?:t|ent)|[ée]tai(?:t|ent))\\s+(?:d[ée]j[àa]\\s+)?(?:obtenu|d[ée]croch[ée]|re[çc]u|eu|gagn[ée]|labellis[ée]e?s?(?:\\s+avec)?|[àa])?\\s*(?:(?:${NUMBER})\\s+(?:@|arr?obases?)|[1-5]\\s*(?:@|arr?obases?)|@{1,5})`, 'giu'), () => undefined],
   // « elle en décroche une quatrième »: the rank of the arobase won.
   [/\b(?:une|sa|leur)\s+(deuxi[eè]me|seconde|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\b(?!\s+(?:fois|ann[ée]es?|place|[ée]dition|labellisation|candidature|participation|c[ée]r[ée]monie|arr?obase|@))/giu, (m) => WORDS[m[1]!.toLowerCase()]],
-  [/\b(?:gagn\p{L}*|prenn?\p{L}*|perd\p{L}*)\s+(?:une?|deux|[12])\s*(?:@|arr?obases?)|\bprogress\p{L}*\s+d['’]une\s+(?:@|arr?obase)|\b(?:une?|deux|[12])\s*(?:@|arr?obases?)\s+(?:de plus|suppl[ée]mentaires?)/giu, () => undefined],
+  [/\b(?:gagn\p{L}*|prenn?\p{L}*|perd\p{L}*)\s+(?:(?:ainsi|encore|donc|aussi|[ée]galement|bien)\s+)?(?:une?|deux|[12])\s*(?:@|arr?obases?)|\bprogress\p{L}*\s+d['’]une\s+(?:@|arr?obase)|\b(?:une?|deux|[12])\s*(?:@|arr?obases?)\s+(?:de plus|suppl[ée]mentaires?)/giu, () => undefined],
   [/\b(?:vis\p{L}*|esp[èé]r\p{L}*|manqu\p{L}*)\s+(?:la|sa|une)\s+\p{L}+\s+(?:@|arr?obases?)/giu, () => undefined],
   [/(?<![\p{L}\d])([1-5])\s*(?:@|arr?obases?)(?![\p{L}@])/giu, (m) => Number(m[1])],
   // « trois arobases », « deux symboles @ »
@@ -56,7 +56,7 @@ const FOR = /^\s*,?\s*pour\s+(?:(?:la|le|les|l')\s*)?$/i;
 const SAME_FOR = /\bm[êe]me\s+(?:distinction|niveau|score|note|r[ée]sultat|label)\s+pour\s+(?:(?:la|le|les|l')\s*)?$/i;
 const EPCI = /(?:(?:[Ll]a |[Ll]e |[Ll]')?(?:[Cc]ommunaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|[Mm][ée]tropole|[Aa]gglom[ée]ration|[Aa]gglo|[Cc]om['’]?\s?com['’]?|CC|CA|CU)\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?)\p{Lu}[\p{L}'-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur|aux?)\s+|d'|l')*\p{Lu}[\p{L}'-]*)*|\p{Lu}[\p{L}'-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur)\s+|d'|l')*\p{Lu}[\p{L}'-]*)*\s+(?:[Mm][ée]tropole|[Aa]gglom[ée]ration|[Aa]gglo|[Cc]ommunaut[ée])(?![\p{L}])/gu;
 /** A clause opening on where it stands, up to the name: « Dans le Chablais et le », « En ». */
-const LOCATIVE = /(?:^|[.;:!?]\s*)(?:dans|en|au|aux|c[ôo]t[ée]|sur|chez|vers)\s+(?:(?:la|le|les|l')\s*)?(?:[^,;:.!?]*\s(?:et|ou)\s+(?:(?:la|le|les|l')\s*)?)?$/i;
+const LOCATIVE = /(?:^|[.;:!?]\s*)(?:dans|en|au|aux|c[ôo]t[ée]|sur|chez|vers|outre|hormis)\s+(?:(?:la|le|les|l')\s*)?(?:[^,;:.!?]*\s(?:et|ou)\s+(?:(?:la|le|les|l')\s*)?)?$/i;
 /** Where a département's name says where (« Dans l'Yonne, », « Côté Nièvre », « (Deux-Sèvres) »), not a town's name. */
 const WHERE_BEFORE = /(?:\b(?:dans|en|c[ôo]t[ée]|du c[ôo]t[ée] de|d[ée]partement\s+(?:de\s+la|de\s+l'|du|des|de))\s*(?:(?:la|le|les|l')\s*)?|\(\s*)$/i;
 

@@ -486,6 +486,24 @@ describe('places a page names that won nothing (session 14: twenty-seventh to th
     const page = ['★★★★ 4 @', 'Saint Martin d\'Heres · Voiron', 'Intercommunalités : Le Grésivaudan · Vienne Condrieu Agglomération'];
     expect(codes(page.join('\n'))).toEqual(['38421 4', '38563 4', '200018166 4', '200077014 4']);
   });
+  it('a table of last year\'s and this year\'s levels: this year\'s; a dash there is no award', () => {
+    const table = ['| Commune | Niveau 2024 | Niveau 2025 | Évolution |', '|---|---|---|---|', '| Feytiat | @@@@ | @@@ | −1 |',
+      '| Nexon | @ | @@ | +1 |', '| Le Vigen | @ | — | non reconduit |'];
+    expect(codes(table.join('\n'))).toEqual(['87065 3', '87106 2']);
+  });
+  it('a jury report\'s PDF, each level on the line under its name, never a heading of the next name', () => {
+    const pdf = ['HAUTS-DE-FRANCE', 'Communauté urbaine de Dunkerque', '@@@', 'Tourcoing', '@@@', 'Wattrelos', '@@', 'Hazebrouk', '@@', 'Bailleul @',
+      'Communauté urbaine d\'Arras', '@@@ (+1)', 'Non labellisés cette année (dossier incomplet) : Calais, Lens.'];
+    expect(codes(pdf.join('\n'))).toEqual(['245900428 3', '59599 3', '59650 2', 'ambiguous', 'ambiguous', '200033579 3']);
+  });
+  it('a spreadsheet\'s title padded to its width is no header; « Sainte-Marie Nouveau » is Sainte-Marie', () => {
+    expect(codes('Archives du label Ville Internet - édition 2008;;;\nCollectivité;Département;Label 2008;Observations\nSaint-Lô;Manche;@@;'))
+      .toEqual(['50502 2']);
+    expect(codes('@@\n• Loudéac (22)\n• Liffré-Cormier Communauté Nouveau')).toEqual(['22136 2', '243500774 2']);
+  });
+  it('« Couëron, qui en comptait deux l\'an passé, gagne ainsi une arobase » says no level of one', () => {
+    expect(codes('Couëron, qui en comptait deux l\'an passé, gagne ainsi une arobase.')).not.toContain('44047 1');
+  });
   it('a level said in one name\'s words is not the names\' after it; a place said as where is no name', () => {
     expect(codes('Villes Internet : Montpellier garde ses cinq arobases, Nîmes gagne du terrain')).not.toContain('30189 5');
     expect(codes('Au bord de la Marne, Nogent-sur-Marne et Le Perreux-sur-Marne font leur entrée avec une arobase.')).not.toContain('44090 1');
