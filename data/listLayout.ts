@@ -2,6 +2,8 @@
 // level or a département to the names under them, titles that are no entries, lines a PDF copy broke in two, and
 // lines that list several names (« Elbeuf (76) et Trévières (14) ont reçu trois arobases »).
 import { tableLines } from './listTable.ts';
+import { ADDRESS, AGENDA_DATE, CLAUSE, COLUMNS, FOOTER, KIND_LABEL, LETTER, LINKS, OPENING_NAME, PARAGRAPH, SECTION, WEB_FURNITURE } from './pageFurniture.ts';
+import { joinBrokenLines } from './brokenLines.ts';
 import { lightFold } from './departementWords.ts';
 import { FORMER_REGIONS, NOT_APPLIED, parseListLine, type ListEntry } from './palmaresLine.ts';
 import type { Registry } from './territories/registry.ts';
@@ -172,37 +174,6 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   return { entries, ignored };
 }
 
-/**
- * A PDF copy breaks lines: « Bellerive-sur- » / « Allier 03 @@@ », « Murat » / « 15 » / « @ ». A line ending in a
- * hyphen goes on with the next; a line that is only a département number (then one that is only a population) belongs to
- * the name before it.
- */
-function joinBrokenLines(lines: { line: number; raw: string }[]): { line: number; raw: string }[] {
-  const out: { line: number; raw: string }[] = [];
-  for (const l of lines) {
-    const prev = out.at(-1);
-    if (prev && /\p{L}-$/u.test(prev.raw) && /^\p{L}/u.test(l.raw)) prev.raw += l.raw;
-    // « Conques* »: a footnote's star.
-    else if (prev && /^(?:\d{2,3}|2[AB])$/i.test(l.raw) && /\p{L}\*+$/u.test(prev.raw)) prev.raw = `${prev.raw.replace(/\*+$/, '')} ${l.raw}`;
-    else if (prev && /^(?:\d{2,3}|2[AB])$/i.test(l.raw) && /\p{L}\*?$/u.test(prev.raw)) prev.raw += ` ${l.raw}`;
-    // « Grand Rodez » / « 12 » / « 55 300 » / « @@@@ »: the population column after the département's.
-    else if (prev && /^\d{1,3}(?:[  .]\d{3})*$/.test(l.raw) && /\p{L}\s(?:\d{2,3}|2[AB])$/iu.test(prev.raw)) prev.raw += ` ${l.raw}`;
-    // A name a PDF cell wrapped: « Communauté de communes du Pays de » / « Landerneau-Daoulas 29 … », or the row's
-    // name cell, then its end alone, « Annemasse - Les Voirons    74    85 602    @@ » / « Agglomération ».
-    else if (prev && WRAPPED_END.test(prev.raw) && !/[\d@]/.test(prev.raw) && /^\p{Lu}/u.test(l.raw)) prev.raw += ` ${l.raw}`;
-    else if (prev && wrappedCell(prev.raw, l.raw)) {
-      const end = /^\S.*?(?=\s{2,}|$)/u.exec(l.raw)![0];
-      prev.raw = prev.raw.replace(/^\S.*?\S(?=\s{2,})/u, (cell) => (cell.endsWith('-') ? `${cell}${end}` : `${cell} ${end}`));
-    }
-    // A mail wrapped at its width: « … Guichen, Vitré » / « Communauté », « … Melesse, Val » / « d'Anast (35) ».
-    else if (prev && !/[@.:!?]$/.test(prev.raw) && !/@|arobase/i.test(prev.raw) && (LONE_EPCI_WORD.test(l.raw) || /^(?:d['’]|de |du |des |sur |sous |l[èe]s )\p{L}/u.test(l.raw))) {
-      prev.raw += ` ${l.raw}`;
-    }
-    else out.push({ ...l });
-  }
-  return out;
-}
-
 /** The département a line opens with, before « : » or a dash (« LA RÉUNION : douze labellisés »). */
 function departementOpening(raw: string, registry: Registry): string | undefined {
   const line = lightFold(raw).replace(/^[-–•*·]\s*/, '');
@@ -220,48 +191,6 @@ function regionNames(registry: Registry): Set<string> {
   }
   return names;
 }
-
-/** A line of a web page's furniture: an address, a total; links split by « | » or « · » (when no level is said). */
-// (A mail's header, « De : … <y.legoff@mairie-x.bzh> », « Objet : », too: its « @ » is an address's, no level.)
-const WEB_FURNITURE = /\bwww\.|https?:\/\/|[\w.-]+@[\w-]+\.[a-z]{2,6}\b|^\s*total\b|^\s*(?:de|à|a|cc|objet|date|envoy[ée]|from|to|subject|sent)\s*:/i;
-const LETTER = /^[-–•*·\s]*\p{Lu}(?:\s*[-–/]\s*\p{Lu})?\s*$/u;
-/** A postal address: a street or a box, and a postcode. */
-const ADDRESS = /(?=.*(?<!\d)\d{5}\s+\p{Lu})(?=.*\b(?:rue|boulevard|bd|avenue|av\.|place|all[ée]e|esplanade|quai|chemin|route|impasse|cours|immeuble|h[ôo]tel d[eu]|cs|bp|cedex|t[ée]l\.?)\b)/iu;
-const LINKS = /(?:\s[|·]\s.*){2}/;
-/** A site's footer or share links (a town « Plan » does not make « Plan du site » a place). */
-const FOOTER = /\b(?:mentions l[ée]gales|plan du site|contact|accessibilit[ée]|donn[ée]es personnelles|cookies|partager|facebook|linkedin|twitter|mastodon|newsletter|lettre d['’]information|imprimer|haut de page|flux rss|cr[ée]dits)\b/i;
-
-/** A paragraph: fifteen words or more, ending as a sentence ends. */
-const PARAGRAPH = /^(?:\S+\s+){14,}.*[.!?…»"]\s*$/u;
-
-const KIND_LABEL = /^\s*(?:intercommunalit[ée]s?|communes?|villes?|villages?|epci|collectivit[ée]s?)\s*:\s*(?=\S)/i;
-/** Where a line's clauses part: after a sentence or « ; », before « tandis que », « alors que », « mais ». */
-const CLAUSE = /(?<=[.;!?…])\s+|,\s*(?=(?:tandis|alors)\s+qu|mais\b)/u;
-
-/** A page's part after the palmarès: its heading. */
-const SECTION = /^[\s=*#_~|-]*(?:(?:vos|nos|les|\d+)\s+(?=commentaires?|r[ée]actions?))?(?:agenda|(?:[àa]\s+)?lire aussi|(?:[àa]\s+)?voir aussi|sur le m[êe]me sujet|prochains?\s+(?:rendez-vous|[ée]v[ée]nements?)|[àa] noter|en savoir plus|partager|contacts?|commentaires?|r[ée]actions?|mentions?\s+sp[ée]ciales?|prix\s+sp[ée]ciaux|coups?\s+de\s+c(?:œ|oe)ur)\b(?:[^@\d]|\d{4}|\(\d{1,4}\)){0,40}$/iu;
-/** An agenda's line: « - 3 avril : journée régionale … ». */
-const AGENDA_DATE = /^[-–•*·\s]*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{1,2}(?:er)?\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\b(?:\s+\d{4})?\s*[:–—-]/iu;
-
-/** The capitalised words a line opens with (after a bullet, an article): a sentence's subject, if a place. */
-const OPENING_NAME = /^[\s\-–•*·]*((?:(?:la|le|les|l['’])\s*)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|du|des|la|le|les|sur|sous|en|lès|lez|et)\s+|d['’]|l['’])*\p{Lu}[\p{L}'’-]*)*)/iu;
-
-/** A table's header words only (folded). */
-const COLUMNS = /^(?:(?:collectivites?|communes?|villes?|noms?|territoires?|dep|dept|dpt|departements?|regions?|population|pop|habitants|niveau|niveaux|label|labels|arobases?|nb|evolution|evol|code|insee|cp|type|rang|n°|no|annee|@)\s*){2,}$/;
-
-/** A name cut after its particle (« … du Pays de »). */
-const WRAPPED_END = /\s(?:de|du|des|de la|d['’]|et|sur|sous|l[èe]s|en|la|le|aux?)$/iu;
-/** A wrapped cell's end: a few words, no number, no level (then, maybe, a remark column's words). */
-const CELL_END = /^\p{Lu}[\p{L}'’ ()-]{0,40}?(?:\s{2,}[^\d@]*)?$/u;
-const LONE_EPCI_WORD = /^(?:Communaut[ée]|Agglom[ée]ration|Agglo|M[ée]tropole)$/u;
-/** A table row's name cell (before two spaces and a number or a level) and the next line holding its end. */
-function wrappedCell(row: string, next: string): boolean {
-  const cell = /^\S.*?\S(?=\s{2,}[\d@])/u.exec(row)?.[0];
-  if (!cell || !CELL_END.test(next)) return false;
-  return cell.endsWith('-') || WRAPPED_END.test(cell) || EPCI_WORD_FIRST.test(next)
-    || /^(?:communaut[ée] de communes|communaut[ée] d['’]agglom[ée]ration|communaut[ée] urbaine)$/i.test(cell);
-}
-const EPCI_WORD_FIRST = /^\s*(?:Agglom[ée]ration|Agglo|Communaut[ée]|M[ée]tropole)\b/u;
 
 /** « Grand Rodez 12 55 300 »: a table row whose level cell a PDF copy put on the next line; an entry, never a title. */
 const ROW = /\p{L}\*?\s+(?:\d{2,3}|2[AB])(?:\s+\d{1,3}(?:[  .]\d{3})*)?$/iu;

@@ -1,0 +1,47 @@
+// A PDF copy's broken lines: a name cut at its hyphen, a département or a population alone on the next line, a name
+// a table cell wrapped, a mail wrapped at its width. Joined back before the list is read.
+
+/**
+ * A PDF copy breaks lines: « Bellerive-sur- » / « Allier 03 @@@ », « Murat » / « 15 » / « @ ». A line ending in a
+ * hyphen goes on with the next; a line that is only a département number (then one that is only a population) belongs to
+ * the name before it.
+ */
+export function joinBrokenLines(lines: { line: number; raw: string }[]): { line: number; raw: string }[] {
+  const out: { line: number; raw: string }[] = [];
+  for (const l of lines) {
+    const prev = out.at(-1);
+    if (prev && /\p{L}-$/u.test(prev.raw) && /^\p{L}/u.test(l.raw)) prev.raw += l.raw;
+    // « Conques* »: a footnote's star.
+    else if (prev && /^(?:\d{2,3}|2[AB])$/i.test(l.raw) && /\p{L}\*+$/u.test(prev.raw)) prev.raw = `${prev.raw.replace(/\*+$/, '')} ${l.raw}`;
+    else if (prev && /^(?:\d{2,3}|2[AB])$/i.test(l.raw) && /\p{L}\*?$/u.test(prev.raw)) prev.raw += ` ${l.raw}`;
+    // « Grand Rodez » / « 12 » / « 55 300 » / « @@@@ »: the population column after the département's.
+    else if (prev && /^\d{1,3}(?:[  .]\d{3})*$/.test(l.raw) && /\p{L}\s(?:\d{2,3}|2[AB])$/iu.test(prev.raw)) prev.raw += ` ${l.raw}`;
+    // A name a PDF cell wrapped: « Communauté de communes du Pays de » / « Landerneau-Daoulas 29 … », or the row's
+    // name cell, then its end alone, « Annemasse - Les Voirons    74    85 602    @@ » / « Agglomération ».
+    else if (prev && WRAPPED_END.test(prev.raw) && !/[\d@]/.test(prev.raw) && /^\p{Lu}/u.test(l.raw)) prev.raw += ` ${l.raw}`;
+    else if (prev && wrappedCell(prev.raw, l.raw)) {
+      const end = /^\S.*?(?=\s{2,}|$)/u.exec(l.raw)![0];
+      prev.raw = prev.raw.replace(/^\S.*?\S(?=\s{2,})/u, (cell) => (cell.endsWith('-') ? `${cell}${end}` : `${cell} ${end}`));
+    }
+    // A mail wrapped at its width: « … Guichen, Vitré » / « Communauté », « … Melesse, Val » / « d'Anast (35) ».
+    else if (prev && !/[@.:!?]$/.test(prev.raw) && !/@|arobase/i.test(prev.raw) && (LONE_EPCI_WORD.test(l.raw) || /^(?:d['’]|de |du |des |sur |sous |l[èe]s )\p{L}/u.test(l.raw))) {
+      prev.raw += ` ${l.raw}`;
+    }
+    else out.push({ ...l });
+  }
+  return out;
+}
+
+/** A name cut after its particle (« … du Pays de »). */
+const WRAPPED_END = /\s(?:de|du|des|de la|d['’]|et|sur|sous|l[èe]s|en|la|le|aux?)$/iu;
+/** A wrapped cell's end: a few words, no number, no level (then, maybe, a remark column's words). */
+const CELL_END = /^\p{Lu}[\p{L}'’ ()-]{0,40}?(?:\s{2,}[^\d@]*)?$/u;
+const LONE_EPCI_WORD = /^(?:Communaut[ée]|Agglom[ée]ration|Agglo|M[ée]tropole)$/u;
+/** A table row's name cell (before two spaces and a number or a level) and the next line holding its end. */
+function wrappedCell(row: string, next: string): boolean {
+  const cell = /^\S.*?\S(?=\s{2,}[\d@])/u.exec(row)?.[0];
+  if (!cell || !CELL_END.test(next)) return false;
+  return cell.endsWith('-') || WRAPPED_END.test(cell) || EPCI_WORD_FIRST.test(next)
+    || /^(?:communaut[ée] de communes|communaut[ée] d['’]agglom[ée]ration|communaut[ée] urbaine)$/i.test(cell);
+}
+const EPCI_WORD_FIRST = /^\s*(?:Agglom[ée]ration|Agglo|Communaut[ée]|M[ée]tropole)\b/u;
