@@ -2,10 +2,10 @@
 // level or a département to the names under them, titles that are no entries, lines a PDF copy broke in two, and
 // lines that list several names (« Elbeuf (76) et Trévières (14) ont reçu trois arobases »).
 import { tableLines } from './listTable.ts';
-import { ADDRESS, AGENDA_DATE, CLAUSE, COLUMNS, FOOTER, KIND_LABEL, LETTER, LINKS, OPENING_NAME, PARAGRAPH, SECTION, WEB_FURNITURE } from './pageFurniture.ts';
+import { ADDRESS, DASH_LEVEL, AGENDA_DATE, CLAUSE, COLUMNS, FOOTER, KIND_LABEL, LETTER, LINKS, OPENING_NAME, PARAGRAPH, SECTION, WEB_FURNITURE } from './pageFurniture.ts';
 import { joinBrokenLines } from './brokenLines.ts';
 import { lightFold } from './departementWords.ts';
-import { FORMER_REGIONS, NOT_APPLIED, parseListLine, type ListEntry } from './palmaresLine.ts';
+import { FORMER_REGIONS, NOT_APPLIED, parseListLine, UNSURE, type ListEntry } from './palmaresLine.ts';
 import type { Registry } from './territories/registry.ts';
 import { foldText } from './text.ts';
 
@@ -40,8 +40,11 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   }
   // (« Saint-Malo, Dinard et Redon n'ont pas présenté de candidature cette année. »: a clause naming places that won
   // nothing is read no further; a line of nothing else is no entry.)
+  // (« Format Ville – niveau » then « Rezé – 3 », « Saumur – 3 à vérifier »: a hand-typed list's level after a dash,
+  // four lines so at least; the remark after it is no name.)
+  const dashed = raw.filter((e) => DASH_LEVEL.test(e.raw)).length >= 4;
   // (« Intercommunalités : Le Grésivaudan · … »: the kind of the names after it, no name.)
-  const lines = joinBrokenLines(raw).map((e) => ({ ...e, raw: e.raw.replace(KIND_LABEL, '') })).flatMap((e) => {
+  const lines = joinBrokenLines(raw).map((e) => ({ ...e, raw: (dashed ? e.raw.replace(DASH_LEVEL, (_, name: string, level: string, brackets = '', remark = '') => `${name} ${level}@ ${brackets}${UNSURE.test(remark) ? remark : ''}`) : e.raw).replace(KIND_LABEL, '') })).flatMap((e) => {
     if (!NOT_APPLIED.test(e.raw)) return [e];
     const clauses = e.raw.split(CLAUSE);
     const kept = clauses.filter((c) => !NOT_APPLIED.test(c)).map((c) => (/[.;!?…]\s*$/.test(c) ? c : `${c}.`)).join(' ').trim();

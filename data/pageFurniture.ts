@@ -28,3 +28,6 @@ export const OPENING_NAME = /^[\s\-–•*·]*((?:(?:la|le|les|l['’])\s*)?\p{L
 
 /** A table's header words only (folded). */
 export const COLUMNS = /^(?:(?:collectivites?|communes?|villes?|noms?|territoires?|dep|dept|dpt|departements?|regions?|population|pop|habitants|niveau|niveaux|label|labels|arobases?|nb|evolution|evol|code|insee|cp|type|rang|n°|no|annee|@)\s*){2,}$/;
+
+/** « Rezé – 3 », « Orvault – 3 (je crois) », « Pornic – 2 idem l'an dernier »: a name, a dash, its level, a remark. */
+export const DASH_LEVEL = /^(\P{N}*\p{L}\P{N}*?)\s+[–—-]\s+([1-5])(\s*\([^()]*\))?(\s+\p{Ll}[\p{L}'’ ]*)?\s*$/u;

@@ -96,7 +96,8 @@ export function parseListLine(text: string, line: number, registry: Registry): L
   }
   // « perd une arobase et redescend à deux @ », « visaient la quatrième arobase, ils restent à trois »: which level?
   const other = LEVEL_PATTERNS.map(([re, value]) => { const m = re.exec(rest); return m ? value(m) : undefined; }).find((v) => v !== undefined);
-  const levelUnclear = (level === undefined && changed) || (level !== undefined && ((other !== undefined && other !== level) || NOT_WON.test(text)));
+  // (« Saint-Philbert – 2 (de-Grand-Lieu ou de-Bouaine ?? à vérifier) »: the writer's own doubt leaves it to the reviewer.)
+  const levelUnclear = (level === undefined && changed) || (level !== undefined && ((other !== undefined && other !== level) || NOT_WON.test(text) || UNSURE.test(text)));
   if (levelUnclear) level = undefined;
   // « 5 arobases @@@@@ »: the level said twice is said once.
   else if (level !== undefined) for (const [re] of LEVEL_PATTERNS) rest = rest.replace(new RegExp(re.source, `${re.flags.replace('g', '')}g`), ' ');
@@ -182,6 +183,9 @@ function departementNumber(text: string): RegExpExecArray | undefined {
 
 
 const CHANGE = /\b(?:gagn\p{L}*|prenn?\p{L}*)\s+(?:(?:ainsi|encore|donc|aussi|[ée]galement|bien)\s+)?(?:une?|deux|[12])\s*(?:@|arr?obases?)(?:\s+(?:de plus|suppl[ée]mentaires?))?|\b(?:en\s+)?(?:progression|progresse|hausse|baisse|recul|recule)\s+d['’]\s*(?:une?|deux|[12])\s*(?:@|arr?obases?)|\b(?:une?|deux|[12])\s*(?:@|arr?obases?)\s+(?:de plus|suppl[ée]mentaires?)\b/giu;
+
+/** A writer's doubt: « ?? », « à vérifier », « à confirmer », « sous réserve », « je crois ». */
+export const UNSURE = /\?\?|(?<!\p{L})(?:[àa]\s+(?:v[ée]rifier|confirmer)|sous\s+r[ée]serve|je\s+crois)(?!\p{L})/iu;
 
 /** Words that say a level was aimed at or lost, not won. */
 const NOT_WON = /\bavai(?:t|ent)\s+(?:obtenu|d[ée]croch[ée]|re[çc]u|eu)\b|\b(?:vis(?:e|ent|ait|aient|[ée]e?s?)|esp[èé]r(?:e|ent|ait|aient)|perd(?:u|ent|ait)?|redescend\w*|r[ée]trograd\w*|manqu\w*|[ée]chou\w*)\b/i;

@@ -4,7 +4,7 @@
 // is which territory is palmaresList's.
 import { departementMentions } from './departementWords.ts';
 import type { PlaceNamed } from './listLayout.ts';
-import { GLUED_BRACKETS, LAST_YEAR, nameSpans, NOT_APPLIED, PAST_LEVEL, REMARK, WORDS, type ListEntry } from './palmaresLine.ts';
+import { GLUED_BRACKETS, LAST_YEAR, nameSpans, PAST_LEVEL, REMARK, UNSURE, WORDS, type ListEntry } from './palmaresLine.ts';
 import type { Registry } from './territories/registry.ts';
 import { escapeRegExp, foldText } from './text.ts';
 
@@ -147,7 +147,8 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
   // twice shares the levels out in a way this reading does not follow; the reviewer says.
   const twice = names.some((n) => masked.split(new RegExp(`(?<![\\p{L}-])${escapeRegExp(n.name)}(?![\\p{L}-])`, 'u')).length > 2
     && new RegExp(`\\bpour\\s+${escapeRegExp(n.name)}(?![\\p{L}-])`, 'iu').test(masked));
-  if (twice) said.forEach((levels) => levels.fill(undefined));
+  // (« … ?? à vérifier »: the writer's doubt, the reviewer's call.)
+  if (twice || UNSURE.test(text)) said.forEach((levels) => levels.fill(undefined));
   const one = names.length === 1;
   return groups.flatMap((group, i) => group.map((n, j): ListEntry => ({
     line: entry.line, text: one ? entry.text : n.name, name: n.name, departement: n.departement, sentence: true,

@@ -504,6 +504,11 @@ describe('places a page names that won nothing (session 14: twenty-seventh to th
   it('« Couëron, qui en comptait deux l\'an passé, gagne ainsi une arobase » says no level of one', () => {
     expect(codes('Couëron, qui en comptait deux l\'an passé, gagne ainsi une arobase.')).not.toContain('44047 1');
   });
+  it('a hand-typed « Ville – niveau » list: the digit after the dash; the writer\'s doubt leaves it open', () => {
+    const mail = ['Salut Julien, voici la liste :', 'Nantes Métropole – 4', 'Rezé – 3', 'Saumur – 3 à vérifier', 'Carquefou – 2',
+      'Saint-Philbert – 2 (de-Grand-Lieu ou de-Bouaine ?? à vérifier)'];
+    expect(codes(mail.join('\n'))).toEqual(['244400404 4', '44143 3', 'unknown', '44026 2', 'unknown']);
+  });
   it('a level said in one name\'s words is not the names\' after it; a place said as where is no name', () => {
     expect(codes('Villes Internet : Montpellier garde ses cinq arobases, Nîmes gagne du terrain')).not.toContain('30189 5');
     expect(codes('Au bord de la Marne, Nogent-sur-Marne et Le Perreux-sur-Marne font leur entrée avec une arobase.')).not.toContain('44090 1');
