@@ -208,6 +208,8 @@ const SENTENCE_WORDS = new Set(['À', 'A', 'Pour', 'Avec', 'Dans', 'Chez', 'Apr�
   'Notre', 'Nos', 'Mairie', 'Facebook', 'Commune',
   // « Près de 300 collectivités », « Plus de la moitié », « Parmi elles », « Nous avons compilé »: counts and pronouns.
   'Près', 'Plus', 'Moins', 'Environ', 'Parmi', 'Outre', 'Entre', 'Quelque', 'Quelques', 'Nous', 'Vous', 'Voici', 'Voilà',
+  // « Douze communes ont obtenu … » (not La Douze, 24).
+  'Six', 'Sept', 'Huit', 'Neuf', 'Dix', 'Onze', 'Douze', 'Treize', 'Quatorze', 'Quinze', 'Seize', 'Vingt', 'Trente', 'Quarante', 'Cinquante', 'Cent',
   // « [Coudray] Nouvelle labellisée… », « Première arobase pour … »: news-item words.
   'Nouvelle', 'Nouvelles', 'Nouveau', 'Nouveaux', 'Première', 'Premier', 'Numérique', 'Palmarès']);
 const capitalised = (t: string) => /^\p{Lu}/u.test(t);

@@ -57,7 +57,16 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     // (« Côté Bas-Rhin, l'Eurométropole conserve ses cinq arobases, et la ville de Strasbourg ses quatre »: the
     // sentence's one subject is read with the level said after it, not the line's first.)
     const own = prose?.length === 1 ? itemOf({ ...prose[0]!, ...(entry.part ? { part: entry.part } : {}) }) : undefined;
-    return own && own.status !== 'unknown' && (own.status !== 'resolved' || own.code === once.code) && own.level !== once.level ? [own] : [once];
+    if (own && own.status !== 'unknown' && (own.status !== 'resolved' || own.code === once.code) && own.level !== once.level) return [own];
+    // (« … dont le palmarès a été dévoilé mercredi à Martigues »: a sentence's one place, named only where it happened,
+    // is no subject; no award.)
+    const at = foldText(entry.text).lastIndexOf(foldText(once.territoryName));
+    const folded = foldText(entry.text);
+    if (!prose?.length && entry.text.split(/\s+/).length > 8 && at > 0 && /(?:^|\s)(?:a|au|aux|depuis|chez|vers)\s+$/.test(folded.slice(0, at))
+      && /^[\s.!?…»"]*$/.test(folded.slice(at + foldText(once.territoryName).length))) {
+      return [{ ...entry, status: 'unknown', candidates: [], reason: 'unknownName' }];
+    }
+    return [once];
   };
   // One entry, or the names it lists (parts numbered from `firstPart`); `whole` when already resolved as one.
   const readOne = (entry: ListEntry, firstPart?: number, whole = pickedOr(entry, () => resolveEntry(entry, resolve, registry))): EntryResult[] => {

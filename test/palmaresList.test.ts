@@ -509,6 +509,10 @@ describe('places a page names that won nothing (session 14: twenty-seventh to th
       'Saint-Philbert – 2 (de-Grand-Lieu ou de-Bouaine ?? à vérifier)'];
     expect(codes(mail.join('\n'))).toEqual(['244400404 4', '44143 3', 'unknown', '44026 2', 'unknown']);
   });
+  it('a count opens no name; a ceremony\'s town named last is no award', () => {
+    expect(codes('Douze communes ont obtenu cette année la note maximale de cinq @ au label, dont le palmarès a été dévoilé mercredi à Martigues.'))
+      .toEqual(['unknown']);
+  });
   it('a level said in one name\'s words is not the names\' after it; a place said as where is no name', () => {
     expect(codes('Villes Internet : Montpellier garde ses cinq arobases, Nîmes gagne du terrain')).not.toContain('30189 5');
     expect(codes('Au bord de la Marne, Nogent-sur-Marne et Le Perreux-sur-Marne font leur entrée avec une arobase.')).not.toContain('44090 1');
