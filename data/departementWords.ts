@@ -11,10 +11,11 @@ export type DepartementMention = { d: { code: string; name: string }; at: number
  */
 export function departementMentions(text: string, registry: Registry, every = false): DepartementMention[] {
   const light = lightFold(text);
+  const nfc = text.normalize('NFC');
   const found = spelledDepartements(registry).flatMap(({ d, spelled }) => spelled.flatMap((v) => standaloneAt(light, v, every).map((at) => ({ d, at, length: v.length }))))
     .filter((x) => !NAME_BEFORE.test(light.slice(0, x.at)) && !DIRECTION_BEFORE.test(light.slice(0, x.at)) && !inName(light, x.at, x.at + x.length)
       // (« Vienne Condrieu Agglomération », « Loire Forez »: a line that opens on it and goes on in capitals names more.)
-      && !(/^[\s•·*–—-]*$/.test(light.slice(0, x.at)) && /^ \p{Lu}/u.test(text.normalize('NFC').slice(x.at + x.length)))).map((x) => ({ ...x, end: x.at + x.length }));
+      && !(/^[\s•·*–—-]*$/.test(light.slice(0, x.at)) && /^ \p{Lu}/u.test(nfc.slice(x.at + x.length)))).map((x) => ({ ...x, end: x.at + x.length }));
   return found.filter((x) => !found.some((y) => y !== x && y.at <= x.at && y.end >= x.end && y.length > x.length)) // « Oise » in « Val-d'Oise »
     .sort((a, b) => a.at - b.at).map(({ d, at, end }) => ({ d, at, end }));
 }

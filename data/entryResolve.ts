@@ -2,7 +2,7 @@
 // before a merger that kept the code), its département and its neighbours. The whole list's rules (scope, repeats,
 // picks) are palmaresList's.
 import { EPCI_AFTER, EPCI_NAME, EPCI_OF_TOWN, EPCI_SPAN, EPCI_WORDS } from './epciPhrases.ts';
-import { nameSpans, type ListEntry } from './palmaresLine.ts';
+import { nameSpans, WHERE_OPENERS, type ListEntry } from './palmaresLine.ts';
 import type { Reason, ReasonVars } from './palmaresReasons.ts';
 import { canonicalName, DOMINANT, dominant, listNames, memberOf, type ListNames } from './palmaresNames.ts';
 import type { Resolution, Territory } from './territories/index.ts';
@@ -86,7 +86,7 @@ function saidAsWhere(text: string, name: string): boolean {
   const at = text.indexOf(name);
   return at >= 0 && WHERE_START.test(text.slice(0, at)) && /^\s*,/.test(text.slice(at + name.length));
 }
-const WHERE_START = /(?:^|[.;:!?]\s*)(?:en|dans|au|aux|c[ôo]t[ée]|sur|chez|vers|plus au)\s+(?:(?:le|la|les|l['’])\s*)?$/i;
+const WHERE_START = new RegExp(`(?:^|[.;:!?]\\s*)(?:${WHERE_OPENERS}|plus au)\\s+(?:(?:le|la|les|l['’])\\s*)?$`, 'i');
 
 /** What a place's neighbour follows: « près de », « (commune) voisine de », « aux portes de », « non loin de ». */
 const NEAR = /\b(?:pr[èe]s\s+de|(?:commune\s+|ville\s+)?voisine?\s+de|[àa]\s+c[ôo]t[ée]\s+de|aux\s+portes\s+de|non\s+loin\s+de|proche\s+de|limitrophe\s+de)\s*(?:la\s+|l['’]\s*)?$/i;

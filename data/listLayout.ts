@@ -66,7 +66,8 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   const levelOnly = (i: number) => parsed[i]!.level !== undefined && /^(?:@{1,5}|[1-5]\s*@)$/.test(lines[i]!.raw.replace(/\(\s*(?:[+\-–−]\s*\d|=|nouveau)\s*\)/gi, '').replace(/\s+/g, ''));
   const underName = (i: number) => i > 0 && lines[i - 1]!.line === lines[i]!.line - 1 && parsed[i - 1]!.level === undefined && !parsed[i - 1]!.levelUnclear && /\p{L}/u.test(lines[i - 1]!.raw);
   const levelLines = parsed.map((_, i) => i).filter(levelOnly);
-  const levelsUnderNames = levelLines.filter(underName).length >= 3 && levelLines.filter(underName).length >= 0.6 * levelLines.length;
+  const underNames = levelLines.filter(underName).length;
+  const levelsUnderNames = underNames >= 3 && underNames >= 0.6 * levelLines.length;
   parsed.forEach((entry, i) => {
     const name = foldText(entry.name);
     if (levelsUnderNames && levelOnly(i) && underName(i)) {

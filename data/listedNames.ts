@@ -2,7 +2,7 @@
 // arobases », « Côté Nièvre, Nevers grimpe à quatre @, Cosne-Cours-sur-Loire et Decize obtiennent leur deuxième
 // arobase ». An entry a name, with its own level and département, or the line's when the line leaves no doubt.
 import { enumeration, type IgnoredLine, type PlaceNamed } from './listLayout.ts';
-import { parseListLine, WORDS, type ListEntry } from './palmaresLine.ts';
+import { parseListLine, WHERE_OPENERS, WORDS, type ListEntry } from './palmaresLine.ts';
 import type { Registry } from './territories/registry.ts';
 
 /**
@@ -19,7 +19,9 @@ const levelBeforeName = (text: string, name: string) => {
   return level >= 0 && at >= 0 && level < at;
 };
 /** A piece that says where the names after it lie: « Au bord de la Marne », « En Petite-Terre », « Dans le Genevois ». */
-const WHERE_START = /^(?:au|aux|en|dans|c[ôo]t[ée]|du c[ôo]t[ée] d[eu']|chez|sur|pr[èe]s d[eu']|autour d[eu']|vers|plus au|outre|hormis)\s/i;
+const WHERE_START = new RegExp(`^(?:${WHERE_OPENERS}|du c[ôo]t[ée] d[eu']|pr[èe]s d[eu']|autour d[eu']|plus au|outre|hormis)\\s`, 'i');
+/** The opening of a line up to its first comma, when it says where (« Dans le Chablais et le Genevois, »). */
+const WHERE_PREFIX = new RegExp(`^\\s*(?:${WHERE_OPENERS}|outre|hormis|apr[èe]s)\\s[^,:;]*,`, 'i');
 /** What is left of a piece that only says where: « Côté Nièvre », « En Saône-et-Loire », « Dans le Jura ». */
 const WHERE_WORDS = /^(?:c[ôo]t[ée]|en|dans|du c[ôo]t[ée] de|pour|et)?$/i;
 
@@ -51,7 +53,7 @@ export function listedNames<R>(entry: ListEntry, registry: Registry, placeNamed:
   // (Said before the name, « au niveau 1 @ les communes de Croutelle, Béruges … », it is the list's.)
   // (« Dans le Chablais et le Genevois, Thonon-les-Bains … », « Outre Lannion et Ploemeur, … »: all the names before
   // the comma say where, or who was said already.)
-  const wherePrefix = /^\s*(?:dans|en|au|aux|c[ôo]t[ée]|sur|chez|vers|outre|hormis|apr[èe]s)\s[^,:;]*,/i.exec(entry.text)?.[0];
+  const wherePrefix = WHERE_PREFIX.exec(entry.text)?.[0];
   const firstLevelled = parsed.findIndex((p, i) => p.level !== undefined && !levelBeforeName(items[i]!, p.name));
   items.forEach((text, i) => {
     const own = parsed[i]!;

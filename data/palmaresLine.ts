@@ -184,6 +184,12 @@ function departementNumber(text: string): RegExpExecArray | undefined {
 
 const CHANGE = /\b(?:gagn\p{L}*|prenn?\p{L}*)\s+(?:(?:ainsi|encore|donc|aussi|[ée]galement|bien)\s+)?(?:une?|deux|[12])\s*(?:@|arr?obases?)(?:\s+(?:de plus|suppl[ée]mentaires?))?|\b(?:en\s+)?(?:progression|progresse|hausse|baisse|recul|recule)\s+d['’]\s*(?:une?|deux|[12])\s*(?:@|arr?obases?)|\b(?:une?|deux|[12])\s*(?:@|arr?obases?)\s+(?:de plus|suppl[ée]mentaires?)\b/giu;
 
+/**
+ * The words a clause opens on to say where it stands, « Dans le Genevois, … », « En Petite-Terre, … », « Au Nord, … »:
+ * the names after them, up to the comma, are no subjects (each reader adds its own).
+ */
+export const WHERE_OPENERS = 'dans|en|au|aux|c[ôo]t[ée]|sur|chez|vers';
+
 /** A writer's doubt: « ?? », « à vérifier », « à confirmer », « sous réserve », « je crois ». */
 export const UNSURE = /\?\?|(?<!\p{L})(?:[àa]\s+(?:v[ée]rifier|confirmer)|sous\s+r[ée]serve|je\s+crois)(?!\p{L})/iu;
 

@@ -60,10 +60,11 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     if (own && own.status !== 'unknown' && (own.status !== 'resolved' || own.code === once.code) && own.level !== once.level) return [own];
     // (« … dont le palmarès a été dévoilé mercredi à Martigues »: a sentence's one place, named only where it happened,
     // is no subject; no award.)
-    const at = foldText(entry.text).lastIndexOf(foldText(once.territoryName));
     const folded = foldText(entry.text);
+    const place = foldText(once.territoryName);
+    const at = folded.lastIndexOf(place);
     if (!prose?.length && entry.text.split(/\s+/).length > 8 && at > 0 && /(?:^|\s)(?:a|au|aux|depuis|chez|vers)\s+$/.test(folded.slice(0, at))
-      && /^[\s.!?…»"]*$/.test(folded.slice(at + foldText(once.territoryName).length))) {
+      && /^[\s.!?…»"]*$/.test(folded.slice(at + place.length))) {
       return [{ ...entry, status: 'unknown', candidates: [], reason: 'unknownName' }];
     }
     return [once];
@@ -86,6 +87,14 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     ignored.push(...listed.ignored);
     return listed.results;
   };
+  // (« Sigolsheim (Kaysersberg Vignoble) : 1 @ »: the commune a former one merged into, in brackets, says where.)
+  const lineText = new Map(entries.map((e) => [e.line, e.text]));
+  const successorAside = (r: EntryResult) => {
+    if (r.status !== 'resolved') return false;
+    const at = (lineText.get(r.line) ?? '').indexOf(`(${r.text})`);
+    const before = at > 0 ? /(\p{Lu}[\p{L}'’-]*(?:[\s-]+(?:\p{Lu}[\p{L}'’-]*|de|du|des|la|le|les|sur|sous|en|d['’]\p{L}+))*)\s*$/u.exec(lineText.get(r.line)!.slice(0, at))?.[1] : undefined;
+    return !!before && listNames(registry).formers(canonicalName(before)).some((f) => f.current === r.code && f.code !== f.current);
+  };
   const first = entries.flatMap((entry): EntryResult[] => {
     const once = pickedOr(entry, () => resolveEntry(entry, resolve, registry));
     if (entry.row) return [once];
@@ -104,22 +113,11 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     }
     return readOne(entry, undefined, once);
   }).filter((r) => {
-    // (Picked « - » by the reviewer: no award, shown with the titles.)
-    if (picks.get(entryKey(r)) !== SKIP) return true;
+    // (Picked « - » by the reviewer, or the successor in brackets of a merged commune: no award, shown with the titles.)
+    if (picks.get(entryKey(r)) !== SKIP && !successorAside(r)) return true;
     ignored.push({ line: r.line, text: r.text });
     return false;
   });
-  // (« Sigolsheim (Kaysersberg Vignoble) : 1 @ »: the commune a former one merged into, in brackets, says where; no
-  // award of its own.)
-  const lineText = new Map(entries.map((e) => [e.line, e.text]));
-  first.splice(0, first.length, ...first.filter((r) => {
-    if (r.status !== 'resolved') return true;
-    const at = (lineText.get(r.line) ?? '').indexOf(`(${r.text})`);
-    const before = at > 0 ? /(\p{Lu}[\p{L}'’-]*(?:[\s-]+(?:\p{Lu}[\p{L}'’-]*|de|du|des|la|le|les|sur|sous|en|d['’]\p{L}+))*)\s*$/u.exec(lineText.get(r.line)!.slice(0, at))?.[1] : undefined;
-    const merged = before ? listNames(registry).formers(canonicalName(before)).some((f) => f.current === r.code && f.code !== f.current) : false;
-    if (merged) ignored.push({ line: r.line, text: r.text });
-    return !merged;
-  }));
   const scope = listScope(first.flatMap((r) => (r.status === 'resolved' ? registry.get(r.code) ?? [] : [])));
   const seen = new Map<string, { key: string; level?: number }>();
   const results = first.map((r): EntryResult => {

@@ -4,7 +4,7 @@
 // is which territory is palmaresList's.
 import { departementMentions } from './departementWords.ts';
 import type { PlaceNamed } from './listLayout.ts';
-import { GLUED_BRACKETS, LAST_YEAR, nameSpans, PAST_LEVEL, REMARK, UNSURE, WORDS, type ListEntry } from './palmaresLine.ts';
+import { GLUED_BRACKETS, LAST_YEAR, nameSpans, PAST_LEVEL, REMARK, UNSURE, WHERE_OPENERS, WORDS, type ListEntry } from './palmaresLine.ts';
 import type { Registry } from './territories/registry.ts';
 import { escapeRegExp, foldText } from './text.ts';
 
@@ -56,7 +56,7 @@ const FOR = /^\s*,?\s*pour\s+(?:(?:la|le|les|l')\s*)?$/i;
 const SAME_FOR = /\bm[êe]me\s+(?:distinction|niveau|score|note|r[ée]sultat|label)\s+pour\s+(?:(?:la|le|les|l')\s*)?$/i;
 const EPCI = /(?:(?:[Ll]a |[Ll]e |[Ll]')?(?:[Cc]ommunaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|[Mm][ée]tropole|[Aa]gglom[ée]ration|[Aa]gglo|[Cc]om['’]?\s?com['’]?|CC|CA|CU)\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?)\p{Lu}[\p{L}'-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur|aux?)\s+|d'|l')*\p{Lu}[\p{L}'-]*)*|\p{Lu}[\p{L}'-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur)\s+|d'|l')*\p{Lu}[\p{L}'-]*)*\s+(?:[Mm][ée]tropole|[Aa]gglom[ée]ration|[Aa]gglo|[Cc]ommunaut[ée])(?![\p{L}])/gu;
 /** A clause opening on where it stands, up to the name: « Dans le Chablais et le », « En ». */
-const LOCATIVE = /(?:^|[.;:!?]\s*)(?:dans|en|au|aux|c[ôo]t[ée]|sur|chez|vers|outre|hormis)\s+(?:(?:la|le|les|l')\s*)?(?:[^,;:.!?]*\s(?:et|ou)\s+(?:(?:la|le|les|l')\s*)?)?$/i;
+const LOCATIVE = new RegExp(`(?:^|[.;:!?]\\s*)(?:${WHERE_OPENERS}|outre|hormis)\\s+(?:(?:la|le|les|l')\\s*)?(?:[^,;:.!?]*\\s(?:et|ou)\\s+(?:(?:la|le|les|l')\\s*)?)?$`, 'i');
 /** Where a département's name says where (« Dans l'Yonne, », « Côté Nièvre », « (Deux-Sèvres) »), not a town's name. */
 const WHERE_BEFORE = /(?:\b(?:dans|en|c[ôo]t[ée]|du c[ôo]t[ée] de|d[ée]partement\s+(?:de\s+la|de\s+l'|du|des|de))\s*(?:(?:la|le|les|l')\s*)?|\(\s*)$/i;
 
@@ -95,7 +95,7 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
     // (Not « Rodés (Rodez) »: a name in another language, then the official one.)
     if (last && epciNamed(last.name) && /^\s*\(\s*$/.test(masked.slice(last.end, n.at)) && /^\s*\)/.test(masked.slice(n.end))) continue;
     // (« Dans le Chablais et le Genevois, Thonon-les-Bains … »: where the sentence stands, no subject.)
-    if (LOCATIVE.test(masked.slice(0, n.at)) && !/[,;:.!?]/.test(masked.slice(n.end).split(/,/)[0] ?? '') && /^[^,;:.!?]*,/.test(masked.slice(n.end))) continue;
+    if (LOCATIVE.test(masked.slice(0, n.at)) && /^[^,;:.!?]*,/.test(masked.slice(n.end))) continue;
     // (« Saint-Aubin (Aube, 580 habitants) et Villeneuve (Ain, …) »: a name's own brackets do not part the group.)
     if (last && JOINED.test(masked.slice(last.end, n.at).replace(/^\s*\((?![^()]*(?:@|arr?obase|\b(?:une?|deux|trois|quatre|cinq)\b))[^()]*\)/i, ' '))) all.at(-1)!.push(n);
     else all.push([n]);
