@@ -9,7 +9,7 @@ const DELIMITERS = [';', '\t', '|', ','] as const;
 /** A cell that is a level and nothing else: « 3 », « @@@ », « 3@ », « 3 arobases », « trois ». */
 const LEVEL_CELL = /^(?:[1-5](?:\s*\/\s*5)?|@{1,5}|[1-5]\s*@|(?:[1-5]|une?|deux|trois|quatre|cinq)\s*(?:@|arobases?|arrobases?)?)$/i;
 // (The level's column: one that says arobases first (« Nb @ », « Niveau »), then « Label 2023 »; never « Année label ».)
-const HEADER = { name: /^(?:nom|commune|ville|collectivite|territoire|name|libelle|town)/, departement: /^(?:dep|dpt)/, postcode: /^(?:cp|code postal|postcode)$/, region: /^reg(?:ion)?\b/, level: /@|arobase|^niv|^level/, levelElse: /^(?:label|nombre|nb\b)/ };
+const HEADER = { name: /^(?:nom|commune|ville|collectivite|territoire|name|libelle|town|intercommunalite|epci)/, departement: /^(?:dep|dpt)/, postcode: /^(?:cp|code postal|postcode)$/, region: /^reg(?:ion)?\b/, level: /@|arobase|^niv|^level/, levelElse: /^(?:label|nombre|nb\b)/ };
 
 /** Cells of one row, double quotes honoured (« "Saint-Malo","Ille-et-Vilaine" »). */
 function cells(line: string, delimiter: string): string[] {
@@ -58,6 +58,8 @@ export function tableLines(lines: string[], registry: Registry): TableLine[] | u
       if (row.length !== width) return 'other';
       if (header && i === first) return 'header';
       if (header && i < first) return 'other';
+      // (« | Intercommunalité | Niveau 2024 | Niveau 2025 | … »: a second table's header, below the communes'.)
+      if (header && headerColumns(row)?.level === header.level) return 'header';
       // (« | Le Vigen | @ | — | non reconduit | »: no level this year, no award.)
       if (header?.level !== undefined && /^[—–-]$/.test(row[header.level]!.trim())) return 'other';
       const at = header?.departement;

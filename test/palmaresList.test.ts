@@ -490,6 +490,9 @@ describe('places a page names that won nothing (session 14: twenty-seventh to th
     const table = ['| Commune | Niveau 2024 | Niveau 2025 | Évolution |', '|---|---|---|---|', '| Feytiat | @@@@ | @@@ | −1 |',
       '| Nexon | @ | @@ | +1 |', '| Le Vigen | @ | — | non reconduit |'];
     expect(codes(table.join('\n'))).toEqual(['87065 3', '87106 2']);
+    // (A second table's header, under the first's rows, is no entry.)
+    expect(codes([...table, '', '| Intercommunalité | Niveau 2024 | Niveau 2025 | Évolution |', '|---|---|---|---|', '| CC de Noblat | @@ | @@ | = |'].join('\n')))
+      .toEqual(['87065 3', '87106 2', '248719361 2']);
   });
   it('a jury report\'s PDF, each level on the line under its name, never a heading of the next name', () => {
     const pdf = ['HAUTS-DE-FRANCE', 'Communauté urbaine de Dunkerque', '@@@', 'Tourcoing', '@@@', 'Wattrelos', '@@', 'Hazebrouk', '@@', 'Bailleul @',
