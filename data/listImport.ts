@@ -40,8 +40,8 @@ type Row = { id: string; memberId: string; fileName: string; text: string; editi
 const picksOf = (row: Row) => new Map(Object.entries((row.picks ?? {}) as Record<string, string>));
 
 function view(row: Row, registry: Registry, resolve: Resolve): ListImportView {
-  const { results, ignored } = readListResults(row.text, registry, resolve, picksOf(row));
   const header = readListHeader(row.text);
+  const { results, ignored } = readListResults(row.text, registry, resolve, picksOf(row), row.edition ?? header.edition);
   return {
     id: row.id, fileName: row.fileName, status: row.status, header, results, ignored, open: results.filter((r) => r.status !== 'resolved'),
     edition: row.edition ?? header.edition, source: row.source ?? header.source,
@@ -62,7 +62,7 @@ export async function listImportOf(prisma: PrismaClient, id: string, memberId: s
 
 export type ListDecision =
   | { ok: true; view: ListImportView }
-  | { ok: false; reason: 'notFound' | 'notPending' | 'badPick' | 'open' | 'edition' | 'source'; detail?: string; view?: ListImportView };
+  | { ok: false; reason: 'notFound' | 'notPending' | 'badPick' | 'open' | 'edition' | 'source' | 'changed'; detail?: string; view?: ListImportView };
 
 /**
  * A reviewer's « line → code » (« 12.2 » for a line's second name): only an entry still open, only a territory the
@@ -93,6 +93,14 @@ export async function confirmListImport(
   const source = String(given.source ?? current.source ?? '').trim();
   const unsafe = source ? sourceIssue(source) : 'source manquante';
   if (unsafe) return { ok: false, reason: 'source', detail: unsafe, view: current };
+  if (edition !== current.edition) {
+    // (An export of several years reads the edition's rows: what the preview showed may not be what is imported; the
+    // new preview is shown, and imported on the next confirmation.)
+    await prisma.listImport.updateMany({ where: { id, status: 'pending' }, data: { edition } });
+    const read = (await listImportOf(prisma, id, memberId, registry, resolve))!;
+    const seen = (v: ListImportView) => v.results.map((r) => `${entryKey(r)}:${r.status === 'resolved' ? r.code : r.status}:${r.level}`).join();
+    if (seen(read) !== seen(current)) return { ok: false, reason: 'changed', detail: String(edition), view: read };
+  }
   if (current.open.length) return { ok: false, reason: 'open', view: current };
   // Claimed first: a second click, or a second instance, finds it no longer pending.
   const claimed = await prisma.listImport.updateMany({ where: { id, status: 'pending' }, data: { status: 'imported', edition, source } });

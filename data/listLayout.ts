@@ -9,8 +9,11 @@ import { FORMER_REGIONS, NOT_APPLIED, parseListLine, UNSURE, type ListEntry } fr
 import type { Registry } from './territories/registry.ts';
 import { foldText } from './text.ts';
 
-/** A line that is no entry: a title, a région heading; shown to the reviewer, never imported. */
-export type IgnoredLine = { line: number; text: string };
+/**
+ * A line that is no entry: a title, a région heading; shown to the reviewer, never imported. `otherYear`: an export's
+ * row of another palmarès than the one imported.
+ */
+export type IgnoredLine = { line: number; text: string; otherYear?: true };
 
 /** Whether a text names a place (the resolver's answer), in a département if given. */
 export type PlaceNamed = (name: string, departement?: string, text?: string) => boolean;
@@ -21,7 +24,7 @@ export type PlaceNamed = (name: string, departement?: string, text?: string) => 
  * ENTRANTS »), a département (« DANS LES VOSGES », « GUADELOUPE »). A line with no level that names no place (a
  * title) is no entry.
  */
-export function readList(text: string, registry: Registry, placeNamed: PlaceNamed = () => true): { entries: ListEntry[]; ignored: IgnoredLine[] } {
+export function readList(text: string, registry: Registry, placeNamed: PlaceNamed = () => true, year?: number): { entries: ListEntry[]; ignored: IgnoredLine[] } {
   // « @ @ @ »: a PDF copy spaces the signs of one level (one space: columns, « @      @@ », are two levels); « ➡️ »,
   // « ✅ »: a post's bullets.
   // (« > »: a mail's quoted lines.)
@@ -31,11 +34,12 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   // « Ville de Cognac › Actualités »: a web page's breadcrumb; « |---|---| »: a table's rule. No entries.
   const crumbs = all.filter((e) => /\s›\s/.test(e.raw) || !/[\p{L}\d@]/u.test(e.raw));
   const raw = all.filter((e) => !crumbs.includes(e));
-  const table = tableLines(raw.map((e) => e.raw), registry);
+  const table = tableLines(raw.map((e) => e.raw), registry, year);
   if (table) {
     return {
-      entries: raw.flatMap((e, i) => (table[i] === 'header' || table[i] === 'other' ? [] : [{ ...parseListLine(table[i]!, e.line, registry), text: e.raw, row: true }])),
-      ignored: [...crumbs, ...raw.filter((_, i) => table[i] === 'other')].map((e) => ({ line: e.line, text: e.raw })),
+      entries: raw.flatMap((e, i) => (table[i] === 'header' || table[i] === 'other' || table[i] === 'otherYear' ? [] : [{ ...parseListLine(table[i]!, e.line, registry), text: e.raw, row: true }])),
+      ignored: [...crumbs.map((e) => ({ line: e.line, text: e.raw })), ...raw.flatMap((e, i) => (table[i] === 'other' ? [{ line: e.line, text: e.raw }]
+        : table[i] === 'otherYear' ? [{ line: e.line, text: e.raw, otherYear: true as const }] : []))].sort((a, b) => a.line - b.line),
     };
   }
   // (« Saint-Malo, Dinard et Redon n'ont pas présenté de candidature cette année. »: a clause naming places that won

@@ -9,7 +9,8 @@ const DELIMITERS = [';', '\t', '|', ','] as const;
 /** A cell that is a level and nothing else: « 3 », « @@@ », « 3@ », « 3 arobases », « trois ». */
 const LEVEL_CELL = /^(?:[1-5](?:\s*\/\s*5)?|@{1,5}|[1-5]\s*@|(?:[1-5]|une?|deux|trois|quatre|cinq)\s*(?:@|arobases?|arrobases?)?)$/i;
 // (The level's column: one that says arobases first (« Nb @ », « Niveau »), then « Label 2023 »; never « Année label ».)
-const HEADER = { name: /^(?:nom|commune|ville|collectivite|territoire|name|libelle|town|intercommunalite|epci)/, departement: /^(?:dep|dpt)/, postcode: /^(?:cp|code postal|postcode)$/, region: /^reg(?:ion)?\b/, level: /@|arobase|^niv|^level/, levelElse: /^(?:label|nombre|nb\b)/ };
+// (« Année », « annee »: the year of a row in an export of several palmarès; « Année 1ère labellisation » is no such.)
+const HEADER = { year: /^(?:annee|year|millesime|edition)(?!.*(?:1ere|premiere|first|depuis))/, name: /^(?:nom|commune|ville|collectivite|territoire|name|libelle|town|intercommunalite|epci)/, departement: /^(?:dep|dpt)/, postcode: /^(?:cp|code postal|postcode)$/, region: /^reg(?:ion)?\b/, level: /@|arobase|^niv|^level/, levelElse: /^(?:label|nombre|nb\b)/ };
 
 /** Cells of one row, double quotes honoured (« "Saint-Malo","Ille-et-Vilaine" »). */
 function cells(line: string, delimiter: string): string[] {
@@ -27,16 +28,20 @@ function cells(line: string, delimiter: string): string[] {
   return out;
 }
 
-type Columns = { name: number; departement?: number; level?: number; postcode?: number; region?: number };
+type Columns = { name: number; departement?: number; level?: number; postcode?: number; region?: number; year?: number };
 
-/** A row's line to read; `header` for the header row; `other` for a line of no row (a title above the table). */
-export type TableLine = string | 'header' | 'other';
+/**
+ * A row's line to read; `header` for the header row; `other` for a line of no row (a title above the table);
+ * `otherYear` for a row of another palmarès than the one imported.
+ */
+export type TableLine = string | 'header' | 'other' | 'otherYear';
 
 /**
  * The rows as lines to read, when the entries are a table (seven in ten lines split in the same number of cells,
- * with a level cell or under a header); undefined otherwise.
+ * with a level cell or under a header); undefined otherwise. `year`: the palmarès imported, when an export holds
+ * several years' rows.
  */
-export function tableLines(lines: string[], registry: Registry): TableLine[] | undefined {
+export function tableLines(lines: string[], registry: Registry, year?: number): TableLine[] | undefined {
   const departementNames = new Set(registry.allDepartements().map((d) => foldText(d.name)));
   for (const delimiter of DELIMITERS) {
     const rows = lines.map((l) => cells(l, delimiter));
@@ -54,10 +59,12 @@ export function tableLines(lines: string[], registry: Registry): TableLine[] | u
     // blank cell is blank (« Buhl » without its département is Buhl (67) or Buhl (68)).
     let departement = '';
     const merged = delimiter === '|';
+    const pastYear = header ? otherYear(body, header, year) : () => false;
     return rows.map((row, i): TableLine => {
       if (row.length !== width) return 'other';
       if (header && i === first) return 'header';
       if (header && i < first) return 'other';
+      if (pastYear(row)) return 'otherYear';
       // (« | Intercommunalité | Niveau 2024 | Niveau 2025 | … »: a second table's header, below the communes'.)
       if (header && headerColumns(row)?.level === header.level) return 'header';
       // (« | Le Vigen | @ | — | non reconduit | »: no level this year, no award.)
@@ -73,13 +80,29 @@ export function tableLines(lines: string[], registry: Registry): TableLine[] | u
   return undefined;
 }
 
+/**
+ * An export of several years (« 51;Reims;4;2024 » then « 51;Reims;5;2025 »): the rows of the palmarès imported when it
+ * is known; else a territory's latest row only (the earlier ones are its past levels).
+ */
+function otherYear(body: string[][], header: Columns, year?: number): (row: string[]) => boolean {
+  const at = header.year;
+  if (at === undefined) return () => false;
+  const yearOf = (row: string[]) => Number(/\b(?:19|20)\d{2}\b/.exec(row[at] ?? '')?.[0] ?? NaN);
+  // (A year the file lacks: none of its rows is that palmarès; the reviewer sees them all set aside.)
+  if (year !== undefined) return (row) => !Number.isNaN(yearOf(row)) && yearOf(row) !== year;
+  const who = (row: string[]) => `${foldText(row[header.name] ?? '')}\u0000${header.departement !== undefined ? row[header.departement] : ''}`;
+  const latest = new Map<string, number>();
+  for (const r of body) if (!Number.isNaN(yearOf(r))) latest.set(who(r), Math.max(latest.get(who(r)) ?? 0, yearOf(r)));
+  return (row) => yearOf(row) < (latest.get(who(row)) ?? 0);
+}
+
 function headerColumns(row: string[]): Columns | undefined {
   // (A title a spreadsheet padded to the table's width, « Villes Internet - Archives …;;; », is no header.)
   if (row.some((c) => LEVEL_CELL.test(c)) || row.filter((c) => c.trim()).length < 2) return undefined;
   const folded = row.map((c) => foldText(c));
   const find = (re: RegExp) => { const i = folded.findIndex((c) => re.test(c)); return i >= 0 ? i : undefined; };
   const name = find(HEADER.name);
-  return name === undefined ? undefined : { name, departement: find(HEADER.departement), level: levelColumn(folded, HEADER.level) ?? levelColumn(folded, HEADER.levelElse), postcode: find(HEADER.postcode), region: find(HEADER.region) };
+  return name === undefined ? undefined : { name, departement: find(HEADER.departement), level: levelColumn(folded, HEADER.level) ?? levelColumn(folded, HEADER.levelElse), postcode: find(HEADER.postcode), region: find(HEADER.region), year: find(HEADER.year) };
 }
 
 /**

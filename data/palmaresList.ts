@@ -10,6 +10,7 @@ import { readList, type IgnoredLine } from './listLayout.ts';
 import { proseNames } from './proseNames.ts';
 import { entryKey, SKIP, type ListEntry } from './palmaresLine.ts';
 import { canonicalName, DOMINANT, listNames, listScope, namesakesInScope, settledByScope } from './palmaresNames.ts';
+import { editionYear } from './editions.ts';
 import { foldText } from './text.ts';
 import type { Resolution } from './territories/index.ts';
 import type { Registry, RegistryEntry } from './territories/registry.ts';
@@ -23,8 +24,9 @@ export { entryKey, nameSpans, parseListLine, readListHeader, readPicks, SKIP, ty
  * The whole list: picks first (a reviewer's « line → code »), then the resolver; a line listing several names gives an
  * entry each; homonyms and short names that the rest of the list settles (its région, or a national list's dominant
  * town); a territory listed twice is flagged. Titles and headings are no entries (`ignored`, to show the reviewer).
+ * `edition`: the palmarès imported, whose rows an export of several years keeps.
  */
-export function readListResults(text: string, registry: Registry, resolve: (query: string) => Resolution, picks = new Map<string, string>()): { results: EntryResult[]; ignored: IgnoredLine[] } {
+export function readListResults(text: string, registry: Registry, resolve: (query: string) => Resolution, picks = new Map<string, string>(), edition?: number): { results: EntryResult[]; ignored: IgnoredLine[] } {
   const pickedOr = (entry: ListEntry, otherwise: () => EntryResult): EntryResult => {
     const territory = registry.get(picks.get(entryKey(entry)) ?? '');
     return territory && entry.level !== undefined ? resolved(entry, territory) : otherwise();
@@ -42,7 +44,7 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     const r = named(name);
     return r.status === 'resolved' && registry.get(r.code)?.kind === 'epci' ? r.code : undefined;
   };
-  const { entries, ignored } = readList(text, registry, placeNamed);
+  const { entries, ignored } = readList(text, registry, placeNamed, edition === undefined ? undefined : editionYear(edition));
   const itemOf = (item: ListEntry) => pickedOr(item, () => {
     const r = resolveEntry(item, resolve, registry);
     // « Agen, Metz (57) »: the line's département is the last name's; another name may lie elsewhere.
@@ -149,6 +151,6 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
   return { results, ignored };
 }
 
-export function resolveList(text: string, registry: Registry, resolve: (query: string) => Resolution, picks = new Map<string, string>()): EntryResult[] {
-  return readListResults(text, registry, resolve, picks).results;
+export function resolveList(text: string, registry: Registry, resolve: (query: string) => Resolution, picks = new Map<string, string>(), edition?: number): EntryResult[] {
+  return readListResults(text, registry, resolve, picks, edition).results;
 }

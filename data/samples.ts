@@ -52,7 +52,7 @@ export async function buildListSamples(registry: Registry, resolve: (q: string) 
     const picksFile = join(listsDir, file.replace(/\.txt$/, '.picks'));
     const picks = existsSync(picksFile) ? readPicks(await readFile(picksFile, 'utf8')) : new Map<string, string>();
     const header = readListHeader(text);
-    const results = resolveList(text, registry, resolve, picks);
+    const results = resolveList(text, registry, resolve, picks, header.edition);
     for (const r of results) if (r.status !== 'resolved') build.open.push(`${file}:${entryKey(r)} ${r.text} (${reasonText('fr', r)})`);
     if (header.edition === undefined || !header.source) build.open.push(`${file}: « # edition: » ou « # source: » manquant`);
     const fresh = results.filter((r): r is EntryResult & { status: 'resolved' } => {

@@ -128,6 +128,23 @@ describe('an admin imports a published list from Teams', () => {
     expect(await awards(20)).toBe(1);
   });
 
+  it('an export of several years: the edition typed at confirmation shows its rows again before anything is imported', async () => {
+    const preview = await sendFile('export.csv', 'insee_dep;nom;label;annee\n51;Reims;4;2024\n51;Reims;5;2025\n10;Troyes;2;2024\n');
+    // No edition known yet: each territory's latest row (Reims 2025, Troyes 2024).
+    expect(replyTexts(preview)).toContain('2 entrée(s) : 2 reconnue(s), 0 à revoir.');
+    const id = String(cardOf(preview).actions[0]!.data.id);
+    const source = 'Export du label, 2025 : https://www.villes-internet.net/';
+    const changed = await click({ verb: 'listImport', act: 'confirm', id, edition: '26', source });
+    expect(replyTexts(changed)).toContain('Pour l’édition 26, le fichier se lit autrement');
+    expect(replyTexts(changed)).toContain('1 entrée(s) : 1 reconnue(s), 0 à revoir.');
+    expect(JSON.stringify(cardOf(changed))).toContain('2 ligne(s) d’une autre année que le palmarès importé, laissée(s) de côté : ligne 2 « 51;Reims;4;2024 » ; ligne 4 « 10;Troyes;2;2024 »');
+    expect(await awards(26)).toBe(0);
+    const done = await click({ verb: 'listImport', act: 'confirm', id, edition: '26', source });
+    expect(replyTexts(done)).toContain('Palmarès importé (édition 26) : 1 créée(s)');
+    const rows = await t.db.prisma.award.findMany({ where: { editionNumber: 26 }, select: { territoryCode: true, level: true } });
+    expect(rows).toEqual([{ territoryCode: '51454', level: 5 }]);
+  });
+
   it('a bad edition or a formula as source changes nothing; Discard saves nothing', async () => {
     const card = cardOf(await sendFile('liste.csv', 'nom;département;niveau\nArgentan;61;@@@@@\n'));
     const id = String(card.actions[0]!.data.id);

@@ -568,6 +568,20 @@ describe('a list sent as a spreadsheet export', () => {
     expect(grouped.ignored.map((l) => l.line)).toEqual([3]);
   });
 
+  it('an export of several years: the palmarès imported, else each territory\'s latest row', () => {
+    const csv = 'insee_dep;nom;label;annee\n51;Reims;4;2024\n51;Reims;5;2025\n02;Laon;3;2025\n10;Troyes;2;2024';
+    const read = (edition?: number) => resolveList(csv, index.registry, index.resolve, new Map(), edition)
+      .map((r) => `${r.line} ${r.status === 'resolved' ? `${r.code} ${r.level}` : r.status}`);
+    // (Reims's 2024 row is its past level; Troyes, in 2024 only, is read: the file does not say which year is imported.)
+    expect(read()).toEqual(['3 51454 5', '4 02408 3', '5 10387 2']);
+    // The 26th palmarès (2025): its rows only; the 25th (2024): its rows only; a year the file lacks: none.
+    expect(read(26)).toEqual(['3 51454 5', '4 02408 3']);
+    expect(read(25)).toEqual(['2 51454 4', '5 10387 2']);
+    expect(read(20)).toEqual([]);
+    // « Année 1ère labellisation » is no year of a row.
+    expect(codes('Collectivité;Dép.;Nombre d\'@;Année 1ère labellisation\nTroyes;10;3;2012\nTroyes;10;3;2019')).toEqual(['10387 3', '10387 3']);
+  });
+
   it('a typed list with commas is no spreadsheet', () => {
     expect(codes("la communauté de communes du Vexin normand, dans l'Eure, 4 arobases\nArras (62), 3 arobases")).toEqual(['200071843 4', '62041 3']);
   });

@@ -29,9 +29,6 @@ const disputed = new Set([
   // « La ville de Niort, labellisée @@@@ en 2024, a choisi cette année de candidater via l'agglomération »: the year of
   // a level said is not known to be the list's; the reader read last year's.
   'thirtyfirst-reader/rapport_jury_pdf.txt:123:79191',
-  // « 51;Reims;4;2024 » in an export of several years: the list reader does not know the edition imported (the
-  // thirteenth reader keyed every year's rows).
-  'thirtysecond-reader/export_label_grand_est_picardie.csv:15:51454',
 ]);
 
 type Checked = { file: string; text: string; key: string; level: number; r: EntryResult | undefined };

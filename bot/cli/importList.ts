@@ -5,7 +5,7 @@
 // (the format of data/samples/) instead of importing them.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { isKnownEdition } from '../../data/editions.ts';
+import { editionYear, isKnownEdition } from '../../data/editions.ts';
 import { entryKey, readListHeader, readListResults, readPicks, type EntryResult, type IgnoredLine } from '../../data/palmaresList.ts';
 import { awardedEntries, listAsCsvRows } from '../../data/palmaresRows.ts';
 import { reasonText } from '../../data/palmaresReasons.ts';
@@ -51,11 +51,13 @@ const unsafeSource = sourceIssue(source);
 if (unsafeSource) fail(`Source invalide : ${unsafeSource}.`);
 
 const index = getTerritoryIndex();
-const { results, ignored }: { results: EntryResult[]; ignored: IgnoredLine[] } = readListResults(text, index.registry, index.resolve, picks);
+const { results, ignored }: { results: EntryResult[]; ignored: IgnoredLine[] } = readListResults(text, index.registry, index.resolve, picks, edition);
 // Titles and headings are no entries: said on stderr, so that --json and --csv stay one entry (row) a line.
-if (ignored.length) {
-  console.error(`${ignored.length} ligne(s) lue(s) comme titres ou intertitres, sans entrée : ${ignored.map((l) => `ligne ${l.line} « ${l.text} »`).join(' ; ')}`);
-}
+const shown = (lines: IgnoredLine[]) => lines.map((l) => `ligne ${l.line} « ${l.text} »`).join(' ; ');
+const titles = ignored.filter((l) => !l.otherYear);
+const otherYear = ignored.filter((l) => l.otherYear);
+if (titles.length) console.error(`${titles.length} ligne(s) lue(s) comme titres ou intertitres, sans entrée : ${shown(titles)}`);
+if (otherYear.length) console.error(`${otherYear.length} ligne(s) d'une autre année que le palmarès ${editionYear(edition)} (édition ${edition}), laissée(s) de côté : ${shown(otherYear)}`);
 
 const open = results.filter((r) => r.status !== 'resolved');
 if (values.json) {

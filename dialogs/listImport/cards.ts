@@ -36,9 +36,10 @@ export function listPreviewCard(lang: Lang, v: ListImportView, converted = false
     textBlock(lm(lang, 'counts', { total: v.results.length, resolved: resolved.length, open: v.open.length }), { weight: 'Bolder' }),
   ];
   if (converted) body.push(textBlock(lm(lang, 'converted'), { isSubtle: true }));
-  if (v.ignored.length) {
-    const shown = v.ignored.slice(0, 3).map((l) => lm(lang, 'ignoredLine', { line: l.line, text: l.text })).join(' ; ');
-    body.push(textBlock(lm(lang, 'ignored', { count: v.ignored.length, lines: shown }), { isSubtle: true, size: 'Small' }));
+  for (const [key, lines] of [['ignored', v.ignored.filter((l) => !l.otherYear)], ['otherYear', v.ignored.filter((l) => l.otherYear)]] as const) {
+    if (!lines.length) continue;
+    const shown = lines.slice(0, 3).map((l) => lm(lang, 'ignoredLine', { line: l.line, text: l.text })).join(' ; ');
+    body.push(textBlock(lm(lang, key, { count: lines.length, lines: shown }), { isSubtle: true, size: 'Small' }));
   }
   if (v.open.length) {
     body.push(textBlock(lm(lang, 'reviewIntro'), { spacing: 'Medium' }));

@@ -68,6 +68,7 @@ export function createListImport(deps: ListImportDeps) {
       case 'edition': return say(lm(lang, 'badEdition', { detail: d.detail ?? '' }));
       case 'source': return say(lm(lang, 'badSource', { detail: d.detail ?? '' }));
       case 'open': return [{ text: lm(lang, 'stillOpen', { count: d.view!.open.length }) }, preview(lang, d.view!)];
+      case 'changed': return [{ text: lm(lang, 'changed', { edition: d.detail ?? '' }) }, preview(lang, d.view!)];
     }
   }
 
