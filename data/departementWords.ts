@@ -15,7 +15,10 @@ export function departementMentions(text: string, registry: Registry, every = fa
   const found = spelledDepartements(registry).flatMap(({ d, spelled }) => spelled.flatMap((v) => standaloneAt(light, v, every).map((at) => ({ d, at, length: v.length }))))
     .filter((x) => !NAME_BEFORE.test(light.slice(0, x.at)) && !DIRECTION_BEFORE.test(light.slice(0, x.at)) && !inName(light, x.at, x.at + x.length)
       // (« Vienne Condrieu Agglomération », « Loire Forez »: a line that opens on it and goes on in capitals names more.)
-      && !(/^[\s•·*–—-]*$/.test(light.slice(0, x.at)) && /^ \p{Lu}/u.test(nfc.slice(x.at + x.length)))).map((x) => ({ ...x, end: x.at + x.length }));
+      && !(/^[\s•·*–—-]*$/.test(light.slice(0, x.at)) && /^ \p{Lu}/u.test(nfc.slice(x.at + x.length)))
+      // (« Boucle Nord de Seine »: between a name's capitalised word and « de … », a piece of that name.)
+      && !(/(?:^|[^\p{L}])\p{Lu}\p{Ll}+ $/u.test(nfc.slice(0, x.at)) && !/(?:^|[^\p{L}])(?:cote|dans|en|vers|pour|et) $/u.test(light.slice(0, x.at))
+        && /^ (?:d'|de |du |des )\p{L}/u.test(light.slice(x.at + x.length)))).map((x) => ({ ...x, end: x.at + x.length }));
   return found.filter((x) => !found.some((y) => y !== x && y.at <= x.at && y.end >= x.end && y.length > x.length)) // « Oise » in « Val-d'Oise »
     .sort((a, b) => a.at - b.at).map(({ d, at, end }) => ({ d, at, end }));
 }

@@ -162,6 +162,10 @@ function resolveName(entry: ListEntry, resolve: (query: string) => Resolution, n
 function communeNamed(entry: ListEntry, canonical: string, same: Territory[], names: ListNames, registry: Registry, inPlace: (t: { code?: string; departement?: string; kind?: string }) => boolean): EntryResult | undefined {
   const exact = unique([...same, ...names.exact(canonical).filter(inPlace)]);
   const shorts = names.shortFor(canonical).filter(inPlace);
+  // (« La Mayenne est aussi représentée, par Changé »: with an article, a département's name is the département; its
+  // namesake commune, Mayenne or Vienne, is written without one.)
+  const article = /^(?:le|la|les|l) (.+)$/.exec(foldPlaceName(entry.name))?.[1];
+  if (article && registry.allDepartements().some((d) => foldPlaceName(d.name) === article) && !exact.some((t) => foldPlaceName(t.name) === foldPlaceName(entry.name))) return undefined;
   if (exact.length) {
     // « Charleville » alone: the village of that name, or Charleville-Mézières? Only a département, or the list, says.
     const largest = Math.max(...exact.map((t) => t.population ?? 0));

@@ -4,6 +4,7 @@
 import { enumeration, type IgnoredLine, type PlaceNamed } from './listLayout.ts';
 import { parseListLine, WHERE_OPENERS, WORDS, type ListEntry } from './palmaresLine.ts';
 import type { Registry } from './territories/registry.ts';
+import { escapeRegExp } from './text.ts';
 
 /**
  * Numbers a line says, the level's among them (« … par trois arobases ; Louhans, Digoin et Tournus par deux »,
@@ -12,6 +13,7 @@ import type { Registry } from './territories/registry.ts';
 const NUMBER_WORD = /(?<![\p{L}\d-])(?:une?|deux|trois|quatre|cinq|premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me|[1-5]|@{1,5})(?![\p{L}\d-])/giu;
 /** A number word before a noun that is no arobase: « trois communes », « sa première candidature ». */
 const OTHER_COUNT = /(?<![\p{L}\d-])(?:deux|trois|quatre|cinq|premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\s+(?!arr?obases?\b|@|chacune?s?\b|et\b|ou\b)\p{Ll}{3,}/giu;
+const EACH = /\bchacune?s?\b|\b(?:tous|toutes)\s+(?:les\s+)?deux\b/i;
 /** Whether a piece says its level before its name. */
 const levelBeforeName = (text: string, name: string) => {
   const level = text.search(/@|arr?obase|(?<![\p{L}\d])(?:une?|deux|trois|quatre|cinq|[1-5])(?![\p{L}\d])/iu);
@@ -55,6 +57,9 @@ export function listedNames<R>(entry: ListEntry, registry: Registry, placeNamed:
   // the comma say where, or who was said already.)
   const wherePrefix = WHERE_PREFIX.exec(entry.text)?.[0];
   const firstLevelled = parsed.findIndex((p, i) => p.level !== undefined && !levelBeforeName(items[i]!, p.name));
+  // (« Pantin et Bobigny (4 @ chacune) »: a level said for each goes to the name joined to it by « et ».)
+  const levelForEach = (i: number) => (parsed[i + 1]?.level !== undefined && EACH.test(items[i + 1]!)
+    && new RegExp(`${escapeRegExp(items[i]!)}\\s+et\\s+${escapeRegExp(items[i + 1]!.slice(0, 3))}`).test(entry.text) ? parsed[i + 1]!.level : undefined);
   items.forEach((text, i) => {
     const own = parsed[i]!;
     const departement = own.departement ?? where;
@@ -68,7 +73,7 @@ export function listedNames<R>(entry: ListEntry, registry: Registry, placeNamed:
     if (placeNamed(own.name, departement, text) || (entry.departement && placeNamed(own.name, undefined, text))) places++;
     else if (own.departement && own.level === undefined) { where = own.departement; return; }
     else if (own.level === undefined) { ignored.push({ line: entry.line, text }); return; }
-    const level = own.level ?? (firstLevelled >= 0 && i > firstLevelled ? undefined : shared);
+    const level = own.level ?? levelForEach(i) ?? (firstLevelled >= 0 && i > firstLevelled ? undefined : shared);
     kept.push({ ...own, part: firstPart + i, text, departement, level, ...(level === undefined && saysLevel ? { levelUnclear: true } : {}) });
   });
   return places >= 2 ? { results: kept.map(entryOf), ignored } : undefined;

@@ -102,6 +102,8 @@ export function parseListLine(text: string, line: number, registry: Registry): L
   // « 5 arobases @@@@@ »: the level said twice is said once.
   else if (level !== undefined) for (const [re] of LEVEL_PATTERNS) rest = rest.replace(new RegExp(re.source, `${re.flags.replace('g', '')}g`), ' ');
   let departement: string | undefined;
+  // (« Méréville (91660) », « Nice (CP 06000) »: a postcode in brackets says the département, as its number does.)
+  rest = rest.replace(/\(\s*(?:CP\s*)?(\d{5})\s*\)/gi, (all, postcode: string) => (registry.departementName(departementOfPostcode(postcode)) ? `(${departementOfPostcode(postcode)})` : all));
   // « 35170 BRUZ », « CS 20023 – 35601 REDON CEDEX »: an address's postcode and town say the place, nothing else does.
   const post = /(?:^|[^\d])(?:F-)?(\d{5})\s+(\p{Lu}[^–,;:()@\d]*)/u.exec(rest);
   const postDepartement = post ? departementOfPostcode(post[1]!) : undefined;

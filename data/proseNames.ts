@@ -47,12 +47,18 @@ const JOINED = /^\s*(?:,|et|&|ainsi que|,\s*et)?\s*(?:(?:la|le|les|l')\s*)?(?:(?
  * « aux portes de Tarbes », « le village de la Montagne Noire », « à Paris »).
  */
 // (« comme » after a comma or « tout »: « des villes très investies comme Issy-les-Moulineaux » names an example.)
-const SUBJECT_BEFORE = /(?:^|[,;:.!?(«"“[\]]|[,;]\s*comme|\b(?:et|que|qu'|quand|tout comme|pour|ainsi|aussi|mais|puis|dont))\s*(?:(?:la|le|les|l')\s*)?(?:(?:ses|sa|son|leurs?)\s+(?:deux\s+|trois\s+)?voisine?s?\s+)?(?:(?:petite\s+)?(?:commune|ville|village|cit[ée])\s+(?:de\s+|d'))?$/i;
+const SUBJECT_BEFORE = /(?:^|[,;:.!?(«"“[\]]|[,;]\s*comme|\b(?:et|que|qu'|quand|tout comme|pour|ainsi|aussi|mais|puis|dont|c'est))\s*(?:(?:la|le|les|l')\s*)?(?:(?:ses|sa|son|leurs?)\s+(?:deux\s+|trois\s+)?voisine?s?\s+)?(?:(?:petite\s+)?(?:commune|ville|village|cit[ée])\s+(?:de\s+|d'))?$/i;
 /** A group that takes the level of the group before it. */
 const SAME_AS_BEFORE = /(?:\b(?:tout|de m[êe]me)\s+|[,;]\s*|^\s*)comme\s*(?:(?:la|le|les|l')\s*)?$|\b(?:de m[êe]me que|ainsi que|à l'instar de)\s*(?:(?:la|le|les|l')\s*)?$/i;
 /** A level said before « pour » and its names: « Premier label, avec une arobase, pour Saint-Amand, Lussat … ». */
 // (Right before it: « …, et pour Lormont qui en obtient trois » is no level said for Lormont.)
-const FOR = /^\s*,?\s*pour\s+(?:(?:la|le|les|l')\s*)?$/i;
+// (« cinq « @ » pour Maurepas »: the quote closed.)
+const FOR = /^\s*[»"”]?\s*,?\s*pour\s+(?:(?:la|le|les|l')\s*)?$/i;
+/**
+ * A level said right before a group, which lists or brackets its names: « cinq arobases, la plus haute distinction :
+ * Blanquefort, Bromont … », « cinq arobases (Agen, Grenoble, …), vingt-huit villes en ont reçu quatre ».
+ */
+const LISTED_AFTER = /^\s*(?::|\(\s*(?:dont|notamment|comme|parmi\s+\p{L}+)?)\s*$/iu;
 const SAME_FOR = /\bm[êe]me\s+(?:distinction|niveau|score|note|r[ée]sultat|label)\s+pour\s+(?:(?:la|le|les|l')\s*)?$/i;
 const EPCI = /(?:(?:[Ll]a |[Ll]e |[Ll]')?(?:[Cc]ommunaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|[Mm][ée]tropole|[Aa]gglom[ée]ration|[Aa]gglo|[Cc]om['’]?\s?com['’]?|CC|CA|CU)\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?)\p{Lu}[\p{L}'-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur|aux?)\s+|d'|l')*\p{Lu}[\p{L}'-]*)*|\p{Lu}[\p{L}'-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur)\s+|d'|l')*\p{Lu}[\p{L}'-]*)*\s+(?:[Mm][ée]tropole|[Aa]gglom[ée]ration|[Aa]gglo|[Cc]ommunaut[ée])(?![\p{L}])/gu;
 /** A clause opening on where it stands, up to the name: « Dans le Chablais et le », « En ». */
@@ -81,11 +87,14 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
   const last = wheres.length === 1 && !/\(\s*$/.test(text.slice(0, wheres[0]!.at)) ? wheres[0] : undefined;
   // (The line's département, unless it is one of the names: « comme Saint-Martin » is no Saint-Martin (978).)
   const spans = namesIn(masked, levels, (name) => placeNamed(name, undefined, name), epciNamed);
-  const lineDepartement = spans.some((n) => foldText(n.name) === foldText(registry.departementName(entry.departement ?? '') ?? '')) ? undefined : entry.departement;
-  const departementAt = (at: number) => (wheres.filter((w) => w.end <= at).at(-1) ?? last)?.d.code ?? lineDepartement;
   // « Niort (79) », « Niort (Deux-Sèvres) »: a département in brackets right after a name is its own.
   const own = (end: number) => /^\s*\(\s*(\d{2,3}|2[AB])\s*\)/i.exec(masked.slice(end))?.[1]?.toUpperCase().padStart(2, '0')
     ?? wheres.find((w) => /^\s*\(\s*$/.test(text.slice(end, w.at)))?.d.code;
+  // (Nor a name's own in the middle, « Caen, Allonnes (72), Bailleul »; the last name's may be all's, « Elven et
+  // Questembert (56) ».)
+  const lineDepartement = spans.some((n) => foldText(n.name) === foldText(registry.departementName(entry.departement ?? '') ?? ''))
+    || spans.slice(0, -1).some((n) => own(n.end) === entry.departement) ? undefined : entry.departement;
+  const departementAt = (at: number) => (wheres.filter((w) => w.end <= at).at(-1) ?? last)?.d.code ?? lineDepartement;
   const places = spans.map((n) => ({ ...n, departement: own(n.end) ?? departementAt(n.at) }))
     .filter((n) => placeNamed(n.name, n.departement, n.name) || placeNamed(n.name, undefined, n.name));
   const all: Name[][] = [];
@@ -134,8 +143,12 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
     const previous = close.length === 1 ? close[0] : close.length ? undefined : groups[i - 1] && sameSentence(groups[i - 1]!.at(-1)!.end) ? groupLevel : undefined;
     const all = (value: number | undefined) => said.push(group.map(() => value));
     // « Le Passage, Bon-Encontre et Boé … avec respectivement 3, 3 et 2 arobases »: in order, when they are as many.
+    // (Brackets closed after the names: what follows is said of others.)
+    const listedAfter = (level: Level | undefined, names: Name[]) => !!level && level.value !== undefined && LISTED_AFTER.test(masked.slice(level.end, names[0]!.at))
+      && (!/\(\s*\p{L}*\s*$/u.test(masked.slice(level.end, names[0]!.at)) || /^[\s.…]*(?:etc\.?)?\s*\)/.test(masked.slice(names.at(-1)!.end)));
     if (/\brespectivement\b/i.test(segment)) said.push(inTurn(segment, group.length));
-    else if (earlier.length === 1 && FOR.test(masked.slice(earlier[0]!.end, group[0]!.at))) all(earlier[0]!.value);
+    else if (earlier.length && FOR.test(masked.slice(earlier.at(-1)!.end, group[0]!.at))) all(earlier.at(-1)!.value);
+    else if (listedAfter(earlier.at(-1), group)) all(close.length === 1 ? close[0] : undefined);
     // « Même distinction pour Brest métropole »: the level of the group before.
     else if (i > 0 && !after.length && SAME_FOR.test(before)) all(groupLevel);
     else if (after.length) all(after.length === 1 ? after[0] : undefined);

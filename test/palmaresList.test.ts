@@ -522,6 +522,38 @@ describe('places a page names that won nothing (session 14: twenty-seventh to th
   });
 });
 
+describe('pages of the stored corpus and the thirty-fourth reader (session 15)', () => {
+  const codes = (text: string) => resolveList(text, index.registry, index.resolve).map((r) => (r.status === 'resolved' ? `${r.code} ${r.level}` : r.status));
+  it('a level said right before brackets or a colon is the level of the names they list (01net 2011, La Gazette 2006)', () => {
+    expect(codes('Vingt-quatre villes ont reçu cinq arobases (Agen, Grenoble, Narbonne, Parthenay, Saint-Médard-en-Jalles…), vingt-huit villes en ont reçu quatre et cent six en ont récolté trois.'))
+      .toEqual(['47001 5', '38185 5', '11262 5', '79202 5', '33449 5']);
+    expect(codes('L’association Villes Internet a distingué en 2006 dix communes en leur attribuant cinq arobases, la plus haute distinction : Faches Thumesnil, Gluiras, Ivry sur Seine et Lormont, la moitié d’entre elles développant leurs sites en logiciel libre.'))
+      .toEqual(['59220 5', '07096 5', '94041 5', '33249 5']);
+    // (Brackets not closed after the names: what follows may be theirs.)
+    expect(codes('Cinq arobases (dont Agen, Grenoble et Metz quatre)')).not.toContain('47001 5');
+  });
+  it('« cinq « @ » pour Maurepas, …, et trois « @ » pour Élancourt »; « C\'est la commune de Bron qui … cinq @ »', () => {
+    expect(codes('Les deux communes ont reconfirmé leur labellisation Ville internet en obtenant cinq « @ » pour Maurepas, soit la plus haute distinction, et trois « @ » pour Élancourt.'))
+      .toContain('78208 3');
+    expect(codes('C\'est la commune de Bron qui est en tête et qui s\'est vu donner cinq @ contre quatre pour Limonest.')).toContain('69029 5');
+  });
+  it('« La Mayenne est aussi représentée »: the département, not the town of Mayenne', () => {
+    expect(codes('La Mayenne est aussi représentée, par Changé, au nord de Laval, 4 arobases au compteur, et Saint-Berthevin, qui entre elle aussi dans le classement cette année.'))
+      .not.toContain('53147 4');
+    expect(codes('Mayenne (53) 4 @')).toEqual(['53147 4']);
+  });
+  it('a postcode in brackets says the département (« Méréville (91660) » is not Méréville, 54)', () => {
+    expect(codes('Méréville (91660) : @@\nAjaccio (20000) @@@\nSaint-Denis (97400) @')).toEqual(['91390 2', '2A004 3', '97411 1']);
+  });
+  it('the Grand Paris\'s territories (EPT) are intercommunalités; « Boucle Nord de Seine » holds no Nord', () => {
+    expect(codes('Plaine Commune 4 @\n• Boucle Nord de Seine (T5) : @@\nEst Ensemble : @@@')).toEqual(['200057867 4', '200057990 2', '200057875 3']);
+    expect(codes('Dans le Nord, Lille @@@')).toEqual(['59350 3']);
+  });
+  it('« Pantin et Bobigny (4 @ chacune) »: the level said for each is both names\'', () => {
+    expect(codes('Seine-Saint-Denis — Montreuil (5 @), Pantin et Bobigny (4 @ chacune), Saint-Ouen (3 @).')).toEqual(['93048 5', '93055 4', '93008 4', '93070 3']);
+  });
+});
+
 describe('a town\'s usual name: its official name, then a locality\'s', () => {
   const codes = (text: string) => resolveList(text, index.registry, index.resolve).map((r) => (r.status === 'resolved' ? `${r.code} ${r.level}` : r.status));
   it('is the town within the département given, never an intercommunalité, never a guess among longer names', () => {

@@ -56,7 +56,7 @@ export type CompactRegistry = {
   /** Per former commune: code, name, département, the current commune's code. */
   formers: string[];
 };
-const FORMAT = 2;
+const FORMAT = 3;
 const COMMUNE_FIELDS = 6;
 const EPCI_FIELDS = 5;
 
@@ -70,7 +70,9 @@ export function compactRegistry(raw: RawData, source: string): CompactRegistry {
     communes.push(c.code, c.nom, c.departement, c.region, c.population ?? null, (c.codesPostaux ?? []).join(' '));
   }
   const epcis: CompactRegistry['epcis'] = [];
-  for (const e of raw.epci) {
+  // (The Grand Paris's établissements publics territoriaux, « Plaine Commune », « Est Ensemble », are intercommunalités
+  // of their own that the label distinguishes; the package lists them apart from the EPCI.)
+  for (const e of [...raw.epci, ...(raw.ept ?? []).map((t) => ({ ...t, type: 'EPT' }))]) {
     // An EPCI carries no département: its most populous member's is taken (EPCI rarely straddle two).
     const seat = [...e.membres].sort((a, b) => (b.populationTotale ?? 0) - (a.populationTotale ?? 0))[0];
     epcis.push(e.code, e.nom, e.type, e.populationMunicipale ?? e.populationTotale ?? null, [seat?.code ?? '', ...e.membres.map((m) => m.code)].join(' '));
@@ -83,7 +85,7 @@ export function compactRegistry(raw: RawData, source: string): CompactRegistry {
   };
 }
 
-type RawData = { communes: RawCommune[]; epci: RawEpci[]; departements: RawArea[]; regions: RawArea[] };
+type RawData = { communes: RawCommune[]; epci: RawEpci[]; ept?: RawEpci[]; departements: RawArea[]; regions: RawArea[] };
 
 export class Registry {
   readonly communes: RegistryEntry[];
@@ -202,7 +204,7 @@ export function loadCompactRegistry(): CompactRegistry {
   const dataDir = join(dirname(packageJson), 'data');
   const load = (file: string) => JSON.parse(readFileSync(join(dataDir, `${file}.json`), 'utf8'));
   const compact = compactRegistry({
-    communes: load('communes'), epci: load('epci'), departements: load('departements'), regions: load('regions'),
+    communes: load('communes'), epci: load('epci'), ept: load('ept'), departements: load('departements'), regions: load('regions'),
   }, source);
   try {
     // Written aside then renamed: a concurrent reader sees the whole file or none.
