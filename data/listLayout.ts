@@ -2,10 +2,11 @@
 // level or a département to the names under them, titles that are no entries, lines a PDF copy broke in two, and
 // lines that list several names (« Elbeuf (76) et Trévières (14) ont reçu trois arobases »).
 import { tableLines } from './listTable.ts';
-import { ADDRESS, DASH_LEVEL, AGENDA_DATE, CLAUSE, COLUMNS, FOOTER, KIND_LABEL, LETTER, LINKS, OPENING_NAME, PARAGRAPH, SECTION, WEB_FURNITURE } from './pageFurniture.ts';
+import { ADDRESS, AGENDA_DATE, CLAUSE, COLUMNS, FOOTER, KIND_LABEL, LETTER, LINKS, OPENING_NAME, PARAGRAPH, SECTION, THREAD, WEB_FURNITURE } from './pageFurniture.ts';
 import { joinBrokenLines } from './brokenLines.ts';
+import { handTypedLevels } from './handTypedLevels.ts';
 import { lightFold } from './departementWords.ts';
-import { FORMER_REGIONS, NOT_APPLIED, parseListLine, UNSURE, type ListEntry } from './palmaresLine.ts';
+import { FORMER_REGIONS, NOT_APPLIED, parseListLine, type ListEntry } from './palmaresLine.ts';
 import type { Registry } from './territories/registry.ts';
 import { foldText } from './text.ts';
 
@@ -27,8 +28,8 @@ export type PlaceNamed = (name: string, departement?: string, text?: string) => 
 export function readList(text: string, registry: Registry, placeNamed: PlaceNamed = () => true, year?: number): { entries: ListEntry[]; ignored: IgnoredLine[] } {
   // « @ @ @ »: a PDF copy spaces the signs of one level (one space: columns, « @      @@ », are two levels); « ➡️ »,
   // « ✅ »: a post's bullets.
-  // (« > »: a mail's quoted lines.)
-  const all = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((r, i) => ({ line: i + 1, raw: r.replace(/^(?:\s*>)+/, '').trim().replace(/@(?: @){1,4}(?! ?@)/g, (m) => m.replace(/ /g, ''))
+  // (« > »: a mail's quoted lines; « **Grand Pontarlier** »: a Markdown export's bold.)
+  const all = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((r, i) => ({ line: i + 1, raw: r.replace(/^(?:\s*>)+/, '').replace(/\*\*(?=\S)([^*]*\S)\*\*/g, '$1').trim().replace(/@(?: @){1,4}(?! ?@)/g, (m) => m.replace(/ /g, ''))
     .replace(/^(?:[\p{Extended_Pictographic}\u2190-\u21FF\u25A0-\u25FF\u2605\u2606\u2794-\u27BF\uFE0F\u200D]\s*)+/u, '') }))
     .filter((e) => e.raw && !e.raw.startsWith('#'));
   // « Ville de Cognac › Actualités »: a web page's breadcrumb; « |---|---| »: a table's rule. No entries.
@@ -44,11 +45,10 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   }
   // (« Saint-Malo, Dinard et Redon n'ont pas présenté de candidature cette année. »: a clause naming places that won
   // nothing is read no further; a line of nothing else is no entry.)
-  // (« Format Ville – niveau » then « Rezé – 3 », « Saumur – 3 à vérifier »: a hand-typed list's level after a dash,
-  // four lines so at least; the remark after it is no name.)
-  const dashed = raw.filter((e) => DASH_LEVEL.test(e.raw)).length >= 4;
+  // (« Rezé – 3 », « Thiers 3, Riom 4 »: a hand-typed list's bare digits.)
+  const typed = handTypedLevels(raw.map((e) => e.raw));
   // (« Intercommunalités : Le Grésivaudan · … »: the kind of the names after it, no name.)
-  const lines = joinBrokenLines(raw).map((e) => ({ ...e, raw: (dashed ? e.raw.replace(DASH_LEVEL, (_, name: string, level: string, brackets = '', remark = '') => `${name} ${level}@ ${brackets}${UNSURE.test(remark) ? remark : ''}`) : e.raw).replace(KIND_LABEL, '') })).flatMap((e) => {
+  const lines = joinBrokenLines(raw).map((e) => ({ ...e, raw: typed(e.raw).replace(KIND_LABEL, '') })).flatMap((e) => {
     if (!NOT_APPLIED.test(e.raw)) return [e];
     const clauses = e.raw.split(CLAUSE);
     const kept = clauses.filter((c) => !NOT_APPLIED.test(c)).map((c) => (/[.;!?…]\s*$/.test(c) ? c : `${c}.`)).join(' ').trim();
@@ -158,7 +158,9 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
       const sentence = lines[i]!.raw.split(/\s+/).length > 6 && (enumeration(lines[i]!.raw) ?? []).filter((n) => placeNamed(n)).length < 2;
       // (A paragraph of prose that says no level ends the list above: « Vous souhaitez candidater ? … à Wervicq-Sud. »;
       // so does a page's next part, « AGENDA », « À lire aussi », « Mentions spéciales du jury », and an agenda's date.)
-      if ((sentence && PARAGRAPH.test(lines[i]!.raw) && underHeading) || SECTION.test(lines[i]!.raw) || AGENDA_DATE.test(lines[i]!.raw)) {
+      // (The post's comments, its next part: its département heading no longer holds either.)
+      if (SECTION.test(lines[i]!.raw) || THREAD.test(lines[i]!.raw)) departement = undefined;
+      if ((sentence && PARAGRAPH.test(lines[i]!.raw) && underHeading) || SECTION.test(lines[i]!.raw) || THREAD.test(lines[i]!.raw) || AGENDA_DATE.test(lines[i]!.raw)) {
         level = undefined;
         ignored.push({ line: entry.line, text: lines[i]!.raw });
         return;
@@ -185,7 +187,11 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
 /** The département a line opens with, before « : » or a dash (« LA RÉUNION : douze labellisés »). */
 function departementOpening(raw: string, registry: Registry): string | undefined {
   const line = lightFold(raw).replace(/^[-–•*·]\s*/, '');
-  return registry.allDepartements().find((d) => { const n = lightFold(d.name); return line.startsWith(n) && /^\s*(?:\(\s*\w{2,3}\s*\)\s*)?[:–—]/.test(line.slice(n.length)); })?.code;
+  const opens = (text: string) => registry.allDepartements().find((d) => { const n = lightFold(d.name); return text.startsWith(n) && /^\s*(?:\(\s*\w{2,3}\s*\)\s*)?[:–—]/.test(text.slice(n.length)); });
+  const d = opens(line);
+  // (« Savoie – Haute-Savoie – Ain | Chambéry … »: a slide's title naming three départements opens none of them.)
+  const rest = d ? line.slice(lightFold(d.name).length).replace(/^\s*(?:\(\s*\w{2,3}\s*\)\s*)?[:–—]\s*/, '') : '';
+  return d && !registry.allDepartements().some((o) => rest.startsWith(lightFold(o.name)) && !/^[\p{L}-]/u.test(rest.slice(o.name.length))) ? d.code : undefined;
 }
 
 const regionsOf = new WeakMap<Registry, Set<string>>();

@@ -20,6 +20,8 @@ export const CLAUSE = /(?<=[.;!?…])\s+|,\s*(?=(?:tandis|alors)\s+qu|mais\b)/u;
 
 /** A page's part after the palmarès: its heading. */
 export const SECTION = /^[\s=*#_~|-]*(?:(?:vos|nos|les|\d+)\s+(?=commentaires?|r[ée]actions?))?(?:agenda|(?:[àa]\s+)?lire aussi|(?:[àa]\s+)?voir aussi|sur le m[êe]me sujet|prochains?\s+(?:rendez-vous|[ée]v[ée]nements?)|[àa] noter|en savoir plus|partager|contacts?|commentaires?|r[ée]actions?|mentions?\s+sp[ée]ciales?|prix\s+sp[ée]ciaux|coups?\s+de\s+c(?:œ|oe)ur)\b(?:[^@\d]|\d{4}|\(\d{1,4}\)){0,40}$/iu;
+/** A social network's post ends: « 27 commentaires · 6 partages », « J'aime · Commenter · Partager ». */
+export const THREAD = /^\s*(?:\d[\d\s,.]*k?\s+(?:commentaires?|partages?|r[ée]actions?)\b|(?:j['’]aime|like)\s*·\s*(?:commenter|r[ée]pondre|comment|reply)\b)/iu;
 /** An agenda's line: « - 3 avril : journée régionale … ». */
 export const AGENDA_DATE = /^[-–•*·\s]*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{1,2}(?:er)?\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\b(?:\s+\d{4})?\s*[:–—-]/iu;
 

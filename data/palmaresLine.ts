@@ -40,8 +40,11 @@ const LEVEL_PATTERNS: [RegExp, (m: RegExpExecArray) => number][] = [
 export const GLUED_BRACKETS = /(?<=\p{L})\((\p{L}{1,3})\)(?=\p{L})/gu;
 /** « @@@ (+1 @) », « (–1) »: the change since last year, not a second level. */
 export const LAST_YEAR = /\(\s*[+\-–−]\s*[1-4]\s*(?:@|arobases?)?\s*\)/gi;
-/** « deux @ l'an passé », « qui affichait trois arobases l'an dernier »: last year's level, not this one. */
-export const PAST_LEVEL = /(?:\b(?:qui\s+)?(?:affichait|avait|comptait|d[ée]tenait|poss[ée]dait|totalisait)\s+(?:d[ée]j[àa]\s+)?|\bcontre\s+)?(?:(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?:@|arr?obases?)|(?:une?|deux|trois|quatre|cinq|[1-5])(?=\s+l['’]an)|@{1,5})\s*,?\s*(?:l['’]an\s+(?:dernier|pass[ée]|pr[ée]c[ée]dent)|l['’]ann[ée]e\s+(?:derni[èe]re|pass[ée]e|pr[ée]c[ée]dente)|lors de la (?:pr[ée]c[ée]dente|derni[èe]re) [ée]dition)(?![\p{L}])/giu;
+/**
+ * « deux @ l'an passé », « qui affichait trois arobases l'an dernier », « qui comptait trois @ en 2024 »: last year's
+ * level, not this one.
+ */
+export const PAST_LEVEL = /\b(?:qui\s+)?(?:affichait|avait|comptait|d[ée]tenait|poss[ée]dait|totalisait)\s+(?:d[ée]j[àa]\s+)?(?:(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?:@|arr?obases?)|@{1,5})\s*,?\s*en\s+(?:19|20)\d{2}(?!\d)|(?:\b(?:qui\s+)?(?:affichait|avait|comptait|d[ée]tenait|poss[ée]dait|totalisait)\s+(?:d[ée]j[àa]\s+)?|\bcontre\s+)?(?:(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?:@|arr?obases?)|(?:une?|deux|trois|quatre|cinq|[1-5])(?=\s+l['’]an)|@{1,5})\s*,?\s*(?:l['’]an\s+(?:dernier|pass[ée]|pr[ée]c[ée]dent)|l['’]ann[ée]e\s+(?:derni[èe]re|pass[ée]e|pr[ée]c[ée]dente)|lors de la (?:pr[ée]c[ée]dente|derni[èe]re) [ée]dition)(?![\p{L}])/giu;
 /**
  * « n'ont pas présenté de candidature », « ne figure plus au palmarès », « n'était pas candidate »: places named that
  * won nothing this year.

@@ -121,8 +121,7 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     return false;
   });
   const scope = listScope(first.flatMap((r) => (r.status === 'resolved' ? registry.get(r.code) ?? [] : [])));
-  const seen = new Map<string, { key: string; level?: number }>();
-  const results = first.map((r): EntryResult => {
+  const settled = first.map((r): [EntryResult, EntryResult] => {
     let result = r;
     if (r.status === 'ambiguous' && NAMED.has(r.reason)) {
       // (A bare name in a national list is its dominant town; said in a sentence, « Et bravo à Saint-Paul pour ses @@ ! »,
@@ -137,15 +136,20 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
       const merged = settled ? listNames(registry).formers(canonicalName(r.name)).filter((f) => f.code !== f.current).flatMap((f) => registry.get(f.current) ?? []) : [];
       if (settled && !merged.some((m) => m.region === settled.region)) result = resolved(r, settled);
     }
-    if (result.status !== 'resolved') return result;
+    if (result.status !== 'resolved') return [r, result];
     const elsewhere = r.departement ? [] : namesakesInScope(result.code, scope, registry);
-    if (elsewhere.length) return ambiguous(r, [registry.get(result.code)!, ...elsewhere], 'shortOrExact');
+    return [r, elsewhere.length ? ambiguous(r, [registry.get(result.code)!, ...elsewhere], 'shortOrExact') : result];
+  });
+  // A territory listed twice at one level is one award; at two levels (« Salers @@ », then « pour Salers c'est 3 @ pas
+  // 2 »), neither line is taken: the reviewer skips the wrong one.
+  const seen = new Map<string, string>();
+  const results = settled.map(([r, result]): EntryResult => {
+    if (result.status !== 'resolved') return result;
+    const other = settled.find(([, o]) => o.status === 'resolved' && o.code === result.code && o.level !== result.level)?.[1];
+    if (other) return { ...r, status: 'ambiguous', candidates: [], reason: 'duplicate', reasonVars: { line: entryKey(other), name: result.territoryName } };
     const already = seen.get(result.code);
-    if (already && already.level === result.level) return { ...result, repeatOf: already.key };
-    if (already !== undefined) {
-      return { ...r, status: 'ambiguous', candidates: [], reason: 'duplicate', reasonVars: { line: already.key, name: result.territoryName } };
-    }
-    seen.set(result.code, { key: entryKey(r), level: result.level });
+    if (already) return { ...result, repeatOf: already };
+    seen.set(result.code, entryKey(r));
     return result;
   });
   return { results, ignored };

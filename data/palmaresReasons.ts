@@ -14,7 +14,7 @@ const fr = {
   near: 'nom approchant seulement : à confirmer',
   merged: 'ancienne commune, fusionnée dans {name} ({code}) : à confirmer',
   epciOfTown: 'l’intercommunalité de {town} aujourd’hui : à confirmer',
-  duplicate: 'même collectivité que la ligne {line} ({name})',
+  duplicate: '{name} a un autre niveau ligne {line} : ignorez celle des deux lignes qui se trompe',
 };
 
 const en: typeof fr = {
@@ -29,7 +29,7 @@ const en: typeof fr = {
   near: 'only a similar name: to confirm',
   merged: 'former commune, merged into {name} ({code}): to confirm',
   epciOfTown: 'today’s intercommunalité of {town}: to confirm',
-  duplicate: 'same local authority as line {line} ({name})',
+  duplicate: '{name} has another level on line {line}: skip whichever of the two lines is wrong',
 };
 
 export type Reason = keyof typeof fr;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseListLine, readListResults, readPicks, resolveList } from '../data/palmaresList.ts';
 import { listAsCsvRows } from '../data/palmaresRows.ts';
+import { reasonText, type Reason } from '../data/palmaresReasons.ts';
 import { getTerritoryIndex } from '../data/territories/index.ts';
 import { projectRoot } from '../data/migrations.ts';
 
@@ -56,9 +57,9 @@ describe('one entry as published', () => {
     expect(parseListLine('Pontarlier : 3 arobases', 1, index.registry)).toMatchObject({ name: 'Pontarlier', level: 3 });
   });
 
-  it('a territory listed twice with two levels is flagged, with one level counted once; picks settle an entry', () => {
+  it('a territory listed twice with two levels is flagged on both lines, with one level counted once; picks settle an entry', () => {
     const r = resolveList('Arras (62) @@@\nArras (62) @@@@\nHazebrouk (59) @', index.registry, index.resolve, readPicks('3 → 59295\n'));
-    expect(r.map((x) => x.status)).toEqual(['resolved', 'ambiguous', 'resolved']);
+    expect(r.map((x) => x.status)).toEqual(['ambiguous', 'ambiguous', 'resolved']);
     // An article names Lille in its prose, then in its list: one award, nothing to settle.
     const twice = resolveList('Lille garde ses cinq arobases.\n- Lille : @@@@@\n- Roubaix : @@@', index.registry, index.resolve);
     expect(twice.map((x) => (x.status === 'resolved' ? `${x.code} ${x.level}${x.repeatOf ? ` = ${x.repeatOf}` : ''}` : x.status))).toEqual(['59350 5', '59350 5 = 1', '59512 3']);
@@ -548,6 +549,31 @@ describe('pages of the stored corpus and the thirty-fourth reader (session 15)',
   it('the Grand Paris\'s territories (EPT) are intercommunalités; « Boucle Nord de Seine » holds no Nord', () => {
     expect(codes('Plaine Commune 4 @\n• Boucle Nord de Seine (T5) : @@\nEst Ensemble : @@@')).toEqual(['200057867 4', '200057990 2', '200057875 3']);
     expect(codes('Dans le Nord, Lille @@@')).toEqual(['59350 3']);
+  });
+  it('a territory listed at two levels is left open on both lines, for the reviewer to skip the wrong one', () => {
+    const read = resolveList('Salers @@\nAllanche @@@\nAttention, pour Salers c\'est 3 @ pas 2 !', index.registry, index.resolve);
+    expect(read.map((r) => `${r.line} ${r.status === 'resolved' ? r.code : r.status}`)).toEqual(['1 ambiguous', '2 15001', '3 ambiguous']);
+    expect(reasonText('fr', read[0] as { reason: Reason; reasonVars?: Record<string, string | number> })).toBe('Salers a un autre niveau ligne 3 : ignorez celle des deux lignes qui se trompe');
+    // The reviewer skips line 1: line 3 is imported.
+    expect(resolveList('Salers @@\nAllanche @@@\nAttention, pour Salers c\'est 3 @ pas 2 !', index.registry, index.resolve, new Map([['1', '-']]))
+      .map((r) => `${r.line} ${r.status === 'resolved' ? `${r.code} ${r.level}` : r.status}`)).toEqual(['2 15001 3', '3 15219 3']);
+    // « qui comptait trois @ en 2024 »: last year's level, no second level.
+    expect(codes('• Mérignac (33) : @@@@\nÀ noter : Mérignac, qui comptait trois @ en 2024, progresse d\'une arobase.')).toEqual(['33281 4', 'unknown']);
+  });
+  it('a post\'s comments end its département heading; a title naming three départements opens none', () => {
+    const post = ['📍 HAUTE-LOIRE', 'Tence @@@', 'Langeac @@@', '27 commentaires · 6 partages', 'Vous avez oublié Ally ! 1 @ pour nous'].join('\n');
+    expect(codes(post)).toEqual(['43244 3', '43112 3', 'ambiguous']);
+    expect(codes('Savoie – Haute-Savoie – Ain | Chambéry, vendredi 7 février 2025\nLes 4 @\n– Albertville\n– Sallanches\n– Oyonnax')).toEqual(['73011 4', '74256 4', '01283 4']);
+  });
+  it('a Markdown export\'s bold, « | **Grand Pontarlier** | **25** | **@@@@** | », is the intercommunalité', () => {
+    expect(codes('| Commune | Dépt | Niveau |\n|---|---|---|\n| Ornans | 25 | @@ |\n| **Grand Pontarlier** | **25** | **@@@@** |')).toEqual(['25434 2', '242500338 4']);
+  });
+  it('a chat\'s terse lists, « Puy-de-Dôme : Thiers 3, Riom 4 », give bare digits as levels; a correction is read', () => {
+    const chat = ['Puy-de-Dôme : Thiers 3, Riom 4, Volvic 2', 'Allier : Lapalisse 2, Le Donjon 1', 'Drôme : Die 3, Saillans 2',
+      'Saint-Pourçain Sioule Limagne 3 (la CC, pas la ville)', 'Attention, Riom c\'est 3 pas 4, c\'est Thiers qui a 4 !'].join('\n');
+    expect(codes(chat)).toEqual(['ambiguous', 'ambiguous', '63470 2', '03138 2', '03103 1', '26113 3', '26289 2', '200071389 3', 'ambiguous', 'ambiguous']);
+    // One such line is no list of levels: « Thiers 3 » alone says Thiers (03), which is none.
+    expect(codes('Thiers 3, Riom 4')).not.toContain('63430 3');
   });
   it('« Pantin et Bobigny (4 @ chacune) »: the level said for each is both names\'', () => {
     expect(codes('Seine-Saint-Denis — Montreuil (5 @), Pantin et Bobigny (4 @ chacune), Saint-Ouen (3 @).')).toEqual(['93048 5', '93055 4', '93008 4', '93070 3']);

@@ -1,0 +1,34 @@
+// Lists typed by hand, with a level as a bare digit: « Rezé – 3 », « Saumur – 3 à vérifier » (a mail), « Puy-de-Dôme :
+// Thiers 3, Riom 4, Volvic 2 » (a chat). A digit alone is a level only when the whole list is written so; the line is
+// then rewritten as a typed list would say it (« Thiers 3@ ») and read by the same rules.
+import { DASH_LEVEL } from './pageFurniture.ts';
+import { UNSURE } from './palmaresLine.ts';
+
+/** « Thiers 3 », « Le Chambon-Feugerolles 3 (pas le Chambon-sur-Lignon) », « la CC des Monts du Lyonnais 3 ». */
+const TERSE_ITEM = /^\s*(?:\+\s*)?(?:et\s+)?(\p{L}[^,;\d()]*?\p{L})\s+([1-5])(\s*\([^()]*\))?\s*$/u;
+/** What may open such a line: a département or a heading and a colon, « + ». */
+const OPENING = /^\s*(?:[\p{L}' -]{2,40}:\s*|\+\s*)/u;
+
+/** The items of a line, when every one is a name and a digit (undefined otherwise). */
+function terseItems(line: string): RegExpExecArray[] | undefined {
+  const body = line.replace(OPENING, '');
+  const items = body.split(/,(?![^()]*\))|\s+et\s+(?=\p{Lu}|la\s|le\s|les\s|l['’])/u).map((item) => TERSE_ITEM.exec(item));
+  return items.length && items.every((m) => m) ? items as RegExpExecArray[] : undefined;
+}
+
+/** A function that rewrites each line of the list `lines` as read (the line itself when the list is no such list). */
+export function handTypedLevels(lines: string[]): (line: string) => string {
+  // (Four dashed lines at least; three lines listing two such names at least.)
+  const dashed = lines.filter((l) => DASH_LEVEL.test(l)).length >= 4;
+  const terse = lines.filter((l) => (terseItems(l)?.length ?? 0) >= 2).length >= 3;
+  return (line) => {
+    if (dashed && DASH_LEVEL.test(line)) {
+      return line.replace(DASH_LEVEL, (_, name: string, level: string, brackets = '', remark = '') => `${name} ${level}@ ${brackets}${UNSURE.test(remark) ? remark : ''}`);
+    }
+    if (!terse) return line;
+    // (« Riom c'est 3 pas 4, c'est Thiers qui a 4 ! »: a correction, said with the list's bare digits.)
+    if (!terseItems(line)) return line.replace(/\b(c['’]est|qui a)\s+([1-5])(?:\s+(?:pas|et non|non)\s+[1-5])?(?![\d@])/giu, (_, said: string, level: string) => `${said} ${level}@`);
+    // (The remark in brackets is no name: « (la CC, pas la ville) ».)
+    return line.replace(/(\p{L})\s+([1-5])(\s*\([^()]*\))?(?=\s*(?:,|$|\s+et\s))/gu, (_, last: string, level: string, brackets = '') => `${last} ${level}@${UNSURE.test(brackets) ? brackets : ''}`);
+  };
+}
