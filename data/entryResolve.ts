@@ -32,6 +32,12 @@ export function resolveEntry(entry: ListEntry, resolve: (query: string) => Resol
   const names = listNames(registry);
   const whole = resolveName(entry, resolve, names, registry);
   if (whole.status === 'resolved') return whole;
+  // (« Kemperle / Quimperlé », « Brest metropol / Brest métropole »: a name in two languages; the one that resolves,
+  // or both to one place; two places, the reviewer says.)
+  const sides = / \/ /.test(entry.name) ? entry.name.split(/ \/ /).map((name) => resolveName({ ...entry, name: name.trim() }, resolve, names, registry)) : [];
+  const either = sides.flatMap((r) => (r.status === 'resolved' ? [r] : []));
+  if (sides.length === 2 && either.length && either.every((r) => r.code === either[0]!.code)) return { ...either[0]!, name: entry.name };
+  if (sides.length === 2 && either.length === 2) return ambiguous(entry, either.flatMap((r) => registry.get(r.code) ?? []), HOMONYMS);
   // A name is a commune's unless its own words say intercommunalité; a name inside an intercommunalité's phrase
   // (« la communauté d'agglomération de Lisieux », « la com' com' de Sarlat ») is no commune of the sentence.
   const found = [...entry.name.matchAll(EPCI_SPAN), ...entry.name.matchAll(EPCI_NAME), ...entry.name.matchAll(EPCI_AFTER)];

@@ -5,6 +5,7 @@ import { tableLines } from './listTable.ts';
 import { ADDRESS, AGENDA_DATE, CLAUSE, COLUMNS, FOOTER, KIND_LABEL, LETTER, LINKS, OPENING_NAME, PARAGRAPH, SECTION, THREAD, WEB_FURNITURE } from './pageFurniture.ts';
 import { joinBrokenLines } from './brokenLines.ts';
 import { handTypedLevels } from './handTypedLevels.ts';
+import { htmlLineText, isPastedHtml } from './pastedHtml.ts';
 import { lightFold } from './departementWords.ts';
 import { FORMER_REGIONS, NOT_APPLIED, parseListLine, type ListEntry } from './palmaresLine.ts';
 import type { Registry } from './territories/registry.ts';
@@ -29,13 +30,24 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   // « @ @ @ »: a PDF copy spaces the signs of one level (one space: columns, « @      @@ », are two levels); « ➡️ »,
   // « ✅ »: a post's bullets.
   // (« > »: a mail's quoted lines; « **Grand Pontarlier** »: a Markdown export's bold.)
-  const all = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((r, i) => ({ line: i + 1, raw: r.replace(/^(?:\s*>)+/, '').replace(/\*\*(?=\S)([^*]*\S)\*\*/g, '$1').trim().replace(/@(?: @){1,4}(?! ?@)/g, (m) => m.replace(/ /g, ''))
-    .replace(/^(?:[\p{Extended_Pictographic}\u2190-\u21FF\u25A0-\u25FF\u2605\u2606\u2794-\u27BF\uFE0F\u200D]\s*)+/u, '') }))
+  const source = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const departementNamed = (text: string) => registry.allDepartements().some((d) => foldText(d.name) === foldText(text));
+  // (A page's source pasted: read as the page shows it.)
+  // (« Quimper1é », « P1abennec »: a scan read an « l » as « 1 »; no place's name holds a digit.)
+  const shown = (isPastedHtml(source) ? source.map(htmlLineText) : source)
+    .map((r) => r.replace(/^(?:\s*>)+/, '').replace(/\*\*(?=\S)([^*]*\S)\*\*/g, '$1').replace(/(?<=\p{L})1(?=\p{L})/gu, 'l'));
+  // (« Quimper1é ..... 3 @        Guidel ..... 3 @ »: a page's two columns side by side, a clause each.)
+  const all = shown.map((r, i) => ({ line: i + 1, raw: r.trim().replace(/@(?: @){1,4}(?! ?@)/g, (m) => m.replace(/ /g, ''))
+    .replace(/^(?:[\p{Extended_Pictographic}\u2190-\u21FF\u25A0-\u25FF\u2605\u2606\u2794-\u27BF\uFE0F\u200D]\s*)+/u, '')
+    .replace(/(?<=@|\barobases?)\s{4,}(?=\S)/giu, ' ; ')
+    // (« LAMBALLE. Lamballe : deux @ … »: a news brief's dateline, a town's; « AIN. Bourg passe … » says where.)
+    .replace(/^(\p{Lu}[\p{Lu}'’ -]{2,})\.\s+(?=\p{Lu}\p{Ll})/u, (all, dateline: string) => (departementNamed(dateline) ? all : '')) }))
     .filter((e) => e.raw && !e.raw.startsWith('#'));
   // « Ville de Cognac › Actualités »: a web page's breadcrumb; « |---|---| »: a table's rule. No entries.
   const crumbs = all.filter((e) => /\s›\s/.test(e.raw) || !/[\p{L}\d@]/u.test(e.raw));
   const raw = all.filter((e) => !crumbs.includes(e));
-  const table = tableLines(raw.map((e) => e.raw), registry, year);
+  // (Untrimmed: a row's blank first cell, « \tNantes Métropole\t… », is a cell.)
+  const table = tableLines(raw.map((e) => shown[e.line - 1]!), registry, year);
   if (table) {
     return {
       entries: raw.flatMap((e, i) => (table[i] === 'header' || table[i] === 'other' || table[i] === 'otherYear' ? [] : [{ ...parseListLine(table[i]!, e.line, registry), text: e.raw, row: true }])),

@@ -58,7 +58,12 @@ export function tableLines(lines: string[], registry: Registry, year?: number): 
     // A web table's merged cell (« rowspan ») leaves the département only on its group's first row; a spreadsheet's
     // blank cell is blank (« Buhl » without its département is Buhl (67) or Buhl (68)).
     let departement = '';
-    const merged = delimiter === '|';
+    // (So does a spreadsheet's merged cell copied, « Loire-Atlantique (44) » then blank rows: half the rows blank, three
+    // at least, the first one filled, and no département filled twice.)
+    const at = header?.departement;
+    const filled = at === undefined ? [] : body.map((r) => r[at]!.trim()).filter(Boolean);
+    const blanks = body.length - filled.length;
+    const merged = delimiter === '|' || (at !== undefined && blanks >= 3 && blanks >= 0.5 * body.length && !!body[0]?.[at]?.trim() && new Set(filled).size === filled.length);
     const pastYear = header ? otherYear(body, header, year) : () => false;
     return rows.map((row, i): TableLine => {
       if (row.length !== width) return 'other';
@@ -69,7 +74,6 @@ export function tableLines(lines: string[], registry: Registry, year?: number): 
       if (header && headerColumns(row)?.level === header.level) return 'header';
       // (« | Le Vigen | @ | — | non reconduit | »: no level this year, no award.)
       if (header?.level !== undefined && /^[—–-]$/.test(row[header.level]!.trim())) return 'other';
-      const at = header?.departement;
       if (at !== undefined && merged) {
         row[at] ||= departement;
         departement = row[at]!;

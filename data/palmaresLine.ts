@@ -41,10 +41,10 @@ export const GLUED_BRACKETS = /(?<=\p{L})\((\p{L}{1,3})\)(?=\p{L})/gu;
 /** « @@@ (+1 @) », « (–1) »: the change since last year, not a second level. */
 export const LAST_YEAR = /\(\s*[+\-–−]\s*[1-4]\s*(?:@|arobases?)?\s*\)/gi;
 /**
- * « deux @ l'an passé », « qui affichait trois arobases l'an dernier », « qui comptait trois @ en 2024 »: last year's
- * level, not this one.
+ * « deux @ l'an passé », « qui affichait trois arobases l'an dernier », « qui comptait trois @ en 2024 », « had three
+ * @ »: last year's level, not this one.
  */
-export const PAST_LEVEL = /\b(?:qui\s+)?(?:affichait|avait|comptait|d[ée]tenait|poss[ée]dait|totalisait)\s+(?:d[ée]j[àa]\s+)?(?:(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?:@|arr?obases?)|@{1,5})\s*,?\s*en\s+(?:19|20)\d{2}(?!\d)|(?:\b(?:qui\s+)?(?:affichait|avait|comptait|d[ée]tenait|poss[ée]dait|totalisait)\s+(?:d[ée]j[àa]\s+)?|\bcontre\s+)?(?:(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?:@|arr?obases?)|(?:une?|deux|trois|quatre|cinq|[1-5])(?=\s+l['’]an)|@{1,5})\s*,?\s*(?:l['’]an\s+(?:dernier|pass[ée]|pr[ée]c[ée]dent)|l['’]ann[ée]e\s+(?:derni[èe]re|pass[ée]e|pr[ée]c[ée]dente)|lors de la (?:pr[ée]c[ée]dente|derni[èe]re) [ée]dition)(?![\p{L}])/giu;
+export const PAST_LEVEL = /\b(?:qui\s+)?(?:affichait|avait|comptait|d[ée]tenait|poss[ée]dait|totalisait)\s+(?:d[ée]j[àa]\s+)?(?:(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?:@|arr?obases?)|@{1,5})\s*,?\s*en\s+(?:19|20)\d{2}(?!\d)|\b(?:had|was\s+at|were\s+at)\s+(?:already\s+)?(?:(?:one|two|three|four|five|[1-5])\s*["“]?\s*(?:@|arr?obases?)|@{1,5})|(?:\b(?:qui\s+)?(?:affichait|avait|comptait|d[ée]tenait|poss[ée]dait|totalisait)\s+(?:d[ée]j[àa]\s+)?|\bcontre\s+)?(?:(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?:@|arr?obases?)|(?:une?|deux|trois|quatre|cinq|[1-5])(?=\s+l['’]an)|@{1,5})\s*,?\s*(?:l['’]an\s+(?:dernier|pass[ée]|pr[ée]c[ée]dent)|l['’]ann[ée]e\s+(?:derni[èe]re|pass[ée]e|pr[ée]c[ée]dente)|lors de la (?:pr[ée]c[ée]dente|derni[èe]re) [ée]dition)(?![\p{L}])/giu;
 /**
  * « n'ont pas présenté de candidature », « ne figure plus au palmarès », « n'était pas candidate »: places named that
  * won nothing this year.
@@ -63,7 +63,7 @@ export function parseListLine(text: string, line: number, registry: Registry): L
     // « Isle-d'Abeau (L') », « Tronche (La) »: a sorted list's article put after the name.
     .replace(/^(\p{Lu}[\p{L}'’ -]*?)\s*\((L['’]|La|Le|Les)\)/u, (_, name: string, article: string) => (/['’]$/.test(article) ? `${article}${name}` : `${article} ${name}`))
     // « (de @ à @@@@@) », « de 1 à 5 arobases », « d'une à cinq arobases »: the label's scale, no level.
-    .replace(/\b(?:de|d['’])\s*(?:@|1|une?)\s*(?:@|arobases?)?\s*[àa]\s*(?:@@@@@|5|cinq)(?:\s*(?:@|arobases?))?|\bnombre\s+(?:de\s+@+|d['’]\s*arr?obases?)/giu, ' ')
+    .replace(/\b(?:de|d['’]|from)\s*(?:@|1|une?|one)\s*(?:@|arobases?)?\s*(?:[àa]|to)\s*(?:@@@@@|5|cinq|five)(?:\s*["“«]?\s*(?:@|arobases?)\s*["”»]?)?|\bnombre\s+(?:de\s+@+|d['’]\s*arr?obases?)/giu, ' ')
     // A table's last column, the change since last year: « @@ nouveau », « @@@ = », « @@@@ +1 », « ↗ ».
     .replace(/(?<=[@\d\s)])(?:\s+(?:=|\+\s?[1-4](?:\s?(?:@|arobases?)(?!@))?|[-−][1-4](?:\s?@(?!@))?|[–—-]?\s*(?:nouveau|nouvelle|new)|[↗↘➚➘]))+\s*$/iu, ' ')
     // (« • Sainte-Marie Nouveau », « Liffré-Cormier Communauté Nouveau »: the page's tag after the name.)

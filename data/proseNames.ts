@@ -14,7 +14,8 @@ export type EpciNamed = (name: string) => string | undefined;
 type Name = Span & { name: string; departement?: string };
 type Level = Span & { value: number | undefined; reached?: boolean; past?: boolean };
 
-const NUMBER = 'une?|deux|trois|quatre|cinq|premi[eè]re|deuxi[eè]me|seconde|troisi[eè]me|quatri[eè]me|cinqui[eè]me';
+// (« five @ »: an English newsletter's.)
+const NUMBER = 'une?|deux|trois|quatre|cinq|one|two|three|four|five|premi[eè]re|deuxi[eè]me|seconde|troisi[eè]me|quatri[eè]me|cinqui[eè]me';
 /** The verb of a level reached: « passe (de deux) à », « reste à », « sont donc à », « atteint les », « en compte désormais ». */
 const FINAL = `(?<![\\p{L}-])(?:(?:pass|redescend|descend|remont|mont|grimp|rest|retomb|progress)(?:e|ent)|redescend|descend|(?:est|sont)\\s+(?:pass|mont|grimp|redescend|descend|remont)[ée]e?s?|(?:est|sont)\\s+donc)\\s+(?:donc\\s+)?(?:de\\s+(?:(?:${NUMBER}|[1-5])\\s*(?:@|arr?obases?)?|@{1,5})\\s+)?à\\s+|(?<![\\p{L}-])(?:atteint|atteignent)\\s+(?:les|la)\\s+|\\ben\\s+compt(?:e|ent)\\s+d[ée]sormais\\s+`;
 /** A level as an article says it; `undefined` value: a change (« gagne une arobase ») or a level lost or aimed at. */

@@ -575,6 +575,31 @@ describe('pages of the stored corpus and the thirty-fourth reader (session 15)',
     // One such line is no list of levels: « Thiers 3 » alone says Thiers (03), which is none.
     expect(codes('Thiers 3, Riom 4')).not.toContain('63430 3');
   });
+  it('a page\'s source pasted (HTML) is read as the page shows it', () => {
+    const html = ['<h2 class="dept">Finistère (29)</h2>', '<ul class="palmares">', '<li><a href="https://www.brest.fr"><strong class="ville">Brest</strong></a> &ndash; <span class="arobase">@@@@@</span></li>',
+      '<li><strong class="ville">Brest m&eacute;tropole</strong> &ndash; <span class="arobase">@@@@@</span></li>', '<li><strong class="ville">Pont-l&#39;Abbé</strong> &ndash; <span class="arobase">@@</span></li>', '</ul>'].join('\n');
+    expect(codes(html)).toEqual(['29019 5', '242900314 5', '29220 2']);
+  });
+  it('a name in two languages, « Kemperle / Quimperlé », « Brest metropol / Brest métropole », is the one that resolves', () => {
+    expect(codes('Kemperle / Quimperlé : @@@\nBrest metropol / Brest métropole : @@@@@')).toEqual(['29233 3', '242900314 5']);
+  });
+  it('an English newsletter: « five @ » is five, « had three @ » last year\'s, « rated from one to five "@" » no level', () => {
+    expect(codes('Brest (Finistère) — five @. Our oldest partner keeps the top rating.')).toContain('29019 5');
+    expect(codes('Last year Cholet had three @, but the city did not take part in 2025.')).toEqual([]);
+    expect(codes('Every year, local authorities are rated from one to five "@" (arobases). The ceremony took place in Lorient, Brittany.')).toEqual([]);
+  });
+  it('a spreadsheet copied with its merged cells: the département on its group\'s first row, each row\'s first cell blank', () => {
+    const sheet = ['Département\tCollectivité\tType\tNb @\tÉvolution', 'Mayenne (53)\tLaval\tCommune\t4\t=', '\tChangé\tCommune\t2\t+1', '\tÉvron\tCommune\t2\t=',
+      'Sarthe (72)\tLe Mans\tCommune\t4\t=', '\tChangé\tCommune\t2\t+1'].join('\n');
+    expect(codes(sheet)).toEqual(['53130 4', '53054 2', '53097 2', '72181 4', '72058 2']);
+    // (A spreadsheet's occasional blank stays blank: « Buhl » alone is Buhl (67) or Buhl (68).)
+    expect(codes('nom;département;niveau\nColmar;68;3\nBuhl;;2\nSaverne;67;1')).toEqual(['68066 3', 'ambiguous', '67437 1']);
+  });
+  it('a scanned page: « Quimper1é » is Quimperlé, two columns side by side are two entries, a dateline is no name', () => {
+    expect(codes('Quimper1é ........... 3 @               Guidel .............. 3 @\nP1abennec ........... 2 @               Larmor-P1age ........ 3 @'))
+      .toEqual(['29233 3', '56078 3', '29160 2', '56107 3']);
+    expect(codes('EN BREF\nLOUDÉAC. Loudéac : deux @ pour la première fois, se félicite la mairie.')).toEqual(['22136 2']);
+  });
   it('« Pantin et Bobigny (4 @ chacune) »: the level said for each is both names\'', () => {
     expect(codes('Seine-Saint-Denis — Montreuil (5 @), Pantin et Bobigny (4 @ chacune), Saint-Ouen (3 @).')).toEqual(['93048 5', '93055 4', '93008 4', '93070 3']);
   });

@@ -62,7 +62,8 @@ function check(folder: string): Checked[] {
     return checked;
   });
 }
-const fold = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+// (« Quimper1é »: a scan's « l » read as « 1 », as the list reader reads it.)
+const fold = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/(?<=\p{L})1(?=\p{L})/gu, 'l').toLowerCase();
 const same = (a: string, b: string) => fold(a).includes(fold(b)) || fold(b).includes(fold(a));
 const resolvedCode = (c: Checked) => (c.r?.status === 'resolved' ? c.r.code : undefined);
 
