@@ -40,6 +40,8 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   const all = shown.map((r, i) => ({ line: i + 1, raw: r.trim().replace(/@(?: @){1,4}(?! ?@)/g, (m) => m.replace(/ /g, ''))
     .replace(/^(?:[\p{Extended_Pictographic}\u2190-\u21FF\u25A0-\u25FF\u2605\u2606\u2794-\u27BF\uFE0F\u200D]\s*)+/u, '')
     .replace(/(?<=@|\barobases?)\s{4,}(?=\S)/giu, ' ; ')
+    // (« [00:02:40] PAUL-ANTOINE : Ensuite Bastia … »: a transcript's time and speaker.)
+    .replace(/^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*(?:\p{Lu}[\p{Lu}'’ .-]{1,30}\s*:\s*)?/u, '')
     // (« LAMBALLE. Lamballe : deux @ … »: a news brief's dateline, a town's; « AIN. Bourg passe … » says where.)
     .replace(/^(\p{Lu}[\p{Lu}'’ -]{2,})\.\s+(?=\p{Lu}\p{Ll})/u, (all, dateline: string) => (departementNamed(dateline) ? all : '')) }))
     .filter((e) => e.raw && !e.raw.startsWith('#'));
@@ -59,8 +61,13 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   // nothing is read no further; a line of nothing else is no entry.)
   // (« Rezé – 3 », « Thiers 3, Riom 4 »: a hand-typed list's bare digits.)
   const typed = handTypedLevels(raw.map((e) => e.raw));
+  // (« - 2019 : Saint-Avold, 1 @ », …, « - 2025 : Saint-Avold, 3 @ »: a town's levels year by year; the palmarès
+  // imported, else the latest year's line.)
+  const yearOf = (t: string) => Number(/^[-–•*·\s]*((?:19|20)\d{2})\s*[:–—]/.exec(t)?.[1] ?? NaN);
+  const years = new Set(raw.map((e) => yearOf(e.raw)).filter((y) => !Number.isNaN(y)));
+  const pastYears = years.size >= 2 ? raw.filter((e) => !Number.isNaN(yearOf(e.raw)) && yearOf(e.raw) !== (year ?? Math.max(...years))) : [];
   // (« Intercommunalités : Le Grésivaudan · … »: the kind of the names after it, no name.)
-  const lines = joinBrokenLines(raw).map((e) => ({ ...e, raw: typed(e.raw).replace(KIND_LABEL, '') })).flatMap((e) => {
+  const lines = joinBrokenLines(raw.filter((e) => !pastYears.includes(e))).map((e) => ({ ...e, raw: typed(e.raw).replace(KIND_LABEL, '') })).flatMap((e) => {
     if (!NOT_APPLIED.test(e.raw)) return [e];
     const clauses = e.raw.split(CLAUSE);
     const kept = clauses.filter((c) => !NOT_APPLIED.test(c)).map((c) => (/[.;!?…]\s*$/.test(c) ? c : `${c}.`)).join(' ').trim();
@@ -71,7 +78,7 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   // (An e-mail's « @ » is no level, nor a social network's « @Ville de Rennes », « @talence ».)
   const parsed = lines.map((e) => parseListLine(e.raw.replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' ').replace(/(?<![\p{L}\d@])@(?=[\p{L}_])/gu, '').replace(/;/g, ' ').replace(/,(?=\s*(?:\d|@|[1-5]\s*@))/g, ' '), e.line, registry));
   const entries: ListEntry[] = [];
-  const ignored: IgnoredLine[] = crumbs.map((e) => ({ line: e.line, text: e.raw }));
+  const ignored: IgnoredLine[] = [...crumbs.map((e) => ({ line: e.line, text: e.raw })), ...pastYears.map((e) => ({ line: e.line, text: e.raw, otherYear: true as const }))];
   let level: number | undefined;
   // (Names read under the heading so far: a page's intro prose between a heading and its names does not end it.)
   let underHeading = 0;

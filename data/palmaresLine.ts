@@ -41,10 +41,10 @@ export const GLUED_BRACKETS = /(?<=\p{L})\((\p{L}{1,3})\)(?=\p{L})/gu;
 /** « @@@ (+1 @) », « (–1) »: the change since last year, not a second level. */
 export const LAST_YEAR = /\(\s*[+\-–−]\s*[1-4]\s*(?:@|arobases?)?\s*\)/gi;
 /**
- * « deux @ l'an passé », « qui affichait trois arobases l'an dernier », « qui comptait trois @ en 2024 », « had three
- * @ »: last year's level, not this one.
+ * « deux @ l'an passé », « qui affichait trois arobases l'an dernier », « qui comptait trois @ en 2024 », « (1 @ en
+ * 2023) », « had three @ »: last year's level, not this one.
  */
-export const PAST_LEVEL = /\b(?:qui\s+)?(?:affichait|avait|comptait|d[ée]tenait|poss[ée]dait|totalisait)\s+(?:d[ée]j[àa]\s+)?(?:(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?:@|arr?obases?)|@{1,5})\s*,?\s*en\s+(?:19|20)\d{2}(?!\d)|\b(?:had|was\s+at|were\s+at)\s+(?:already\s+)?(?:(?:one|two|three|four|five|[1-5])\s*["“]?\s*(?:@|arr?obases?)|@{1,5})|(?:\b(?:qui\s+)?(?:affichait|avait|comptait|d[ée]tenait|poss[ée]dait|totalisait)\s+(?:d[ée]j[àa]\s+)?|\bcontre\s+)?(?:(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?:@|arr?obases?)|(?:une?|deux|trois|quatre|cinq|[1-5])(?=\s+l['’]an)|@{1,5})\s*,?\s*(?:l['’]an\s+(?:dernier|pass[ée]|pr[ée]c[ée]dent)|l['’]ann[ée]e\s+(?:derni[èe]re|pass[ée]e|pr[ée]c[ée]dente)|lors de la (?:pr[ée]c[ée]dente|derni[èe]re) [ée]dition)(?![\p{L}])/giu;
+export const PAST_LEVEL = /\(\s*(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?:@|arr?obases?)\s+en\s+(?:19|20)\d{2}\s*\)|\b(?:qui\s+)?(?:affichait|avait|comptait|d[ée]tenait|poss[ée]dait|totalisait)\s+(?:d[ée]j[àa]\s+)?(?:(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?:@|arr?obases?)|@{1,5})\s*,?\s*en\s+(?:19|20)\d{2}(?!\d)|\b(?:had|was\s+at|were\s+at)\s+(?:already\s+)?(?:(?:one|two|three|four|five|[1-5])\s*["“]?\s*(?:@|arr?obases?)|@{1,5})|(?:\b(?:qui\s+)?(?:affichait|avait|comptait|d[ée]tenait|poss[ée]dait|totalisait)\s+(?:d[ée]j[àa]\s+)?|\bcontre\s+)?(?:(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?:@|arr?obases?)|(?:une?|deux|trois|quatre|cinq|[1-5])(?=\s+l['’]an)|@{1,5})\s*,?\s*(?:l['’]an\s+(?:dernier|pass[ée]|pr[ée]c[ée]dent)|l['’]ann[ée]e\s+(?:derni[èe]re|pass[ée]e|pr[ée]c[ée]dente)|lors de la (?:pr[ée]c[ée]dente|derni[èe]re) [ée]dition)(?![\p{L}])/giu;
 /**
  * « n'ont pas présenté de candidature », « ne figure plus au palmarès », « n'était pas candidate »: places named that
  * won nothing this year.
@@ -70,6 +70,8 @@ export function parseListLine(text: string, line: number, registry: Registry): L
     .replace(/\s+(?:[–—-]\s*)?(?:nouveau|nouvelle|nouvelle labellis[ée]e|nouveau labellis[ée]|new)\s*$/iu, ' ')
     // « (50.000 habitants) », « , 790 habitants, »: a population is neither a département nor part of the name.
     .replace(/(?:\s[–—-])?\(?\s*\d[\d  .,]*\s*(?:habitants?|hab\.?(?![\p{L}]))\s*\)?/giu, ' ')
+    // (« Metz Métropole (46 communes) »: its members' count.)
+    .replace(/\(\s*\d+\s+communes?(?:\s+membres)?\s*\)/giu, ' ')
     .replace(LAST_YEAR, ' ').replace(PAST_LEVEL, ' ')
     // « un village de la région Rhône-Alpes, Saint-Apollinaire-de-Rias », « Région Pays de la Loire : … »: a région
     // said (even a former one) is no name; « Communauté de communes Région Lézignanaise » keeps its word.
@@ -222,7 +224,9 @@ const SENTENCE_WORDS = new Set(['À', 'A', 'Pour', 'Avec', 'Dans', 'Chez', 'Apr�
   // « Douze communes ont obtenu … » (not La Douze, 24).
   'Six', 'Sept', 'Huit', 'Neuf', 'Dix', 'Onze', 'Douze', 'Treize', 'Quatorze', 'Quinze', 'Seize', 'Vingt', 'Trente', 'Quarante', 'Cinquante', 'Cent',
   // « [Coudray] Nouvelle labellisée… », « Première arobase pour … »: news-item words.
-  'Nouvelle', 'Nouvelles', 'Nouveau', 'Nouveaux', 'Première', 'Premier', 'Numérique', 'Palmarès']);
+  'Nouvelle', 'Nouvelles', 'Nouveau', 'Nouveaux', 'Première', 'Premier', 'Numérique', 'Palmarès',
+  // « Ensuite Bastia, ma ville, passe à trois arobases »: a speaker's linking words.
+  'Ensuite', 'Puis', 'Alors', 'Sinon', 'Bref', 'Bon', 'Oui', 'Non', 'Voilà']);
 const capitalised = (t: string) => /^\p{Lu}/u.test(t);
 
 /**

@@ -600,6 +600,17 @@ describe('pages of the stored corpus and the thirty-fourth reader (session 15)',
       .toEqual(['29233 3', '56078 3', '29160 2', '56107 3']);
     expect(codes('EN BREF\nLOUDÉAC. Loudéac : deux @ pour la première fois, se félicite la mairie.')).toEqual(['22136 2']);
   });
+  it('a town\'s levels year by year: the latest line, or the palmarès imported; « (1 @ en 2023) » is past', () => {
+    const history = '- 2019 : Saint-Avold, 1 @ (première candidature)\n- 2023 : Saint-Avold, 2 @\n- 2025 : Saint-Avold, 3 @ !\n- Forbach (1 @ en 2023) monte à 2 @';
+    const read = (edition?: number) => readListResults(history, index.registry, index.resolve, new Map(), edition);
+    expect(read().results.map((r) => (r.status === 'resolved' ? `${r.code} ${r.level}` : r.status))).toEqual(['57606 3', '57227 2']);
+    expect(read().ignored.filter((l) => l.otherYear).map((l) => l.line)).toEqual([1, 2]);
+    expect(read(24).results.map((r) => (r.status === 'resolved' ? `${r.code} ${r.level}` : r.status))).toEqual(['57606 2', '57227 2']);
+  });
+  it('a podcast\'s transcript: time and speaker are no names; « Metz Métropole (46 communes) » is the metropole', () => {
+    expect(codes('[00:02:40] PAUL-ANTOINE : Ensuite Bastia, ma ville, passe à trois arobases.')).toEqual(['2B033 3']);
+    expect(codes('5 @\n- Metz Métropole (46 communes)\n- Nancy (CP 54000)')).toEqual(['200039865 5', '54395 5']);
+  });
   it('« Pantin et Bobigny (4 @ chacune) »: the level said for each is both names\'', () => {
     expect(codes('Seine-Saint-Denis — Montreuil (5 @), Pantin et Bobigny (4 @ chacune), Saint-Ouen (3 @).')).toEqual(['93048 5', '93055 4', '93008 4', '93070 3']);
   });
