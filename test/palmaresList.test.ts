@@ -713,19 +713,29 @@ describe('lines as pages published them (test/fixtures/published-lines.tsv, coll
     .map((page) => page.split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.split('\t') as [string, string, string]));
 
   it('never a wrong code or level; most resolved', () => {
+    // (Consecutive rows of one text: a line naming several places, an entry each.)
     const results = pages.flatMap((rows) => {
-      const found = resolveList(rows.map(([text]) => text).join('\n'), index.registry, index.resolve);
-      return rows.map(([text, code, level], i) => ({ text, code, level: Number(level), r: found.find((r) => r.line === i + 1)! }));
-    }).filter((x) => x.code !== '?');
-    const resolved = results.filter((x) => x.r.status === 'resolved');
-    const wrong = resolved.filter((x) => x.r.status === 'resolved' && (x.r.code !== x.code || x.r.level !== x.level));
-    expect(wrong.map((x) => x.text)).toEqual([]);
-    expect(results.length).toBeGreaterThanOrEqual(169);
-    // 157 of 169 on 2026-12-07 (session 13, with five more pages), 0 wrong: the rest are typos of the page (Hazebrouk,
-    // Guiras, Castanet-Trojan, Ambroise, Montpelier), initials (« la CAPA », « la CAB »), an old intercommunality's
-    // name, and one town named twice in its article. (« Alissas » in a paragraph whose level is another village's, 5,
-    // had been taken at 5 before a level was read within its sentence only.)
-    expect(resolved.length / results.length).toBeGreaterThanOrEqual(0.92);
+      const lines: { text: string; want: [string, number][] }[] = [];
+      for (const [text, code, level] of rows) {
+        if (lines.at(-1)?.text === text) lines.at(-1)!.want.push([code, Number(level)]);
+        else lines.push({ text, want: [[code, Number(level)]] });
+      }
+      const found = resolveList(lines.map((l) => l.text).join('\n'), index.registry, index.resolve);
+      return lines.map((l, i) => ({ ...l, on: found.filter((r) => r.line === i + 1) }));
+    });
+    const wanted = results.flatMap((l) => l.want.filter(([code]) => code !== '?').map(([code, level]) => ({ text: l.text, code, level, on: l.on })));
+    const right = wanted.filter((w) => w.on.some((r) => r.status === 'resolved' && r.code === w.code && r.level === w.level));
+    // Wrong: a place the line does not name, or a level it does not say (a line a reader left « ? » aside).
+    const wrong = results.filter((l) => !l.want.some(([code]) => code === '?')).flatMap((l) => l.on.flatMap((r) => (r.status === 'resolved'
+      && !l.want.some(([code, level]) => code === r.code && level === r.level) ? [`${l.text} → ${r.code} ${r.level}`] : [])));
+    expect(wrong).toEqual([]);
+    expect(wanted.length).toBeGreaterThanOrEqual(282);
+    // 247 of 282 on 2026-12-07 (session 15: 113 facts from 19 more pages, 76 right before that session's rules), 0
+    // wrong. Misses: typos of the page (Hazebrouk, Guiras, Castanet-Trojan, Ambroise, Montpelier), initials (« la
+    // CAPA »), an old intercommunality's name, homonyms a page leaves open (Blanquefort, Maurepas), levels said in other
+    // words (« quatre niveaux », « 4 étoiles », « portant son total d'arobases à 3 »), and Bras-sur-Meuse at two levels
+    // on one page, left open for the reviewer.
+    expect(right.length / wanted.length).toBeGreaterThanOrEqual(0.87);
   });
 
   it.each([
