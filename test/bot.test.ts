@@ -13,7 +13,7 @@ describe('HTTP surface', () => {
   it('GET /healthz answers 200 with status ok once ready', async () => {
     const res = await fetch(`${t.base}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', database: 'pglite', territories: 36224 });
+    expect(await res.json()).toMatchObject({ status: 'ok', database: 'pglite', territories: 36235 }); // communes, EPCI and the Grand Paris's 11 EPT
   });
 
   it('a message through POST /api/messages gets its reply at the connector, in the same conversation', async () => {
