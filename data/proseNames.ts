@@ -132,7 +132,12 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
     // pour Trois-Bassins ».)
     const inSegment = levels.filter((l) => l.at >= from && l.end <= to && !FOR.test(masked.slice(l.end, to)) && !l.past);
     // (« gagne une arobase et passe à trois »: the level reached is the one said.)
-    const after = [...new Set((inSegment.some((l) => l.reached) ? inSegment.filter((l) => l.reached) : inSegment).map((l) => l.value))];
+    const levelsAfter = (list: Level[]) => [...new Set((list.some((l) => l.reached) ? list.filter((l) => l.reached) : list).map((l) => l.value))];
+    // (« … ont obtenu cinq @, la communauté d'agglomération Caux Vallée de Seine quatre @ »: the next level follows a
+    // name the sentence gives it, even one read as no place.)
+    const other = inSegment[0] && spans.find((n) => n.at > inSegment[0]!.end && n.at < to);
+    const own = other ? inSegment.filter((l) => l.end <= other.at) : inSegment;
+    const after = levelsAfter(levelsAfter(inSegment).length > 1 && levelsAfter(own).length === 1 ? own : inSegment);
     const before = masked.slice(0, group[0]!.at);
     const earlier = levels.filter((l) => l.end <= group[0]!.at && l.at >= (groups[i - 1]?.at(-1)!.end ?? 0));
     // The level just before, in this sentence: « Pessac en affiche quatre, tout comme Bordeaux Métropole » (Pessac is

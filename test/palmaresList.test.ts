@@ -611,6 +611,10 @@ describe('pages of the stored corpus and the thirty-fourth reader (session 15)',
     expect(codes('[00:02:40] PAUL-ANTOINE : Ensuite Bastia, ma ville, passe à trois arobases.')).toEqual(['2B033 3']);
     expect(codes('5 @\n- Metz Métropole (46 communes)\n- Nancy (CP 54000)')).toEqual(['200039865 5', '54395 5']);
   });
+  it('a group\'s level is the one said before the next name, even a name read as no place (Tendance Ouest, 2019)', () => {
+    expect(codes('Fleury-sur-orne, Pont-Audemer et Forges-les-eaux ont obtenu cinq @, la communauté d\'agglomération Caux Vallée de Seine quatre @, Bois-Guillaume trois @, et enfin, Ouistreham et Sierville ont écopé de deux @.'))
+      .toEqual(['14271 5', '27467 5', '76276 5', '76108 3', '14488 2', '76675 2']);
+  });
   it('« Pantin et Bobigny (4 @ chacune) »: the level said for each is both names\'', () => {
     expect(codes('Seine-Saint-Denis — Montreuil (5 @), Pantin et Bobigny (4 @ chacune), Saint-Ouen (3 @).')).toEqual(['93048 5', '93055 4', '93008 4', '93070 3']);
   });
