@@ -32,3 +32,21 @@ export function handTypedLevels(lines: string[]): (line: string) => string {
     return line.replace(/(\p{L})\s+([1-5])(\s*\([^()]*\))?(?=\s*(?:,|$|\s+et\s))/gu, (_, last: string, level: string, brackets = '') => `${last} ${level}@${UNSURE.test(brackets) ? brackets : ''}`);
   };
 }
+
+const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'sur', 'sous', 'en', 'et', 'lès', 'lez', 'aux', 'au', 'à', 'd', 'l']);
+/** « st brevin 3@, chateau-gontier 4@ »: a note typed in lower case, its words capitalised as names are written. */
+function capitalised(line: string): string {
+  return line.replace(/(^|[\s(/+,-])([\p{Ll}][\p{L}]*)/gu, (all, before: string, word: string, at: number) => (at > 0 && PARTICLES.has(word) ? all
+    : `${before}${word[0]!.toUpperCase()}${word.slice(1)}`));
+}
+
+/**
+ * A function that gives each line of the list `lines` its names' capitals when the list was typed in lower case (six
+ * in ten of its lines with a level have no capital letter, three at least); the line itself otherwise.
+ */
+export function lowerCaseNames(lines: string[]): (line: string) => string {
+  const levelled = lines.filter((l) => /@|arobase/i.test(l) && /\p{L}{3}/u.test(l));
+  const lower = levelled.filter((l) => !/\p{Lu}/u.test(l)).length;
+  // (A line with no level, « bretagne / pdl : », stays as typed: a heading, no names.)
+  return lower >= 3 && lower >= 0.6 * levelled.length ? (line) => (/\p{Lu}/u.test(line) || !/@|arobase/i.test(line) ? line : capitalised(line)) : (line) => line;
+}

@@ -4,7 +4,7 @@
 import { tableLines } from './listTable.ts';
 import { ADDRESS, AGENDA_DATE, CLAUSE, COLUMNS, FOOTER, KIND_LABEL, LETTER, LINKS, OPENING_NAME, PARAGRAPH, SECTION, THREAD, WEB_FURNITURE } from './pageFurniture.ts';
 import { joinBrokenLines } from './brokenLines.ts';
-import { handTypedLevels } from './handTypedLevels.ts';
+import { handTypedLevels, lowerCaseNames } from './handTypedLevels.ts';
 import { htmlLineText, isPastedHtml } from './pastedHtml.ts';
 import { lightFold } from './departementWords.ts';
 import { FORMER_REGIONS, NOT_APPLIED, parseListLine, type ListEntry } from './palmaresLine.ts';
@@ -36,14 +36,17 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   // (« Quimper1é », « P1abennec »: a scan read an « l » as « 1 »; no place's name holds a digit.)
   const shown = (isPastedHtml(source) ? source.map(htmlLineText) : source)
     .map((r) => r.replace(/^(?:\s*>)+/, '').replace(/\*\*(?=\S)([^*]*\S)\*\*/g, '$1').replace(/(?<=\p{L})1(?=\p{L})/gu, 'l'));
-  // (« Quimper1é ..... 3 @        Guidel ..... 3 @ »: a page's two columns side by side, a clause each.)
+  // (« Quimper1é ..... 3 @        Guidel ..... 3 @ »: a page's two columns side by side, a clause each; so are
+  // « lorient 4@ / agglo de lorient 2@ », « … 2@ + … 5@ ».)
   const all = shown.map((r, i) => ({ line: i + 1, raw: r.trim().replace(/@(?: @){1,4}(?! ?@)/g, (m) => m.replace(/ /g, ''))
     .replace(/^(?:[\p{Extended_Pictographic}\u2190-\u21FF\u25A0-\u25FF\u2605\u2606\u2794-\u27BF\uFE0F\u200D]\s*)+/u, '')
-    .replace(/(?<=@|\barobases?)\s{4,}(?=\S)/giu, ' ; ')
+    .replace(/(?<=@|\barobases?)(?:\s{3,}|\s+[/+–-]\s+)(?=\S)/giu, ' ; ')
     // (« [00:02:40] PAUL-ANTOINE : Ensuite Bastia … »: a transcript's time and speaker.)
     .replace(/^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*(?:\p{Lu}[\p{Lu}'’ .-]{1,30}\s*:\s*)?/u, '')
-    // (« LAMBALLE. Lamballe : deux @ … »: a news brief's dateline, a town's; « AIN. Bourg passe … » says where.)
-    .replace(/^(\p{Lu}[\p{Lu}'’ -]{2,})\.\s+(?=\p{Lu}\p{Ll})/u, (all, dateline: string) => (departementNamed(dateline) ? all : '')) }))
+    // (« LAMBALLE. Lamballe : deux @ … »: a news brief's dateline, its town named again; « SAINT-QUENTIN. La Ville garde
+    // ses quatre @ »: the town is the subject; « AIN. Bourg passe … » says where.)
+    .replace(/^(\p{Lu}[\p{Lu}'’ -]{2,})\.\s+(?=\p{Lu}\p{Ll})/u, (all, dateline: string, at: number, line: string) => (departementNamed(dateline) ? all
+      : foldText(line.slice(all.length)).startsWith(foldText(dateline)) ? '' : `${dateline} : `)) }))
     .filter((e) => e.raw && !e.raw.startsWith('#'));
   // « Ville de Cognac › Actualités »: a web page's breadcrumb; « |---|---| »: a table's rule. No entries.
   const crumbs = all.filter((e) => /\s›\s/.test(e.raw) || !/[\p{L}\d@]/u.test(e.raw));
@@ -52,7 +55,12 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   const table = tableLines(raw.map((e) => shown[e.line - 1]!), registry, year);
   if (table) {
     return {
-      entries: raw.flatMap((e, i) => (table[i] === 'header' || table[i] === 'other' || table[i] === 'otherYear' ? [] : [{ ...parseListLine(table[i]!, e.line, registry), text: e.raw, row: true }])),
+      entries: raw.flatMap((e, i) => {
+        const row = table[i]!;
+        if (row === 'header' || row === 'other' || row === 'otherYear') return [];
+        return [typeof row === 'string' ? { ...parseListLine(row, e.line, registry), text: e.raw, row: true }
+          : { ...parseListLine(row.line, e.line, registry), text: e.raw, row: true, unplaced: true }];
+      }),
       ignored: [...crumbs.map((e) => ({ line: e.line, text: e.raw })), ...raw.flatMap((e, i) => (table[i] === 'other' ? [{ line: e.line, text: e.raw }]
         : table[i] === 'otherYear' ? [{ line: e.line, text: e.raw, otherYear: true as const }] : []))].sort((a, b) => a.line - b.line),
     };
@@ -61,13 +69,15 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   // nothing is read no further; a line of nothing else is no entry.)
   // (« Rezé – 3 », « Thiers 3, Riom 4 »: a hand-typed list's bare digits.)
   const typed = handTypedLevels(raw.map((e) => e.raw));
+  // (« st brevin 3@, chateau-gontier 4@ »: a note typed in lower case.)
+  const named = lowerCaseNames(raw.map((e) => e.raw));
   // (« - 2019 : Saint-Avold, 1 @ », …, « - 2025 : Saint-Avold, 3 @ »: a town's levels year by year; the palmarès
   // imported, else the latest year's line.)
   const yearOf = (t: string) => Number(/^[-–•*·\s]*((?:19|20)\d{2})\s*[:–—]/.exec(t)?.[1] ?? NaN);
   const years = new Set(raw.map((e) => yearOf(e.raw)).filter((y) => !Number.isNaN(y)));
   const pastYears = years.size >= 2 ? raw.filter((e) => !Number.isNaN(yearOf(e.raw)) && yearOf(e.raw) !== (year ?? Math.max(...years))) : [];
   // (« Intercommunalités : Le Grésivaudan · … »: the kind of the names after it, no name.)
-  const lines = joinBrokenLines(raw.filter((e) => !pastYears.includes(e))).map((e) => ({ ...e, raw: typed(e.raw).replace(KIND_LABEL, '') })).flatMap((e) => {
+  const lines = joinBrokenLines(raw.filter((e) => !pastYears.includes(e))).map((e) => ({ ...e, raw: named(typed(e.raw)).replace(KIND_LABEL, '') })).flatMap((e) => {
     if (!NOT_APPLIED.test(e.raw)) return [e];
     const clauses = e.raw.split(CLAUSE);
     const kept = clauses.filter((c) => !NOT_APPLIED.test(c)).map((c) => (/[.;!?…]\s*$/.test(c) ? c : `${c}.`)).join(' ').trim();

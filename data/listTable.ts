@@ -7,10 +7,11 @@ import { foldText } from './text.ts';
 
 const DELIMITERS = [';', '\t', '|', ','] as const;
 /** A cell that is a level and nothing else: « 3 », « @@@ », « 3@ », « 3 arobases », « trois ». */
-const LEVEL_CELL = /^(?:[1-5](?:\s*\/\s*5)?|@{1,5}|[1-5]\s*@|(?:[1-5]|une?|deux|trois|quatre|cinq)\s*(?:@|arobases?|arrobases?)?)$/i;
+// (« Level 2 », « Niveau 3 », « 4 stars »: an English form's or a hand-typed column's.)
+const LEVEL_CELL = /^(?:[1-5](?:\s*\/\s*5)?|@{1,5}|[1-5]\s*@|(?:[1-5]|une?|deux|trois|quatre|cinq)\s*(?:@|arobases?|arrobases?)?|(?:level|niveau)\s*[1-5]|[1-5]\s*stars?)$/i;
 // (The level's column: one that says arobases first (« Nb @ », « Niveau »), then « Label 2023 »; never « Année label ».)
 // (« Année », « annee »: the year of a row in an export of several palmarès; « Année 1ère labellisation » is no such.)
-const HEADER = { year: /^(?:annee|year|millesime|edition)(?!.*(?:1ere|premiere|first|depuis))/, name: /^(?:nom|commune|ville|collectivite|territoire|name|libelle|town|intercommunalite|epci)/, departement: /^(?:dep|dpt)/, postcode: /^(?:cp|code postal|postcode)$/, region: /^reg(?:ion)?\b/, level: /@|arobase|^niv|^level/, levelElse: /^(?:label|nombre|nb\b)/ };
+const HEADER = { year: /^(?:annee|year|millesime|edition)(?!.*(?:1ere|premiere|first|depuis))/, name: /^(?:nom|commune|ville|collectivite|territoire|name|libelle|town|intercommunalite|epci)/, departement: /^(?:dep|dpt|county)/, postcode: /^(?:cp|code postal|postcode)$/, region: /^reg(?:ion)?\b/, level: /@|arobase|^niv|^level/, levelElse: /^(?:label|nombre|nb\b)/ };
 
 /** Cells of one row, double quotes honoured (« "Saint-Malo","Ille-et-Vilaine" »). */
 function cells(line: string, delimiter: string): string[] {
@@ -31,10 +32,10 @@ function cells(line: string, delimiter: string): string[] {
 type Columns = { name: number; departement?: number; level?: number; postcode?: number; region?: number; year?: number };
 
 /**
- * A row's line to read; `header` for the header row; `other` for a line of no row (a title above the table);
- * `otherYear` for a row of another palmarès than the one imported.
+ * A row's line to read (`unplaced`: its département cell blank, the writer did not say where); `header` for the header
+ * row; `other` for a line of no row (a title above the table); `otherYear` for a row of another palmarès.
  */
-export type TableLine = string | 'header' | 'other' | 'otherYear';
+export type TableLine = string | { line: string; unplaced: true } | 'header' | 'other' | 'otherYear';
 
 /**
  * The rows as lines to read, when the entries are a table (seven in ten lines split in the same number of cells,
@@ -81,7 +82,47 @@ export function tableLines(lines: string[], registry: Registry, year?: number): 
       return asLine(row, header, departementNames);
     });
   }
-  return undefined;
+  return fixedWidthLines(lines, departementNames);
+}
+
+/**
+ * A table a word processor or a PDF lays out with spaces: « Collectivité      Département      Niveau », its columns
+ * where the header's words start (a blank cell stays blank), a long name wrapped onto the next line, the header
+ * repeated on each page. A département column, three rows at least with a level cell, six lines in ten under the
+ * header.
+ */
+function fixedWidthLines(lines: string[], departementNames: Set<string>): TableLine[] | undefined {
+  const chunks = (line: string) => [...line.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ at: m.index, text: m[0] }));
+  const headerAt = lines.findIndex((l) => chunks(l).length >= 3 && headerColumns(chunks(l).map((c) => c.text))?.level !== undefined);
+  if (headerAt < 0) return undefined;
+  const starts = chunks(lines[headerAt]!).map((c) => c.at);
+  const cellsOf = (line: string) => {
+    const row = starts.map(() => '');
+    for (const c of chunks(line)) {
+      const k = starts.findLastIndex((s) => s <= c.at + 2);
+      row[Math.max(0, k)] = `${row[Math.max(0, k)]} ${c.text}`.trim();
+    }
+    return row;
+  };
+  const header = headerColumns(cellsOf(lines[headerAt]!))!;
+  // (Without a département column, the page's headings say where: read as lines.)
+  if (header.departement === undefined) return undefined;
+  const rows = lines.map(cellsOf);
+  const isRow = (i: number) => i > headerAt && LEVEL_CELL.test(rows[i]![header.level!]!);
+  // (Most lines under the header are rows: a page's prose, or a list whose header is one line of many, is no such table.)
+  const rowCount = lines.filter((_, i) => isRow(i)).length;
+  if (rowCount < 3 || rowCount < 0.6 * lines.filter((l, i) => i > headerAt && l.trim()).length) return undefined;
+  const out: TableLine[] = lines.map((l, i) => (i === headerAt || l.trim() === lines[headerAt]!.trim() ? 'header' : 'other'));
+  let last = -1;
+  rows.forEach((row, i) => {
+    if (isRow(i)) { out[i] = asLine(row, header, departementNames); last = i; return; }
+    // (« CC du Pays de Dol et de la » / « Baie du Mont Saint-Michel »: the name's cell goes on under its row.)
+    if (last >= 0 && last === i - 1 && row.every((c, k) => k === header.name || !c) && row[header.name]) {
+      rows[last]![header.name] = `${rows[last]![header.name]} ${row[header.name]}`;
+      out[last] = asLine(rows[last]!, header, departementNames);
+    }
+  });
+  return out;
 }
 
 /**
@@ -122,7 +163,7 @@ function levelColumn(folded: string[], re: RegExp): number | undefined {
 }
 
 /** « Bourg-en-Bresse », « 1 », « 3 » → « Bourg-en-Bresse (01) 3@ » (a spreadsheet drops the département's zero). */
-function asLine(row: string[], header: Columns | undefined, departementNames: Set<string>): string {
+function asLine(row: string[], header: Columns | undefined, departementNames: Set<string>): TableLine {
   const isDepartement = (c: string) => /^(?:\d{1,3}|2[AB])$/i.test(c) || departementNames.has(foldText(c));
   const levelAt = header ? header.level ?? -1 : row.findLastIndex((c) => LEVEL_CELL.test(c));
   const departementAt = header ? header.departement ?? -1 : row.findIndex((c, i) => i !== levelAt && isDepartement(c));
@@ -136,8 +177,11 @@ function asLine(row: string[], header: Columns | undefined, departementNames: Se
   const level = row[levelAt] ?? '';
   const where = /^\d{1,2}$/.test(departement) ? departement.padStart(2, '0') : departement;
   // « 3 », « 3/5 » in a level column: arobases.
-  const how = /^[1-5](?:\s*\/\s*5)?$/.test(level) ? `${level[0]}@` : /^(?:une?|deux|trois|quatre|cinq)$/i.test(level) ? `${level} @` : level;
+  const digit = /^(?:(?:level|niveau)\s*([1-5])|([1-5])(?:\s*\/\s*5|\s*stars?)?)$/i.exec(level);
+  const how = digit ? `${digit[1] ?? digit[2]}@` : /^(?:une?|deux|trois|quatre|cinq)$/i.test(level) ? `${level} @` : level;
   // (No département, a région cell: « Fontaine;;Bourgogne-Franche-Comté » is not the Fontaine of the Isère.)
   const region = !where && header?.region !== undefined ? row[header.region] ?? '' : '';
-  return `${name}${where ? ` (${where})` : region ? ` (${region})` : ''} ${how}`.trim();
+  const line = `${name}${where ? ` (${where})` : region ? ` (${region})` : ''} ${how}`.trim();
+  // (« Fontaine;;2 »: not the largest Fontaine of a national list; the reviewer says which.)
+  return header?.departement !== undefined && !where && !region ? { line, unplaced: true } : line;
 }

@@ -13,7 +13,7 @@ import { escapeRegExp, foldText } from './text.ts';
  */
 // (`region`: the région a row or a bracket gives without a département, « Fontaine (Bourgogne-Franche-Comté) ».)
 // (`levelChange`: only a change is said, « en progression d'une arobase »: a heading's level stands.)
-export type ListEntry = { line: number; part?: number; text: string; name: string; departement?: string; region?: string; level?: number; levelUnclear?: boolean; levelChange?: boolean; sentence?: boolean; row?: boolean };
+export type ListEntry = { line: number; part?: number; text: string; name: string; departement?: string; region?: string; level?: number; levelUnclear?: boolean; levelChange?: boolean; sentence?: boolean; row?: boolean; unplaced?: boolean };
 
 /** How a reviewer names an entry in a picks file and on a card: « 12 », or « 12.2 » for a line's second name. */
 export const entryKey = (e: { line: number; part?: number }): string => (e.part ? `${e.line}.${e.part}` : String(e.line));
@@ -42,9 +42,9 @@ export const GLUED_BRACKETS = /(?<=\p{L})\((\p{L}{1,3})\)(?=\p{L})/gu;
 export const LAST_YEAR = /\(\s*[+\-–−]\s*[1-4]\s*(?:@|arobases?)?\s*\)/gi;
 /**
  * « deux @ l'an passé », « qui affichait trois arobases l'an dernier », « qui comptait trois @ en 2024 », « (1 @ en
- * 2023) », « had three @ »: last year's level, not this one.
+ * 2023) », « had three @ »: last year's level, not this one; « @@@ cette année, pas @@ »: a level denied.
  */
-export const PAST_LEVEL = /\(\s*(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?:@|arr?obases?)\s+en\s+(?:19|20)\d{2}\s*\)|\b(?:qui\s+)?(?:affichait|avait|comptait|d[ée]tenait|poss[ée]dait|totalisait)\s+(?:d[ée]j[àa]\s+)?(?:(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?:@|arr?obases?)|@{1,5})\s*,?\s*en\s+(?:19|20)\d{2}(?!\d)|\b(?:had|was\s+at|were\s+at)\s+(?:already\s+)?(?:(?:one|two|three|four|five|[1-5])\s*["“]?\s*(?:@|arr?obases?)|@{1,5})|(?:\b(?:qui\s+)?(?:affichait|avait|comptait|d[ée]tenait|poss[ée]dait|totalisait)\s+(?:d[ée]j[àa]\s+)?|\bcontre\s+)?(?:(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?:@|arr?obases?)|(?:une?|deux|trois|quatre|cinq|[1-5])(?=\s+l['’]an)|@{1,5})\s*,?\s*(?:l['’]an\s+(?:dernier|pass[ée]|pr[ée]c[ée]dent)|l['’]ann[ée]e\s+(?:derni[èe]re|pass[ée]e|pr[ée]c[ée]dente)|lors de la (?:pr[ée]c[ée]dente|derni[èe]re) [ée]dition)(?![\p{L}])/giu;
+export const PAST_LEVEL = /\(\s*(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?:@|arr?obases?)\s+en\s+(?:19|20)\d{2}\s*\)|\b(?:pas|et\s+non|non)\s+(?:(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?:@|arr?obases?)|@{1,5})(?![\p{L}@])|\b(?:qui\s+)?(?:affichait|avait|comptait|d[ée]tenait|poss[ée]dait|totalisait)\s+(?:d[ée]j[àa]\s+)?(?:(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?:@|arr?obases?)|@{1,5})\s*,?\s*en\s+(?:19|20)\d{2}(?!\d)|\b(?:had|was\s+at|were\s+at)\s+(?:already\s+)?(?:(?:one|two|three|four|five|[1-5])\s*["“]?\s*(?:@|arr?obases?)|@{1,5})|(?:\b(?:qui\s+)?(?:affichait|avait|comptait|d[ée]tenait|poss[ée]dait|totalisait)\s+(?:d[ée]j[àa]\s+)?|\bcontre\s+)?(?:(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?:@|arr?obases?)|(?:une?|deux|trois|quatre|cinq|[1-5])(?=\s+l['’]an)|@{1,5})\s*,?\s*(?:l['’]an\s+(?:dernier|pass[ée]|pr[ée]c[ée]dent)|l['’]ann[ée]e\s+(?:derni[èe]re|pass[ée]e|pr[ée]c[ée]dente)|lors de la (?:pr[ée]c[ée]dente|derni[èe]re) [ée]dition)(?![\p{L}])/giu;
 /**
  * « n'ont pas présenté de candidature », « ne figure plus au palmarès », « n'était pas candidate »: places named that
  * won nothing this year.

@@ -60,13 +60,14 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     // sentence's one subject is read with the level said after it, not the line's first.)
     const own = prose?.length === 1 ? itemOf({ ...prose[0]!, ...(entry.part ? { part: entry.part } : {}) }) : undefined;
     if (own && own.status !== 'unknown' && (own.status !== 'resolved' || own.code === once.code) && own.level !== once.level) return [own];
-    // (« … dont le palmarès a été dévoilé mercredi à Martigues »: a sentence's one place, named only where it happened,
-    // is no subject; no award.)
+    // (« … dont le palmarès a été dévoilé mercredi à Martigues », « … le verdict rendu mardi à Rouen par le jury »: a
+    // sentence's one place, named only where it happened, is no subject; no award.)
     const folded = foldText(entry.text);
     const place = foldText(once.territoryName);
     const at = folded.lastIndexOf(place);
     if (!prose?.length && entry.text.split(/\s+/).length > 8 && at > 0 && /(?:^|\s)(?:a|au|aux|depuis|chez|vers)\s+$/.test(folded.slice(0, at))
-      && /^[\s.!?…»"]*$/.test(folded.slice(at + place.length))) {
+      && !/(?:revien\w*|attribu\w*|decern\w*|remis\w*|accord\w*|octroy\w*|echoi\w*)\s+(?:a|au|aux)\s+$/.test(folded.slice(0, at))
+      && /^[\s.!?…»"]*$|^\s+(?:par\s+(?:le|la|l)\s+(?:jury|association|president\w*)|lors\s+d|devant)\b[^@\d]*$/.test(folded.slice(at + place.length))) {
       return [{ ...entry, status: 'unknown', candidates: [], reason: 'unknownName' }];
     }
     return [once];
@@ -130,7 +131,7 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
       const opening = foldText(r.text).replace(/^[^\p{L}]+/u, '');
       // (« … des villes suivantes : Argentan, …, Merignac »: a list after a colon is a list.)
       const aside = r.text.split(/\s+/).length > 6 && !r.text.includes(':') && !candidates.some((c) => opening.startsWith(foldText(c.name)));
-      const settled = settledByScope(candidates, r.reason === 'shortOrExact' || r.sentence || aside ? { ...scope, national: false } : scope, DOMINANT);
+      const settled = settledByScope(candidates, r.reason === 'shortOrExact' || r.sentence || aside || r.unplaced ? { ...scope, national: false } : scope, DOMINANT);
       // (« Salignac » on a Gironde page: Salignac-Eyvigues (24) is the région's, but Salignac (33), merged into Val de
       // Virvée, was one too: the reviewer says.)
       const merged = settled ? listNames(registry).formers(canonicalName(r.name)).filter((f) => f.code !== f.current).flatMap((f) => registry.get(f.current) ?? []) : [];

@@ -121,7 +121,8 @@ export function listNames(registry: Registry): ListNames {
 }
 
 /** Where a list's settled entries lie: its département or its région when nearly all share one, or « national ». */
-export type ListScope = { departement?: string; region?: string; national: boolean };
+/** `regions`: a national list's régions, when three only (its dominant towns lie there). */
+export type ListScope = { departement?: string; region?: string; national: boolean; regions?: string[] };
 
 /** How many settled entries give each value, the commonest first. */
 function tally(values: (string | undefined)[]): { known: number; ranked: [string, number][] } {
@@ -145,7 +146,9 @@ export function listScope(settled: { departement?: string; region?: string }[]):
   if (departement || region) return { departement, region, national: false };
   // Five at least over three régions, none holding half: a national list, where a bare name is the known town.
   const top = regions.ranked[0]?.[1] ?? 0;
-  return { national: regions.known >= 5 && regions.ranked.length >= 3 && top / regions.known < 0.5 };
+  const national = regions.known >= 5 && regions.ranked.length >= 3 && top / regions.known < 0.5;
+  // (« Montreuil » in a list of Hauts-de-France, Normandy and Centre towns is not Montreuil (93).)
+  return { national, ...(national && regions.ranked.length === 3 ? { regions: regions.ranked.map(([r]) => r) } : {}) };
 }
 
 /**
@@ -172,7 +175,8 @@ export function settledByScope(candidates: RegistryEntry[], scope: ListScope, ra
     const inRegion = candidates.filter((c) => c.region === scope.region);
     return inRegion.length === 1 ? inRegion[0] : undefined;
   }
-  return scope.national ? dominant(candidates, ratio) : undefined;
+  const town = scope.national ? dominant(candidates, ratio) : undefined;
+  return town && (!scope.regions || scope.regions.includes(town.region ?? '')) ? town : undefined;
 }
 
 /**

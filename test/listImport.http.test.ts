@@ -192,6 +192,11 @@ describe('an admin imports a published list from Teams', () => {
     expect(card).not.toMatch(/plusieurs|approchant|fusionnée|abrégé/);
   });
 
+  it('a tab-separated file (.tsv) is read as a list', async () => {
+    const preview = await sendFile('palmares.tsv', 'Collectivité\tDépartement\tNiveau\nArgentan\tOrne\tcinq\nVannes\t56\t4\n');
+    expect(replyTexts(preview)).toContain('2 entrée(s) : 2 reconnue(s), 0 à revoir.');
+  });
+
   it('a Windows-1252 file is converted, never stored with « � »', async () => {
     const latin1 = Buffer.from('Besançon (25) @@@@@\nÉpinal (88) @@@@@\n', 'latin1');
     const replies = await sendFile('excel.csv', latin1);

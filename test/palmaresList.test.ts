@@ -615,6 +615,31 @@ describe('pages of the stored corpus and the thirty-fourth reader (session 15)',
     expect(codes('Fleury-sur-orne, Pont-Audemer et Forges-les-eaux ont obtenu cinq @, la communauté d\'agglomération Caux Vallée de Seine quatre @, Bois-Guillaume trois @, et enfin, Ouistreham et Sierville ont écopé de deux @.'))
       .toEqual(['14271 5', '27467 5', '76276 5', '76108 3', '14488 2', '76675 2']);
   });
+  it('a dateline is the subject of « La Ville garde … »; the jury\'s town (« rendu mardi à Rouen par le jury ») is none', () => {
+    expect(codes('SAINT-QUENTIN. La Ville garde ses quatre @ : c\'est le verdict rendu mardi à Rouen par le jury du label national.')).toEqual(['02691 4']);
+    expect(codes('Et la note maximale, cinq arobases, revient à Clermont Auvergne Métropole, pour la troisième année consécutive.')).toEqual(['246300701 5']);
+  });
+  it('a list of three régions\' towns takes no dominant town outside them (« Montreuil » is not Montreuil, 93)', () => {
+    const csv = ['Code INSEE;Nom;Niveau', '02691;Saint-Quentin;4', '62041;Arras;3', '76540;Rouen;5', '14118;Caen;4', '45234;Orléans;4', '37261;Tours;3', ';Montreuil;2'].join('\n');
+    expect(codes(csv).at(-1)).toBe('ambiguous');
+  });
+  it('a table laid out with spaces: its columns, a wrapped name, the header again on each page; a blank département', () => {
+    const table = ['Collectivité                   Département                Niveau       Observations', '-'.repeat(70),
+      'Remire-Montjoly                Guyane                     1', 'CC du Pays de Dol et de la     Ille-et-Vilaine            @@', 'Baie du Mont Saint-Michel',
+      'Fosses                         Val-d\'Oise                 3            Niveau 2025 : @@', '                 Page 2/3',
+      'Collectivité                   Département                Niveau       Observations', 'Frignicourt                    Marne                      3',
+      'Fontaine                                                  2            département à compléter'].join('\n');
+    expect(codes(table)).toEqual(['97309 1', '200070670 2', '95250 3', '51262 3', 'ambiguous']);
+  });
+  it('an English form\'s columns (« Town;County;Level », « Level 2 », « 4 stars », « 3/5 »)', () => {
+    expect(codes('Town;County;Level\nLaroque-Timbaut;Lot-et-Garonne;4 stars\nDucey-Les Chéris;Manche;Level 2\nSt-Malo;Ille-et-Vilaine;2/5'))
+      .toEqual(['47138 4', '50168 2', '35288 2']);
+  });
+  it('a note typed in lower case, several names a line after their levels; « @@@ cette année, pas @@ »', () => {
+    expect(codes('bretagne / pdl :\nlorient 4@ / agglo de lorient 2@\nst gaudens 2@ + bagneres de bigorre 5@\nvailhauques 1@   visan 2@'))
+      .toEqual(['56121 4', '200042174 2', '31483 2', '65059 5', '34320 1', '84150 2']);
+    expect(codes('Relu, une erreur : Quimperlé a obtenu @@@ cette année, pas @@ comme dans ta liste.')).toEqual(['29233 3']);
+  });
   it('« Pantin et Bobigny (4 @ chacune) »: the level said for each is both names\'', () => {
     expect(codes('Seine-Saint-Denis — Montreuil (5 @), Pantin et Bobigny (4 @ chacune), Saint-Ouen (3 @).')).toEqual(['93048 5', '93055 4', '93008 4', '93070 3']);
   });

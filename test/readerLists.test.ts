@@ -37,11 +37,11 @@ type Checked = { file: string; text: string; key: string; level: number; r: Entr
 const unkeyed = new Map<string, string[]>();
 function check(folder: string): Checked[] {
   const dir = join(projectRoot, 'test', 'fixtures', folder);
-  return readdirSync(join(dir, 'lists')).filter((f) => /\.(txt|csv)$/.test(f)).sort().flatMap((file) => {
+  return readdirSync(join(dir, 'lists')).filter((f) => /\.(txt|csv|tsv)$/.test(f)).sort().flatMap((file) => {
     const results = resolveList(readFileSync(join(dir, 'lists', file), 'utf8'), index.registry, index.resolve);
     // One key line an entry; a line listing several names has as many, found by their text.
     const taken = new Set<EntryResult>();
-    const keys = readFileSync(join(dir, 'key', file.replace(/\.(txt|csv)$/, '.tsv')), 'utf8').split('\n').filter((l) => l.trim());
+    const keys = readFileSync(join(dir, 'key', file.replace(/\.(txt|csv|tsv)$/, '.tsv')), 'utf8').split('\n').filter((l) => l.trim());
     // (« Grand Cognac » is the entry of the key « Grand Cognac », not of « Cognac » on the same line.)
     const others = (line: string, text: string) => keys.filter((k) => k.startsWith(`${line}\t`)).map((k) => k.split('\t').slice(1, -3).join('\t')).filter((t) => t !== text);
     const checked = keys.map((l) => {

@@ -29,7 +29,7 @@ export type ListImportDeps = {
 
 const TEAMS_FILE = 'application/vnd.microsoft.teams.file.download.info';
 const TEXT_TYPES = /^(text\/(plain|csv)|application\/(csv|vnd\.ms-excel))$/i;
-const LIST_NAME = /\.(txt|csv)$/i;
+const LIST_NAME = /\.(txt|csv|tsv)$/i;
 
 /** The files of a message: Teams' file cards, and plain text or CSV attachments with a URL (other clients). */
 export function fileAttachmentsOf(attachments: unknown): FileAttachment[] {

@@ -39,7 +39,7 @@ const fr = {
   refused_tooMany: 'Ce fichier a plus de 5 000 entrées : ce n’est pas une liste publiée. Utilisez « npm run import » pour un fichier CSV avec codes.',
   refused_empty: 'Ce fichier ne contient aucune entrée (une collectivité et son niveau par ligne).',
   refused_control: 'Ligne {line} : caractère de contrôle (octet nul…) ; enregistrez le fichier en texte UTF-8 et renvoyez-le.',
-  refused_type: 'Je lis les listes en texte ou CSV (.txt, .csv). Ce fichier-ci ({file}) n’en est pas une.',
+  refused_type: 'Je lis les listes en texte ou CSV (.txt, .csv, .tsv). Ce fichier-ci ({file}) n’en est pas une.',
   downloadFailed: 'Je n’ai pas pu récupérer le fichier ({reason}). Renvoyez-le dans un moment.',
 };
 
@@ -81,7 +81,7 @@ const en: typeof fr = {
   refused_tooMany: 'This file has more than 5,000 entries: it is not a published list. Use “npm run import” for a CSV with codes.',
   refused_empty: 'This file holds no entry (one local authority and its level per line).',
   refused_control: 'Line {line}: control character (NUL byte…); save the file as UTF-8 text and send it again.',
-  refused_type: 'I read lists as text or CSV (.txt, .csv). This file ({file}) is not one.',
+  refused_type: 'I read lists as text or CSV (.txt, .csv, .tsv). This file ({file}) is not one.',
   downloadFailed: 'I could not fetch the file ({reason}). Send it again in a moment.',
 };
 
