@@ -24,7 +24,9 @@ export function joinBrokenLines(lines: { line: number; raw: string }[]): { line:
       prev.raw = prev.raw.replace(/^\S.*?\S(?=\s{2,})/u, (cell) => (cell.endsWith('-') ? `${cell}${end}` : `${cell} ${end}`));
     }
     // A mail wrapped at its width: « … Guichen, Vitré » / « Communauté », « … Melesse, Val » / « d'Anast (35) ».
-    else if (prev && !/[@.:!?]$/.test(prev.raw) && !/@|arobase/i.test(prev.raw) && (LONE_EPCI_WORD.test(l.raw) || /^(?:d['’]|de |du |des |sur |sous |l[èe]s )\p{L}/u.test(l.raw))) {
+    else if (prev && !/[@.:!?]$/.test(prev.raw) && !/@|arobase/i.test(prev.raw) && (LONE_EPCI_WORD.test(l.raw) || /^(?:d['’]|de |du |des |sur |sous |l[èe]s )\p{L}/u.test(l.raw)
+      // (« Communauté de communes du Pays de Dol » / « et de la Baie du Mont Saint-Michel — 35 — 2 ».)
+      || (/^(?:communaut[ée]|cc|ca)(?!\p{L})/iu.test(prev.raw) && !/\d/.test(prev.raw) && /^et (?:de |du |des |d['’])\p{L}/u.test(l.raw)))) {
       prev.raw += ` ${l.raw}`;
     }
     else out.push({ ...l });

@@ -16,12 +16,35 @@ function terseItems(line: string): RegExpExecArray[] | undefined {
   return items.length && items.every((m) => m) ? items as RegExpExecArray[] : undefined;
 }
 
+/** « Commune — Dépt — Population — Niveau »: a report's table typed with dashes, its cells. */
+const dashCells = (line: string) => line.split(/\s+[—–]\s+/);
+
+/**
+ * The rows of such tables, each under its header line whose last cell is the level's (« Niveau », « Nb @ »), with as
+ * many cells: their last cell, a digit, is a level (« Lorient — 56 — 58 329 — 4 »).
+ */
+function dashTableRows(lines: string[]): Set<string> {
+  const rows = new Set<string>();
+  let width = 0;
+  for (const line of lines) {
+    const cells = dashCells(line);
+    if (cells.length >= 3 && /^(?:niv|nb\s*@|@|arobase)/i.test(cells.at(-1)!.trim())) width = cells.length;
+    else if (width && cells.length === width && /^[1-5]$/.test(cells.at(-1)!.trim())) rows.add(line);
+    // (A wrapped name's first line, « Communauté de communes du Pays de Dol », is no other table.)
+    else if (cells.length !== width && cells.length > 1) width = 0;
+  }
+  return rows;
+}
+
 /** A function that rewrites each line of the list `lines` as read (the line itself when the list is no such list). */
 export function handTypedLevels(lines: string[]): (line: string) => string {
   // (Four dashed lines at least; three lines listing two such names at least.)
   const dashed = lines.filter((l) => DASH_LEVEL.test(l)).length >= 4;
   const terse = lines.filter((l) => (terseItems(l)?.length ?? 0) >= 2).length >= 3;
+  const rows = dashTableRows(lines);
   return (line) => {
+    // (Or a wrapped name's line joined to its row.)
+    if (rows.has(line) || [...rows].some((row) => line.endsWith(` ${row}`))) return line.replace(/([1-5])\s*$/, '$1@');
     if (dashed && DASH_LEVEL.test(line)) {
       return line.replace(DASH_LEVEL, (_, name: string, level: string, brackets = '', remark = '') => `${name} ${level}@ ${brackets}${UNSURE.test(remark) ? remark : ''}`);
     }
@@ -42,11 +65,12 @@ function capitalised(line: string): string {
 
 /**
  * A function that gives each line of the list `lines` its names' capitals when the list was typed in lower case (six
- * in ten of its lines with a level have no capital letter, three at least); the line itself otherwise.
+ * in ten of its lines with words have no capital letter, three with a level at least); the line itself otherwise.
  */
 export function lowerCaseNames(lines: string[]): (line: string) => string {
-  const levelled = lines.filter((l) => /@|arobase/i.test(l) && /\p{L}{3}/u.test(l));
-  const lower = levelled.filter((l) => !/\p{Lu}/u.test(l)).length;
-  // (A line with no level, « bretagne / pdl : », stays as typed: a heading, no names.)
-  return lower >= 3 && lower >= 0.6 * levelled.length ? (line) => (/\p{Lu}/u.test(line) || !/@|arobase/i.test(line) ? line : capitalised(line)) : (line) => line;
+  const worded = lines.filter((l) => /\p{L}{3}/u.test(l));
+  const lower = worded.filter((l) => !/\p{Lu}/u.test(l));
+  // (A line with no level, « bretagne / pdl : », stays as typed: a heading, no names; « 4 @ — 10 collectivités »
+  // headings over capitalised names are no such note.)
+  return lower.filter((l) => /@|arobase/i.test(l)).length >= 3 && lower.length >= 0.6 * worded.length ? (line) => (/\p{Lu}/u.test(line) || !/@|arobase/i.test(line) ? line : capitalised(line)) : (line) => line;
 }

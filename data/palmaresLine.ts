@@ -142,7 +142,7 @@ export function parseListLine(text: string, line: number, registry: Registry): L
   }
   // Brackets part names (« Grand Lac (Aix-les-Bains) »: an agglomeration, then its seat), as a comma does.
   // (After a département, a table's population column, « 55 300 », is no part of it; nor a footnote's star, « Conques* ».)
-  const name = rest.replace(departement ? /(?<![\p{L}\d])\d{1,3}(?:[  .]\d{3})*(?![\p{L}\d])|(?<=\p{L})\*+(?!\p{L})/gu : /(?<=\p{L})\*+(?!\p{L})/gu, ' ').replace(/[()[\]]/g, ' , ').replace(/[«»"]/g, ' ').replace(/\s+/g, ' ').replace(/(?:\s*[:;,–-])+\s*$/, '').replace(/^\s*[:;,–-]\s*/, '')
+  const name = rest.replace(departement ? /(?<![\p{L}\d])\d{1,3}(?:[  .]\d{3})*(?![\p{L}\d])|(?<=\p{L})\*+(?!\p{L})/gu : /(?<=\p{L})\*+(?!\p{L})/gu, ' ').replace(/[()[\]]/g, ' , ').replace(/[«»"]/g, ' ').replace(/\s+/g, ' ').replace(/(?:\s*[:;,–—-])+\s*$/, '').replace(/^\s*[:;,–—-]\s*/, '').replace(/\s+—\s+—(?=\s|$)/g, ' ')
     .replace(EPCI_ARTICLE, '').replace(TRAILING_VERB, '').trim();
   return { line, text, name, departement, level, ...(levelUnclear ? { levelUnclear } : {}), ...(levelUnclear && changed && other === undefined ? { levelChange: true } : {}), ...(region && !departement ? { region } : {}) };
 }
@@ -174,9 +174,9 @@ export function departementOfPostcode(postcode: string): string {
  * « avec 16 villes » holds no département.
  */
 function departementNumber(text: string): RegExpExecArray | undefined {
-  for (const m of text.matchAll(/[(,\s]\(?\s*(\d{2,3}|2[AaBb])\s*\)?(?=[\s,;:)–-]|$)/g)) {
+  for (const m of text.matchAll(/[(,\s]\(?\s*(\d{2,3}|2[AaBb])\s*\)?(?=[\s,;:)–—-]|$)/g)) {
     if (m[0].includes('(')) return m;
-    const before = text.slice(0, m.index + 1).trimEnd().replace(/[,–-]$/, '').trimEnd();
+    const before = text.slice(0, m.index + 1).trimEnd().replace(/[,–—-]$/, '').trimEnd();
     const after = text.slice(m.index + m[0].length);
     // « Parthenay Deux-Sèvres 10 500 »: a population's thousands, no département.
     // (« Clermont Communauté 63 287 624 »: two groups after it, the number is the département.)

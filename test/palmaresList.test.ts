@@ -640,6 +640,18 @@ describe('pages of the stored corpus and the thirty-fourth reader (session 15)',
       .toEqual(['56121 4', '200042174 2', '31483 2', '65059 5', '34320 1', '84150 2']);
     expect(codes('Relu, une erreur : Quimperlé a obtenu @@@ cette année, pas @@ comme dans ta liste.')).toEqual(['29233 3']);
   });
+  it('a press kit\'s box, « @@@@ — Caen (14), Lisieux (14) », a report\'s tables typed with dashes', () => {
+    expect(codes('┌──────────────────────────┐\n│  LES 5 @ — L\'EXCELLENCE    │\n│  • Mulhouse (68)            │\n└──────────────────────────┘\n@@@@ — Caen (14), Lisieux (14)\n@ — Dieppe (76) ; CC du Pays de Falaise (14)'))
+      .toEqual(['68224 5', '14118 4', '14366 4', '76217 1', '241400514 1']);
+    const report = ['Tableau 5 – De 30 000 à 100 000 hab. (29 labellisés)', 'Commune — Dépt — Population — Niveau', 'Lorient — 56 — 58 329 — 4', 'Niort — 79 — 59 854 — 4',
+      'Tableau 7 – Intercommunalités', 'Intercommunalité — Dépt — Niveau', 'Communauté de communes du Pays de Dol', 'et de la Baie du Mont Saint-Michel — 35 — 2', 'Pays de l\'Or Agglomération — 34 — 3'].join('\n');
+    expect(codes(report)).toEqual(['56121 4', '79191 4', '200070670 2', '243400470 3']);
+  });
+  it('a page whose level headings are in lower case is no hurried note (« 4 @ — 10 collectivités » keeps its level)', () => {
+    const page = ['5 @ (6 lauréats)', '- Strasbourg (CP 67000)', '- Nancy (CP 54000)', '4 @ — 10 collectivités', '- Épinal (CP 88000)', '- Troyes (CP 10000)',
+      '3 @ — 12 collectivités', '- Sedan (CP 08200)', '2 @ — 10 collectivités', '- Toul (CP 54200)'].join('\n');
+    expect(codes(page)).toEqual(['67482 5', '54395 5', '88160 4', '10387 4', '08409 3', '54528 2']);
+  });
   it('« Pantin et Bobigny (4 @ chacune) »: the level said for each is both names\'', () => {
     expect(codes('Seine-Saint-Denis — Montreuil (5 @), Pantin et Bobigny (4 @ chacune), Saint-Ouen (3 @).')).toEqual(['93048 5', '93055 4', '93008 4', '93070 3']);
   });
