@@ -16,6 +16,8 @@ export function departementMentions(text: string, registry: Registry, every = fa
     .filter((x) => !NAME_BEFORE.test(light.slice(0, x.at)) && !DIRECTION_BEFORE.test(light.slice(0, x.at)) && !inName(light, x.at, x.at + x.length)
       // (« Vienne Condrieu Agglomération », « Loire Forez »: a line that opens on it and goes on in capitals names more.)
       && !(/^[\s•·*–—-]*$/.test(light.slice(0, x.at)) && /^ \p{Lu}/u.test(nfc.slice(x.at + x.length)))
+      // (« la ville d'art et d'histoire du Nord caraïbe »: a point of the compass and its adjective.)
+      && !(x.d.code === '59' && /^ (?!(?:de|du|des|et|en|pour|avec|au|aux|ou|qui|se|sont|est|a|à|ont)(?!\p{L}))\p{Ll}/u.test(nfc.slice(x.at + x.length)))
       // (« Boucle Nord de Seine »: between a name's capitalised word and « de … », a piece of that name.)
       && !(/(?:^|[^\p{L}])\p{Lu}\p{Ll}+ $/u.test(nfc.slice(0, x.at)) && !/(?:^|[^\p{L}])(?:cote|dans|en|vers|pour|et) $/u.test(light.slice(0, x.at))
         && /^ (?:d'|de |du |des )\p{L}/u.test(light.slice(x.at + x.length)))).map((x) => ({ ...x, end: x.at + x.length }));

@@ -58,7 +58,11 @@ export function resolveEntry(entry: ListEntry, resolve: (query: string) => Resol
   // in the line's département or any other (« Fleury-sur-Orne dans le Calvados, Val-de-Reuil … dans l'Eure »).
   // (Named twice, « la communauté d'agglomération Grand Lac » and « Grand Lac », is one place.)
   const keys = new Set<string>();
-  const named = tried.filter(isPlace)
+  // (« … une première pour une station de l'Oisans »: an intercommunalité's bare name after « de », a noun's
+  // complement, is where, not who.)
+  const complement = (r: EntryResult) => r.status === 'resolved' && registry.get(r.code)?.kind === 'epci' && !EPCI_WORDS.test(foldText(r.name))
+    && /(?:^|\s)(?!(?:communaut|agglo|m[ée]tropole|pays)\p{L}*\s)\p{Ll}+\s+(?:de|du|des|d['’]|de la|de l['’])\s*$/u.test(plain.slice(0, plain.indexOf(r.name)));
+  const named = tried.filter((r) => isPlace(r) && !complement(r))
     .filter((r) => { const key = r.status === 'resolved' ? r.code : `? ${r.name}`; return !keys.has(key) && !!keys.add(key); });
   // « Pamandzi (Petite-Terre) », « Grand Lac (Aix-les-Bains) », a news item's « [Agen] L'Agglomération d'Agen … »: a
   // place in brackets that holds, or is held by, the other place named says where; the other is the entry.

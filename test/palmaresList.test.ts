@@ -652,6 +652,12 @@ describe('pages of the stored corpus and the thirty-fourth reader (session 15)',
       '3 @ — 12 collectivités', '- Sedan (CP 08200)', '2 @ — 10 collectivités', '- Toul (CP 54200)'].join('\n');
     expect(codes(page)).toEqual(['67482 5', '54395 5', '88160 4', '10387 4', '08409 3', '54528 2']);
   });
+  it('« du Nord caraïbe » is no département; « une station de l\'Oisans » no subject', () => {
+    expect(codes('Saint-Pierre, la ville d\'art et d\'histoire du Nord caraïbe, décroche @@.')).toEqual(['ambiguous']);
+    expect(codes('En Isère, la station de L\'Alpe d\'Huez décroche trois arobases, une première pour une station de l\'Oisans.')).not.toContain('243800745 3');
+    // (« Communauté de l'Auxerrois », « CdC de l'Ile de Ré »: the type words are the name's.)
+    expect(codes('Collectivité;Dép.;Niveau\nCommunauté de l\'Auxerrois;89;3\nCdC de l\'Ile de Ré;17;2')).toEqual(['200067114 3', '241700459 2']);
+  });
   it('« Pantin et Bobigny (4 @ chacune) »: the level said for each is both names\'', () => {
     expect(codes('Seine-Saint-Denis — Montreuil (5 @), Pantin et Bobigny (4 @ chacune), Saint-Ouen (3 @).')).toEqual(['93048 5', '93055 4', '93008 4', '93070 3']);
   });
