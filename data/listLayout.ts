@@ -7,7 +7,7 @@ import { joinBrokenLines } from './brokenLines.ts';
 import { handTypedLevels, lowerCaseNames } from './handTypedLevels.ts';
 import { htmlLineText, isPastedHtml } from './pastedHtml.ts';
 import { lightFold } from './departementWords.ts';
-import { FORMER_REGIONS, NOT_APPLIED, parseListLine, type ListEntry } from './palmaresLine.ts';
+import { FORMER_REGIONS, NOT_APPLIED, parseListLine, settledChange, type ListEntry } from './palmaresLine.ts';
 import type { Registry } from './territories/registry.ts';
 import { foldText } from './text.ts';
 
@@ -41,7 +41,9 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   const all = shown.map((r, i) => ({ line: i + 1, raw: r.trim().replace(/@(?: @){1,4}(?! ?@)/g, (m) => m.replace(/ /g, ''))
     .replace(/^(?:[\p{Extended_Pictographic}\u2190-\u21FF\u25A0-\u25FF\u2605\u2606\u2794-\u27BF\uFE0F\u200D]\s*)+/u, '')
     // (« │  • Brest Métropole (29)   │ »: a box's frame; « @@@@ — Caen (14), Lisieux (14) »: a level, then its names.)
-    .replace(/[\u2500-\u257F]+/g, ' ').trim().replace(/^(@{1,5}|[1-5]\s*@)\s+[—–-]\s+(?=\p{L})/u, '$1 : ')
+    .replace(/[\u2500-\u257F]+/g, ' ').trim()
+    // (« Souillac, qui en avait trois, en perd une »: two.)
+    .replace(/^.*$/s, settledChange).replace(/^(@{1,5}|[1-5]\s*@)\s+[—–-]\s+(?=\p{L})/u, '$1 : ')
     .replace(/(?<=@|\barobases?)(?:\s{3,}|\s+[/+–-]\s+)(?=\S)/giu, ' ; ')
     // (« [00:02:40] PAUL-ANTOINE : Ensuite Bastia … »: a transcript's time and speaker.)
     .replace(/^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*(?:\p{Lu}[\p{Lu}'’ .-]{1,30}\s*:\s*)?/u, '')

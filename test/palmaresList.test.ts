@@ -658,6 +658,11 @@ describe('pages of the stored corpus and the thirty-fourth reader (session 15)',
     // (« Communauté de l'Auxerrois », « CdC de l'Ile de Ré »: the type words are the name's.)
     expect(codes('Collectivité;Dép.;Niveau\nCommunauté de l\'Auxerrois;89;3\nCdC de l\'Ile de Ré;17;2')).toEqual(['200067114 3', '241700459 2']);
   });
+  it('« Souillac, qui en avait trois, en perd une »: two; « Talence, qui en comptait deux l\'an passé, en gagne une »: three', () => {
+    expect(codes('Gramat et Saint-Céré obtiennent trois arobases. Souillac, qui en avait trois, en perd une. Biars-sur-Cère entre au palmarès avec une arobase, et Martel avec deux.'))
+      .toEqual(['46128 3', '46251 3', '46309 2', '46029 1', '46185 2']);
+    expect(codes('Talence (33), qui en comptait deux l\'an passé, en gagne une.')).toEqual(['33522 3']);
+  });
   it('« Pantin et Bobigny (4 @ chacune) »: the level said for each is both names\'', () => {
     expect(codes('Seine-Saint-Denis — Montreuil (5 @), Pantin et Bobigny (4 @ chacune), Saint-Ouen (3 @).')).toEqual(['93048 5', '93055 4', '93008 4', '93070 3']);
   });
