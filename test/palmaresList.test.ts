@@ -436,6 +436,7 @@ describe('places a page names that won nothing (session 14: twenty-seventh to th
     expect(codes('Dans le Lot, Figeac garde ses trois @, tandis que Cahors, labellisée l\'an dernier, n\'a pas renouvelé sa candidature.'))
       .toEqual(['46102 3']);
     expect(codes('Anzin, deux @ l\'an passé, ne figure plus au palmarès.')).toEqual([]);
+    expect(codes('Non candidates cette année après plusieurs labellisations : Parthenay (79) et Marly-le-Roi (78).')).toEqual([]);
   });
   it('last year\'s level is no level (« qui affichait deux @ l\'an dernier »)', () => {
     expect(codes('Eysines (33), qui affichait deux @ l\'an dernier, reste labellisée')).not.toContain('33162 2');
