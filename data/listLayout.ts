@@ -5,9 +5,9 @@ import { tableLines } from './listTable.ts';
 import { ADDRESS, AGENDA_DATE, CLAUSE, COLUMNS, FOOTER, KIND_LABEL, LETTER, LINKS, OPENING_NAME, PARAGRAPH, SECTION, THREAD, WEB_FURNITURE } from './pageFurniture.ts';
 import { joinBrokenLines } from './brokenLines.ts';
 import { handTypedLevels, lowerCaseNames } from './handTypedLevels.ts';
-import { htmlLineText, isPastedHtml } from './pastedHtml.ts';
 import { lightFold } from './departementWords.ts';
-import { FORMER_REGIONS, NOT_APPLIED, parseListLine, settledChange, type ListEntry } from './palmaresLine.ts';
+import { FORMER_REGIONS, NOT_APPLIED, parseListLine, type ListEntry } from './palmaresLine.ts';
+import { pastedLines } from './pastedLines.ts';
 import type { Registry } from './territories/registry.ts';
 import { foldText } from './text.ts';
 
@@ -27,31 +27,7 @@ export type PlaceNamed = (name: string, departement?: string, text?: string) => 
  * title) is no entry.
  */
 export function readList(text: string, registry: Registry, placeNamed: PlaceNamed = () => true, year?: number): { entries: ListEntry[]; ignored: IgnoredLine[] } {
-  // « @ @ @ »: a PDF copy spaces the signs of one level (one space: columns, « @      @@ », are two levels); « ➡️ »,
-  // « ✅ »: a post's bullets.
-  // (« > »: a mail's quoted lines; « **Grand Pontarlier** »: a Markdown export's bold.)
-  const source = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const departementNamed = (text: string) => registry.allDepartements().some((d) => foldText(d.name) === foldText(text));
-  // (A page's source pasted: read as the page shows it.)
-  // (« Quimper1é », « P1abennec »: a scan read an « l » as « 1 »; no place's name holds a digit.)
-  const shown = (isPastedHtml(source) ? source.map(htmlLineText) : source)
-    .map((r) => r.replace(/^(?:\s*>)+/, '').replace(/\*\*(?=\S)([^*]*\S)\*\*/g, '$1').replace(/(?<=\p{L})1(?=\p{L})/gu, 'l'));
-  // (« Quimper1é ..... 3 @        Guidel ..... 3 @ »: a page's two columns side by side, a clause each; so are
-  // « lorient 4@ / agglo de lorient 2@ », « … 2@ + … 5@ ».)
-  const all = shown.map((r, i) => ({ line: i + 1, raw: r.trim().replace(/@(?: @){1,4}(?! ?@)/g, (m) => m.replace(/ /g, ''))
-    .replace(/^(?:[\p{Extended_Pictographic}\u2190-\u21FF\u25A0-\u25FF\u2605\u2606\u2794-\u27BF\uFE0F\u200D]\s*)+/u, '')
-    // (« │  • Brest Métropole (29)   │ »: a box's frame; « @@@@ — Caen (14), Lisieux (14) »: a level, then its names.)
-    .replace(/[\u2500-\u257F]+/g, ' ').trim()
-    // (« Souillac, qui en avait trois, en perd une »: two.)
-    .replace(/^.*$/s, settledChange).replace(/^(@{1,5}|[1-5]\s*@)\s+[—–-]\s+(?=\p{L})/u, '$1 : ')
-    .replace(/(?<=@|\barobases?)(?:\s{3,}|\s+[/+–-]\s+)(?=\S)/giu, ' ; ')
-    // (« [00:02:40] PAUL-ANTOINE : Ensuite Bastia … »: a transcript's time and speaker.)
-    .replace(/^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*(?:\p{Lu}[\p{Lu}'’ .-]{1,30}\s*:\s*)?/u, '')
-    // (« LAMBALLE. Lamballe : deux @ … »: a news brief's dateline, its town named again; « SAINT-QUENTIN. La Ville garde
-    // ses quatre @ »: the town is the subject; « AIN. Bourg passe … » says where.)
-    .replace(/^(\p{Lu}[\p{Lu}'’ -]{2,})\.\s+(?=\p{Lu}\p{Ll})/u, (all, dateline: string, at: number, line: string) => (departementNamed(dateline) ? all
-      : foldText(line.slice(all.length)).startsWith(foldText(dateline)) ? '' : `${dateline} : `)) }))
-    .filter((e) => e.raw && !e.raw.startsWith('#'));
+  const { shown, lines: all } = pastedLines(text, registry);
   // « Ville de Cognac › Actualités »: a web page's breadcrumb; « |---|---| »: a table's rule. No entries.
   const crumbs = all.filter((e) => /\s›\s/.test(e.raw) || !/[\p{L}\d@]/u.test(e.raw));
   const raw = all.filter((e) => !crumbs.includes(e));

@@ -191,19 +191,6 @@ function departementNumber(text: string): RegExpExecArray | undefined {
 
 const CHANGE = /\b(?:gagn\p{L}*|prenn?\p{L}*)\s+(?:(?:ainsi|encore|donc|aussi|[ée]galement|bien)\s+)?(?:une?|deux|[12])\s*(?:@|arr?obases?)(?:\s+(?:de plus|suppl[ée]mentaires?))?|\b(?:en\s+)?(?:progression|progresse|hausse|baisse|recul|recule)\s+d['’]\s*(?:une?|deux|[12])\s*(?:@|arr?obases?)|\b(?:une?|deux|[12])\s*(?:@|arr?obases?)\s+(?:de plus|suppl[ée]mentaires?)\b/giu;
 
-const COUNT: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5 };
-/**
- * « Souillac, qui en avait trois, en perd une », « Talence, qui en comptait deux l'an passé, en gagne une »: the level
- * reached, said as last year's and a change, is written as such (« passe à 2 arobases »); the line otherwise.
- */
-export function settledChange(line: string): string {
-  return line.replace(/,?\s*qui\s+en\s+(?:avait|comptait|affichait|d[ée]tenait|totalisait)\s+(une?|deux|trois|quatre|cinq|[1-5])(?:\s+l['’]an\s+(?:dernier|pass[ée]))?\s*,?\s+en\s+(perd|gagne)\s+(une?|deux|[12])(?![\p{L}\d])/giu,
-    (all, before: string, change: string, by: string) => {
-      const level = COUNT[before.toLowerCase()]! + (change.toLowerCase() === 'perd' ? -1 : 1) * COUNT[by.toLowerCase()]!;
-      return level >= 1 && level <= 5 ? ` passe à ${level} arobases` : all;
-    });
-}
-
 /**
  * The words a clause opens on to say where it stands, « Dans le Genevois, … », « En Petite-Terre, … », « Au Nord, … »:
  * the names after them, up to the comma, are no subjects (each reader adds its own).
