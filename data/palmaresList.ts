@@ -131,7 +131,8 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
       const opening = foldText(r.text).replace(/^[^\p{L}]+/u, '');
       // (« … des villes suivantes : Argentan, …, Merignac »: a list after a colon is a list.)
       const aside = r.text.split(/\s+/).length > 6 && !r.text.includes(':') && !candidates.some((c) => opening.startsWith(foldText(c.name)));
-      const settled = settledByScope(candidates, r.reason === 'shortOrExact' || r.sentence || aside || r.unplaced ? { ...scope, national: false } : scope, DOMINANT);
+      // (A table row whose département cell is blank: no dominant town, nationally or in the région.)
+      const settled = settledByScope(candidates, r.reason === 'shortOrExact' || r.sentence || aside || r.unplaced ? { ...scope, national: false } : scope, r.unplaced ? Infinity : DOMINANT);
       // (« Salignac » on a Gironde page: Salignac-Eyvigues (24) is the région's, but Salignac (33), merged into Val de
       // Virvée, was one too: the reviewer says.)
       const merged = settled ? listNames(registry).formers(canonicalName(r.name)).filter((f) => f.code !== f.current).flatMap((f) => registry.get(f.current) ?? []) : [];

@@ -173,7 +173,10 @@ export function settledByScope(candidates: RegistryEntry[], scope: ListScope, ra
   }
   if (scope.region) {
     const inRegion = candidates.filter((c) => c.region === scope.region);
-    return inRegion.length === 1 ? inRegion[0] : undefined;
+    // (« Mérignac » in a Gironde paper: 70,000 inhabitants, the Charente's and Charente-Maritime's Mérignac a few
+    // hundred: the région's dominant town, a town of 5,000 inhabitants at least; « Le Vernet », 1,600, is not.)
+    const town = inRegion.length === 1 ? inRegion[0] : dominant(inRegion, ratio);
+    return inRegion.length === 1 || (town?.population ?? 0) >= 5_000 ? town : undefined;
   }
   const town = scope.national ? dominant(candidates, ratio) : undefined;
   return town && (!scope.regions || scope.regions.includes(town.region ?? '')) ? town : undefined;

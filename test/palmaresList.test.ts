@@ -499,7 +499,8 @@ describe('places a page names that won nothing (session 14: twenty-seventh to th
   it('a jury report\'s PDF, each level on the line under its name, never a heading of the next name', () => {
     const pdf = ['HAUTS-DE-FRANCE', 'Communauté urbaine de Dunkerque', '@@@', 'Tourcoing', '@@@', 'Wattrelos', '@@', 'Hazebrouk', '@@', 'Bailleul @',
       'Communauté urbaine d\'Arras', '@@@ (+1)', 'Non labellisés cette année (dossier incomplet) : Calais, Lens.'];
-    expect(codes(pdf.join('\n'))).toEqual(['245900428 3', '59599 3', '59650 2', 'ambiguous', 'ambiguous', '200033579 3']);
+    // (« Bailleul » in a Hauts-de-France list: Bailleul (59), 14,700 inhabitants, the Somme's 250, as readers key it.)
+    expect(codes(pdf.join('\n'))).toEqual(['245900428 3', '59599 3', '59650 2', 'ambiguous', '59043 1', '200033579 3']);
   });
   it('a spreadsheet\'s title padded to its width is no header; « Sainte-Marie Nouveau » is Sainte-Marie', () => {
     expect(codes('Archives du label Ville Internet - édition 2008;;;\nCollectivité;Département;Label 2008;Observations\nSaint-Lô;Manche;@@;'))
@@ -663,6 +664,13 @@ describe('pages of the stored corpus and the thirty-fourth reader (session 15)',
     expect(codes('Gramat et Saint-Céré obtiennent trois arobases. Souillac, qui en avait trois, en perd une. Biars-sur-Cère entre au palmarès avec une arobase, et Martel avec deux.'))
       .toEqual(['46128 3', '46251 3', '46309 2', '46029 1', '46185 2']);
     expect(codes('Talence (33), qui en comptait deux l\'an passé, en gagne une.')).toEqual(['33522 3']);
+  });
+  it('in a regional list, a bare name is the région\'s town of 5,000 at least twenty times its namesakes there', () => {
+    const gironde = ['Bordeaux (33) @@@@@', 'Talence (33) @@@', 'Dax (40) @@@', 'Mérignac passe de trois à quatre arobases.'].join('\n');
+    expect(codes(gironde)).toEqual(['33063 5', '33522 3', '40088 3', '33281 4']);
+    // (« Le Vernet », 1,600 inhabitants, is no such town; a blank département cell stays open.)
+    expect(codes('Moulins (03) @@@\nVichy (03) @@\nClermont-Ferrand (63) @@@@\nLe Vernet @')).toContain('ambiguous');
+    expect(codes('Collectivité;Département;Niveau\nNîmes;30;4\nMontpellier;34;5\nToulouse;31;5\nBeaucaire;;2')).toEqual(['30189 4', '34172 5', '31555 5', 'ambiguous']);
   });
   it('« Pantin et Bobigny (4 @ chacune) »: the level said for each is both names\'', () => {
     expect(codes('Seine-Saint-Denis — Montreuil (5 @), Pantin et Bobigny (4 @ chacune), Saint-Ouen (3 @).')).toEqual(['93048 5', '93055 4', '93008 4', '93070 3']);
