@@ -197,6 +197,10 @@ function communeNamed(entry: ListEntry, canonical: string, same: Territory[], na
   // A bare short name is a town's everybody knows (« Vandoeuvre », « Brive »); « Bromont » (Québec) is not
   // Bromont-Lamothe, a village of the Puy-de-Dôme: a village's short name needs its département.
   const known = (t: Territory) => !!entry.departement || sameCode.includes(t as RegistryEntry) || (t.population ?? 0) >= KNOWN_TOWN;
+  // (« Saint-Dizier » under a Territoire de Belfort heading: Saint-Dizier-l'Évêque, a village, starts so there; Saint-Dizier
+  // (52), 25,000 inhabitants, bears the very name: the reviewer says. « Montreuil (62) » on its line is Montreuil-sur-Mer.)
+  const bigger = candidates.length === 1 && entry.headingDepartement ? names.exact(canonical).filter((t) => t.kind === 'commune' && (t.population ?? 0) >= 20 * Math.max(1, candidates[0]!.population ?? 0)) : [];
+  if (bigger.length) return ambiguous(entry, [candidates[0]!, ...bigger], 'shortOrExact');
   if (candidates.length === 1 && !renamed.length && known(candidates[0]!)) return resolved(entry, candidates[0]!);
   // « Bourg (Ain) »: within its département, a short name is the town that dwarfs the others (Bourg-en-Bresse).
   const town = entry.departement && !renamed.length ? dominant(candidates, DOMINANT) : undefined;

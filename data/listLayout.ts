@@ -32,7 +32,7 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   const crumbs = all.filter((e) => /\s›\s/.test(e.raw) || !/[\p{L}\d@]/u.test(e.raw));
   const raw = all.filter((e) => !crumbs.includes(e));
   // (Untrimmed: a row's blank first cell, « \tNantes Métropole\t… », is a cell.)
-  const table = tableLines(raw.map((e) => shown[e.line - 1]!), registry, year);
+  const table = tableLines(raw.map((e) => shown[e.line - 1]!), registry, year, shown.some((l) => /^\s*\|?\s*:?-{3,}:?\s*\|/.test(l)));
   if (table) {
     return {
       entries: raw.flatMap((e, i) => {
@@ -157,7 +157,11 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
       const said = entry.departement ? plain(registry.departementName(entry.departement) ?? '') : '';
       const titled = !!said && plain(lines[i]!.raw).startsWith(said) && /^\s*[:–—-]/.test(plain(lines[i]!.raw).slice(said.length))
         && lines[i]!.raw.split(/\s+/).length <= 8 && !/\p{Lu}/u.test(lines[i]!.raw.replace(/^[^:–—-]*/, ''));
-      if ((entry.departement && (!name || titled)) || (alone && (!entry.departement || entry.departement === alone.code) && (level === undefined || !placeNamed(entry.name, alone.code)))) {
+      // (« DOUBS (25) »: the département, its number said, not the village of Doubs.)
+      // (Under a level heading, « Paris (75) » is the town; « DOUBS (25) », in capitals, still a heading.)
+      const itself = !!entry.departement && name === foldText(registry.departementName(entry.departement) ?? '')
+        && (level === undefined || lines[i]!.raw === lines[i]!.raw.toUpperCase());
+      if ((entry.departement && (!name || titled || itself)) || (alone && (!entry.departement || entry.departement === alone.code) && (level === undefined || !placeNamed(entry.name, alone.code)))) {
         departement = entry.departement ?? alone!.code;
         return;
       }
@@ -188,7 +192,8 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
     const { levelChange, ...read } = entry;
     const byHeading = read.levelUnclear && levelChange && level !== undefined;
     if (placeNamed(entry.name, entry.departement)) underHeading++;
-    entries.push({ ...read, ...(byHeading ? { levelUnclear: undefined } : {}), text: lines[i]!.raw, level: byHeading ? level : entry.level ?? (entry.levelUnclear ? undefined : level), departement: entry.departement ?? departement });
+    entries.push({ ...read, ...(byHeading ? { levelUnclear: undefined } : {}), text: lines[i]!.raw, level: byHeading ? level : entry.level ?? (entry.levelUnclear ? undefined : level), departement: entry.departement ?? departement,
+      ...(entry.departement === undefined && departement !== undefined ? { headingDepartement: true } : {}) });
   });
   return { entries, ignored };
 }

@@ -40,9 +40,9 @@ export type TableLine = string | { line: string; unplaced: true } | 'header' | '
 /**
  * The rows as lines to read, when the entries are a table (seven in ten lines split in the same number of cells,
  * with a level cell or under a header); undefined otherwise. `year`: the palmarès imported, when an export holds
- * several years' rows.
+ * several years' rows; `markdown`: the file has a Markdown table's rule (« |:---|:---:| »).
  */
-export function tableLines(lines: string[], registry: Registry, year?: number): TableLine[] | undefined {
+export function tableLines(lines: string[], registry: Registry, year?: number, markdown = false): TableLine[] | undefined {
   const departementNames = new Set(registry.allDepartements().map((d) => foldText(d.name)));
   for (const delimiter of DELIMITERS) {
     const rows = lines.map((l) => cells(l, delimiter));
@@ -64,7 +64,8 @@ export function tableLines(lines: string[], registry: Registry, year?: number): 
     const at = header?.departement;
     const filled = at === undefined ? [] : body.map((r) => r[at]!.trim()).filter(Boolean);
     const blanks = body.length - filled.length;
-    const merged = delimiter === '|' || (at !== undefined && blanks >= 3 && blanks >= 0.5 * body.length && !!body[0]?.[at]?.trim() && new Set(filled).size === filled.length);
+    // (A Markdown table, « |:---|:---:| », has no merged cells: a blank is blank.)
+    const merged = (delimiter === '|' && !markdown) || (at !== undefined && blanks >= 3 && blanks >= 0.5 * body.length && !!body[0]?.[at]?.trim() && new Set(filled).size === filled.length);
     const pastYear = header ? otherYear(body, header, year) : () => false;
     return rows.map((row, i): TableLine => {
       if (row.length !== width) return 'other';

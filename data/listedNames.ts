@@ -39,7 +39,9 @@ export function listedNames<R>(entry: ListEntry, registry: Registry, placeNamed:
   // (« trois communes de moins de 1 000 habitants », « sa toute première candidature »: numbers of other things.)
   const counted = entry.text.replace(/\d[\d  .]*\s*habitants?/gi, ' ').replace(OTHER_COUNT, ' ');
   const numbers = (counted.replace(/(?<![\p{L}\d-])(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?=@)/giu, '').match(NUMBER_WORD) ?? []).length;
-  const shared = numbers <= 1 ? entry.level : undefined;
+  // (« Limoges et Limoges Métropole (3 arobases pour la CU) »: said for one kind, the others' is not said.)
+  const forOne = /\bpour\s+(?:la|le|l['’])\s*(?:cu|ca|cc|cdc|agglo\p{L}*|m[ée]tropole|communaut[ée]|interco\p{L}*|ville|commune)\b/iu.test(entry.text);
+  const shared = numbers <= 1 && !forOne ? entry.level : undefined;
   const saysLevel = entry.level !== undefined || !!entry.levelUnclear;
   // (When names carry their own, « Plouarzel (Finistère), …, Sainte-Marie, Moëlan-sur-Mer (Finistère) », one without
   // has none: the line's, its last name's, is not its.)
@@ -74,7 +76,8 @@ export function listedNames<R>(entry: ListEntry, registry: Registry, placeNamed:
     else if (own.departement && own.level === undefined) { where = own.departement; return; }
     else if (own.level === undefined) { ignored.push({ line: entry.line, text }); return; }
     const level = own.level ?? levelForEach(i) ?? (firstLevelled >= 0 && i > firstLevelled ? undefined : shared);
-    kept.push({ ...own, part: firstPart + i, text, departement, level, ...(level === undefined && saysLevel ? { levelUnclear: true } : {}) });
+    kept.push({ ...own, part: firstPart + i, text, departement, level, ...(level === undefined && saysLevel ? { levelUnclear: true } : {}),
+      ...(entry.headingDepartement && !own.departement && departement === entry.departement ? { headingDepartement: true } : {}) });
   });
   return places >= 2 ? { results: kept.map(entryOf), ignored } : undefined;
 }

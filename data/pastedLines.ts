@@ -30,8 +30,15 @@ export function pastedLines(text: string, registry: Registry): { shown: string[]
   const departementNamed = (text: string) => registry.allDepartements().some((d) => foldText(d.name) === foldText(text));
   // (A page's source pasted: read as the page shows it.)
   // (« Quimper1é », « P1abennec »: a scan read an « l » as « 1 »; no place's name holds a digit.)
-  const shown = (isPastedHtml(source) ? source.map(htmlLineText) : source)
-    .map((r) => r.replace(/^(?:\s*>)+/, '').replace(/\*\*(?=\S)([^*]*\S)\*\*/g, '$1').replace(/(?<=\p{L})1(?=\p{L})/gu, 'l'));
+  const html = isPastedHtml(source) ? source.map(htmlLineText) : source;
+  // (« Légende : chaque 🌟 = une @ », « ⭐ = une arobase »: that sign, counted, is a level; other pictographs are
+  // decoration, « Cesson-Sévigné 🌊 ».)
+  const sign = html.map((l) => /(\p{Extended_Pictographic})\uFE0F?\s*=\s*(?:une?|1)\s*(?:@|arr?obase)/u.exec(l)?.[1]).find(Boolean);
+  const signs = sign ? new RegExp(`(?:${sign}\\uFE0F?){1,5}`, 'gu') : undefined;
+  const shown = html
+    .map((r) => (!signs ? r : /=\s*(?:une?|1)\s*(?:@|arr?obase)/u.test(r) ? '' : r.replace(signs, (m) => '@'.repeat([...m.replace(/\uFE0F/g, '')].length))))
+    .map((r) => r.replace(/^(?:\s*>)+/, '').replace(/\*\*(?=\S)([^*]*\S)\*\*/g, '$1').replace(/(?<=\p{L})1(?=\p{L})/gu, 'l')
+      .replace(/(?<=\S\s*)[\p{Extended_Pictographic}\uFE0F\u200D]+/gu, ' '));
   // (« Quimper1é ..... 3 @        Guidel ..... 3 @ »: a page's two columns side by side, a clause each; so are
   // « lorient 4@ / agglo de lorient 2@ », « … 2@ + … 5@ ».)
   const lines = shown.map((r, i) => ({ line: i + 1, raw: r.trim().replace(/@(?: @){1,4}(?! ?@)/g, (m) => m.replace(/ /g, ''))
@@ -43,6 +50,8 @@ export function pastedLines(text: string, registry: Registry): { shown: string[]
     .replace(/(?<=@|\barobases?)(?:\s{3,}|\s+[/+–-]\s+)(?=\S)/giu, ' ; ')
     // (« [00:02:40] PAUL-ANTOINE : Ensuite Bastia … »: a transcript's time and speaker.)
     .replace(/^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*(?:\p{Lu}[\p{Lu}'’ .-]{1,30}\s*:\s*)?/u, '')
+    // (« 🧵 2/7 … »: a thread's count.)
+    .replace(/^\d{1,2}\/\d{1,2}\s+(?=\S)/u, '')
     // (« LAMBALLE. Lamballe : deux @ … »: a news brief's dateline, its town named again; « SAINT-QUENTIN. La Ville garde
     // ses quatre @ »: the town is the subject; « AIN. Bourg passe … » says where.)
     .replace(/^(\p{Lu}[\p{Lu}'’ -]{2,})\.\s+(?=\p{Lu}\p{Ll})/u, (all, dateline: string, at: number, line: string) => (departementNamed(dateline) ? all

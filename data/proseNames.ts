@@ -171,6 +171,7 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
   const one = names.length === 1;
   return groups.flatMap((group, i) => group.map((n, j): ListEntry => ({
     line: entry.line, text: one ? entry.text : n.name, name: n.name, departement: n.departement, sentence: true,
+    ...(entry.headingDepartement && n.departement === entry.departement ? { headingDepartement: true } : {}),
     ...(said[i]![j] !== undefined ? { level: said[i]![j] } : { levelUnclear: true }),
   })));
 }

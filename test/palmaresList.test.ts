@@ -672,6 +672,26 @@ describe('pages of the stored corpus and the thirty-fourth reader (session 15)',
     expect(codes('Moulins (03) @@@\nVichy (03) @@\nClermont-Ferrand (63) @@@@\nLe Vernet @')).toContain('ambiguous');
     expect(codes('Collectivité;Département;Niveau\nNîmes;30;4\nMontpellier;34;5\nToulouse;31;5\nBeaucaire;;2')).toEqual(['30189 4', '34172 5', '31555 5', 'ambiguous']);
   });
+  it('« DOUBS (25) » in capitals is a heading; « Saint-Dizier » under « TERRITOIRE DE BELFORT (90) » is left open', () => {
+    const paper = ['1 arobase', 'Vaucouleurs (55), Clermont-en-Argonne (55)', 'DOUBS (25)', 'Besançon : 5 @', 'TERRITOIRE DE BELFORT (90)',
+      'Belfort (@@@@), Delle (@@).', 'Ailleurs dans le Grand Est, l\'association signale aussi Saint-Dizier (@@@).'].join('\n');
+    expect(codes(paper)).toEqual(['55533 1', '55117 1', '25056 5', '90010 4', '90033 2', 'ambiguous']);
+    // (Under a level heading, « Paris (75) » is the town.)
+    expect(codes('Les 4 @\nMontauban (82)\nParis (75)')).toEqual(['82121 4', '75056 4']);
+  });
+  it('« Limoges et Limoges Métropole (3 arobases pour la CU) »: the town\'s level is not said', () => {
+    expect(codes('Ils passent à quatre arobases :\n* Pessac, Talence, Bègles\n* Limoges et Limoges Métropole (3 arobases pour la CU)')).not.toContain('87085 3');
+  });
+  it('a post\'s thread: its count, its legend (« chaque 🌟 = une @ »), its next post and replies end a heading; an address', () => {
+    const thread = ['Légende du fil : chaque 🌟 = une @.', 'Villes Internet @VillesInternet · 7 févr.', '3/7 🌟🌟🌟🌟 Quatre @ pour :', 'Lannion, Morlaix et Vitré 🌊',
+      'Mathilde R. @mathilde_r29 · 7 févr.', 'En réponse à @VillesInternet', 'Et Quimper ?? 🤔', 'Voir les 37 commentaires', '📍 Studio : 4 place Bellecour, Lyon'].join('\n');
+    // (« Et Quimper ?? », a reply's question: no level, open for the reviewer; the legend is no entry.)
+    expect(codes(thread)).toEqual(['22113 4', '29151 4', '35360 4', 'unknown']);
+  });
+  it('a Markdown table has no merged cells: a blank département stays blank', () => {
+    const md = ['Légende : ⭐ = une arobase', '| Territoire | Département | Label |', '|:---|:---:|---:|', '| Le Port | La Réunion | ⭐⭐⭐⭐ |', '| Saint-Louis | La Réunion | ⭐⭐⭐ |', '| Saint-Pierre |  | ⭐️⭐️ |'].join('\n');
+    expect(codes(md)).toEqual(['97407 4', '97414 3', 'ambiguous']);
+  });
   it('« Pantin et Bobigny (4 @ chacune) »: the level said for each is both names\'', () => {
     expect(codes('Seine-Saint-Denis — Montreuil (5 @), Pantin et Bobigny (4 @ chacune), Saint-Ouen (3 @).')).toEqual(['93048 5', '93055 4', '93008 4', '93070 3']);
   });
