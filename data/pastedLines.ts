@@ -50,6 +50,8 @@ export function pastedLines(text: string, registry: Registry): { shown: string[]
     .replace(/(?<=@|\barobases?)(?:\s{3,}|\s+[/+–-]\s+)(?=\S)/giu, ' ; ')
     // (« [00:02:40] PAUL-ANTOINE : Ensuite Bastia … »: a transcript's time and speaker.)
     .replace(/^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*(?:\p{Lu}[\p{Lu}'’ .-]{1,30}\s*:\s*)?/u, '')
+    // (« Trois arobases : #Pontivy #Séné #SaintMalo »: a post's hashtags, names in a list.)
+    .replace(/#(\p{Lu}[\p{L}\d]*)(?=(\s+#\p{Lu})?)/gu, (_, tag: string, next?: string) => `${tag.replace(/(?<=\p{Ll})(?=\p{Lu})/gu, ' ')}${next ? ',' : ''}`)
     // (« 🧵 2/7 … »: a thread's count.)
     .replace(/^\d{1,2}\/\d{1,2}\s+(?=\S)/u, '')
     // (« LAMBALLE. Lamballe : deux @ … »: a news brief's dateline, its town named again; « SAINT-QUENTIN. La Ville garde

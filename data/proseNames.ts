@@ -153,6 +153,9 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
     const listedAfter = (level: Level | undefined, names: Name[]) => !!level && level.value !== undefined && LISTED_AFTER.test(masked.slice(level.end, names[0]!.at))
       && (!/\(\s*\p{L}*\s*$/u.test(masked.slice(level.end, names[0]!.at)) || /^[\s.…]*(?:etc\.?)?\s*\)/.test(masked.slice(names.at(-1)!.end)));
     if (/\brespectivement\b/i.test(segment)) said.push(inTurn(segment, group.length));
+    // (« première @ pour Nuits, Aillant-sur-Tholon garde ses @@ »: the last name has its own, said after it.)
+    else if (earlier.length && FOR.test(masked.slice(earlier.at(-1)!.end, group[0]!.at)) && group.length > 1 && after.length === 1
+      && /^\s*,\s*$/.test(masked.slice(group.at(-2)!.end, group.at(-1)!.at))) said.push(group.map((_, j) => (j === group.length - 1 ? after[0] : earlier.at(-1)!.value)));
     else if (earlier.length && FOR.test(masked.slice(earlier.at(-1)!.end, group[0]!.at))) all(earlier.at(-1)!.value);
     else if (listedAfter(earlier.at(-1), group)) all(close.length === 1 ? close[0] : undefined);
     // « Même distinction pour Brest métropole »: the level of the group before.

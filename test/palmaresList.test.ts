@@ -692,6 +692,11 @@ describe('pages of the stored corpus and the thirty-fourth reader (session 15)',
     const md = ['Légende : ⭐ = une arobase', '| Territoire | Département | Label |', '|:---|:---:|---:|', '| Le Port | La Réunion | ⭐⭐⭐⭐ |', '| Saint-Louis | La Réunion | ⭐⭐⭐ |', '| Saint-Pierre |  | ⭐️⭐️ |'].join('\n');
     expect(codes(md)).toEqual(['97407 4', '97414 3', 'ambiguous']);
   });
+  it('a post\'s hashtags are names in a list; « première @ pour Nuits, Aillant-sur-Tholon garde ses @@ »', () => {
+    expect(codes('🥉 Trois arobases : #Pontivy #Séné #Arradon')).toEqual(['56178 3', '56243 3', '56003 3']);
+    expect(codes('Toujours dans l\'Yonne (89) : première @ pour #Nuits, #AillantSurTholon garde ses @@ et #Charny entre au label avec @'))
+      .toEqual(['89280 1', '89003 2', '89086 1']);
+  });
   it('« Pantin et Bobigny (4 @ chacune) »: the level said for each is both names\'', () => {
     expect(codes('Seine-Saint-Denis — Montreuil (5 @), Pantin et Bobigny (4 @ chacune), Saint-Ouen (3 @).')).toEqual(['93048 5', '93055 4', '93008 4', '93070 3']);
   });
