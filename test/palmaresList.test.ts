@@ -437,6 +437,7 @@ describe('places a page names that won nothing (session 14: twenty-seventh to th
       .toEqual(['46102 3']);
     expect(codes('Anzin, deux @ l\'an passé, ne figure plus au palmarès.')).toEqual([]);
     expect(codes('Non candidates cette année après plusieurs labellisations : Parthenay (79) et Marly-le-Roi (78).')).toEqual([]);
+    expect(codes('Le jury s\'est réuni à Paris en janvier. Vichy, deux arobases en 2017, n\'a pas représenté de dossier.')).toEqual([]);
   });
   it('last year\'s level is no level (« qui affichait deux @ l\'an dernier »)', () => {
     expect(codes('Eysines (33), qui affichait deux @ l\'an dernier, reste labellisée')).not.toContain('33162 2');
