@@ -698,6 +698,9 @@ describe('pages of the stored corpus and the thirty-fourth reader (session 15)',
     expect(codes('Toujours dans l\'Yonne (89) : première @ pour #Nuits, #AillantSurTholon garde ses @@ et #Charny entre au label avec @'))
       .toEqual(['89280 1', '89003 2', '89086 1']);
   });
+  it('« Ailleurs dans le Grand Est » ends the département heading above', () => {
+    expect(codes('Dans les Vosges\nEpinal – 4 @\nGolbey – 2 @\n\nAilleurs dans le Grand Est\nChâtenois – 2 @')).toEqual(['88160 4', '88209 2', 'ambiguous']);
+  });
   it('« Pantin et Bobigny (4 @ chacune) »: the level said for each is both names\'', () => {
     expect(codes('Seine-Saint-Denis — Montreuil (5 @), Pantin et Bobigny (4 @ chacune), Saint-Ouen (3 @).')).toEqual(['93048 5', '93055 4', '93008 4', '93070 3']);
   });
