@@ -673,10 +673,13 @@ describe('pages of the stored corpus and the thirty-fourth reader (session 15)',
     expect(codes('Moulins (03) @@@\nVichy (03) @@\nClermont-Ferrand (63) @@@@\nLe Vernet @')).toContain('ambiguous');
     expect(codes('Collectivité;Département;Niveau\nNîmes;30;4\nMontpellier;34;5\nToulouse;31;5\nBeaucaire;;2')).toEqual(['30189 4', '34172 5', '31555 5', 'ambiguous']);
   });
-  it('« DOUBS (25) » in capitals is a heading; « Saint-Dizier » under « TERRITOIRE DE BELFORT (90) » is left open', () => {
+  it('« DOUBS (25) » in capitals is a heading; « Saint-Dizier » under « TERRITOIRE DE BELFORT (90) » is not its village', () => {
     const paper = ['1 arobase', 'Vaucouleurs (55), Clermont-en-Argonne (55)', 'DOUBS (25)', 'Besançon : 5 @', 'TERRITOIRE DE BELFORT (90)',
       'Belfort (@@@@), Delle (@@).', 'Ailleurs dans le Grand Est, l\'association signale aussi Saint-Dizier (@@@).'].join('\n');
-    expect(codes(paper)).toEqual(['55533 1', '55117 1', '25056 5', '90010 4', '90033 2', 'ambiguous']);
+    // (« Ailleurs dans le Grand Est » ends the Belfort heading: Saint-Dizier (52).)
+    expect(codes(paper)).toEqual(['55533 1', '55117 1', '25056 5', '90010 4', '90033 2', '52448 3']);
+    // (Under the heading itself, the village whose name starts so is not taken.)
+    expect(codes('TERRITOIRE DE BELFORT (90)\nBelfort (@@@@)\nSaint-Dizier (@@@)')).toEqual(['90010 4', 'ambiguous']);
     // (Under a level heading, « Paris (75) » is the town.)
     expect(codes('Les 4 @\nMontauban (82)\nParis (75)')).toEqual(['82121 4', '75056 4']);
   });
