@@ -97,9 +97,9 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
     // « MARTINIQUE : Schœlcher et la Cacem au rendez-vous », « Finistère : Concarneau, Landerneau »: a line that
     // opens on a département and a colon, saying no level, starts that département's part of the list.
     const opening = entry.level === undefined && !entry.levelUnclear ? departementOpening(lines[i]!.raw, registry) : undefined;
-    // (« Ailleurs dans le Grand Est », « Ailleurs dans le Grand Est, l'association signale aussi Saint-Dizier (@@@) »:
-    // the département heading above no longer holds.)
-    if (/^ailleurs\b/.test(name)) departement = undefined;
+    // (« Ailleurs dans le Grand Est », « Ailleurs dans le Grand Est, l'association signale aussi Saint-Dizier (@@@) »,
+    // « Et aussi dans la région : Saint-Hilaire … »: the département heading above no longer holds.)
+    if (/^(?:ailleurs|(?:et aussi )?dans (?:le reste de )?la region|hors (?:du )?departement)\b/.test(foldText(lines[i]!.raw))) departement = undefined;
     if (opening) departement = opening;
     const next = parsed[i + 1];
     // (« === 5 @ === », « ** 4 arobases ** »: a heading's decoration.)

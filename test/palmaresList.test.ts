@@ -703,6 +703,8 @@ describe('pages of the stored corpus and the thirty-fourth reader (session 15)',
   });
   it('« Ailleurs dans le Grand Est » ends the département heading above', () => {
     expect(codes('Dans les Vosges\nEpinal – 4 @\nGolbey – 2 @\n\nAilleurs dans le Grand Est\nChâtenois – 2 @')).toEqual(['88160 4', '88209 2', 'ambiguous']);
+    expect(codes('ALLIER\n- Cusset : @@\n- Yzeure : @@@\nEt aussi dans la région : Saint-Hilaire (une arobase, nouveau), qui a candidaté pour la première fois.'))
+      .toEqual(['03095 2', '03321 3', 'ambiguous']);
   });
   it('« Pantin et Bobigny (4 @ chacune) »: the level said for each is both names\'', () => {
     expect(codes('Seine-Saint-Denis — Montreuil (5 @), Pantin et Bobigny (4 @ chacune), Saint-Ouen (3 @).')).toEqual(['93048 5', '93055 4', '93008 4', '93070 3']);
