@@ -75,7 +75,8 @@ export function tableLines(lines: string[], registry: Registry, year?: number, m
       // (« | Intercommunalité | Niveau 2024 | Niveau 2025 | … »: a second table's header, below the communes'.)
       if (header && headerColumns(row)?.level === header.level) return 'header';
       // (« | Le Vigen | @ | — | non reconduit | »: no level this year, no award.)
-      if (header?.level !== undefined && /^[—–-]$/.test(row[header.level]!.trim())) return 'other';
+      // (« Clamart;92;commune;;2;non candidate; », « n.c. »: this year's level cell blank or « not applicable »: no award.)
+      if (header?.level !== undefined && /^(?:[—–-]|n\.?\s?c\.?|non|)$/i.test(row[header.level]!.trim()) && row.some((c, k) => k !== header.level && c.trim())) return 'other';
       if (at !== undefined && merged) {
         row[at] ||= departement;
         departement = row[at]!;

@@ -771,6 +771,13 @@ describe('a list sent as a spreadsheet export', () => {
     expect(codes('Collectivité;Dép.;Nombre d\'@;Année 1ère labellisation\nTroyes;10;3;2012\nTroyes;10;3;2019')).toEqual(['10387 3', '10387 3']);
   });
 
+  it('a table row whose level cell is blank or « n.c. » is no award, reported with the titles', () => {
+    const csv = 'collectivite;departement;niveau_2021;niveau_2020;evolution\nIssy-les-Moulineaux;92;5;5;=\nClamart;92;;2;non candidate\nPoissy;78;n.c.;;';
+    const read = readListResults(csv, index.registry, index.resolve);
+    expect(read.results.map((r) => (r.status === 'resolved' ? `${r.code} ${r.level}` : r.status))).toEqual(['92040 5']);
+    expect(read.ignored.map((l) => l.line)).toEqual([3, 4]);
+  });
+
   it('a typed list with commas is no spreadsheet', () => {
     expect(codes("la communauté de communes du Vexin normand, dans l'Eure, 4 arobases\nArras (62), 3 arobases")).toEqual(['200071843 4', '62041 3']);
   });
