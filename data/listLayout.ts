@@ -255,7 +255,10 @@ export function enumeration(text: string): string[] | undefined {
   ];
   for (const list of places) {
     if (list === undefined) continue;
-    const items = list.split(/\s*[,;·•]\s*|\s+(?:et|and)\s+/i)
+    // (« Marly-le-Roi - Ramonville St Agne - Metz »: three names at least parted by a spaced dash; one such dash is a
+    // name's own, « Golfe du Morbihan - Vannes agglomération ».)
+    const dashes = (list.match(/\s[-–]\s/g) ?? []).length >= 2;
+    const items = list.split(dashes ? /\s*[,;·•]\s*|\s+(?:et|and)\s+|\s+[-–]\s+/i : /\s*[,;·•]\s*|\s+(?:et|and)\s+/i)
       .map((t) => t.replace(/^[\s\-–•*·]*(?:\.{3}|…)?\s*(?:et\s+|ainsi que\s+|sans oublier\s+|mais aussi\s+)?|\s*(?:\.{3}|…)?[\s.]*$/g, ''))
       .map((t) => ((t.match(/\)/g) ?? []).length > (t.match(/\(/g) ?? []).length ? t.replace(/\)\s*$/, '') : t))
       .filter(Boolean);

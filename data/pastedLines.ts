@@ -45,6 +45,8 @@ export function pastedLines(text: string, registry: Registry): { shown: string[]
     .replace(/^(?:[\p{Extended_Pictographic}\u2190-\u21FF\u25A0-\u25FF\u2605\u2606\u2794-\u27BF\uFE0F\u200D]\s*)+/u, '')
     // (« │  • Brest Métropole (29)   │ »: a box's frame; « @@@@ — Caen (14), Lisieux (14) »: a level, then its names.)
     .replace(/[\u2500-\u257F]+/g, ' ').trim()
+    // (« Ville Internet 2014 : 4 arobases -> Annecy, Chambery »: an arrow after a level says « : ».)
+    .replace(/(@|arobases?)\s*(?:->|→|=>)\s*/giu, '$1 : ')
     // (« Souillac, qui en avait trois, en perd une »: two.)
     .replace(/^.*$/s, settledChange).replace(/^(@{1,5}|[1-5]\s*@)\s+[—–-]\s+(?=\p{L})/u, '$1 : ')
     .replace(/(?<=@|\barobases?)(?:\s{3,}|\s+[/+–-]\s+)(?=\S)/giu, ' ; ')

@@ -706,6 +706,12 @@ describe('pages of the stored corpus and the thirty-fourth reader (session 15)',
     expect(codes('ALLIER\n- Cusset : @@\n- Yzeure : @@@\nEt aussi dans la région : Saint-Hilaire (une arobase, nouveau), qui a candidaté pour la première fois.'))
       .toEqual(['03095 2', '03321 3', 'ambiguous']);
   });
+  it('names parted by spaced dashes under a heading; « 4 arobases -> Annecy, Chambery »', () => {
+    expect(codes('Ville Internet 2010 : 5 arobases\nMarly-le-Roi - Ramonville St Agne - Metz - Villeneuve-d\'Ascq')).toEqual(['78372 5', '31446 5', '57463 5', '59009 5']);
+    expect(codes('Ville Internet 2014 : 4 arobases -> Annecy, Echirolles')).toEqual(['74010 4', '38151 4']);
+    // (One spaced dash is a name's own.)
+    expect(codes('Golfe du Morbihan - Vannes agglomération : @@@@')).toEqual(['200067932 4']);
+  });
   it('« Pantin et Bobigny (4 @ chacune) »: the level said for each is both names\'', () => {
     expect(codes('Seine-Saint-Denis — Montreuil (5 @), Pantin et Bobigny (4 @ chacune), Saint-Ouen (3 @).')).toEqual(['93048 5', '93055 4', '93008 4', '93070 3']);
   });
