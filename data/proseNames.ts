@@ -218,7 +218,9 @@ function namesIn(text: string, levels: Level[], isPlace: (name: string) => boole
     for (let at = text.indexOf(name, cursor); at >= 0; at = text.indexOf(name, at + 1)) {
       if (/[\p{L}-]/u.test(text[at - 1] ?? ' ') || /[\p{L}-]/u.test(text[at + name.length] ?? ' ')) continue;
       const bare = name.replace(/\.+$/, '');
-      if (!taken(at, at + bare.length)) names.push({ at, end: at + bare.length, name: bare });
+      // (« Chambéry métropole », dissolved since: an intercommunalité's name no territory bears, not the town's.)
+      const epciAfter = /^\s+(?:m[ée]tropole|agglo(?:m[ée]ration)?|communaut[ée])(?![\p{L}])/iu.test(text.slice(at + bare.length));
+      if (!taken(at, at + bare.length) && !epciAfter) names.push({ at, end: at + bare.length, name: bare });
       cursor = at + name.length;
       break;
     }

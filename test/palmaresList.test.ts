@@ -709,6 +709,8 @@ describe('pages of the stored corpus and the thirty-fourth reader (session 15)',
   it('names parted by spaced dashes under a heading; « 4 arobases -> Annecy, Chambery »', () => {
     expect(codes('Ville Internet 2010 : 5 arobases\nMarly-le-Roi - Ramonville St Agne - Metz - Villeneuve-d\'Ascq')).toEqual(['78372 5', '31446 5', '57463 5', '59009 5']);
     expect(codes('Ville Internet 2014 : 4 arobases -> Annecy, Echirolles')).toEqual(['74010 4', '38151 4']);
+    // (« Chambéry métropole », dissolved into Grand Chambéry: left open, never Chambéry the town.)
+    expect(codes('Côté intercos : CAPI (2 @), Chambéry métropole (3 @) et la CC du Genevois (2 @).')).not.toContain('73065 3');
     // (One spaced dash is a name's own.)
     expect(codes('Golfe du Morbihan - Vannes agglomération : @@@@')).toEqual(['200067932 4']);
   });
