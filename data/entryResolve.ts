@@ -4,7 +4,7 @@
 import { EPCI_AFTER, EPCI_NAME, EPCI_OF_TOWN, EPCI_SPAN, EPCI_WORDS } from './epciPhrases.ts';
 import { nameSpans, WHERE_OPENERS, type ListEntry } from './palmaresLine.ts';
 import type { Reason, ReasonVars } from './palmaresReasons.ts';
-import { canonicalName, DOMINANT, dominant, listNames, memberOf, type ListNames } from './palmaresNames.ts';
+import { canonicalName, DOMINANT, dominant, KNOWN_TOWN, listNames, memberOf, type ListNames } from './palmaresNames.ts';
 import type { Resolution, Territory } from './territories/index.ts';
 import { toTerritory, type Registry, type RegistryEntry } from './territories/registry.ts';
 import { escapeRegExp, foldPlaceName, foldText } from './text.ts';
@@ -199,7 +199,7 @@ function communeNamed(entry: ListEntry, canonical: string, same: Territory[], na
   const known = (t: Territory) => !!entry.departement || sameCode.includes(t as RegistryEntry) || (t.population ?? 0) >= KNOWN_TOWN;
   // (« Saint-Dizier » under a Territoire de Belfort heading: Saint-Dizier-l'Évêque, a village, starts so there; Saint-Dizier
   // (52), 25,000 inhabitants, bears the very name: the reviewer says. « Montreuil (62) » on its line is Montreuil-sur-Mer.)
-  const bigger = candidates.length === 1 && entry.headingDepartement ? names.exact(canonical).filter((t) => t.kind === 'commune' && (t.population ?? 0) >= 20 * Math.max(1, candidates[0]!.population ?? 0)) : [];
+  const bigger = candidates.length === 1 && entry.headingDepartement ? names.exact(canonical).filter((t) => t.kind === 'commune' && (t.population ?? 0) >= DOMINANT * Math.max(1, candidates[0]!.population ?? 0)) : [];
   if (bigger.length) return ambiguous(entry, [candidates[0]!, ...bigger], 'shortOrExact');
   if (candidates.length === 1 && !renamed.length && known(candidates[0]!)) return resolved(entry, candidates[0]!);
   // « Bourg (Ain) »: within its département, a short name is the town that dwarfs the others (Bourg-en-Bresse).
@@ -233,7 +233,6 @@ function usualName(name: string, departement: string, names: ListNames, registry
   return undefined;
 }
 
-const KNOWN_TOWN = 5_000;
 const byPopulation = <T extends Territory>(list: T[]): T[] => [...list].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
 
 export const isPlace = (r: EntryResult) => r.status === 'resolved' || PLACE.has(r.reason);

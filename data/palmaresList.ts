@@ -144,10 +144,12 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
   });
   // A territory listed twice at one level is one award; at two levels (« Salers @@ », then « pour Salers c'est 3 @ pas
   // 2 »), neither line is taken: the reviewer skips the wrong one.
+  const byCode = new Map<string, EntryResult[]>();
+  for (const [, o] of settled) if (o.status === 'resolved') byCode.set(o.code, [...(byCode.get(o.code) ?? []), o]);
   const seen = new Map<string, string>();
   const results = settled.map(([r, result]): EntryResult => {
     if (result.status !== 'resolved') return result;
-    const other = settled.find(([, o]) => o.status === 'resolved' && o.code === result.code && o.level !== result.level)?.[1];
+    const other = byCode.get(result.code)!.find((o) => o.level !== result.level);
     if (other) return { ...r, status: 'ambiguous', candidates: [], reason: 'duplicate', reasonVars: { line: entryKey(other), name: result.territoryName } };
     const already = seen.get(result.code);
     if (already) return { ...result, repeatOf: already };

@@ -157,6 +157,8 @@ export function listScope(settled: { departement?: string; region?: string }[]):
  * two readers, keying national lists, each took that town.
  */
 export const DOMINANT = 20;
+/** A town everybody knows by its bare name: 5,000 inhabitants at least. */
+export const KNOWN_TOWN = 5_000;
 
 /** The one of `candidates` this many times every other's population, if any. */
 export function dominant<T extends { population?: number }>(candidates: T[], ratio: number): T | undefined {
@@ -176,7 +178,7 @@ export function settledByScope(candidates: RegistryEntry[], scope: ListScope, ra
     // (« Mérignac » in a Gironde paper: 70,000 inhabitants, the Charente's and Charente-Maritime's Mérignac a few
     // hundred: the région's dominant town, a town of 5,000 inhabitants at least; « Le Vernet », 1,600, is not.)
     const town = inRegion.length === 1 ? inRegion[0] : dominant(inRegion, ratio);
-    return inRegion.length === 1 || (town?.population ?? 0) >= 5_000 ? town : undefined;
+    return inRegion.length === 1 || (town?.population ?? 0) >= KNOWN_TOWN ? town : undefined;
   }
   const town = scope.national ? dominant(candidates, ratio) : undefined;
   return town && (!scope.regions || scope.regions.includes(town.region ?? '')) ? town : undefined;
