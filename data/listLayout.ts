@@ -38,8 +38,8 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
       entries: raw.flatMap((e, i) => {
         const row = table[i]!;
         if (row === 'header' || row === 'other' || row === 'otherYear') return [];
-        return [typeof row === 'string' ? { ...parseListLine(row, e.line, registry), text: e.raw, row: true }
-          : { ...parseListLine(row.line, e.line, registry), text: e.raw, row: true, unplaced: true }];
+        const unplaced = typeof row !== 'string';
+        return [{ ...parseListLine(unplaced ? row.line : row, e.line, registry), text: e.raw, row: true, ...(unplaced ? { unplaced } : {}) }];
       }),
       ignored: [...crumbs.map((e) => ({ line: e.line, text: e.raw })), ...raw.flatMap((e, i) => (table[i] === 'other' ? [{ line: e.line, text: e.raw }]
         : table[i] === 'otherYear' ? [{ line: e.line, text: e.raw, otherYear: true as const }] : []))].sort((a, b) => a.line - b.line),
