@@ -3,7 +3,7 @@
 // by side, a level said as last year's and a change. Line numbers are the file's.
 import { htmlLineText, isPastedHtml } from './pastedHtml.ts';
 import type { Registry } from './territories/registry.ts';
-import { foldText } from './text.ts';
+import { escapeRegExp, foldText } from './text.ts';
 
 const COUNT: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5 };
 /**
@@ -34,7 +34,7 @@ export function pastedLines(text: string, registry: Registry): { shown: string[]
   // (« Légende : chaque 🌟 = une @ », « ⭐ = une arobase »: that sign, counted, is a level; other pictographs are
   // decoration, « Cesson-Sévigné 🌊 ».)
   const sign = html.map((l) => /(\p{Extended_Pictographic})\uFE0F?\s*=\s*(?:une?|1)\s*(?:@|arr?obase)/u.exec(l)?.[1]).find(Boolean);
-  const signs = sign ? new RegExp(`(?:${sign}\\uFE0F?){1,5}`, 'gu') : undefined;
+  const signs = sign ? new RegExp(`(?:${escapeRegExp(sign)}\\uFE0F?){1,5}`, 'gu') : undefined;
   const shown = html
     .map((r) => (!signs ? r : /=\s*(?:une?|1)\s*(?:@|arr?obase)/u.test(r) ? '' : r.replace(signs, (m) => '@'.repeat([...m.replace(/\uFE0F/g, '')].length))))
     .map((r) => r.replace(/^(?:\s*>)+/, '').replace(/\*\*(?=\S)([^*]*\S)\*\*/g, '$1').replace(/(?<=\p{L})1(?=\p{L})/gu, 'l')
