@@ -2,7 +2,8 @@
 // before a merger that kept the code), its département and its neighbours. The whole list's rules (scope, repeats,
 // picks) are palmaresList's.
 import { EPCI_AFTER, EPCI_NAME, EPCI_OF_TOWN, EPCI_SPAN, EPCI_WORDS } from './epciPhrases.ts';
-import { nameSpans, WHERE_OPENERS, type ListEntry } from './palmaresLine.ts';
+import { WHERE_OPENERS, type ListEntry } from './palmaresLine.ts';
+import { nameSpans } from './sentenceNames.ts';
 import type { Reason, ReasonVars } from './palmaresReasons.ts';
 import { canonicalName, DOMINANT, dominant, KNOWN_TOWN, listNames, memberOf, type ListNames } from './palmaresNames.ts';
 import type { Resolution, Territory } from './territories/index.ts';

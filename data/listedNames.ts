@@ -1,7 +1,8 @@
 // A line that lists several names, as articles print palmarès: « Elbeuf (76) et Trévières (14) ont reçu trois
 // arobases », « Côté Nièvre, Nevers grimpe à quatre @, Cosne-Cours-sur-Loire et Decize obtiennent leur deuxième
 // arobase ». An entry a name, with its own level and département, or the line's when the line leaves no doubt.
-import { enumeration, type IgnoredLine, type PlaceNamed } from './listLayout.ts';
+import { enumeration } from './enumeration.ts';
+import type { IgnoredLine, PlaceNamed } from './listLayout.ts';
 import { parseListLine, WHERE_OPENERS, WORDS, type ListEntry } from './palmaresLine.ts';
 import type { Registry } from './territories/registry.ts';
 import { escapeRegExp } from './text.ts';

@@ -1,7 +1,7 @@
 // One line of a published palmarès as written: a name, usually a département (« (62) », « (34 Hérault) », « dans
-// l'Eure »), a level (« @@@ », « 3@ », « trois arobases », « la plus haute marche »); the names a sentence holds; the
-// list file's own header and a reviewer's picks. Reading only: resolving the names is palmaresList's.
-import { isMention, type Mention } from './mentions.ts';
+// l'Eure »), a level (« @@@ », « 3@ », « trois arobases », « la plus haute marche »). The names a sentence holds
+// (sentenceNames.ts), the file's header and picks (listHeader.ts) are read apart. Reading only: resolving the names is
+// palmaresList's.
 import type { Registry } from './territories/registry.ts';
 import { departementMentions } from './departementWords.ts';
 import { escapeRegExp, foldText } from './text.ts';
@@ -207,85 +207,3 @@ const NOT_WON = /\bavai(?:t|ent)\s+(?:obtenu|d[ée]croch[ée]|re[çc]u|eu)\b|\b(
 const TRAILING_VERB = /[\s,]+(?:(?:qui )?(?:a|ont) (?:re[çc]u|obtenu|eu|d[ée]croch[ée]|gagn[ée])|obtient|obtiennent|re[çc]oit|re[çc]oivent|d[ée]croche|d[ée]crochent|labellis[ée]e?s?|avec)\s*$/i;
 /** « la communauté de communes du Vexin normand »: the article before an EPCI's type goes. */
 const EPCI_ARTICLE = /^(?:la|le|l['’]) ?(?=(?:communaut|m[ée]tropole|agglo))/i;
-
-// (Not « et »: « Pont-Audemer et Longchamps » are two names; a commune's « et » has hyphens.)
-// (« & » joins one name's words: « Lamballe Terre & Mer », « Erdre & Gesvres ».)
-const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'lès', 'lez', 'sur', 'sous', 'en', "d'", "l'", 'aux', 'au', '&']);
-/** Label words around a name (« Argentan Ville Internet », « Sèvres label »), a bulletin's (« Ouistreham Infos »): never part of it. */
-const LABEL_WORDS = /^(?:ville|villes|village|villages|internet|label|labels|territoire|territoires|infos?|mag|magazine|actus?|hebdo|bulletin)$/i;
-/** Words a sentence starts with that start no place name (« Pour Castanet-Tolosan, c'est… »). */
-const SENTENCE_WORDS = new Set(['À', 'A', 'Pour', 'Avec', 'Dans', 'Chez', 'Après', 'Depuis', 'Selon', 'Comme', 'Pendant', 'Ce', 'Cette', 'Il',
-  'Elle', 'Ils', 'Elles', 'On', 'Et', 'Mais', 'Ainsi', 'Enfin', 'Aussi', 'Seul', 'Seule', 'Côté', 'Bravo', 'Félicitations', 'Quant',
-  'Désormais', 'Cette année', 'Cet', 'En', 'Par', 'Pourtant', 'Déjà', 'Encore', 'Une', 'Un', 'Deux', 'Trois', 'Quatre', 'Cinq',
-  // « Notre commune », « Mairie de Corbie », « Facebook de la commune »: no place of their own.
-  'Notre', 'Nos', 'Mairie', 'Facebook', 'Commune',
-  // « Près de 300 collectivités », « Plus de la moitié », « Parmi elles », « Nous avons compilé »: counts and pronouns.
-  'Près', 'Plus', 'Moins', 'Environ', 'Parmi', 'Outre', 'Entre', 'Quelque', 'Quelques', 'Nous', 'Vous', 'Voici', 'Voilà',
-  // « Douze communes ont obtenu … » (not La Douze, 24).
-  'Six', 'Sept', 'Huit', 'Neuf', 'Dix', 'Onze', 'Douze', 'Treize', 'Quatorze', 'Quinze', 'Seize', 'Vingt', 'Trente', 'Quarante', 'Cinquante', 'Cent',
-  // « [Coudray] Nouvelle labellisée… », « Première arobase pour … »: news-item words.
-  'Nouvelle', 'Nouvelles', 'Nouveau', 'Nouveaux', 'Première', 'Premier', 'Numérique', 'Palmarès',
-  // « Ensuite Bastia, ma ville, passe à trois arobases »: a speaker's linking words.
-  'Ensuite', 'Puis', 'Alors', 'Sinon', 'Bref', 'Bon', 'Oui', 'Non', 'Voilà']);
-const capitalised = (t: string) => /^\p{Lu}/u.test(t);
-
-/**
- * The names a sentence holds: runs of capitalised words (with « de », « sur », « d' »… between them), label words
- * at their end dropped. « la ville d'Épernay conserve ses » → Épernay; « Agen, ville aux » → Agen.
- */
-export function nameSpans(text: string): string[] {
-  const tokens = text.replace(/[«»"“”(),;:!?[\]]|\.{3}|…/g, ' | ').replace(/’/g, "'").split(/\s+/).filter(Boolean)
-    .flatMap((t) => { const m = /^((?:[dl]|qu|jusqu|lorsqu|puisqu)')(\p{Lu}.*)$/iu.exec(t); return m ? [m[1]!.toLowerCase(), m[2]!] : [t]; });
-  const spans: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    if (!capitalised(tokens[i]!) || SENTENCE_WORDS.has(tokens[i]!)) continue;
-    let j = i + 1;
-    for (;;) {
-      if (j < tokens.length && capitalised(tokens[j]!)) j++;
-      else if (PARTICLES.has(tokens[j]?.toLowerCase() ?? '') && j + 1 < tokens.length && capitalised(tokens[j + 1]!)) j += 2;
-      else break;
-    }
-    let end = j;
-    while (end > i && LABEL_WORDS.test(tokens[end - 1]!)) end--;
-    // « à la Ville de Crolles »: the label word and its « de » before the name go too.
-    let start = i;
-    while (start < end && LABEL_WORDS.test(tokens[start]!)) start += PARTICLES.has(tokens[start + 1]?.toLowerCase() ?? '') ? 2 : 1;
-    // « Sète agglopôle Méditerranée »: a lower-case word between capitalised ones glues them into one longer name,
-    // of which « Sète » alone is not the place meant.
-    // (« Seignosse labellisée Ville Internet »: the label's own words glue nothing.)
-    const glued = j === end && j + 1 < tokens.length && /^\p{Ll}/u.test(tokens[j]!) && !/^(?:et|ou|and)$/.test(tokens[j]!) && capitalised(tokens[j + 1]!)
-      && !LABEL_WORDS.test(tokens[j + 1]!);
-    if (end > start && !glued) spans.push(tokens.slice(start, end).join(' ').replace(/([dl]') /gi, '$1'));
-    i = j - 1;
-  }
-  return [...new Set(spans)];
-}
-
-/** « 12 → 38185 », « 12,38185 », « 12 38185 » or « 12.2 → 38185 » a line: the reviewer's picks for the entries left open. */
-export function readPicks(text: string): Map<string, string> {
-  const picks = new Map<string, string>();
-  for (const raw of text.split(/\r?\n/)) {
-    const m = /^\s*(\d+(?:\.\d+)?)\s*(?:→|->|,|;|\s)\s*([0-9][0-9ABab][0-9]{3}|\d{9}|-|ignorer|ignore|skip)\s*$/i.exec(raw);
-    if (m) picks.set(m[1]!, /^\d|^2[AB]/i.test(m[2]!) ? m[2]!.toUpperCase() : SKIP);
-  }
-  return picks;
-}
-
-/** A reviewer's pick for a line that is no award (a page's footer, a sentence): « 12 → - », « 12 → ignorer ». */
-export const SKIP = '-';
-
-/** What a list file may say of itself in its comment lines: « # edition: 10 », « # source: … », « # mentions: excellence ». */
-export type ListHeader = { edition?: number; source?: string; mentions: Mention[] };
-
-export function readListHeader(text: string): ListHeader {
-  const header: ListHeader = { mentions: [] };
-  for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
-    const m = /^\s*#\s*(édition|edition|source|mentions?)\s*:\s*(.+?)\s*$/i.exec(raw);
-    if (!m) continue;
-    const key = foldText(m[1]!);
-    if (key === 'edition' && /^\d+$/.test(m[2]!)) header.edition = Number(m[2]);
-    else if (key === 'source') header.source = m[2];
-    else if (key.startsWith('mention')) header.mentions = m[2]!.split(/[;,\s]+/).filter(isMention);
-  }
-  return header;
-}

@@ -8,7 +8,8 @@ import { clausesOf, listedNames } from './listedNames.ts';
 import { ambiguous, isPlace, NAMED, resolved, resolveEntry, type EntryResult } from './entryResolve.ts';
 import { readList, type IgnoredLine } from './listLayout.ts';
 import { proseNames } from './proseNames.ts';
-import { entryKey, SKIP, type ListEntry } from './palmaresLine.ts';
+import { entryKey, type ListEntry } from './palmaresLine.ts';
+import { SKIP } from './listHeader.ts';
 import { canonicalName, DOMINANT, listNames, listScope, namesakesInScope, settledByScope } from './palmaresNames.ts';
 import { editionYear } from './editions.ts';
 import { foldText } from './text.ts';
@@ -18,7 +19,9 @@ import type { Registry, RegistryEntry } from './territories/registry.ts';
 export { canonicalName } from './palmaresNames.ts';
 export { resolveEntry, type EntryResult } from './entryResolve.ts';
 export { readList, type IgnoredLine } from './listLayout.ts';
-export { entryKey, nameSpans, parseListLine, readListHeader, readPicks, SKIP, type ListEntry, type ListHeader } from './palmaresLine.ts';
+export { entryKey, parseListLine, type ListEntry } from './palmaresLine.ts';
+export { nameSpans } from './sentenceNames.ts';
+export { readListHeader, readPicks, SKIP, type ListHeader } from './listHeader.ts';
 
 /**
  * The whole list: picks first (a reviewer's « line → code »), then the resolver; a line listing several names gives an

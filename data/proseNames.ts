@@ -4,7 +4,8 @@
 // is which territory is palmaresList's.
 import { departementMentions } from './departementWords.ts';
 import type { PlaceNamed } from './listLayout.ts';
-import { GLUED_BRACKETS, LAST_YEAR, nameSpans, PAST_LEVEL, REMARK, UNSURE, WHERE_OPENERS, WORDS, type ListEntry } from './palmaresLine.ts';
+import { GLUED_BRACKETS, LAST_YEAR, PAST_LEVEL, REMARK, UNSURE, WHERE_OPENERS, WORDS, type ListEntry } from './palmaresLine.ts';
+import { nameSpans } from './sentenceNames.ts';
 import type { Registry } from './territories/registry.ts';
 import { escapeRegExp, foldText } from './text.ts';
 

@@ -1,7 +1,8 @@
 // Cards of the palmarès list import, as plain Adaptive Card JSON: the preview (counts, entries to review with their
 // candidates as buttons, edition and source fields, Import / Discard) and nothing else.
 import type { ListImportView } from '../../data/listImport.ts';
-import { entryKey, SKIP } from '../../data/palmaresLine.ts';
+import { SKIP } from '../../data/listHeader.ts';
+import { entryKey } from '../../data/palmaresLine.ts';
 import { reasonText } from '../../data/palmaresReasons.ts';
 import type { Lang } from '../../data/text.ts';
 import { adaptiveCard, textBlock, type AdaptiveCard } from '../cards.ts';

@@ -7,7 +7,8 @@ import {
   confirmListImport, discardListImport, pickListEntry, readListFile, startListImport, type ListDecision, type ListImportView, type Resolve,
 } from '../../data/listImport.ts';
 import { isAdmin } from '../../data/members.ts';
-import { entryKey, SKIP } from '../../data/palmaresLine.ts';
+import { SKIP } from '../../data/listHeader.ts';
+import { entryKey } from '../../data/palmaresLine.ts';
 import type { Registry } from '../../data/territories/registry.ts';
 import type { Lang } from '../../data/text.ts';
 import type { Reply } from '../cards.ts';
