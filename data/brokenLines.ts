@@ -6,16 +6,21 @@
  * hyphen goes on with the next; a line that is only a département number (then one that is only a population) belongs to
  * the name before it.
  */
-export function joinBrokenLines(lines: { line: number; raw: string }[]): { line: number; raw: string }[] {
-  const out: { line: number; raw: string }[] = [];
+export function joinBrokenLines(lines: { line: number; raw: string }[]): { line: number; raw: string; end?: number }[] {
+  const out: { line: number; raw: string; end?: number }[] = [];
   for (const l of lines) {
     const prev = out.at(-1);
-    if (prev && /\p{L}-$/u.test(prev.raw) && /^\p{L}/u.test(l.raw)) prev.raw += l.raw;
+    const before = prev?.raw;
+    // (« Mé- » / « tropole », « Saint-Ju- » / « lien-en-Genevois »: a word the line cut, its hyphen no name's; not
+    // « Saint-Julien- » / « en-Genevois ».)
+    if (prev && /\p{L}-$/u.test(prev.raw) && /^\p{Ll}/u.test(l.raw) && !PARTICLE_FIRST.test(l.raw)) prev.raw = prev.raw.slice(0, -1) + l.raw;
+    else if (prev && /\p{L}-$/u.test(prev.raw) && /^\p{L}/u.test(l.raw)) prev.raw += l.raw;
     // « Conques* »: a footnote's star.
     else if (prev && /^(?:\d{2,3}|2[AB])$/i.test(l.raw) && /\p{L}\*+$/u.test(prev.raw)) prev.raw = `${prev.raw.replace(/\*+$/, '')} ${l.raw}`;
     else if (prev && /^(?:\d{2,3}|2[AB])$/i.test(l.raw) && /\p{L}\*?$/u.test(prev.raw)) prev.raw += ` ${l.raw}`;
     // « Grand Rodez » / « 12 » / « 55 300 » / « @@@@ »: the population column after the département's.
-    else if (prev && /^\d{1,3}(?:[  .]\d{3})*$/.test(l.raw) && /\p{L}\s(?:\d{2,3}|2[AB])$/iu.test(prev.raw)) prev.raw += ` ${l.raw}`;
+    // (Not « 4 » alone: a level cell, « Grand Annecy » / « 74 » / « 4 ».)
+    else if (prev && /^\d{1,3}(?:[  .]\d{3})*$/.test(l.raw) && !/^[1-5]$/.test(l.raw) && /\p{L}\s(?:\d{2,3}|2[AB])$/iu.test(prev.raw)) prev.raw += ` ${l.raw}`;
     // A name a PDF cell wrapped: « Communauté de communes du Pays de » / « Landerneau-Daoulas 29 … », or the row's
     // name cell, then its end alone, « Annemasse - Les Voirons    74    85 602    @@ » / « Agglomération ».
     else if (prev && WRAPPED_END.test(prev.raw) && !/[\d@]/.test(prev.raw) && /^\p{Lu}/u.test(l.raw)) prev.raw += ` ${l.raw}`;
@@ -30,10 +35,14 @@ export function joinBrokenLines(lines: { line: number; raw: string }[]): { line:
       prev.raw += ` ${l.raw}`;
     }
     else out.push({ ...l });
+    // (The last line a joined line took: the line under it is the next one.)
+    if (prev && prev.raw !== before) prev.end = l.line;
   }
   return out;
 }
 
+/** A name's particle, hyphened (« en-Genevois », « sur-Mer », « d'Ascq »). */
+const PARTICLE_FIRST = /^(?:en|sur|sous|l[èe]s|lez|la|le|les|de|du|des|aux?|et)(?:-|\s|$)|^[dl]['’]/u;
 /** A name cut after its particle (« … du Pays de »). */
 const WRAPPED_END = /\s(?:de|du|des|de la|d['’]|et|sur|sous|l[èe]s|en|la|le|aux?)$/iu;
 /** A wrapped cell's end: a few words, no number, no level (then, maybe, a remark column's words). */

@@ -23,7 +23,8 @@ export function enumeration(text: string): string[] | undefined {
     // (« Marly-le-Roi - Ramonville St Agne - Metz »: three names at least parted by a spaced dash; one such dash is a
     // name's own, « Golfe du Morbihan - Vannes agglomération ».)
     const dashes = (list.match(/\s[-–]\s/g) ?? []).length >= 2;
-    const items = list.split(dashes ? /\s*[,;·•]\s*|\s+(?:et|and)\s+|\s+[-–]\s+/i : /\s*[,;·•]\s*|\s+(?:et|and)\s+/i)
+    // (« Saint-Julien (CC Norge et Tille) : 1 arobase »: a name's brackets are not parted, unless they are the list.)
+    const items = outsideBrackets(list, list === places[1], dashes ? /\s*[,;·•]\s*|\s+(?:et|and)\s+|\s+[-–]\s+/i : /\s*[,;·•]\s*|\s+(?:et|and)\s+/i)
       .map((t) => t.replace(/^[\s\-–•*·]*(?:\.{3}|…)?\s*(?:et\s+|ainsi que\s+|sans oublier\s+|mais aussi\s+)?|\s*(?:\.{3}|…)?[\s.]*$/g, ''))
       .map((t) => ((t.match(/\)/g) ?? []).length > (t.match(/\(/g) ?? []).length ? t.replace(/\)\s*$/, '') : t))
       .filter(Boolean);
@@ -37,3 +38,17 @@ export function enumeration(text: string): string[] | undefined {
 
 /** How a listed name starts: a capital (after an article), or an intercommunalité's type (« la communauté de … »). */
 const NAME_START = { capital: /^(?:(?:la|le|les|l['’])\s*)?\p{Lu}/u, epci: /^(?:(?:la|le|l['’])\s*)?(?:communaut|m[ée]tropole|agglo|interco|com['’]?\s?com)/i };
+
+/** `text` split at `separator`, not inside brackets unless `inside`. */
+function outsideBrackets(text: string, inside: boolean, separator: RegExp): string[] {
+  if (inside || !text.includes('(')) return text.split(separator);
+  // Separators inside brackets masked, offsets kept, then the pieces cut from the text.
+  const masked = text.replace(/\([^()]*\)/g, (m) => m.replace(/[^()]/g, '\u0000'));
+  const pieces: string[] = [];
+  let at = 0;
+  for (const m of masked.matchAll(new RegExp(separator.source, `${separator.flags}g`))) {
+    pieces.push(text.slice(at, m.index));
+    at = m.index + m[0].length;
+  }
+  return [...pieces, text.slice(at)];
+}

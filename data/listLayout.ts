@@ -8,6 +8,7 @@ import { handTypedLevels, lowerCaseNames } from './handTypedLevels.ts';
 import { lightFold } from './departementWords.ts';
 import { FORMER_REGIONS, NOT_APPLIED, parseListLine, type ListEntry } from './palmaresLine.ts';
 import { enumeration } from './enumeration.ts';
+import { listYear, withoutDatedPast } from './listYear.ts';
 import { pastedLines } from './pastedLines.ts';
 import type { Registry } from './territories/registry.ts';
 import { foldText } from './text.ts';
@@ -54,6 +55,7 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   const named = lowerCaseNames(raw.map((e) => e.raw));
   // (« - 2019 : Saint-Avold, 1 @ », …, « - 2025 : Saint-Avold, 3 @ »: a town's levels year by year; the palmarès
   // imported, else the latest year's line.)
+  const thisYear = listYear(text);
   const yearOf = (t: string) => Number(/^[-–•*·\s]*((?:19|20)\d{2})\s*[:–—]/.exec(t)?.[1] ?? NaN);
   const years = new Set(raw.map((e) => yearOf(e.raw)).filter((y) => !Number.isNaN(y)));
   const pastYears = years.size >= 2 ? raw.filter((e) => !Number.isNaN(yearOf(e.raw)) && yearOf(e.raw) !== (year ?? Math.max(...years))) : [];
@@ -65,9 +67,10 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
     if (/[\p{L}@]/u.test(kept)) return [{ ...e, raw: kept }];
     crumbs.push(e);
     return [];
-  });
+  }).map((e) => ({ ...e, read: withoutDatedPast(e.raw, thisYear) }));
+  const readOf = (i: number) => (lines[i]!.read !== lines[i]!.raw ? { read: lines[i]!.read } : {});
   // (An e-mail's « @ » is no level, nor a social network's « @Ville de Rennes », « @talence ».)
-  const parsed = lines.map((e) => parseListLine(e.raw.replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' ').replace(/(?<![\p{L}\d@])@(?=[\p{L}_])/gu, '').replace(/;/g, ' ').replace(/,(?=\s*(?:\d|@|[1-5]\s*@))/g, ' '), e.line, registry));
+  const parsed = lines.map((e) => parseListLine(e.read.replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' ').replace(/(?<![\p{L}\d@])@(?=[\p{L}_])/gu, '').replace(/;/g, ' ').replace(/,(?=\s*(?:\d|@|[1-5]\s*@))/g, ' '), e.line, registry));
   const entries: ListEntry[] = [];
   const ignored: IgnoredLine[] = [...crumbs.map((e) => ({ line: e.line, text: e.raw })), ...pastYears.map((e) => ({ line: e.line, text: e.raw, otherYear: true as const }))];
   let level: number | undefined;
@@ -77,8 +80,13 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   // A jury report's PDF: each name, then its level alone on the line under it (no blank line between), three times at
   // least and most level lines so: every such level is the name's above, never a heading.
   // (« @@@ (+1) »: with last year's change.)
-  const levelOnly = (i: number) => parsed[i]!.level !== undefined && /^(?:@{1,5}|[1-5]\s*@)$/.test(lines[i]!.raw.replace(/\(\s*(?:[+\-–−]\s*\d|=|nouveau)\s*\)/gi, '').replace(/\s+/g, ''));
-  const underName = (i: number) => i > 0 && lines[i - 1]!.line === lines[i]!.line - 1 && parsed[i - 1]!.level === undefined && !parsed[i - 1]!.levelUnclear && /\p{L}/u.test(lines[i - 1]!.raw);
+  const underName = (i: number) => i > 0 && (lines[i - 1]!.end ?? lines[i - 1]!.line) === lines[i]!.line - 1 && parsed[i - 1]!.level === undefined && !parsed[i - 1]!.levelUnclear && /\p{L}/u.test(lines[i - 1]!.raw);
+  // (« Caen (14) » / « 4 »: a table's level cell, a digit alone, when three at least and nearly all are so under names.)
+  const digit = (i: number) => /^[1-5]$/.test(lines[i]!.raw.trim());
+  const digits = parsed.map((_, i) => i).filter(digit);
+  const digitLevels = digits.filter(underName).length >= 3 && digits.filter(underName).length >= 0.8 * digits.length;
+  const levelAlone = (i: number) => (digitLevels && digit(i) ? Number(lines[i]!.raw.trim()) : parsed[i]!.level);
+  const levelOnly = (i: number) => (digitLevels && digit(i)) || (parsed[i]!.level !== undefined && /^(?:@{1,5}|[1-5]\s*@)$/.test(lines[i]!.raw.replace(/\(\s*(?:[+\-–−]\s*\d|=|nouveau)\s*\)/gi, '').replace(/\s+/g, '')));
   const levelLines = parsed.map((_, i) => i).filter(levelOnly);
   const underNames = levelLines.filter(underName).length;
   const levelsUnderNames = underNames >= 3 && underNames >= 0.6 * levelLines.length;
@@ -86,12 +94,12 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
     const name = foldText(entry.name);
     if (levelsUnderNames && levelOnly(i) && underName(i)) {
       const above = lines[i - 1]!;
-      if (entries.at(-1)?.line === above.line) entries[entries.length - 1] = { ...entries.at(-1)!, level: entry.level };
+      if (entries.at(-1)?.line === above.line) entries[entries.length - 1] = { ...entries.at(-1)!, level: levelAlone(i) };
       else {
         // (A name the layout passed over, « Hazebrouk » (a typo), is the entry of that level, for the reviewer.)
         const at = ignored.findIndex((g) => g.line === above.line);
         if (at >= 0) ignored.splice(at, 1);
-        entries.push({ ...parsed[i - 1]!, text: above.raw, level: entry.level, departement: parsed[i - 1]!.departement ?? departement });
+        entries.push({ ...parsed[i - 1]!, text: above.raw, ...readOf(i - 1), level: levelAlone(i), departement: parsed[i - 1]!.departement ?? departement });
       }
       return;
     }
@@ -196,7 +204,7 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
     const { levelChange, ...read } = entry;
     const byHeading = read.levelUnclear && levelChange && level !== undefined;
     if (placeNamed(entry.name, entry.departement)) underHeading++;
-    entries.push({ ...read, ...(byHeading ? { levelUnclear: undefined } : {}), text: lines[i]!.raw, level: byHeading ? level : entry.level ?? (entry.levelUnclear ? undefined : level), departement: entry.departement ?? departement,
+    entries.push({ ...read, ...(byHeading ? { levelUnclear: undefined } : {}), text: lines[i]!.raw, ...readOf(i), level: byHeading ? level : entry.level ?? (entry.levelUnclear ? undefined : level), departement: entry.departement ?? departement,
       ...(entry.departement === undefined && departement !== undefined ? { headingDepartement: true } : {}) });
   });
   return { entries, ignored };

@@ -34,14 +34,15 @@ const WHERE_WORDS = /^(?:c[ôo]t[ée]|en|dans|du c[ôo]t[ée] de|pour|et)?$/i;
  * a piece that names no place and carries no level is no entry (ignored, shown to the reviewer).
  */
 export function listedNames<R>(entry: ListEntry, registry: Registry, placeNamed: PlaceNamed, entryOf: (item: ListEntry) => R, firstPart = 1): { results: R[]; ignored: IgnoredLine[] } | undefined {
-  const items = enumeration(entry.text);
+  const said = entry.read ?? entry.text;
+  const items = enumeration(said);
   if (!items) return undefined;
   // The line's level goes to a name without one only when the line says a single number.
   // (« trois communes de moins de 1 000 habitants », « sa toute première candidature »: numbers of other things.)
-  const counted = entry.text.replace(/\d[\d  .]*\s*habitants?/gi, ' ').replace(OTHER_COUNT, ' ');
+  const counted = said.replace(/\d[\d  .]*\s*habitants?/gi, ' ').replace(OTHER_COUNT, ' ');
   const numbers = (counted.replace(/(?<![\p{L}\d-])(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?=@)/giu, '').match(NUMBER_WORD) ?? []).length;
   // (« Limoges et Limoges Métropole (3 arobases pour la CU) »: said for one kind, the others' is not said.)
-  const forOne = /\bpour\s+(?:la|le|l['’])\s*(?:cu|ca|cc|cdc|agglo\p{L}*|m[ée]tropole|communaut[ée]|interco\p{L}*|ville|commune)\b/iu.test(entry.text);
+  const forOne = /\bpour\s+(?:la|le|l['’])\s*(?:cu|ca|cc|cdc|agglo\p{L}*|m[ée]tropole|communaut[ée]|interco\p{L}*|ville|commune)\b/iu.test(said);
   const shared = numbers <= 1 && !forOne ? entry.level : undefined;
   const saysLevel = entry.level !== undefined || !!entry.levelUnclear;
   // (When names carry their own, « Plouarzel (Finistère), …, Sainte-Marie, Moëlan-sur-Mer (Finistère) », one without
@@ -58,11 +59,11 @@ export function listedNames<R>(entry: ListEntry, registry: Registry, placeNamed:
   // (Said before the name, « au niveau 1 @ les communes de Croutelle, Béruges … », it is the list's.)
   // (« Dans le Chablais et le Genevois, Thonon-les-Bains … », « Outre Lannion et Ploemeur, … »: all the names before
   // the comma say where, or who was said already.)
-  const wherePrefix = WHERE_PREFIX.exec(entry.text)?.[0];
+  const wherePrefix = WHERE_PREFIX.exec(said)?.[0];
   const firstLevelled = parsed.findIndex((p, i) => p.level !== undefined && !levelBeforeName(items[i]!, p.name));
   // (« Pantin et Bobigny (4 @ chacune) »: a level said for each goes to the name joined to it by « et ».)
   const levelForEach = (i: number) => (parsed[i + 1]?.level !== undefined && EACH.test(items[i + 1]!)
-    && new RegExp(`${escapeRegExp(items[i]!)}\\s+et\\s+${escapeRegExp(items[i + 1]!.slice(0, 3))}`).test(entry.text) ? parsed[i + 1]!.level : undefined);
+    && new RegExp(`${escapeRegExp(items[i]!)}\\s+et\\s+${escapeRegExp(items[i + 1]!.slice(0, 3))}`).test(said) ? parsed[i + 1]!.level : undefined);
   items.forEach((text, i) => {
     const own = parsed[i]!;
     const departement = own.departement ?? where;
@@ -92,14 +93,16 @@ const ELLIPTIC = /(?:^|\s)(?:par\s+|à\s+|leur\s+|sa\s+)?(une?|deux|trois|quatre
  * Ille-et-Vilaine, … ») going on to the next ones; undefined for a single clause.
  */
 export function clausesOf(entry: ListEntry, registry: Registry, placeNamed: PlaceNamed): { clauses: ListEntry[]; ignored: IgnoredLine[] } | undefined {
-  const clauses = entry.text.split(/(?<=[.!?;])\s+/).map((c) => c.trim()).filter(Boolean);
+  // (Parted on the text as read, whose offsets are the line's: each clause shown as written.)
+  const whole = entry.read ?? entry.text;
+  const clauses = [...whole.matchAll(/\S(?:.*?(?:[.!?;](?=\s)|$))/gsu)].map((m) => ({ text: entry.text.slice(m.index, m.index + m[0].length).trim(), read: m[0].trim() }));
   if (clauses.length < 2) return undefined;
-  const arobases = /@|arobase/i.test(entry.text);
+  const arobases = /@|arobase/i.test(whole);
   let where: string | undefined;
   const out: ListEntry[] = [];
   const ignored: IgnoredLine[] = [];
-  for (const text of clauses) {
-    const own = parseListLine(text, entry.line, registry);
+  for (const { text, read } of clauses) {
+    const own = { ...parseListLine(read, entry.line, registry), text, ...(read !== text ? { read } : {}) };
     const elliptic = own.level === undefined && !own.levelUnclear && arobases ? ELLIPTIC.exec(text) : null;
     const said = elliptic?.[1];
     const name = said ? own.name.replace(new RegExp(`(?:\\s(?:par|à|leur|sa))?\\s${said}\\s*[.!]?\\s*$`, 'i'), '').trim() : own.name;

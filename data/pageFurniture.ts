@@ -19,7 +19,7 @@ export const KIND_LABEL = /^\s*(?:intercommunalit[ée]s?|communes?|villes?|villa
 export const CLAUSE = /(?<=[.;!?…])\s+|,\s*(?=(?:tandis|alors)\s+qu|mais\b)/u;
 
 /** A page's part after the palmarès: its heading. */
-export const SECTION = /^[\s=*#_~|-]*(?:(?:vos|nos|les|\d+)\s+(?=commentaires?|r[ée]actions?))?(?:agenda|(?:[àa]\s+)?lire aussi|(?:[àa]\s+)?voir aussi|sur le m[êe]me sujet|prochains?\s+(?:rendez-vous|[ée]v[ée]nements?)|[àa] noter|en savoir plus|partager|contacts?|commentaires?|r[ée]actions?|mentions?\s+sp[ée]ciales?|prix\s+sp[ée]ciaux|coups?\s+de\s+c(?:œ|oe)ur)\b(?:[^@\d]|\d{4}|\(\d{1,4}\)){0,40}$/iu;
+export const SECTION = /^[\s=*#_~|-]*(?:(?:vos|nos|les|\d+)\s+(?=commentaires?|r[ée]actions?))?(?:agenda|(?:[àa]\s+)?lire aussi|(?:[àa]\s+)?voir aussi|sur le m[êe]me sujet|prochains?\s+(?:rendez-vous|[ée]v[ée]nements?)|[àa] noter|en savoir plus|partager|contacts?|commentaires?|r[ée]actions?|mentions?\s+sp[ée]ciales?|prix\s+sp[ée]ciaux|coups?\s+de\s+c(?:œ|oe)ur|(?:(?:le|composition\s+du|les\s+membres\s+du)\s+)?jury(?:\s+r[ée]gional|\s+national)?(?=\s*(?:\d{4}\s*)?:?\s*$))\b(?:[^@\d]|\d{4}|\(\d{1,4}\)){0,40}$/iu;
 /**
  * A social network's post ends: « 27 commentaires · 6 partages », « J'aime · Commenter · Partager »; a thread's next
  * post begins, « Ville de Lorient @VilleDeLorient · 7 févr. », « En réponse à @VillesInternet ».

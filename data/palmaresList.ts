@@ -63,14 +63,14 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     // sentence's one subject is read with the level said after it, not the line's first.)
     const own = prose?.length === 1 ? itemOf({ ...prose[0]!, ...(entry.part ? { part: entry.part } : {}) }) : undefined;
     if (own && own.status !== 'unknown' && (own.status !== 'resolved' || own.code === once.code) && own.level !== once.level) return [own];
-    // (« … dont le palmarès a été dévoilé mercredi à Martigues », « … le verdict rendu mardi à Rouen par le jury »: a
-    // sentence's one place, named only where it happened, is no subject; no award.)
+    // (« … dont le palmarès a été dévoilé mercredi à Martigues », « … le verdict rendu mardi à Rouen par le jury », « … s'est
+    // tenue à Montpellier le 21 février »: a sentence's one place, named only where it happened, is no subject; no award.)
     const folded = foldText(entry.text);
     const place = foldText(once.territoryName);
     const at = folded.lastIndexOf(place);
     if (!prose?.length && entry.text.split(/\s+/).length > 8 && at > 0 && /(?:^|\s)(?:a|au|aux|depuis|chez|vers)\s+$/.test(folded.slice(0, at))
       && !/(?:revien\w*|attribu\w*|decern\w*|remis\w*|accord\w*|octroy\w*|echoi\w*)\s+(?:a|au|aux)\s+$/.test(folded.slice(0, at))
-      && /^[\s.!?…»"]*$|^\s+(?:par\s+(?:le|la|l)\s+(?:jury|association|president\w*)|lors\s+d|devant)\b[^@\d]*$/.test(folded.slice(at + place.length))) {
+      && /^[\s.!?…»"]*$|^\s+(?:par\s+(?:le|la|l)\s+(?:jury|association|president\w*)|lors\s+d|devant)\b[^@\d]*$|^\s+(?:le\s+\d{1,2}(?:er)?\s+[a-z]+(?:\s+\d{4})?|en\s+[a-z]+(?:\s+\d{4})?)[\s.!?…»"]*$/.test(folded.slice(at + place.length))) {
       return [{ ...entry, status: 'unknown', candidates: [], reason: 'unknownName' }];
     }
     return [once];

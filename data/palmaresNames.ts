@@ -20,6 +20,9 @@ export function canonicalName(name: string): string {
   return f.replace(/\s+/g, '');
 }
 
+/** The word an intercommunalité's name says it with, « Sète Agglopôle Méditerranée », « Tours Métropole Val de Loire ». */
+const EPCI_WORD = /^(?:agglo|agglopole|agglomeration|metropole)$/;
+
 /** A short form never ends on one of these: « Saint », « Villeneuve-sur » name no commune. */
 const DANGLING = new Set(['le', 'la', 'les', 'l', 'de', 'du', 'des', 'd', 'sur', 'sous', 'en', 'et', 'lez', 'aux', 'au', 'saint', 'sainte', 'a']);
 
@@ -96,6 +99,9 @@ export function listNames(registry: Registry): ListNames {
     const quoted = /(?:''|"|«)\s*([^'"«»]+?)\s*(?:''|"|»)/.exec(e.name)?.[1];
     const keys = [e.name, e.name.replace(/\s*\([^()]*\)\s*$/, ''), ...(inside && /^[\p{Lu}\d ]{2,12}$/u.test(inside) ? [inside] : []),
       ...(quoted ? [quoted, e.name.replace(/\s*(?:''|"|«)[^'"«»]+(?:''|"|»)\s*/, ' ')] : [])];
+    // (« Sète agglopôle », « Tours Métropole »: the name up to its agglomeration's word, without the rest.)
+    const words = e.name.split(/\s+/);
+    for (let k = 2; k < words.length; k++) if (EPCI_WORD.test(foldPlaceName(words[k - 1]!))) keys.push(words.slice(0, k).join(' '));
     for (const key of new Set(keys.map(canonicalName))) if (key) add(epcis, key, e);
     if (inside && /^[\p{Lu}\d ]{2,12}$/u.test(inside)) add(initials, inside.replace(/\s+/g, ''), e);
     add(spelled, initialsOf(e.name), e);
@@ -193,7 +199,9 @@ export function namesakesInScope(code: string, scope: ListScope, registry: Regis
   if (!scope.region || territory?.kind !== 'commune' || territory.region === scope.region) return [];
   const names = listNames(registry);
   const canonical = canonicalName(territory.name);
-  const all = [...names.exact(canonical), ...names.shortFor(canonical)];
+  // (« Cravant » on an Yonne page: Cravant (45) is today's only one, but the Yonne's, merged into Deux Rivières, was one.)
+  const merged = names.formers(canonical).filter((f) => f.current !== code).flatMap((f) => registry.get(f.current) ?? []);
+  const all = [...names.exact(canonical), ...names.shortFor(canonical), ...merged];
   return all.filter((t, i) => t.code !== code && t.region === scope.region && all.findIndex((o) => o.code === t.code) === i);
 }
 

@@ -28,7 +28,7 @@ const LEVELS: [RegExp, (m: RegExpExecArray) => number | undefined][] = [
   [/\b(?:vis\p{L}*|esp[èé]r\p{L}*|manqu\p{L}*|rat\p{L}*)\s+(?:le|la|sa|son)\s+(?:note\s+maximale|niveau\s+maximal)/giu, () => undefined],
   [/\b(?:la\s+note\s+maximale|(?:le\s+|son\s+|au\s+|du\s+)?niveau\s+maximal|(?:la\s+)?plus\s+(?:haute|[ée]lev[ée]e)\s+(?:distinction|r[ée]compense|marche)|(?:distinction|r[ée]compense)\s+la\s+plus\s+(?:haute|[ée]lev[ée]e))(?!\p{L})/giu, () => 5],
   // « avait obtenu trois arobases en 2024 »: a former level (marked `past`: not this one, and no doubt on it).
-  [new RegExp(`\\b(?:avai(?:t|ent)|[ée]tai(?:t|ent))\\s+(?:d[ée]j[àa]\\s+)?(?:obtenu|d[ée]croch[ée]|re[çc]u|eu|gagn[ée]|labellis[ée]e?s?(?:\\s+avec)?|[àa])?\\s*(?:(?:${NUMBER})\\s+(?:@|arr?obases?)|[1-5]\\s*(?:@|arr?obases?)|@{1,5})`, 'giu'), () => undefined],
+  [new RegExp(`\\b(?:avai(?:t|ent)|[ée]tai(?:t|ent))\\s+(?:d[ée]j[àa]\\s+)?(?:(?:obtenu|d[ée]croch[ée]|re[çc]u|eu|gagn[ée]|h[ée]rit[ée]|labellis[ée]e?s?(?:\\s+avec)?)(?:\\s*,[^,.;@]{1,25},)?(?:\\s+d['’]\\s*|\\s+de)?|[àa])?\\s*(?:(?:${NUMBER})\\s+(?:@|arr?obases?)|[1-5]\\s*(?:@|arr?obases?)|@{1,5})`, 'giu'), () => undefined],
   // « elle en décroche une quatrième »: the rank of the arobase won.
   [/\b(?:une|sa|leur)\s+(deuxi[eè]me|seconde|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\b(?!\s+(?:fois|ann[ée]es?|place|[ée]dition|labellisation|candidature|participation|c[ée]r[ée]monie|arr?obase|@))/giu, (m) => WORDS[m[1]!.toLowerCase()]],
   [/\b(?:gagn\p{L}*|prenn?\p{L}*|perd\p{L}*)\s+(?:(?:ainsi|encore|donc|aussi|[ée]galement|bien)\s+)?(?:une?|deux|[12])\s*(?:@|arr?obases?)|\bprogress\p{L}*\s+d['’]une\s+(?:@|arr?obase)|\b(?:une?|deux|[12])\s*(?:@|arr?obases?)\s+(?:de plus|suppl[ée]mentaires?)/giu, () => undefined],
@@ -48,8 +48,9 @@ const JOINED = /^\s*(?:,|et|&|ainsi que|,\s*et)?\s*(?:(?:la|le|les|l')\s*)?(?:(?
  * What a subject's group follows: the sentence's start, a comma, « et », « tandis que », « comme », « pour »… (not
  * « aux portes de Tarbes », « le village de la Montagne Noire », « à Paris »).
  */
-// (« comme » after a comma or « tout »: « des villes très investies comme Issy-les-Moulineaux » names an example.)
-const SUBJECT_BEFORE = /(?:^|[,;:.!?(«"“[\]]|[,;]\s*comme|\b(?:et|que|qu'|quand|tout comme|pour|ainsi|aussi|mais|puis|dont|c'est))\s*(?:(?:la|le|les|l')\s*)?(?:(?:ses|sa|son|leurs?)\s+(?:deux\s+|trois\s+)?voisine?s?\s+)?(?:(?:petite\s+)?(?:commune|ville|village|cit[ée])\s+(?:de\s+|d'))?$/i;
+// (« comme » after a comma or « tout », or opening the sentence, « Comme sa voisine Trélazé, la ville d'Angers … »: « des
+// villes très investies comme Issy-les-Moulineaux » names an example.)
+const SUBJECT_BEFORE = /(?:^|[,;:.!?(«"“[\]]|[,;]\s*comme|(?:^|[.!?]\s+)comme|\b(?:et|que|qu'|quand|tout comme|pour|ainsi|aussi|mais|puis|dont|c'est))\s*(?:(?:la|le|les|l')\s*)?(?:(?:ses|sa|son|leurs?)\s+(?:deux\s+|trois\s+)?voisine?s?\s+)?(?:(?:petite\s+)?(?:commune|ville|village|cit[ée])\s+(?:de\s+|d'))?$/i;
 /** A group that takes the level of the group before it. */
 const SAME_AS_BEFORE = /(?:\b(?:tout|de m[êe]me)\s+|[,;]\s*|^\s*)comme\s*(?:(?:la|le|les|l')\s*)?$|\b(?:de m[êe]me que|ainsi que|à l'instar de)\s*(?:(?:la|le|les|l')\s*)?$/i;
 /** A level said before « pour » and its names: « Premier label, avec une arobase, pour Saint-Amand, Lussat … ». */
@@ -62,7 +63,7 @@ const FOR = /^\s*[»"”]?\s*,?\s*pour\s+(?:(?:la|le|les|l')\s*)?$/i;
  */
 const LISTED_AFTER = /^\s*(?::|\(\s*(?:dont|notamment|comme|parmi\s+\p{L}+)?)\s*$/iu;
 const SAME_FOR = /\bm[êe]me\s+(?:distinction|niveau|score|note|r[ée]sultat|label)\s+pour\s+(?:(?:la|le|les|l')\s*)?$/i;
-const EPCI = /(?:(?:[Ll]a |[Ll]e |[Ll]')?(?:[Cc]ommunaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|[Mm][ée]tropole|[Aa]gglom[ée]ration|[Aa]gglo|[Cc]om['’]?\s?com['’]?|CC|CA|CU)\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?)\p{Lu}[\p{L}'-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur|aux?)\s+|d'|l')*\p{Lu}[\p{L}'-]*)*|\p{Lu}[\p{L}'-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur)\s+|d'|l')*\p{Lu}[\p{L}'-]*)*\s+(?:[Mm][ée]tropole|[Aa]gglom[ée]ration|[Aa]gglo|[Cc]ommunaut[ée])(?![\p{L}])/gu;
+const EPCI = /(?:(?:[Ll]a |[Ll]e |[Ll]')?(?:[Cc]ommunaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|[Mm][ée]tropole|[Aa]gglom[ée]ration|[Aa]gglo|[Cc]om['’]?\s?com['’]?|CC|CA|CU)\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?)\p{Lu}[\p{L}'-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur|aux?)\s+|d'|l')*\p{Lu}[\p{L}'-]*)*|\p{Lu}[\p{L}'-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur)\s+|d'|l')*\p{Lu}[\p{L}'-]*)*\s+(?:[Mm][ée]tropole|[Aa]gglom[ée]ration|[Aa]gglop[ôo]le|[Aa]gglo|[Cc]ommunaut[ée])(?![\p{L}])/gu;
 /** A clause opening on where it stands, up to the name: « Dans le Chablais et le », « En ». */
 const LOCATIVE = new RegExp(`(?:^|[.;:!?]\\s*)(?:${WHERE_OPENERS}|outre|hormis)\\s+(?:(?:la|le|les|l')\\s*)?(?:[^,;:.!?]*\\s(?:et|ou)\\s+(?:(?:la|le|les|l')\\s*)?)?$`, 'i');
 /** Where a département's name says where (« Dans l'Yonne, », « Côté Nièvre », « (Deux-Sèvres) »), not a town's name. */
@@ -77,7 +78,7 @@ const WHERE_BEFORE = /(?:\b(?:dans|en|c[ôo]t[ée]|du c[ôo]t[ée] de|d[ée]part
 export function proseNames(entry: ListEntry, registry: Registry, placeNamed: PlaceNamed, epciNamed: EpciNamed = () => undefined): ListEntry[] | undefined {
   // (« (+1 @) » is last year's change; « (côté lotois) » a remark: both blanked, the offsets kept.)
   const blank = (m: string) => ' '.repeat(m.length);
-  const text = entry.text.normalize('NFC').replace(/’/g, "'").replace(/\s+/g, ' ').replace(GLUED_BRACKETS, '$1').replace(LAST_YEAR, blank).replace(PAST_LEVEL, blank).replace(REMARK, blank);
+  const text = (entry.read ?? entry.text).normalize('NFC').replace(/’/g, "'").replace(/\s+/g, ' ').replace(GLUED_BRACKETS, '$1').replace(LAST_YEAR, blank).replace(PAST_LEVEL, blank).replace(REMARK, blank);
   const levels = levelsIn(text);
   if (!levels.some((l) => l.value !== undefined)) return undefined;
   // Départements said as places: masked, and given to the names after them (or before, when said last).
@@ -105,6 +106,13 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
     // (« Provence Alpes Agglomération (Digne-les-Bains) décroche 2 arobases »: a seat in brackets says where.)
     // (Not « Rodés (Rodez) »: a name in another language, then the official one.)
     if (last && epciNamed(last.name) && /^\s*\(\s*$/.test(masked.slice(last.end, n.at)) && /^\s*\)/.test(masked.slice(n.end))) continue;
+    // (« Saint-Julien (CC Norge et Tille) »: its intercommunalité in brackets says where; its member so named, where.)
+    const inBrackets = last && /^\s*\(\s*$/.test(masked.slice(last.end, n.at)) && /^\s*\)/.test(masked.slice(n.end)) ? epciNamed(n.name) : undefined;
+    if (last && inBrackets) {
+      const member = (registry.get(inBrackets)?.members ?? []).flatMap((m) => registry.get(m) ?? []).filter((m) => foldText(m.name) === foldText(last.name));
+      if (member.length === 1 && !last.departement) last.departement = member[0]!.departement;
+      continue;
+    }
     // (« Dans le Chablais et le Genevois, Thonon-les-Bains … »: where the sentence stands, no subject.)
     if (LOCATIVE.test(masked.slice(0, n.at)) && /^[^,;:.!?]*,/.test(masked.slice(n.end))) continue;
     // (« Saint-Aubin (Aube, 580 habitants) et Villeneuve (Ain, …) »: a name's own brackets do not part the group.)

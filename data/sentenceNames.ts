@@ -38,6 +38,8 @@ export function nameSpans(text: string): string[] {
       else if (PARTICLES.has(tokens[j]?.toLowerCase() ?? '') && j + 1 < tokens.length && capitalised(tokens[j + 1]!)) j += 2;
       else break;
     }
+    // (« Sète agglopôle », « Chambéry métropole »: an intercommunalité's word the press writes in lower case.)
+    if (j < tokens.length && /^(?:agglo|agglop[ôo]le|agglom[ée]ration|m[ée]tropole)$/u.test(tokens[j]!)) j++;
     let end = j;
     while (end > i && LABEL_WORDS.test(tokens[end - 1]!)) end--;
     // « à la Ville de Crolles »: the label word and its « de » before the name go too.

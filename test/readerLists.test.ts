@@ -40,9 +40,6 @@ const disputed = new Set([
   // « [Val de Garonne Agglomération] Marmande et son agglo obtiennent @@@ »: the sentence awards both; the reader keyed
   // the agglomeration only (« Marmande mentioned only as context »).
   'eighth-reader/05_actus_communes_intercos_ouest_sud.txt:25:47157',
-  // « La ville de Niort, labellisée @@@@ en 2024, a choisi cette année de candidater via l'agglomération »: the year of
-  // a level said is not known to be the list's; the reader read last year's.
-  'thirtyfirst-reader/rapport_jury_pdf.txt:123:79191',
   // « Les villes labellisées en 2007 à 5 @, comme Hourtin, devaient repasser devant le jury » (a 2008 page): the same.
   'fortyninth-reader/2008-association-palmares-national.txt:59:33203',
 ]);
@@ -79,7 +76,7 @@ function check(folder: string): Checked[] {
   });
 }
 // (« Quimper1é »: a scan's « l » read as « 1 », as the list reader reads it.)
-const fold = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/(?<=\p{L})1(?=\p{L})/gu, 'l').replace(/#/g, '').replace(/(?<=\p{Ll})(?=\p{Lu})/gu, ' ').toLowerCase();
+const fold = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/(?<=\p{L})1(?=\p{L})/gu, 'l').replace(/#/g, '').replace(/(?<=\p{Ll})(?=\p{Lu})/gu, ' ').replace(/(?<=\p{L})-$/u, '').toLowerCase();
 const same = (a: string, b: string) => fold(a).includes(fold(b)) || fold(b).includes(fold(a));
 const resolvedCode = (c: Checked) => (c.r?.status === 'resolved' ? c.r.code : undefined);
 

@@ -1,0 +1,68 @@
+// Pages as PDFs, town sites and regional press print them (session 16: real pages of the stored corpus and the
+// fifty-first to fifty-sixth readers). Each case is a line or a few lines as written, and what a reader decides.
+import { describe, expect, it } from 'vitest';
+import { resolveList } from '../data/palmaresList.ts';
+import { getTerritoryIndex } from '../data/territories/index.ts';
+
+const index = getTerritoryIndex();
+const codes = (text: string) => resolveList(text, index.registry, index.resolve).map((r) => (r.status === 'resolved' ? `${r.code} ${r.level}` : r.status));
+
+describe('a level dated before the list\'s year is a town\'s history, not this year\'s', () => {
+  it.each([
+    // villers-semeuse.fr, 2024: the 2017 « @ » had left the town at two levels, open for the reviewer.
+    ['a town site recounting its first label', 'Villers-Semeuse a été récompensée de nouveau cette année du prix de « 5 @ » sur 5, label 2024.\n'
+      + 'Notre présence digitale a permis à notre commune d\'être récompensée d\'une première « @ » en 2017.', ['08480 5']],
+    ['« Lorient, 3 @ en 2024, non plus » on a 2025 page', 'Palmarès 2025\nVannes @@@@\nLorient, 3 @ en 2024, non plus.', ['56260 4']],
+    ['the year of the list said with the level', 'Palmarès 2025\nMulhouse (Haut-Rhin) — cinq arobases en 2025', ['68224 5']],
+    // (A year said ahead is no list's: « Candidater pour 2026 ».)
+    ['a year said ahead', 'Mulhouse (Haut-Rhin) — cinq arobases en 2025\nCandidater pour 2026 : le dossier se remplit en ligne.', ['68224 5']],
+  ])('%s', (_what, text, want) => {
+    expect(codes(text)).toEqual(want);
+  });
+
+  it('« Angers avait hérité, d\'un coup, de 4 arobases » (entreprise-angers.com, 2017) is a former level', () => {
+    expect(codes('Angers dispose désormais de 5 arobases. En 2016, Angers avait hérité, d’un coup, de 4 arobases.')).not.toContain('49007 4');
+    expect(codes('Comme sa voisine Trélazé, la ville d’Angers vient d’obtenir son cinquième arobase, soit le niveau le plus élevé.'))
+      .toEqual(['49353 5', '49007 5']);
+  });
+});
+
+describe('names as regional press writes them', () => {
+  it('« Saint-Julien (CC Norge et Tille) »: the intercommunalité in brackets says where, it is no second award', () => {
+    expect(codes('Saint-Julien (CC Norge et Tille) : 1 arobase. Is-sur-Tille : 2 arobases.')).toEqual(['21555 1', '21317 2']);
+    // (Not « Tille », read as Tillé in the Oise.)
+    expect(codes('Saint-Julien (CC Norge et Tille) @')).toEqual(['21555 1']);
+  });
+
+  it('« Cravant » on an Yonne page: today\'s Cravant is in the Loiret, the Yonne\'s merged into Deux Rivières: open', () => {
+    expect(codes('Auxerre : 4 @\nMonéteau : 2 @\nAppoigny : 1 @\nToucy : 1 @\nCravant : 2 @')).toEqual(['89024 4', '89263 2', '89013 1', '89419 1', 'ambiguous']);
+  });
+
+  it('« Sète agglopôle », « Tours Métropole »: an intercommunalité by its name up to its agglomeration\'s word', () => {
+    expect(codes('Sète agglopôle @@\nTours Métropole @@@')).toEqual(['200066355 2', '243700754 3']);
+    expect(codes('Sète agglopôle décroche deux arobases.')).toEqual(['200066355 2']);
+  });
+
+  it('the place a ceremony was held, with its date, is no award', () => {
+    expect(codes('3 @ :\nIl rappelle que la remise régionale des labels s\'est tenue à Montpellier le 21 février.\nAgen')).toEqual(['unknown', '47001 3']);
+  });
+});
+
+describe('a press kit copied out of its PDF', () => {
+  it('a table\'s level cell alone under each name, as a digit (« Caen (14) » / « 4 »), is that name\'s, not the heading\'s', () => {
+    const kit = 'LES TERRITOIRES « 5 @ »\nAnglet (64) @ @ @ @ @\nLES VILLES DE PLUS DE 100 000 HABITANTS\nCaen (14)\n4\nDijon (21)\n3\nLimoges (87)\n3\nTours (37)\n4';
+    expect(codes(kit)).toEqual(['64024 5', '14118 4', '21231 3', '87085 3', '37261 4']);
+    // (One cell a line: name, département, level.)
+    expect(codes('Niveau 4\nTerritoire\nDépt.\nNiveau\nGrand Annecy\n74\n4\nValence\n26\n4\nChambéry\n73\n4')).toEqual(['200066793 4', '26362 4', '73065 4']);
+  });
+
+  it('a word the line cut (« Mé- » / « tropole ») is joined without its hyphen; a name\'s own hyphen stays', () => {
+    expect(codes('Nîmes Mé-\ntropole (3 @) et Alès Agglomération (2 @) confirment leur engagement.')).toEqual(['243000643 3', '200066918 2']);
+    expect(codes('Saint-Ju-\nlien-en-Genevois (74) @@@\nBellerive-sur-\nAllier (03) @@')).toEqual(['74243 3', '03023 2']);
+  });
+
+  it('« LE JURY 2024 » ends the list above: the village of Jury (57) won nothing', () => {
+    expect(codes('5 @ :\nAgen\nLE JURY 2024\nAnne Roussel, déléguée régionale')).toEqual(['47001 5']);
+    expect(codes('Jury (57) @@')).toEqual(['57351 2']);
+  });
+});
