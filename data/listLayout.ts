@@ -77,6 +77,7 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   // (Names read under the heading so far: a page's intro prose between a heading and its names does not end it.)
   let underHeading = 0;
   let departement: string | undefined;
+  let wider: ListEntry['wider'];
   // A jury report's PDF: each name, then its level alone on the line under it (no blank line between), three times at
   // least and most level lines so: every such level is the name's above, never a heading.
   // (« @@@ (+1) »: with last year's change.)
@@ -108,8 +109,14 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
     const opening = entry.level === undefined && !entry.levelUnclear ? departementOpening(lines[i]!.raw, registry) : undefined;
     // (« Ailleurs dans le Grand Est », « Ailleurs dans le Grand Est, l'association signale aussi Saint-Dizier (@@@) »,
     // « Et aussi dans la région : Saint-Hilaire … »: the département heading above no longer holds.)
-    if (/^(?:ailleurs|(?:et aussi )?dans (?:le reste de )?la region|hors (?:du )?departement)\b/.test(foldText(lines[i]!.raw))) departement = undefined;
-    if (opening) departement = opening;
+    // (Nor does the list's own département, or its région after « Ailleurs dans l'Ouest », for the names below: `wider`.)
+    if (/^(?:ailleurs|(?:et aussi )?dans (?:le reste de )?la region|hors (?:du )?departement)\b/.test(foldText(lines[i]!.raw))) {
+      departement = undefined;
+      // (« Ailleurs dans le département »: still the list's.)
+      const said = foldText(lines[i]!.raw);
+      wider = /\b(?:le|du) departement\b/.test(said) ? undefined : /\bla region\b/.test(said) || regionSaid(lines[i]!.raw, registry) ? 'region' : 'anywhere';
+    }
+    if (opening) [departement, wider] = [opening, undefined];
     const next = parsed[i + 1];
     // (« === 5 @ === », « ** 4 arobases ** »: a heading's decoration.)
     // (« @@@@@ — 5 arobases (10) »: the count of names under it, no département.)
@@ -175,6 +182,7 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
         && (level === undefined || lines[i]!.raw === lines[i]!.raw.toUpperCase());
       if ((entry.departement && (!name || titled || itself)) || (alone && (!entry.departement || entry.departement === alone.code) && (level === undefined || !placeNamed(entry.name, alone.code)))) {
         departement = entry.departement ?? alone!.code;
+        wider = undefined;
         return;
       }
       // (A sentence that says no level is no entry, even naming a place: « Les élus … ont remis les trophées … à
@@ -205,7 +213,9 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
     const byHeading = read.levelUnclear && levelChange && level !== undefined;
     if (placeNamed(entry.name, entry.departement)) underHeading++;
     entries.push({ ...read, ...(byHeading ? { levelUnclear: undefined } : {}), text: lines[i]!.raw, ...readOf(i), level: byHeading ? level : entry.level ?? (entry.levelUnclear ? undefined : level), departement: entry.departement ?? departement,
-      ...(entry.departement === undefined && departement !== undefined ? { headingDepartement: true } : {}) });
+      ...(entry.departement === undefined && departement !== undefined ? { headingDepartement: true } : {}),
+      // (« Dans la région, à noter la première arobase de Sarry » on an Yonne page: any Sarry of the région.)
+      ...(entry.departement === undefined && departement === undefined && (wider || IN_REGION.test(lines[i]!.raw)) ? { wider: wider === 'anywhere' ? wider : 'region' } : {}) });
   });
   return { entries, ignored };
 }
@@ -219,6 +229,11 @@ function departementOpening(raw: string, registry: Registry): string | undefined
   const rest = d ? line.slice(lightFold(d.name).length).replace(/^\s*(?:\(\s*\w{2,3}\s*\)\s*)?[:–—]\s*/, '') : '';
   return d && !registry.allDepartements().some((o) => rest.startsWith(lightFold(o.name)) && !/^[\p{L}-]/u.test(rest.slice(o.name.length))) ? d.code : undefined;
 }
+
+/** « Dans la région, … », « ailleurs en région »: a sentence saying it stands beyond the list's département. */
+const IN_REGION = /\b(?:dans|en)\s+(?:la\s+)?r[ée]gion\b/i;
+/** Whether a line names a région, today's or a former one (« Ailleurs dans le Grand Est »). */
+const regionSaid = (raw: string, registry: Registry) => [...regionNames(registry)].some((n) => ` ${foldText(raw)} `.includes(` ${n} `));
 
 const regionsOf = new WeakMap<Registry, Set<string>>();
 /** Today's and former régions' names, folded. */

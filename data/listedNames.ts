@@ -78,7 +78,7 @@ export function listedNames<R>(entry: ListEntry, registry: Registry, placeNamed:
     else if (own.departement && own.level === undefined) { where = own.departement; return; }
     else if (own.level === undefined) { ignored.push({ line: entry.line, text }); return; }
     const level = own.level ?? levelForEach(i) ?? (firstLevelled >= 0 && i > firstLevelled ? undefined : shared);
-    kept.push({ ...own, part: firstPart + i, text, departement, level, ...(level === undefined && saysLevel ? { levelUnclear: true } : {}),
+    kept.push({ ...own, ...(entry.wider ? { wider: entry.wider } : {}), part: firstPart + i, text, departement, level, ...(level === undefined && saysLevel ? { levelUnclear: true } : {}),
       ...(entry.headingDepartement && !own.departement && departement === entry.departement ? { headingDepartement: true } : {}) });
   });
   return places >= 2 ? { results: kept.map(entryOf), ignored } : undefined;
@@ -118,7 +118,7 @@ export function clausesOf(entry: ListEntry, registry: Registry, placeNamed: Plac
       ignored.push({ line: entry.line, text });
       continue;
     }
-    out.push({ ...own, name, text, level, departement });
+    out.push({ ...own, ...(entry.wider ? { wider: entry.wider } : {}), name, text, level, departement });
   }
   return out.length ? { clauses: out, ignored } : undefined;
 }

@@ -13,8 +13,10 @@ import { escapeRegExp, foldText } from './text.ts';
  */
 // (`region`: the région a row or a bracket gives without a département, « Fontaine (Bourgogne-Franche-Comté) ».)
 // (`levelChange`: only a change is said, « en progression d'une arobase »: a heading's level stands.)
+// (`wider`: said beyond the list's département, « Dans la région, … », or beyond its région, under « Ailleurs dans
+// l'Ouest »: the list's scope settles no namesake there.)
 // (`read`: the text as read when it differs, levels dated before the list's year blanked: listYear.ts.)
-export type ListEntry = { line: number; part?: number; text: string; read?: string; name: string; departement?: string; region?: string; level?: number; levelUnclear?: boolean; levelChange?: boolean; sentence?: boolean; row?: boolean; unplaced?: boolean; headingDepartement?: boolean };
+export type ListEntry = { line: number; part?: number; text: string; read?: string; wider?: 'region' | 'anywhere'; name: string; departement?: string; region?: string; level?: number; levelUnclear?: boolean; levelChange?: boolean; sentence?: boolean; row?: boolean; unplaced?: boolean; headingDepartement?: boolean };
 
 /** How a reviewer names an entry in a picks file and on a card: « 12 », or « 12.2 » for a line's second name. */
 export const entryKey = (e: { line: number; part?: number }): string => (e.part ? `${e.line}.${e.part}` : String(e.line));

@@ -10,7 +10,7 @@ import { readList, type IgnoredLine } from './listLayout.ts';
 import { proseNames } from './proseNames.ts';
 import { entryKey, type ListEntry } from './palmaresLine.ts';
 import { SKIP } from './listHeader.ts';
-import { canonicalName, DOMINANT, listNames, listScope, namesakesInScope, settledByScope } from './palmaresNames.ts';
+import { canonicalName, DOMINANT, listNames, listScope, namesakesInScope, settledByScope, type ListScope } from './palmaresNames.ts';
 import { editionYear } from './editions.ts';
 import { foldText } from './text.ts';
 import type { Resolution } from './territories/index.ts';
@@ -125,6 +125,8 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     return false;
   });
   const scope = listScope(first.flatMap((r) => (r.status === 'resolved' ? registry.get(r.code) ?? [] : [])));
+  // (Said beyond the list's département or région: only the wider scope, or none.)
+  const entryScope = (r: EntryResult): ListScope => (r.wider === 'anywhere' ? { national: false } : r.wider === 'region' ? { ...scope, departement: undefined } : scope);
   const settled = first.map((r): [EntryResult, EntryResult] => {
     let result = r;
     if (r.status === 'ambiguous' && NAMED.has(r.reason)) {
@@ -135,14 +137,14 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
       // (« … des villes suivantes : Argentan, …, Merignac »: a list after a colon is a list.)
       const aside = r.text.split(/\s+/).length > 6 && !r.text.includes(':') && !candidates.some((c) => opening.startsWith(foldText(c.name)));
       // (A table row whose département cell is blank: no dominant town, nationally or in the région.)
-      const settled = settledByScope(candidates, r.reason === 'shortOrExact' || r.sentence || aside || r.unplaced ? { ...scope, national: false } : scope, r.unplaced ? Infinity : DOMINANT);
+      const settled = settledByScope(candidates, r.reason === 'shortOrExact' || r.sentence || aside || r.unplaced ? { ...entryScope(r), national: false } : entryScope(r), r.unplaced ? Infinity : DOMINANT);
       // (« Salignac » on a Gironde page: Salignac-Eyvigues (24) is the région's, but Salignac (33), merged into Val de
       // Virvée, was one too: the reviewer says.)
       const merged = settled ? listNames(registry).formers(canonicalName(r.name)).filter((f) => f.code !== f.current).flatMap((f) => registry.get(f.current) ?? []) : [];
       if (settled && !merged.some((m) => m.region === settled.region)) result = resolved(r, settled);
     }
     if (result.status !== 'resolved') return [r, result];
-    const elsewhere = r.departement ? [] : namesakesInScope(result.code, scope, registry);
+    const elsewhere = r.departement ? [] : namesakesInScope(result.code, entryScope(r), registry);
     return [r, elsewhere.length ? ambiguous(r, [registry.get(result.code)!, ...elsewhere], 'shortOrExact') : result];
   });
   // A territory listed twice at one level is one award; at two levels (« Salers @@ », then « pour Salers c'est 3 @ pas

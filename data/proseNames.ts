@@ -184,6 +184,7 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
   return groups.flatMap((group, i) => group.map((n, j): ListEntry => ({
     line: entry.line, text: one ? entry.text : n.name, name: n.name, departement: n.departement, sentence: true,
     ...(entry.headingDepartement && n.departement === entry.departement ? { headingDepartement: true } : {}),
+    ...(entry.wider ? { wider: entry.wider } : {}),
     ...(said[i]![j] !== undefined ? { level: said[i]![j] } : { levelUnclear: true }),
   })));
 }

@@ -38,6 +38,17 @@ describe('names as regional press writes them', () => {
     expect(codes('Auxerre : 4 @\nMonéteau : 2 @\nAppoigny : 1 @\nToucy : 1 @\nCravant : 2 @')).toEqual(['89024 4', '89263 2', '89013 1', '89419 1', 'ambiguous']);
   });
 
+  it('« Ailleurs dans l\'Ouest », « Dans la région »: the list\'s département or région settles no namesake said beyond it', () => {
+    const redon = 'Ouest-France - Pays de Redon\nRedon obtient trois arobases (@@@).\nBains-sur-Oust (35) : une arobase.\nMalansac (56) : deux arobases.\n';
+    expect(codes(`${redon}Saint-Aignan : une arobase.`)).toContain('56203 1');
+    expect(codes(`${redon}\nAilleurs dans l'Ouest\nSaint-Aignan : une arobase.`).at(-1)).toBe('ambiguous');
+    const yonne = 'Auxerre : 4 @\nMonéteau : 2 @\nAppoigny : 1 @\nToucy : 1 @\n';
+    expect(codes(`${yonne}Sarry : 1 @`).at(-1)).toBe('89376 1');
+    expect(codes(`${yonne}Dans la région, à noter la première arobase de Sarry.`).at(-1)).toBe('ambiguous');
+    // (« Ailleurs dans le département »: still the list's.)
+    expect(codes(`${yonne}\nAilleurs dans le département\nSarry : 1 @`).at(-1)).toBe('89376 1');
+  });
+
   it('« Sète agglopôle », « Tours Métropole »: an intercommunalité by its name up to its agglomeration\'s word', () => {
     expect(codes('Sète agglopôle @@\nTours Métropole @@@')).toEqual(['200066355 2', '243700754 3']);
     expect(codes('Sète agglopôle décroche deux arobases.')).toEqual(['200066355 2']);

@@ -64,6 +64,8 @@ function check(folder: string): Checked[] {
     const onLine = results.filter((r) => r.line === at && !taken.has(r));
       const r = onLine.length > 1 || keys.filter((k) => k.startsWith(`${f[0]}\t`)).length > 1
       ? onLine.find((x) => fold(x.text) === fold(text) || fold(x.name) === fold(text))
+          // (« Lille aussi (5 @) » after « la Métropole européenne de Lille »: the entry of that name.)
+          ?? onLine.find((x) => x.status === 'resolved' && fold(x.territoryName) === fold(text) && same(x.text, text))
           ?? onLine.find((x) => same(x.text, text) && !others(f[0]!, text).some((o) => fold(x.name) === fold(o) || (x.status === 'resolved' && fold(x.territoryName) === fold(o)) || (same(x.text, o) && o.length > text.length)))
         : onLine[0];
       if (r) taken.add(r);
