@@ -198,6 +198,14 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
         ignored.push({ line: entry.line, text: lines[i]!.raw });
         return;
       }
+      // (« Les nouveaux venus », then a paragraph: a part of the page of its own, the level heading above ends.)
+      // (Not « Vaucouleurs, Douaumont, Clermont-en-Argonne », names under « 1 arobase ».)
+      if (lines[i]!.raw.split(/\s+/).length <= 6 && !/[\d@:,;]/.test(lines[i]!.raw) && (lines[i + 1]?.raw.split(/\s+/).length ?? 0) > 12
+        && !placeNamed(entry.name, entry.departement)) {
+        level = undefined;
+        ignored.push({ line: entry.line, text: lines[i]!.raw });
+        return;
+      }
       // (Under a heading, a sentence is an entry when a place is its subject: « Palmarès proclamé … à Angers » is none.)
       const subject = OPENING_NAME.exec(lines[i]!.raw)?.[1];
       if (((level === undefined && sentence) || ((level === undefined || sentence) && !placeNamed(entry.name, entry.departement))
@@ -258,4 +266,4 @@ const LEVEL_FIRST = /^\s*(?:[-–•*·]\s*)?(?:niveau\s*|cat[ée]gorie\s*|(?:le
 
 /** What is left of a level heading once its level is read: nothing, or words that name no place. */
 // (« VILLE INTERNET @@@@@ », « Label national Villes et Villages Internet 4 @ »: the label's name is no place.)
-const HEADING = /^(?:(?:niveau|niveaux|categorie|label|labels?|ville|villes|village|villages|commune|communes|collectivites?|territoires?|labellise(?:e|es|s)?|avec|les|des|de|a|obtiennent|ont obtenu|recoivent|level|towns?|with|internet|national|et|par|region|regions|departement|departements|ordre|alphabetique|liste|palmares|classement|laureats?|nouveaux|nouvelles|entrants?|suivantes?|suivants|du|en|la|le|ou|plus)\s*)*$/;
+const HEADING = /^(?:(?:niveau|niveaux|categorie|label|labels?|ville|villes|village|villages|commune|communes|collectivites?|territoires?|intercommunalites?|intercos?|epci|labellise(?:e|es|s)?|avec|les|des|de|a|obtiennent|ont obtenu|recoivent|level|towns?|with|internet|national|et|par|region|regions|departement|departements|ordre|alphabetique|liste|palmares|classement|laureats?|nouveaux|nouvelles|entrants?|suivantes?|suivants|du|en|la|le|ou|plus)\s*)*$/;

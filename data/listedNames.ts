@@ -37,6 +37,14 @@ export function listedNames<R>(entry: ListEntry, registry: Registry, placeNamed:
   const said = entry.read ?? entry.text;
   const items = enumeration(said);
   if (!items) return undefined;
+  // (« … et la communauté de communes Granville Terre et Mer obtient deux @ », « Lamballe Terre et Mer @@ »: a name that
+  // holds « et », its first words naming no place; « Mer » alone is the Loir-et-Cher's.)
+  for (let i = 0; i + 1 < items.length; i++) {
+    const joined = `${items[i]} et ${items[i + 1]}`;
+    const first = parseListLine(items[i]!, entry.line, registry);
+    // (Not « Salanches (@@@) et Megève (@@) »: a name with its own level is one.)
+    if (said.includes(joined) && first.level === undefined && !first.levelUnclear && !placeNamed(first.name) && placeNamed(parseListLine(joined, entry.line, registry).name)) items.splice(i, 2, joined);
+  }
   // The line's level goes to a name without one only when the line says a single number.
   // (« trois communes de moins de 1 000 habitants », « sa toute première candidature »: numbers of other things.)
   const counted = said.replace(/\d[\d  .]*\s*habitants?/gi, ' ').replace(OTHER_COUNT, ' ');

@@ -185,7 +185,8 @@ function departementNumber(text: string): RegExpExecArray | undefined {
     // (« Clermont Communauté 63 287 624 »: two groups after it, the number is the département.)
     if (/^\s\d{3}(?!\d)(?!\s\d{3}(?!\d))/.test(after)) continue;
     // « 41 Contres @@ »: lists sorted by département put its number first.
-    if (!before && /^\s+\p{Lu}/u.test(after)) return m;
+    // (« 01 – Ain »: a heading of such a list, the number, a dash and the name.)
+    if (!before && /^\s*[–—-]?\s+\p{Lu}/u.test(after)) return m;
     if (/(?:^|\s)\p{Lu}[\p{L}'’-]*$/u.test(before) && !/^\s*\p{Ll}/u.test(after)) return m;
   }
   return undefined;

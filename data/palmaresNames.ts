@@ -20,8 +20,8 @@ export function canonicalName(name: string): string {
   return f.replace(/\s+/g, '');
 }
 
-/** The word an intercommunalité's name says it with, « Sète Agglopôle Méditerranée », « Tours Métropole Val de Loire ». */
-const EPCI_WORD = /^(?:agglo|agglopole|agglomeration|metropole)$/;
+/** The word an intercommunalité's name says it with, « Sète Agglopôle Méditerranée », « Loudéac Communauté - Bretagne Centre ». */
+const EPCI_WORD = /^(?:agglo|agglopole|agglomeration|metropole|communaute)$/;
 
 /** A short form never ends on one of these: « Saint », « Villeneuve-sur » name no commune. */
 const DANGLING = new Set(['le', 'la', 'les', 'l', 'de', 'du', 'des', 'd', 'sur', 'sous', 'en', 'et', 'lez', 'aux', 'au', 'saint', 'sainte', 'a']);
@@ -101,7 +101,10 @@ export function listNames(registry: Registry): ListNames {
       ...(quoted ? [quoted, e.name.replace(/\s*(?:''|"|«)[^'"«»]+(?:''|"|»)\s*/, ' ')] : [])];
     // (« Sète agglopôle », « Tours Métropole »: the name up to its agglomeration's word, without the rest.)
     const words = e.name.split(/\s+/);
-    for (let k = 2; k < words.length; k++) if (EPCI_WORD.test(foldPlaceName(words[k - 1]!))) keys.push(words.slice(0, k).join(' '));
+    // (Its own words before it: not « CC Communauté … », whose prefix names nothing.)
+    for (let k = 2; k < words.length; k++) {
+      if (EPCI_WORD.test(foldPlaceName(words[k - 1]!)) && words.slice(0, k - 1).some((w) => /^\p{Lu}/u.test(w) && !/^(?:CA|CC|CU|CAN?|Communaut[ée]|M[ée]tropole|Agglo\p{L}*)$/u.test(w))) keys.push(words.slice(0, k).join(' '));
+    }
     for (const key of new Set(keys.map(canonicalName))) if (key) add(epcis, key, e);
     if (inside && /^[\p{Lu}\d ]{2,12}$/u.test(inside)) add(initials, inside.replace(/\s+/g, ''), e);
     add(spelled, initialsOf(e.name), e);

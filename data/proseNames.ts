@@ -235,5 +235,13 @@ function namesIn(text: string, levels: Level[], isPlace: (name: string) => boole
       break;
     }
   }
-  return names.sort((a, b) => a.at - b.at);
+  names.sort((a, b) => a.at - b.at);
+  // (« Lamballe Terre et Mer @@ »: a name that holds « et », its first words naming no place; « Mer » alone is the
+  // Loir-et-Cher's.)
+  for (let i = 0; i + 1 < names.length; i++) {
+    const [first, next] = [names[i]!, names[i + 1]!];
+    const joined = text.slice(first.at, next.end);
+    if (/^\s+(?:et|&)\s+$/.test(text.slice(first.end, next.at)) && !isPlace(first.name) && isPlace(joined)) names.splice(i, 2, { at: first.at, end: next.end, name: joined });
+  }
+  return names;
 }

@@ -77,3 +77,32 @@ describe('a press kit copied out of its PDF', () => {
     expect(codes('Jury (57) @@')).toEqual(['57351 2']);
   });
 });
+
+describe('national lists and intercommunalités\' pages', () => {
+  it('« 01 – Ain »: a département heading of a list sorted by number settles the villages under it', () => {
+    expect(codes('01 – Ain\nApremont : 2@\nBrens : 1@\n\n02 – Aisne\nAllemant : 1@')).toEqual(['01011 2', '01061 1', '02010 1']);
+  });
+
+  it('« Intercommunalités – 5 @ » is a level heading', () => {
+    expect(codes('Intercommunalités – 5 @\n\nToulouse Métropole (31)\nMetz Métropole (57)\n\nIntercommunalités – 4 @\n\nCommunauté urbaine du Grand Nancy (54)'))
+      .toEqual(['243100518 5', '200039865 5', '245400676 4']);
+  });
+
+  it('a title then a paragraph (« Les nouveaux venus ») ends the level heading above', () => {
+    const page = '1 arobase :\n\nTerritoire de la Côte Ouest – TCO (974)\n\nLes nouveaux venus\n\n'
+      + 'Deux communautés de communes entrent au palmarès dès leur première candidature, chacune avec deux arobases cette année.\n\n'
+      + 'À noter : la communauté d\'agglomération Plaine Commune, 5 @ en 2014, n\'a pas renouvelé sa candidature cette année. Bastia, la ville, candidatera en 2016.';
+    expect(codes(page)).not.toContain('2B033 1');
+    // (Names under a level, then a paragraph: still the level's.)
+    expect(codes('1 arobase\nVaucouleurs, Douaumont, Stenay\nIntercommunalités : la CA du Grand Verdun obtient trois arobases et la CC de Damvillers Spincourt une seule cette année.'))
+      .toContain('55533 1');
+  });
+
+  it('a name that holds « et » (« Lamballe Terre et Mer »): never « Mer » (41) alone', () => {
+    expect(codes('Lamballe Terre et Mer @@ et Loudéac Communauté @')).toEqual(['200069391 2', '200067460 1']);
+    expect(codes('Granville décroche elle aussi quatre arobases, et la communauté de communes Granville Terre et Mer obtient deux @.'))
+      .toEqual(['50218 4', '200042604 2']);
+    // (Two names with their own levels stay two.)
+    expect(codes('Saint-Gervais-les-Bains (@@@), Sallanches (@@@) et Megève (@@) sont au rendez-vous.')).toEqual(['74236 3', '74256 3', '74173 2']);
+  });
+});

@@ -55,6 +55,8 @@ function check(folder: string): Checked[] {
     const taken = new Set<EntryResult>();
     const keys = readFileSync(join(dir, 'key', file.replace(/\.(txt|csv|tsv)$/, '.tsv')), 'utf8').split('\n').filter((l) => l.trim());
     // (« Grand Cognac » is the entry of the key « Grand Cognac », not of « Cognac » on the same line.)
+    // (An entry resolved to a territory the file keys under another name is that key's: « Dunkerque … et la CUD … ».)
+    const keyedAs = (x: EntryResult, text: string) => x.status === 'resolved' && keys.some((k) => { const f = k.split('\t'); return f.at(-3)!.replace(/^former:\w+:/, '') === x.code && fold(f.slice(1, -3).join('\t')) !== fold(text); });
     const others = (line: string, text: string) => keys.filter((k) => k.startsWith(`${line}\t`)).map((k) => k.split('\t').slice(1, -3).join('\t')).filter((t) => t !== text);
     const checked = keys.map((l) => {
       const f = l.split('\t');
@@ -66,7 +68,7 @@ function check(folder: string): Checked[] {
       ? onLine.find((x) => fold(x.text) === fold(text) || fold(x.name) === fold(text))
           // (« Lille aussi (5 @) » after « la Métropole européenne de Lille »: the entry of that name.)
           ?? onLine.find((x) => x.status === 'resolved' && fold(x.territoryName) === fold(text) && same(x.text, text))
-          ?? onLine.find((x) => same(x.text, text) && !others(f[0]!, text).some((o) => fold(x.name) === fold(o) || (x.status === 'resolved' && fold(x.territoryName) === fold(o)) || (same(x.text, o) && o.length > text.length)))
+          ?? onLine.find((x) => same(x.text, text) && !keyedAs(x, text) && !others(f[0]!, text).some((o) => fold(x.name) === fold(o) || (x.status === 'resolved' && fold(x.territoryName) === fold(o)) || (same(x.text, o) && o.length > text.length)))
         : onLine[0];
       if (r) taken.add(r);
       return { file, text, key: f.at(-3)!, level: Number(f.at(-2)), r };
