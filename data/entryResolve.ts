@@ -61,7 +61,10 @@ export function resolveEntry(entry: ListEntry, resolve: (query: string) => Resol
   const keys = new Set<string>();
   // (« … une première pour une station de l'Oisans »: an intercommunalité's bare name after « de », a noun's
   // complement, is where, not who.)
-  const complement = (r: EntryResult) => r.status === 'resolved' && registry.get(r.code)?.kind === 'epci' && !EPCI_WORDS.test(foldText(r.name))
+  // (« La capitale du Sud »: the CA and the CC du Sud, namesakes, both intercommunalités.)
+  const epciOnly = (r: EntryResult) => (r.status === 'resolved' ? registry.get(r.code)?.kind === 'epci'
+    : r.status === 'ambiguous' && r.candidates.length > 0 && r.candidates.every((c) => registry.get(c.code)?.kind === 'epci'));
+  const complement = (r: EntryResult) => epciOnly(r) && !EPCI_WORDS.test(foldText(r.name))
     && /(?:^|\s)(?!(?:communaut|agglo|m[ée]tropole|pays)\p{L}*\s)\p{Ll}+\s+(?:de|du|des|d['’]|de la|de l['’])\s*$/u.test(plain.slice(0, plain.indexOf(r.name)));
   const named = tried.filter((r) => isPlace(r) && !complement(r))
     .filter((r) => { const key = r.status === 'resolved' ? r.code : `? ${r.name}`; return !keys.has(key) && !!keys.add(key); });
@@ -148,6 +151,9 @@ function resolveName(entry: ListEntry, resolve: (query: string) => Resolution, n
   const epcis = kind === 'epci' ? unique([...same, ...names.epcis(canonical).filter(inPlace)])
     : names.exact(canonical).length ? [] : names.epcis(canonical).filter(inPlace);
   if (epcis.length === 1) return resolved(entry, epcis[0]!);
+  // (« CA du Sud », « communauté de communes du Sud »: the type said tells the namesakes apart.)
+  const typed = epcis.filter((e) => typeOf(e.name) !== undefined && typeOf(e.name) === typeOf(entry.name));
+  if (epcis.length > 1 && typed.length === 1) return resolved(entry, typed[0]!);
   if (epcis.length > 1) return ambiguous(entry, epcis, HOMONYMS);
   if (same.length > 1) return ambiguous(entry, same, HOMONYMS);
   // « l'agglo de Saint-Malo », « la com' com' de Sarlat »: today's intercommunalité of that town, for the reviewer
@@ -237,3 +243,12 @@ function usualName(name: string, departement: string, names: ListNames, registry
 const byPopulation = <T extends Territory>(list: T[]): T[] => [...list].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
 
 export const isPlace = (r: EntryResult) => r.status === 'resolved' || PLACE.has(r.reason);
+
+/** An intercommunalité's type, as its name or a writer says it: « CA du Sud », « la communauté de communes du Sud ». */
+function typeOf(name: string): 'CA' | 'CC' | 'CU' | undefined {
+  const t = foldText(name).replace(/^(?:la|le|l)\s+/, '');
+  if (/^(?:ca|communaute d\s?agglomeration|agglomeration)\b/.test(t)) return 'CA';
+  if (/^(?:cc|cdc|communaute de communes|com com)\b/.test(t)) return 'CC';
+  if (/^(?:cu|communaute urbaine)\b/.test(t)) return 'CU';
+  return undefined;
+}

@@ -5,8 +5,8 @@ import { tableLines } from './listTable.ts';
 import { ADDRESS, AGENDA_DATE, CLAUSE, COLUMNS, FOOTER, KIND_LABEL, LETTER, LINKS, OPENING_NAME, PARAGRAPH, SECTION, THREAD, WEB_FURNITURE } from './pageFurniture.ts';
 import { joinBrokenLines } from './brokenLines.ts';
 import { handTypedLevels, lowerCaseNames } from './handTypedLevels.ts';
-import { lightFold } from './departementWords.ts';
-import { FORMER_REGIONS, NOT_APPLIED, parseListLine, type ListEntry } from './palmaresLine.ts';
+import { NOT_APPLIED, parseListLine, type ListEntry } from './palmaresLine.ts';
+import { COMPASS, COUNTED, departementOpening, HEADING, IN_REGION, LEVEL_FIRST, regionNames, regionSaid, ROW } from './listHeadings.ts';
 import { enumeration } from './enumeration.ts';
 import { listYear, withoutDatedPast } from './listYear.ts';
 import { pastedLines } from './pastedLines.ts';
@@ -67,10 +67,11 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
     if (/[\p{L}@]/u.test(kept)) return [{ ...e, raw: kept }];
     crumbs.push(e);
     return [];
-  }).map((e) => ({ ...e, read: withoutDatedPast(e.raw, thisYear) }));
+  // (An e-mail's « @ » is no level, nor a social network's « @Ville de Rennes », « (@VilledIssy) »: blanked, the line's
+  // length kept, for every reading of the line.)
+  }).map((e) => ({ ...e, read: withoutDatedPast(e.raw, thisYear).replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, (m) => ' '.repeat(m.length)).replace(/(?<![\p{L}\d@])@(?=[\p{L}_])/gu, ' ') }));
   const readOf = (i: number) => (lines[i]!.read !== lines[i]!.raw ? { read: lines[i]!.read } : {});
-  // (An e-mail's « @ » is no level, nor a social network's « @Ville de Rennes », « @talence ».)
-  const parsed = lines.map((e) => parseListLine(e.read.replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' ').replace(/(?<![\p{L}\d@])@(?=[\p{L}_])/gu, '').replace(/;/g, ' ').replace(/,(?=\s*(?:\d|@|[1-5]\s*@))/g, ' '), e.line, registry));
+  const parsed = lines.map((e) => parseListLine(e.read.replace(/;/g, ' ').replace(/,(?=\s*(?:\d|@|[1-5]\s*@))/g, ' '), e.line, registry));
   const entries: ListEntry[] = [];
   const ignored: IgnoredLine[] = [...crumbs.map((e) => ({ line: e.line, text: e.raw })), ...pastYears.map((e) => ({ line: e.line, text: e.raw, otherYear: true as const }))];
   let level: number | undefined;
@@ -89,6 +90,7 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   const levelAlone = (i: number) => (digitLevels && digit(i) ? Number(lines[i]!.raw.trim()) : parsed[i]!.level);
   const levelOnly = (i: number) => (digitLevels && digit(i)) || (parsed[i]!.level !== undefined && /^(?:@{1,5}|[1-5]\s*@)$/.test(lines[i]!.raw.replace(/\(\s*(?:[+\-–−]\s*\d|=|nouveau)\s*\)/gi, '').replace(/\s+/g, '')));
   const levelLines = parsed.map((_, i) => i).filter(levelOnly);
+  const compass = new Set(lines.map((e) => foldText(e.raw)).filter((t) => COMPASS.test(t))).size;
   const underNames = levelLines.filter(underName).length;
   const levelsUnderNames = underNames >= 3 && underNames >= 0.6 * levelLines.length;
   parsed.forEach((entry, i) => {
@@ -163,7 +165,8 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
     }
     // « Bretagne », « Auvergne-Rhône-Alpes », « POITOU-CHARENTES »: a région's heading (not the village of Bretagne (90),
     // which a list writes with its département).
-    if (entry.level === undefined && !entry.levelUnclear && !entry.departement && regionNames(registry).has(name)) {
+    // (« Sud », « Nord-Est »: a part of the island or the région, the same.)
+    if (entry.level === undefined && !entry.levelUnclear && !entry.departement && (regionNames(registry).has(name) || (COMPASS.test(name) && name !== 'nord'))) {
       ignored.push({ line: entry.line, text: lines[i]!.raw });
       return;
     }
@@ -180,7 +183,9 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
       // (Under a level heading, « Paris (75) » is the town; « DOUBS (25) », in capitals, still a heading.)
       const itself = !!entry.departement && name === foldText(registry.departementName(entry.departement) ?? '')
         && (level === undefined || lines[i]!.raw === lines[i]!.raw.toUpperCase());
-      if ((entry.departement && (!name || titled || itself)) || (alone && (!entry.departement || entry.departement === alone.code) && (level === undefined || !placeNamed(entry.name, alone.code)))) {
+      // (« Nord », then « Ouest », « Sud », « Est » on a Réunion page: a point of the compass, not the Nord (59).)
+      const theirs = !alone || !!entry.departement || name !== 'nord' || compass < 2;
+      if ((entry.departement && (!name || titled || itself)) || (alone && theirs && (!entry.departement || entry.departement === alone.code) && (level === undefined || !placeNamed(entry.name, alone.code)))) {
         departement = entry.departement ?? alone!.code;
         wider = undefined;
         return;
@@ -227,43 +232,3 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
   });
   return { entries, ignored };
 }
-
-/** The département a line opens with, before « : » or a dash (« LA RÉUNION : douze labellisés »). */
-function departementOpening(raw: string, registry: Registry): string | undefined {
-  const line = lightFold(raw).replace(/^[-–•*·]\s*/, '');
-  const opens = (text: string) => registry.allDepartements().find((d) => { const n = lightFold(d.name); return text.startsWith(n) && /^\s*(?:\(\s*\w{2,3}\s*\)\s*)?[:–—]/.test(text.slice(n.length)); });
-  const d = opens(line);
-  // (« Savoie – Haute-Savoie – Ain | Chambéry … »: a slide's title naming three départements opens none of them.)
-  const rest = d ? line.slice(lightFold(d.name).length).replace(/^\s*(?:\(\s*\w{2,3}\s*\)\s*)?[:–—]\s*/, '') : '';
-  return d && !registry.allDepartements().some((o) => rest.startsWith(lightFold(o.name)) && !/^[\p{L}-]/u.test(rest.slice(o.name.length))) ? d.code : undefined;
-}
-
-/** « Dans la région, … », « ailleurs en région »: a sentence saying it stands beyond the list's département. */
-const IN_REGION = /\b(?:dans|en)\s+(?:la\s+)?r[ée]gion\b/i;
-/** Whether a line names a région, today's or a former one (« Ailleurs dans le Grand Est »). */
-const regionSaid = (raw: string, registry: Registry) => [...regionNames(registry)].some((n) => ` ${foldText(raw)} `.includes(` ${n} `));
-
-const regionsOf = new WeakMap<Registry, Set<string>>();
-/** Today's and former régions' names, folded. */
-function regionNames(registry: Registry): Set<string> {
-  let names = regionsOf.get(registry);
-  if (!names) {
-    // (« Guadeloupe », « La Réunion »: a région that is also a département heads the names of that département.)
-    const departements = new Set(registry.allDepartements().map((d) => foldText(d.name)));
-    regionsOf.set(registry, names = new Set([...registry.allRegions().map((r) => r.name), ...FORMER_REGIONS].map((n) => foldText(n)).filter((n) => !departements.has(n))));
-  }
-  return names;
-}
-
-/** « Grand Rodez 12 55 300 »: a table row whose level cell a PDF copy put on the next line; an entry, never a title. */
-const ROW = /\p{L}\*?\s+(?:\d{2,3}|2[AB])(?:\s+\d{1,3}(?:[  .]\d{3})*)?$/iu;
-
-/** A level heading's count: « 5 arobases (10) », « @@@@ (14 collectivités) ». */
-const COUNTED = /(?:@|arobases?)\s*\(\s*\d{1,3}\s*(?:collectivit\p{L}*|communes?|territoires?|laur[ée]ats?|labellis\p{L}*)?\s*\)\s*:?\s*$/iu;
-
-/** A line that starts with its level (« TROIS AROBASES : … », « 5 @ – »): a heading when the next names carry none. */
-const LEVEL_FIRST = /^\s*(?:[-–•*·]\s*)?(?:niveau\s*|cat[ée]gorie\s*|(?:les|des|avec)\s+)?(?:[1-5]\s*(?:@|arobases?)|@{1,5}|(?:une?|deux|trois|quatre|cinq)\s+(?:@|arobases?))/i;
-
-/** What is left of a level heading once its level is read: nothing, or words that name no place. */
-// (« VILLE INTERNET @@@@@ », « Label national Villes et Villages Internet 4 @ »: the label's name is no place.)
-const HEADING = /^(?:(?:niveau|niveaux|categorie|label|labels?|ville|villes|village|villages|commune|communes|collectivites?|territoires?|intercommunalites?|intercos?|epci|labellise(?:e|es|s)?|avec|les|des|de|a|obtiennent|ont obtenu|recoivent|level|towns?|with|internet|national|et|par|region|regions|departement|departements|ordre|alphabetique|liste|palmares|classement|laureats?|nouveaux|nouvelles|entrants?|suivantes?|suivants|du|en|la|le|ou|plus)\s*)*$/;

@@ -63,6 +63,10 @@ export function readListResults(text: string, registry: Registry, resolve: (quer
     // sentence's one subject is read with the level said after it, not the line's first.)
     const own = prose?.length === 1 ? itemOf({ ...prose[0]!, ...(entry.part ? { part: entry.part } : {}) }) : undefined;
     if (own && own.status !== 'unknown' && (own.status !== 'resolved' || own.code === once.code) && own.level !== once.level) return [own];
+    // (« la ville de Foix et l'Agglo Foix-Varilhes progressent, avec respectivement trois et deux arobases »: the one
+    // subject read, its level not said plainly; not the line's last level.)
+    const same = prose?.length === 1 && prose[0]!.levelUnclear ? itemOf({ ...prose[0]!, level: once.level, levelUnclear: undefined }) : undefined;
+    if (own && same?.status === 'resolved' && same.code === once.code && /\brespectivement\b/i.test(entry.text)) return [own];
     // (« … dont le palmarès a été dévoilé mercredi à Martigues », « … le verdict rendu mardi à Rouen par le jury », « … s'est
     // tenue à Montpellier le 21 février »: a sentence's one place, named only where it happened, is no subject; no award.)
     const folded = foldText(entry.text);

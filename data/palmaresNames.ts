@@ -97,7 +97,8 @@ export function listNames(registry: Registry): ListNames {
     const inside = /\(([^()]+)\)\s*$/.exec(e.name)?.[1];
     // « CA de Blois ''Agglopolys'' »: the name in quotes is the one people use, and the name without it.
     const quoted = /(?:''|"|«)\s*([^'"«»]+?)\s*(?:''|"|»)/.exec(e.name)?.[1];
-    const keys = [e.name, e.name.replace(/\s*\([^()]*\)\s*$/, ''), ...(inside && /^[\p{Lu}\d ]{2,12}$/u.test(inside) ? [inside] : []),
+    // (« CA L'Agglo Foix-Varilhes »: « l'Agglo Foix-Varilhes » is said with its type word, « Agglo », dropped.)
+    const keys = [e.name, e.name.replace(/\s*\([^()]*\)\s*$/, ''), e.name.replace(/^(?:CA|CC|CU)\s+(?:L['’]\s*)?(?=Agglo\b)/u, ''), ...(inside && /^[\p{Lu}\d ]{2,12}$/u.test(inside) ? [inside] : []),
       ...(quoted ? [quoted, e.name.replace(/\s*(?:''|"|«)[^'"«»]+(?:''|"|»)\s*/, ' ')] : [])];
     // (« Sète agglopôle », « Tours Métropole »: the name up to its agglomeration's word, without the rest.)
     const words = e.name.split(/\s+/);

@@ -38,7 +38,8 @@ export function pastedLines(text: string, registry: Registry): { shown: string[]
   const shown = html
     .map((r) => (!signs ? r : /=\s*(?:une?|1)\s*(?:@|arr?obase)/u.test(r) ? '' : r.replace(signs, (m) => '@'.repeat([...m.replace(/\uFE0F/g, '')].length))))
     .map((r) => r.replace(/^(?:\s*>)+/, '').replace(/\*\*(?=\S)([^*]*\S)\*\*/g, '$1').replace(/(?<=\p{L})1(?=\p{L})/gu, 'l')
-      .replace(/(?<=\S\s*)[\p{Extended_Pictographic}\uFE0F\u200D]+/gu, ' '));
+      // (« … et Rillieux-la-Pape 👏 Une régularité impressionnante ! »: before a capital, a sentence ends.)
+      .replace(/(?<=[\p{L}.!?)]\s*)[\p{Extended_Pictographic}\uFE0F\u200D]+\s+(?=\p{Lu}\p{Ll})/gu, ' · ').replace(/(?<=\S\s*)[\p{Extended_Pictographic}\uFE0F\u200D]+/gu, ' '));
   // (« Quimper1é ..... 3 @        Guidel ..... 3 @ »: a page's two columns side by side, a clause each; so are
   // « lorient 4@ / agglo de lorient 2@ », « … 2@ + … 5@ ».)
   const lines = shown.map((r, i) => ({ line: i + 1, raw: r.trim().replace(/@(?: @){1,4}(?! ?@)/g, (m) => m.replace(/ /g, ''))
@@ -52,7 +53,9 @@ export function pastedLines(text: string, registry: Registry): { shown: string[]
     .replace(/(?<=@|\barobases?)(?:\s{3,}|\s+[/+–-]\s+)(?=\S)/giu, ' ; ')
     // (« [00:02:40] PAUL-ANTOINE : Ensuite Bastia … »: a transcript's time and speaker.)
     .replace(/^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*(?:\p{Lu}[\p{Lu}'’ .-]{1,30}\s*:\s*)?/u, '')
-    // (« Trois arobases : #Pontivy #Séné #SaintMalo »: a post's hashtags, names in a list.)
+    // (« Trois arobases : #Pontivy #Séné #SaintMalo »: a post's hashtags, names in a list; a line of tags alone,
+    // « #VillesInternet #Occitanie #Montpellier », names no award.)
+    .replace(/^(?:#[\p{L}\d_]+\s*)+$/u, (m) => (m.trim().split(/\s+/).length >= 2 ? '' : m))
     .replace(/#(\p{Lu}[\p{L}\d]*)(?=(\s+#\p{Lu})?)/gu, (_, tag: string, next?: string) => `${tag.replace(/(?<=\p{Ll})(?=\p{Lu})/gu, ' ')}${next ? ',' : ''}`)
     // (« 🧵 2/7 … »: a thread's count.)
     .replace(/^\d{1,2}\/\d{1,2}\s+(?=\S)/u, '')

@@ -106,3 +106,31 @@ describe('national lists and intercommunalités\' pages', () => {
     expect(codes('Saint-Gervais-les-Bains (@@@), Sallanches (@@@) et Megève (@@) sont au rendez-vous.')).toEqual(['74236 3', '74256 3', '74173 2']);
   });
 });
+
+describe('social posts and overseas pages', () => {
+  it('« Issy-les-Moulineaux (@VilledIssy) »: a handle\'s « @ » is no level, in any reading of the line', () => {
+    expect(codes('2/12 ⭐ Au sommet avec 5@ @@@@@ : Issy-les-Moulineaux (@VilledIssy), Parthenay, Mérignac (Gironde) et Rillieux-la-Pape 👏 Une régularité impressionnante !'))
+      .toEqual(['92040 5', '79202 5', '33281 5', '69286 5']);
+  });
+
+  it('a post\'s closing line of tags (« #Occitanie #Toulouse #Montpellier ») names no award', () => {
+    expect(codes('Deux arobases :\nFoix\nAuch\n#VillesInternet #Occitanie #Toulouse #Montpellier #numérique')).toEqual(['09122 2', '32013 2']);
+    // (Tags after a level are a list: « Trois arobases : #Pontivy #Séné ».)
+    expect(codes('Trois arobases : #Pontivy #Séné')).toEqual(['56178 3', '56243 3']);
+  });
+
+  it('« Nord », « Ouest », « Sud », « Est » on a Réunion page: points of the compass, not the Nord (59)', () => {
+    const page = 'La Réunion\nNord\nSaint-Denis : 4 @\nSainte-Marie : 3 @\n\nOuest\nSaint-Paul : 4 @\nLe Port : 3 @\n\nSud\nSaint-Pierre : 5 @\n\nEst\nSaint-André : 2 @\nBras-Panon : 1 @';
+    expect(codes(page)).toEqual(['97411 4', '97418 3', '97415 4', '97407 3', '97416 5', '97409 2', '97402 1']);
+    expect(codes('Nord\nSaint-André : 2 @')).toEqual(['59527 2']);
+  });
+
+  it('« La capitale du Sud rejoint … « 5 @ » »: the CA du Sud is a noun\'s complement, no subject; the type said tells namesakes apart', () => {
+    expect(codes('La capitale du Sud rejoint le cercle très fermé des villes « 5 @ ».')).toEqual(['unknown']);
+    expect(codes('CA du Sud @@\nla communauté de communes du Sud @')).toEqual(['249740085 2', '200060473 1']);
+  });
+
+  it('« la ville de Foix et l\'Agglo Foix-Varilhes progressent, avec respectivement trois et deux arobases »', () => {
+    expect(codes('En Ariège, la ville de Foix et l\'Agglo Foix-Varilhes progressent, avec respectivement trois et deux arobases.')).toEqual(['09122 3', '200067791 2']);
+  });
+});
