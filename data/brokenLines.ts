@@ -56,3 +56,27 @@ function wrappedCell(row: string, next: string): boolean {
     || /^(?:communaut[ée] de communes|communaut[ée] d['’]agglom[ée]ration|communaut[ée] urbaine)$/i.test(cell);
 }
 const EPCI_WORD_FIRST = /^\s*(?:Agglom[ée]ration|Agglo|Communaut[ée]|M[ée]tropole)\b/u;
+
+/**
+ * Two columns side by side, a name cut at its right column's line end: « deux arobases :      Conflans-Sainte-Ho- » /
+ * « Leffrinckoucke (59) @     norine (78) @@@ ». The cut name's end goes up to its line, its column's place left blank.
+ */
+export function joinColumnBreaks(lines: string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cut = /^(.*\S)\s{3,}(\S.*\p{L}-)\s*$/u.exec(out[i]!);
+    if (!cut) continue;
+    const column = out[i]!.lastIndexOf(cut[2]!);
+    const next = out[i + 1]!;
+    // The next line's right column starts near where this one's did (ligatures, « ﬀ », shift it), in lower case.
+    const gap = [...next.matchAll(/\s{3,}(?=\S)/g)].at(-1);
+    if (!gap || Math.abs(gap.index + gap[0].length - column) > 10) continue;
+    const end = next.slice(gap.index + gap[0].length);
+    if (!/^\p{Ll}/u.test(end)) continue;
+    const joined = PARTICLE_FIRST.test(end) ? `${cut[2]}${end}` : `${cut[2]!.slice(0, -1)}${end}`;
+    // (Each column its own clause: « deux arobases : » ends the left one's heading text, not Conflans's level.)
+    out[i] = `${cut[1]} ; ${joined}`;
+    out[i + 1] = next.slice(0, gap.index);
+  }
+  return out;
+}

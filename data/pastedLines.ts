@@ -1,6 +1,7 @@
 // A list as pasted, line by line as a reader sees it: a page's source (HTML), a mail's quotes, Markdown bold, a scan's
 // « 1 » for « l », a box's frame, a post's bullets, a transcript's time and speaker, a brief's dateline, two columns side
 // by side, a level said as last year's and a change. Line numbers are the file's.
+import { joinColumnBreaks } from './brokenLines.ts';
 import { htmlLineText, isPastedHtml } from './pastedHtml.ts';
 import type { Registry } from './territories/registry.ts';
 import { escapeRegExp, foldText } from './text.ts';
@@ -30,7 +31,8 @@ export function pastedLines(text: string, registry: Registry): { shown: string[]
   const departementNamed = (text: string) => registry.allDepartements().some((d) => foldText(d.name) === foldText(text));
   // (A page's source pasted: read as the page shows it.)
   // (« Quimper1é », « P1abennec »: a scan read an « l » as « 1 »; no place's name holds a digit.)
-  const html = isPastedHtml(source) ? source.map(htmlLineText) : source;
+  // (Two columns side by side, a name cut at the right one's line end: joined up.)
+  const html = joinColumnBreaks(isPastedHtml(source) ? source.map(htmlLineText) : source);
   // (« Légende : chaque 🌟 = une @ », « ⭐ = une arobase »: that sign, counted, is a level; other pictographs are
   // decoration, « Cesson-Sévigné 🌊 ».)
   const sign = html.map((l) => /(\p{Extended_Pictographic})\uFE0F?\s*=\s*(?:une?|1)\s*(?:@|arr?obase)/u.exec(l)?.[1]).find(Boolean);

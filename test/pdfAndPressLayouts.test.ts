@@ -72,6 +72,13 @@ describe('a press kit copied out of its PDF', () => {
     expect(codes('Saint-Ju-\nlien-en-Genevois (74) @@@\nBellerive-sur-\nAllier (03) @@')).toEqual(['74243 3', '03023 2']);
   });
 
+  it('two columns side by side, a name cut at the right one\'s line end, is joined up with its own level', () => {
+    const columns = ['Ils candidataient pour la première fois    Ils obtiennent d\'emblée deux ou', 'deux arobases :                            Conflans-Sainte-Ho-',
+      'Leffrinckoucke (59) @               norine (78) @@@', 'Offemont (90) @                     Maisons-Laf-', 'Saffré (44) @                       fitte (78) @@'].join('\n');
+    expect(codes(columns)).toEqual(expect.arrayContaining(['78172 3', '59340 1', '90075 1', '78358 2', '44149 1']));
+    expect(codes(columns).filter((c) => /^\d/.test(c))).toHaveLength(5);
+  });
+
   it('« LE JURY 2024 » ends the list above: the village of Jury (57) won nothing', () => {
     expect(codes('5 @ :\nAgen\nLE JURY 2024\nAnne Roussel, déléguée régionale')).toEqual(['47001 5']);
     expect(codes('Jury (57) @@')).toEqual(['57351 2']);
