@@ -17,6 +17,8 @@ export function departementOpening(raw: string, registry: Registry): string | un
 
 /** « Dans la région, … », « ailleurs en région »: a sentence saying it stands beyond the list's département. */
 export const IN_REGION = /\b(?:dans|en)\s+(?:la\s+)?r[ée]gion\b/i;
+/** « À l'échelle nationale, … », « ailleurs en France »: a sentence saying it stands beyond the list's région. */
+export const NATIONAL = /(?<!\p{L})(?:[àa] l['’][ée]chelle nationale|au niveau national|sur le plan national|ailleurs en France|dans le reste de la France)(?!\p{L})/iu;
 /** Whether a line names a région, today's or a former one (« Ailleurs dans le Grand Est »). */
 export const regionSaid = (raw: string, registry: Registry) => [...regionNames(registry)].some((n) => ` ${foldText(raw)} `.includes(` ${n} `));
 

@@ -6,7 +6,7 @@ import { ADDRESS, AGENDA_DATE, CLAUSE, COLUMNS, FOOTER, KIND_LABEL, LETTER, LINK
 import { joinBrokenLines } from './brokenLines.ts';
 import { handTypedLevels, lowerCaseNames } from './handTypedLevels.ts';
 import { NOT_APPLIED, parseListLine, type ListEntry } from './palmaresLine.ts';
-import { COMPASS, COUNTED, departementOpening, HEADING, IN_REGION, LEVEL_FIRST, regionNames, regionSaid, ROW } from './listHeadings.ts';
+import { COMPASS, COUNTED, departementOpening, HEADING, IN_REGION, LEVEL_FIRST, NATIONAL, regionNames, regionSaid, ROW } from './listHeadings.ts';
 import { enumeration } from './enumeration.ts';
 import { listYear, withoutDatedPast } from './listYear.ts';
 import { pastedLines } from './pastedLines.ts';
@@ -157,7 +157,10 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
     // « Collectivité Dép. Région Population »: a PDF table's header, repeated on each page; a page's footer or
     // links (« Mentions légales | Plan du site », « En savoir plus : www.villes-internet.net »), a total.
     // (« A », « M », « V-W »: an alphabetical list's letters; « 15 rue …, 75011 Paris »: an address.)
-    if ((entry.level === undefined && COLUMNS.test(name.replace(/[.;:|/()]/g, ' ').trim())) || (WEB_FURNITURE.test(lines[i]!.raw) && !placeNamed(entry.name, entry.departement))
+    // (« Territoire » / « Dépt. » / « Niveau »: a PDF table's header, a cell a line.)
+    const columns = (t: string) => COLUMNS.test(foldText(t).replace(/[.;:|/()]/g, ' ').replace(/\s+/g, ' ').trim());
+    const headerCell = /^\S+$/.test(lines[i]!.raw.trim()) && [lines[i - 1], lines[i + 1]].some((o) => o && /^\S+$/.test(o.raw.trim()) && columns(`${lines[i]!.raw} ${o.raw}`));
+    if ((entry.level === undefined && columns(entry.name)) || headerCell || (WEB_FURNITURE.test(lines[i]!.raw) && !placeNamed(entry.name, entry.departement))
       || LETTER.test(lines[i]!.raw) || (entry.level === undefined && ADDRESS.test(lines[i]!.raw))
       || (entry.level === undefined && !entry.levelUnclear && LINKS.test(lines[i]!.raw) && FOOTER.test(lines[i]!.raw))) {
       ignored.push({ line: entry.line, text: lines[i]!.raw });
@@ -225,10 +228,12 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
     const { levelChange, ...read } = entry;
     const byHeading = read.levelUnclear && levelChange && level !== undefined;
     if (placeNamed(entry.name, entry.departement)) underHeading++;
-    entries.push({ ...read, ...(byHeading ? { levelUnclear: undefined } : {}), text: lines[i]!.raw, ...readOf(i), level: byHeading ? level : entry.level ?? (entry.levelUnclear ? undefined : level), departement: entry.departement ?? departement,
-      ...(entry.departement === undefined && departement !== undefined ? { headingDepartement: true } : {}),
-      // (« Dans la région, à noter la première arobase de Sarry » on an Yonne page: any Sarry of the région.)
-      ...(entry.departement === undefined && departement === undefined && (wider || IN_REGION.test(lines[i]!.raw)) ? { wider: wider === 'anywhere' ? wider : 'region' } : {}) });
+    // (« Dans la région, à noter la première arobase de Sarry » on an Yonne page: any Sarry of the région; « À l'échelle
+    // nationale, … revenu à Beaumont » under « AISNE »: any Beaumont.)
+    const beyond = entry.departement === undefined ? (NATIONAL.test(lines[i]!.raw) ? 'anywhere' : IN_REGION.test(lines[i]!.raw) ? 'region' : wider) : undefined;
+    const under = beyond ? undefined : departement;
+    entries.push({ ...read, ...(byHeading ? { levelUnclear: undefined } : {}), text: lines[i]!.raw, ...readOf(i), level: byHeading ? level : entry.level ?? (entry.levelUnclear ? undefined : level), departement: entry.departement ?? under,
+      ...(entry.departement === undefined && under !== undefined ? { headingDepartement: true } : {}), ...(beyond ? { wider: beyond } : {}) });
   });
   return { entries, ignored };
 }

@@ -26,7 +26,8 @@ function cells(line: string, delimiter: string): string[] {
     else cell += c;
   }
   out.push(cell.trim());
-  return out;
+  // (« @ @ »: a level's signs spaced, as a PDF copy or a hand types them.)
+  return out.map((c) => (/^@(?: @){1,4}$/.test(c) ? c.replace(/ /g, '') : c));
 }
 
 type Columns = { name: number; departement?: number; level?: number; postcode?: number; region?: number; year?: number };
@@ -67,6 +68,12 @@ export function tableLines(lines: string[], registry: Registry, year?: number, m
     // (A Markdown table, « |:---|:---:| », has no merged cells: a blank is blank.)
     const merged = (delimiter === '|' && !markdown) || (at !== undefined && blanks >= 3 && blanks >= 0.5 * body.length && !!body[0]?.[at]?.trim() && new Set(filled).size === filled.length);
     const pastYear = header ? otherYear(body, header, year) : () => false;
+    // (A spreadsheet's merged level cell: « @@@@@ » on its group's first row, each level once, the rows under it blank.)
+    const lv = header?.level;
+    const levels = lv === undefined ? [] : body.map((r) => r[lv]!.trim()).filter(Boolean);
+    const levelMerged = lv !== undefined && body.length - levels.length >= 3 && body.length - levels.length >= 0.5 * body.length
+      && LEVEL_CELL.test(body[0]?.[lv]?.trim() ?? '') && new Set(levels).size === levels.length;
+    let level = '';
     return rows.map((row, i): TableLine => {
       if (row.length !== width) return 'other';
       if (header && i === first) return 'header';
@@ -74,6 +81,10 @@ export function tableLines(lines: string[], registry: Registry, year?: number, m
       if (pastYear(row)) return 'otherYear';
       // (« | Intercommunalité | Niveau 2024 | Niveau 2025 | … »: a second table's header, below the communes'.)
       if (header && headerColumns(row)?.level === header.level) return 'header';
+      if (lv !== undefined && levelMerged && row.some((c, k) => k !== lv && c.trim())) {
+        row[lv] ||= level;
+        level = row[lv]!;
+      }
       // (« | Le Vigen | @ | — | non reconduit | »: no level this year, no award.)
       // (« Clamart;92;commune;;2;non candidate; », « n.c. »: this year's level cell blank or « not applicable »: no award.)
       if (header?.level !== undefined && /^(?:[—–-]|n\.?\s?c\.?|non|)$/i.test(row[header.level]!.trim()) && row.some((c, k) => k !== header.level && c.trim())) return 'other';

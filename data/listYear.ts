@@ -4,8 +4,8 @@
 const YEAR = /(?<![\d/.-])(?:19|20)\d{2}(?![\d/])/g;
 /** A year said ahead (« d'ici 2030 », « à l'horizon 2028 », « Candidater pour 2026 »): no list is of it. */
 const AHEAD = /(?:d['’]ici(?:\s+[àa])?|horizon|vers|avant|jusqu['’]en|pour|prochaine?s?)\s*$/i;
-const LEVEL = '(?:(?:[1-5]|une?|deux|trois|quatre|cinq|premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\\s*[«"“]?\\s*(?:@|arr?obases?)\\s*[»"”]?|@{1,5})';
-/** « 3 @ en 2023 », « d'une première « @ » en 2017 », « @@@@@ en 2025 ». */
+const LEVEL = '(?:(?:[1-5]|une?|deux|trois|quatre|cinq|premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\\s*[«"“]?\\s*(?:@|arr?obases?)\\s*[»"”]?|@{1,5}|niveau\\s+[1-5])';
+/** « 3 @ en 2023 », « d'une première « @ » en 2017 », « @@@@@ en 2025 », « (niveau 5 en 2016) ». */
 const DATED = new RegExp(`(?<![\\p{L}\\d@])${LEVEL}\\s*,?\\s*en\\s+((?:19|20)\\d{2})(?!\\d)`, 'giu');
 
 /** The latest year a text says (not one said ahead); undefined when it says none. */

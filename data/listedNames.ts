@@ -48,7 +48,8 @@ export function listedNames<R>(entry: ListEntry, registry: Registry, placeNamed:
   // The line's level goes to a name without one only when the line says a single number.
   // (« trois communes de moins de 1 000 habitants », « sa toute première candidature »: numbers of other things.)
   const counted = said.replace(/\d[\d  .]*\s*habitants?/gi, ' ').replace(OTHER_COUNT, ' ');
-  const numbers = (counted.replace(/(?<![\p{L}\d-])(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?=@)/giu, '').match(NUMBER_WORD) ?? []).length;
+  // (« Niveau 4 (quatre arobases) : … »: the level said again in brackets is one number.)
+  const numbers = (counted.replace(/\b(niveau\s+[1-5])\s*\([^()]*\)/giu, '$1').replace(/(?<![\p{L}\d-])(?:une?|deux|trois|quatre|cinq|[1-5])\s*(?=@)/giu, '').match(NUMBER_WORD) ?? []).length;
   // (« Limoges et Limoges Métropole (3 arobases pour la CU) »: said for one kind, the others' is not said.)
   const forOne = /\bpour\s+(?:la|le|l['’])\s*(?:cu|ca|cc|cdc|agglo\p{L}*|m[ée]tropole|communaut[ée]|interco\p{L}*|ville|commune)\b/iu.test(said);
   const shared = numbers <= 1 && !forOne ? entry.level : undefined;

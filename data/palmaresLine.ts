@@ -33,6 +33,8 @@ const LEVEL_PATTERNS: [RegExp, (m: RegExpExecArray) => number][] = [
   [/\b([1-5])\s*(?:@|arobases?|arrobases?)(?![\w@])/i, (m) => Number(m[1])],
   [/(?<![\p{L}])(une?|deux|trois|quatre|cinq|one|two|three|four|five|premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\s+(?:(?:symboles?|signes?|logos?)\s+)?[«"“]?\s*(?:@|arobases?|arrobases?)\s*[»"”]?/iu, (m) => WORDS[m[1]!.toLowerCase()]!],
   [/(?<!@)(@{1,5})(?!@)/, (m) => m[1]!.length],
+  // « Niveau 4 : Lanester, Ploemeur », « labellisée niveau 3 »: the label's word for its level.
+  [/\bniveau\s+([1-5])(?![\d,.])/i, (m) => Number(m[1])],
   // « …, dans l'Eure, en a eu quatre » (the arobases named earlier in the article).
   [/\ben (?:(?:a|ont) (?:eu|obtenu|re[çc]u|d[ée]croch[ée])|obtien(?:t|nent)|re[çc]oi(?:t|vent)|d[ée]croche(?:nt)?|compte(?:nt)?)\s+(une?|deux|trois|quatre|cinq|[1-5])\b/i, (m) => WORDS[m[1]!.toLowerCase()] ?? Number(m[1])],
   // « … la plus haute marche (du podium) » of a five-level label.
@@ -41,8 +43,11 @@ const LEVEL_PATTERNS: [RegExp, (m: RegExpExecArray) => number][] = [
 
 /** « Tour(s)plus »: brackets inside a word are its spelling, not a second name nor a remark. */
 export const GLUED_BRACKETS = /(?<=\p{L})\((\p{L}{1,3})\)(?=\p{L})/gu;
-/** « @@@ (+1 @) », « (–1) »: the change since last year, not a second level. */
-export const LAST_YEAR = /\(\s*[+\-–−]\s*[1-4]\s*(?:@|arobases?)?\s*\)/gi;
+/**
+ * « @@@ (+1 @) », « (–1) »: the change since last year, not a second level; « @@@@ (@@@) », a level then one in
+ * brackets: last year's, as the lists that print it say in their legend (not « leur arobase (1 @) », the level said).
+ */
+export const LAST_YEAR = /\(\s*[+\-–−]\s*[1-4]\s*(?:@|arobases?)?\s*\)|(?<=@\s*)\(\s*(?:@{1,5}|[1-5]\s*(?:@|arobases?))\s*\)/gi;
 /**
  * « deux @ l'an passé », « qui affichait trois arobases l'an dernier », « qui comptait trois @ en 2024 », « (1 @ en
  * 2023) », « had three @ »: last year's level, not this one; « @@@ cette année, pas @@ »: a level denied.
@@ -65,8 +70,8 @@ export function parseListLine(text: string, line: number, registry: Registry): L
     .replace(/^([^()]+?)\s*\(\s*((?:communaut[ée]\s+(?:urbaine|d['’]\s*agglom[ée]ration|de\s+communes))|m[ée]tropole|agglom[ée]ration)\s*\)/iu, '$2 $1')
     // « Isle-d'Abeau (L') », « Tronche (La) »: a sorted list's article put after the name.
     .replace(/^(\p{Lu}[\p{L}'’ -]*?)\s*\((L['’]|La|Le|Les)\)/u, (_, name: string, article: string) => (/['’]$/.test(article) ? `${article}${name}` : `${article} ${name}`))
-    // « (de @ à @@@@@) », « de 1 à 5 arobases », « d'une à cinq arobases »: the label's scale, no level.
-    .replace(/\b(?:de|d['’]|from)\s*(?:@|1|une?|one)\s*(?:@|arobases?)?\s*(?:[àa]|to)\s*(?:@@@@@|5|cinq|five)(?:\s*["“«]?\s*(?:@|arobases?)\s*["”»]?)?|\bnombre\s+(?:de\s+@+|d['’]\s*arr?obases?)/giu, ' ')
+    // « (de @ à @@@@@) », « de 1 à 5 arobases », « d'une à cinq arobases (@) »: the label's scale, no level.
+    .replace(/\b(?:de|d['’]|from)\s*(?:@|1|une?|one)\s*(?:@|arobases?)?\s*(?:[àa]|to)\s*(?:@@@@@|5|cinq|five)(?:\s*["“«]?\s*(?:@|arobases?)\s*["”»]?)?(?:\s*\(\s*@\s*\))?|\bnombre\s+(?:de\s+@+|d['’]\s*arr?obases?)/giu, ' ')
     // A table's last column, the change since last year: « @@ nouveau », « @@@ = », « @@@@ +1 », « ↗ ».
     .replace(/(?<=[@\d\s)])(?:\s+(?:=|\+\s?[1-4](?:\s?(?:@|arobases?)(?!@))?|[-−][1-4](?:\s?@(?!@))?|[–—-]?\s*(?:nouveau|nouvelle|new)|[↗↘➚➘]))+\s*$/iu, ' ')
     // (« • Sainte-Marie Nouveau », « Liffré-Cormier Communauté Nouveau »: the page's tag after the name.)
@@ -205,7 +210,7 @@ export const WHERE_OPENERS = 'dans|en|au|aux|c[ôo]t[ée]|sur|chez|vers';
 export const UNSURE = /\?\?|(?<!\p{L})(?:[àa]\s+(?:v[ée]rifier|confirmer)|sous\s+r[ée]serve|je\s+crois)(?!\p{L})/iu;
 
 /** Words that say a level was aimed at or lost, not won. */
-const NOT_WON = /\bavai(?:t|ent)\s+(?:obtenu|d[ée]croch[ée]|re[çc]u|eu)\b|\b(?:vis(?:e|ent|ait|aient|[ée]e?s?)|esp[èé]r(?:e|ent|ait|aient)|perd(?:u|ent|ait)?|redescend\w*|r[ée]trograd\w*|manqu\w*|[ée]chou\w*)\b/i;
+const NOT_WON = /\bavai(?:t|ent)\s+(?:obtenu|d[ée]croch[ée]|re[çc]u|eu)\b|\b(?:vis(?:e|es|ent|ons|ions|iez|ait|aient|[ée]e?s?)|esp[èé]r(?:e|ent|ons|ions|ait|aient)|perd(?:u|ent|ait)?|redescend\w*|r[ée]trograd\w*|manqu\w*|[ée]chou\w*)\b/i;
 
 /** « …, a reçu trois arobases »: the verb left once the level is taken. */
 const TRAILING_VERB = /[\s,]+(?:(?:qui )?(?:a|ont) (?:re[çc]u|obtenu|eu|d[ée]croch[ée]|gagn[ée])|obtient|obtiennent|re[çc]oit|re[çc]oivent|d[ée]croche|d[ée]crochent|labellis[ée]e?s?|avec)\s*$/i;

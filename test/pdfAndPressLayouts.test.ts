@@ -141,3 +141,31 @@ describe('social posts and overseas pages', () => {
     expect(codes('En Ariège, la ville de Foix et l\'Agglo Foix-Varilhes progressent, avec respectivement trois et deux arobases.')).toEqual(['09122 3', '200067791 2']);
   });
 });
+
+describe('levels as spreadsheets, prefectures and older pages write them', () => {
+  it('a spreadsheet\'s merged level cell (« @@@@@ » then blank rows) is each row\'s; « @ @ » in a cell is two', () => {
+    const sheet = 'Label 2025\tDépartement\tCollectivité\n@@@@@\tIsère\tGrenoble\n\tRhône\tVilleurbanne\n\tSavoie\tChambéry\n@@@@\tAin\tBourg-en-Bresse\n\tDrôme\tValence\n\tLoire\tRoanne';
+    expect(codes(sheet)).toEqual(['38185 5', '69266 5', '73065 5', '01053 4', '26362 4', '42187 4']);
+    expect(codes('Commune,Code postal,Label 2025\nCaen,14000,@@@@\nDieppe,76200,@ @\nMâcon,71000,@ @ @')).toEqual(['14118 4', '76217 2', '71270 3']);
+  });
+
+  it('« Niveau 4 (quatre arobases) : Lanester, Ploemeur » (a prefecture\'s release); « niveau 3 »', () => {
+    expect(codes('• Niveau 4 (quatre arobases) : Lanester, Ploemeur, Hennebont ;')).toEqual(['56098 4', '56162 4', '56083 4']);
+    expect(codes('Niveau 3 : Auray, Pontivy')).toEqual(['56007 3', '56178 3']);
+    // (« Nous visions le niveau 4 »: a level aimed at.)
+    expect(codes('Longvic : @ @\n« Nous visions le niveau 4 », reconnaît l\'adjoint au maire de Longvic.')).toEqual(['21355 2', 'unknown']);
+  });
+
+  it('last year\'s level beside this year\'s: « @@@@ (@@@) », « niveau 5 (niveau 5 en 2016) »', () => {
+    expect(codes('Saint-Herblain .... @@@ (@@)\nMayenne (53) 2 @ (1 @)')).toEqual(['44162 3', '53147 2']);
+    expect(codes('Palmarès 2017\nChenôve (14 000 hab.) : niveau 4 (niveau 3 en 2016)')).toEqual(['21166 4']);
+    // (« conservent leur arobase (1 @) »: the level said, not last year's.)
+    expect(codes('Val-d\'Izé, Balazé et Louvigné-de-Bais conservent leur arobase (1 @).')).toEqual(['35347 1', '35015 1', '35161 1']);
+  });
+
+  it('« À l\'échelle nationale, … revenu à Beaumont » under « AISNE »: any Beaumont; the label\'s scale « (@) » is no level', () => {
+    expect(codes('AISNE\nLAON (25 000 hab.) : 3 @\n\nÀ l\'échelle nationale, le prix du « meilleur espoir » est revenu à Beaumont, qui décroche d\'emblée trois arobases.').at(-1))
+      .toBe('ambiguous');
+    expect(codes('Présidé par l\'ancien maire adjoint de Parthenay, le jury a examiné les candidatures. Chaque lauréat se voit attribuer de une à cinq arobases (@).')).toEqual([]);
+  });
+});
