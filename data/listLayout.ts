@@ -1,7 +1,7 @@
 // How a published list is laid out, beyond one entry a line: a spreadsheet export (listTable), headings that give a
 // level or a département to the names under them, titles that are no entries, lines a PDF copy broke in two, and
 // lines that list several names (« Elbeuf (76) et Trévières (14) ont reçu trois arobases »).
-import { tableLines } from './listTable.ts';
+import { tableLines, tabBlockLines } from './listTable.ts';
 import { ADDRESS, AGENDA_DATE, CLAUSE, COLUMNS, FOOTER, KIND_LABEL, LETTER, LINKS, OPENING_NAME, PARAGRAPH, SECTION, THREAD, WEB_FURNITURE } from './pageFurniture.ts';
 import { joinBrokenLines } from './brokenLines.ts';
 import { handTypedLevels, lowerCaseNames } from './handTypedLevels.ts';
@@ -47,20 +47,27 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
         : table[i] === 'otherYear' ? [{ line: e.line, text: e.raw, otherYear: true as const }] : []))].sort((a, b) => a.line - b.line),
     };
   }
+  // (A tab-separated table among a page's prose, « Collectivité⇥Label 2016⇥Rappel 2015 »: its rows read with this
+  // year's level only; a row with none, « Durtal⇥—⇥@ », is no award.)
+  const tabbed = tabBlockLines(raw.map((e) => shown[e.line - 1]!), registry);
+  const textLines = raw.flatMap((e, i) => {
+    if (tabbed[i] === null) crumbs.push(e);
+    return tabbed[i] === null ? [] : [tabbed[i] === undefined ? e : { ...e, raw: tabbed[i]! }];
+  });
   // (« Saint-Malo, Dinard et Redon n'ont pas présenté de candidature cette année. »: a clause naming places that won
   // nothing is read no further; a line of nothing else is no entry.)
   // (« Rezé – 3 », « Thiers 3, Riom 4 »: a hand-typed list's bare digits.)
-  const typed = handTypedLevels(raw.map((e) => e.raw));
+  const typed = handTypedLevels(textLines.map((e) => e.raw));
   // (« st brevin 3@, chateau-gontier 4@ »: a note typed in lower case.)
-  const named = lowerCaseNames(raw.map((e) => e.raw));
+  const named = lowerCaseNames(textLines.map((e) => e.raw));
   // (« - 2019 : Saint-Avold, 1 @ », …, « - 2025 : Saint-Avold, 3 @ »: a town's levels year by year; the palmarès
   // imported, else the latest year's line.)
   const thisYear = listYear(text);
   const yearOf = (t: string) => Number(/^[-–•*·\s]*((?:19|20)\d{2})\s*[:–—]/.exec(t)?.[1] ?? NaN);
-  const years = new Set(raw.map((e) => yearOf(e.raw)).filter((y) => !Number.isNaN(y)));
-  const pastYears = years.size >= 2 ? raw.filter((e) => !Number.isNaN(yearOf(e.raw)) && yearOf(e.raw) !== (year ?? Math.max(...years))) : [];
+  const years = new Set(textLines.map((e) => yearOf(e.raw)).filter((y) => !Number.isNaN(y)));
+  const pastYears = years.size >= 2 ? textLines.filter((e) => !Number.isNaN(yearOf(e.raw)) && yearOf(e.raw) !== (year ?? Math.max(...years))) : [];
   // (« Intercommunalités : Le Grésivaudan · … »: the kind of the names after it, no name.)
-  const lines = joinBrokenLines(raw.filter((e) => !pastYears.includes(e))).map((e) => ({ ...e, raw: named(typed(e.raw)).replace(KIND_LABEL, '') })).flatMap((e) => {
+  const lines = joinBrokenLines(textLines.filter((e) => !pastYears.includes(e))).map((e) => ({ ...e, raw: named(typed(e.raw)).replace(KIND_LABEL, '') })).flatMap((e) => {
     if (!NOT_APPLIED.test(e.raw)) return [e];
     const clauses = e.raw.split(CLAUSE);
     const kept = clauses.filter((c) => !NOT_APPLIED.test(c)).map((c) => (/[.;!?…]\s*$/.test(c) ? c : `${c}.`)).join(' ').trim();

@@ -99,6 +99,26 @@ export function tableLines(lines: string[], registry: Registry, year?: number, m
 }
 
 /**
+ * A page's tab-separated table among its prose (« Collectivité⇥Label 2016⇥Rappel 2015 », then its rows): each row as
+ * the line to read (this year's level only), `null` for a row with no level this year (« Durtal⇥—⇥@ »), undefined for
+ * the page's other lines.
+ */
+export function tabBlockLines(lines: string[], registry: Registry): (string | null | undefined)[] {
+  const out: (string | null | undefined)[] = lines.map(() => undefined);
+  const rows = lines.map((l) => cells(l, '\t'));
+  const at = rows.findIndex((r) => r.length >= 3 && headerColumns(r)?.level !== undefined);
+  if (at < 0) return out;
+  const header = headerColumns(rows[at]!)!;
+  const departementNames = new Set(registry.allDepartements().map((d) => foldText(d.name)));
+  for (let i = at + 1; i < rows.length && rows[i]!.length === rows[at]!.length; i++) {
+    const level = rows[i]![header.level!]!.trim();
+    const line = /^(?:[—–-]|n\.?\s?c\.?|non|)$/i.test(level) ? 'other' : asLine(rows[i]!, header, departementNames);
+    out[i] = typeof line === 'string' ? (line === 'other' || line === 'header' || line === 'otherYear' ? null : line) : line.line;
+  }
+  return out;
+}
+
+/**
  * A table a word processor or a PDF lays out with spaces: « Collectivité      Département      Niveau », its columns
  * where the header's words start (a blank cell stays blank), a long name wrapped onto the next line, the header
  * repeated on each page. A département column, three rows at least with a level cell, six lines in ten under the

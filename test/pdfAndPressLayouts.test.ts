@@ -149,6 +149,12 @@ describe('levels as spreadsheets, prefectures and older pages write them', () =>
     expect(codes('Commune,Code postal,Label 2025\nCaen,14000,@@@@\nDieppe,76200,@ @\nMâcon,71000,@ @ @')).toEqual(['14118 4', '76217 2', '71270 3']);
   });
 
+  it('a tab-separated table among a page\'s prose: this year\'s column only; « — » this year is no award', () => {
+    const page = 'Le tableau ci-dessous reprend le niveau obtenu cette année et, pour mémoire, celui de l\'édition 2015.\n'
+      + 'Collectivité\tLabel 2016\tRappel 2015\nAngers\t@@@@@\t@@@@@\nTrélazé\t@@@\t@@\nDurtal\t—\t@\nCandé\t—\t@@\nBravo à toutes et à tous !';
+    expect(codes(page)).toEqual(['49007 5', '49353 3']);
+  });
+
   it('« Niveau 4 (quatre arobases) : Lanester, Ploemeur » (a prefecture\'s release); « niveau 3 »', () => {
     expect(codes('• Niveau 4 (quatre arobases) : Lanester, Ploemeur, Hennebont ;')).toEqual(['56098 4', '56162 4', '56083 4']);
     expect(codes('Niveau 3 : Auray, Pontivy')).toEqual(['56007 3', '56178 3']);
