@@ -53,11 +53,11 @@ type Checked = { file: string; text: string; key: string; level: number; r: Entr
 const unkeyed = new Map<string, string[]>();
 function check(folder: string): Checked[] {
   const dir = join(projectRoot, 'test', 'fixtures', folder);
-  return readdirSync(join(dir, 'lists')).filter((f) => /\.(txt|csv|tsv)$/.test(f)).sort().flatMap((file) => {
+  return readdirSync(join(dir, 'lists')).filter((f) => /\.(txt|csv|tsv|md)$/.test(f)).sort().flatMap((file) => {
     const results = resolveList(readFileSync(join(dir, 'lists', file), 'utf8'), index.registry, index.resolve);
     // One key line an entry; a line listing several names has as many, found by their text.
     const taken = new Set<EntryResult>();
-    const keys = readFileSync(join(dir, 'key', file.replace(/\.(txt|csv|tsv)$/, '.tsv')), 'utf8').split('\n').filter((l) => l.trim());
+    const keys = readFileSync(join(dir, 'key', file.replace(/\.(txt|csv|tsv|md)$/, '.tsv')), 'utf8').split('\n').filter((l) => l.trim());
     // (« Grand Cognac » is the entry of the key « Grand Cognac », not of « Cognac » on the same line.)
     // (An entry resolved to a territory the file keys under another name is that key's: « Dunkerque … et la CUD … ».)
     const keyedAs = (x: EntryResult, text: string) => x.status === 'resolved' && keys.some((k) => { const f = k.split('\t'); return f.at(-3)!.replace(/^former:\w+:/, '') === x.code && fold(f.slice(1, -3).join('\t')) !== fold(text); });
