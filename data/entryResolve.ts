@@ -5,7 +5,7 @@ import { EPCI_AFTER, EPCI_NAME, EPCI_OF_TOWN, EPCI_SPAN, EPCI_WORDS } from './ep
 import { WHERE_OPENERS, type ListEntry } from './palmaresLine.ts';
 import { nameSpans } from './sentenceNames.ts';
 import type { Reason, ReasonVars } from './palmaresReasons.ts';
-import { canonicalName, DOMINANT, dominant, KNOWN_TOWN, listNames, memberOf, type ListNames } from './palmaresNames.ts';
+import { canonicalName, DOMINANT, dominant, epciTypeOf, KNOWN_TOWN, listNames, memberOf, type ListNames } from './palmaresNames.ts';
 import type { Resolution, Territory } from './territories/index.ts';
 import { toTerritory, type Registry, type RegistryEntry } from './territories/registry.ts';
 import { escapeRegExp, foldPlaceName, foldText } from './text.ts';
@@ -152,7 +152,7 @@ function resolveName(entry: ListEntry, resolve: (query: string) => Resolution, n
     : names.exact(canonical).length ? [] : names.epcis(canonical).filter(inPlace);
   if (epcis.length === 1) return resolved(entry, epcis[0]!);
   // (« CA du Sud », « communauté de communes du Sud »: the type said tells the namesakes apart.)
-  const typed = epcis.filter((e) => typeOf(e.name) !== undefined && typeOf(e.name) === typeOf(entry.name));
+  const typed = epcis.filter((e) => epciTypeOf(e.name) !== undefined && epciTypeOf(e.name) === epciTypeOf(entry.name));
   if (epcis.length > 1 && typed.length === 1) return resolved(entry, typed[0]!);
   if (epcis.length > 1) return ambiguous(entry, epcis, HOMONYMS);
   if (same.length > 1) return ambiguous(entry, same, HOMONYMS);
@@ -243,12 +243,3 @@ function usualName(name: string, departement: string, names: ListNames, registry
 const byPopulation = <T extends Territory>(list: T[]): T[] => [...list].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
 
 export const isPlace = (r: EntryResult) => r.status === 'resolved' || PLACE.has(r.reason);
-
-/** An intercommunalité's type, as its name or a writer says it: « CA du Sud », « la communauté de communes du Sud ». */
-function typeOf(name: string): 'CA' | 'CC' | 'CU' | undefined {
-  const t = foldText(name).replace(/^(?:la|le|l)\s+/, '');
-  if (/^(?:ca|communaute d\s?agglomeration|agglomeration)\b/.test(t)) return 'CA';
-  if (/^(?:cc|cdc|communaute de communes|com com)\b/.test(t)) return 'CC';
-  if (/^(?:cu|communaute urbaine)\b/.test(t)) return 'CU';
-  return undefined;
-}

@@ -2,7 +2,7 @@
 // (« Vandoeuvre » for Vandœuvre-lès-Nancy, « Asnières (92) »), the name of a commune merged since (an old palmarès
 // says « Cherbourg-Octeville »), and homonyms that the rest of the list settles (a Gers list's « Blanquefort »).
 import type { FormerCommune, Registry, RegistryEntry } from './territories/registry.ts';
-import { foldPlaceName } from './text.ts';
+import { foldPlaceName, foldText } from './text.ts';
 
 const TYPE_WORDS = /^(?:communaute (?:de communes|d agglomeration|urbaine)|metropole|agglomeration|agglo|ca|cc|cu|cd)(?: (?:du|de la|de l|des|de|d))? /;
 /** The type said after the name (« Grand Narbonne Communauté d'agglomération », « Rennes Métropole »). */
@@ -232,4 +232,13 @@ const INITIAL_SKIP = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'e
 export function memberOf(a: string, b: string, registry: Registry): boolean {
   const member = (epci: string, commune: string) => !!registry.get(epci)?.members?.includes(commune);
   return member(a, b) || member(b, a);
+}
+
+/** An intercommunalité's type, as its name or a writer says it: « CA du Sud », « la communauté de communes du Sud ». */
+export function epciTypeOf(name: string): 'CA' | 'CC' | 'CU' | undefined {
+  const t = foldText(name).replace(/^(?:la|le|l)\s+/, '');
+  if (/^(?:ca|communaute d\s?agglomeration|agglomeration)\b/.test(t)) return 'CA';
+  if (/^(?:cc|cdc|communaute de communes|com com)\b/.test(t)) return 'CC';
+  if (/^(?:cu|communaute urbaine)\b/.test(t)) return 'CU';
+  return undefined;
 }
