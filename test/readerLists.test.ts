@@ -29,6 +29,7 @@ const sets: [string, number, number, number][] = [
   ['fiftyfifth-reader', 222, 14, 0.86], ['fiftysixth-reader', 225, 12, 0.87], ['fiftyseventh-reader', 227, 2, 0.96],
   ['fiftyeighth-reader', 230, 10, 0.82], ['fiftyninth-reader', 228, 18, 0.82], ['sixtieth-reader', 226, 12, 0.89],
   ['sixtyfirst-reader', 216, 2, 0.94], ['sixtysecond-reader', 229, 13, 0.9], ['sixtythird-reader', 229, 0, 0.95],
+  ['sixtyfourth-reader', 165, 1, 0.98], ['sixtyfifth-reader', 159, 1, 0.91],
 ];
 // Entries a reader left « ? » that the reading settles by the département heading above them, as earlier readers key
 // such names (the tenth, twenty-third and thirtieth: 25 entries, which a rule leaving them open lost).
@@ -131,7 +132,8 @@ describe.each(sets)('%s’s lists', (folder, entries, unread, share) => {
     // of 209, fiftieth 216 of 222. Session 16 (first runs in each README), at its end: the fifty-first's real pages 7
     // of 7, fifty-third 204 of 221, fifty-fourth 192 of 215, fifty-fifth 193 of 215, fifty-sixth 190 of 217,
     // fifty-seventh 213 of 219, fifty-eighth 182 of 218, fifty-ninth 175 of 212, sixtieth 199 of 219, sixty-first 191 of
-    // 202, sixty-second 187 of 206, sixty-third 212 of 221. The
+    // 202, sixty-second 187 of 206, sixty-third 212 of 221; the last two, run blind on the session's final rules and
+    // not fixed after: sixty-fourth 159 of 161, sixty-fifth 144 of 157. The
     // misses: typos (offered, never taken), former names of intercommunalités, press nicknames (« la Casud »,
     // « l'agglo choletaise »), usual names (« Valence-d'Agen »), names in a regional language, short forms a région
     // shares, bulletins that say « notre ville », hashtags (#LignyLeChâtel).
