@@ -40,12 +40,12 @@ export const COMPASS = /^(?:sud|est|ouest|centre|nord[- ](?:est|ouest)|sud[- ](?
 /** « Grand Rodez 12 55 300 »: a table row whose level cell a PDF copy put on the next line; an entry, never a title. */
 export const ROW = /\p{L}\*?\s+(?:\d{2,3}|2[AB])(?:\s+\d{1,3}(?:[  .]\d{3})*)?$/iu;
 
-/** A level heading's count: « 5 arobases (10) », « @@@@ (14 collectivités) ». */
-export const COUNTED = /(?:@|arobases?)\s*\(\s*\d{1,3}\s*(?:collectivit\p{L}*|communes?|territoires?|laur[ée]ats?|labellis\p{L}*)?\s*\)\s*:?\s*$/iu;
+/** A level heading's count: « 5 arobases (10) », « @@@@ (14 collectivités) », « Quatre arobases (46, sélection) ». */
+export const COUNTED = /(?:@|arobases?)\s*\(\s*\d{1,3}\s*(?:collectivit\p{L}*|communes?|territoires?|laur[ée]ats?|labellis\p{L}*)?\s*(?:[,;–-]\s*(?:s[ée]lection|extrait|liste\s+partielle|dont\s+\d{1,3}\s+\p{L}+)\s*)?\)\s*:?\s*$/iu;
 
 /** A line that starts with its level (« TROIS AROBASES : … », « 5 @ – »): a heading when the next names carry none. */
 export const LEVEL_FIRST = /^\s*(?:[-–•*·]\s*)?(?:niveau\s*|cat[ée]gorie\s*|(?:les|des|avec)\s+)?(?:[1-5]\s*(?:@|arobases?)|@{1,5}|(?:une?|deux|trois|quatre|cinq)\s+(?:@|arobases?))/i;
 
 /** What is left of a level heading once its level is read: nothing, or words that name no place. */
 // (« VILLE INTERNET @@@@@ », « Label national Villes et Villages Internet 4 @ »: the label's name is no place.)
-export const HEADING = /^(?:(?:niveau|niveaux|categorie|label|labels?|ville|villes|village|villages|commune|communes|collectivites?|territoires?|intercommunalites?|intercos?|epci|labellise(?:e|es|s)?|avec|les|des|de|a|obtiennent|ont obtenu|recoivent|level|towns?|with|internet|national|et|par|region|regions|departement|departements|ordre|alphabetique|liste|palmares|classement|laureats?|nouveaux|nouvelles|entrants?|suivantes?|suivants|du|en|la|le|ou|plus)\s*)*$/;
+export const HEADING = /^(?:(?:niveau|niveaux|categorie|label|labels?|ville|villes|village|villages|commune|communes|collectivites?|territoires?|intercommunalites?|intercos?|epci|labellise(?:e|es|s)?|avec|les|des|de|a|obtiennent|ont obtenu|recoivent|level|towns?|with|internet|national|et|par|region|regions|departement|departements|ordre|alphabetique|liste|palmares|classement|laureats?|nouveaux|nouvelles|entrants?|suivantes?|suivants|selection|extrait|du|en|la|le|ou|plus)\s*)*$/;

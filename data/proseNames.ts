@@ -139,7 +139,9 @@ export function proseNames(entry: ListEntry, registry: Registry, placeNamed: Pla
     const segment = masked.slice(from, to);
     // (A level said before « pour » the next group is that group's: « trois arobases pour Petite-Île, et une arobase
     // pour Trois-Bassins ».)
-    const inSegment = levels.filter((l) => l.at >= from && l.end <= to && !FOR.test(masked.slice(l.end, to)) && !l.past);
+    // (Nor one in brackets right after another name: « Saint-Paul également, devant Le Tampon (3@) ».)
+    const bracketed = (l: Level) => spans.some((n) => n.end <= l.at && /^\s*\(\s*$/.test(masked.slice(n.end, l.at)) && n.at >= from);
+    const inSegment = levels.filter((l) => l.at >= from && l.end <= to && !FOR.test(masked.slice(l.end, to)) && !l.past && !bracketed(l));
     // (« gagne une arobase et passe à trois »: the level reached is the one said.)
     const levelsAfter = (list: Level[]) => [...new Set((list.some((l) => l.reached) ? list.filter((l) => l.reached) : list).map((l) => l.value))];
     // (« … ont obtenu cinq @, la communauté d'agglomération Caux Vallée de Seine quatre @ »: the next level follows a

@@ -175,3 +175,19 @@ describe('levels as spreadsheets, prefectures and older pages write them', () =>
     expect(codes('Présidé par l\'ancien maire adjoint de Parthenay, le jury a examiné les candidatures. Chaque lauréat se voit attribuer de une à cinq arobases (@).')).toEqual([]);
   });
 });
+
+describe('the session\'s last first runs (sixty-sixth, sixty-seventh readers)', () => {
+  it('« Quatre arobases (46, sélection) » is a level heading: the names under it are not the « Cinq arobases » heading\'s', () => {
+    expect(codes('Cinq arobases (22)\nIssy-les-Moulineaux (92), Arras (62) et Annecy (74).\n\nQuatre arobases (46, sélection)\nNancy (54), Roubaix (59), Lorient (56).'))
+      .toEqual(['92040 5', '62041 5', '74010 5', '54395 4', '59512 4', '56121 4']);
+  });
+
+  it('« Saint-Paul également, devant Le Tampon (3@) »: a level in brackets after another name is that name\'s', () => {
+    expect(codes('La Réunion compte à elle seule cinq lauréats. La CINOR obtient 4@, Saint-Paul également, devant Le Tampon (3@), le TCO (3@) et St-André (2@).'))
+      .toEqual(expect.arrayContaining(['249740119 4', '97415 4', '97409 2']));
+  });
+
+  it('« Loudéac, qui était à 2@, passe en « en cours d\'évaluation » »: last year\'s level', () => {
+    expect(codes('Loudéac, qui était à 2@, passe en « en cours d\'évaluation » (dossier incomplet).')).not.toContain('22136 2');
+  });
+});
