@@ -5,7 +5,8 @@ import { EPCI_AFTER, EPCI_NAME, EPCI_OF_TOWN, EPCI_SPAN, EPCI_WORDS } from './ep
 import { WHERE_OPENERS, type ListEntry } from './palmaresLine.ts';
 import { nameSpans } from './sentenceNames.ts';
 import type { Reason, ReasonVars } from './palmaresReasons.ts';
-import { canonicalName, DOMINANT, dominant, epciTypeOf, KNOWN_TOWN, listNames, memberOf, type ListNames } from './palmaresNames.ts';
+import { canonicalName, DOMINANT, dominant, KNOWN_TOWN, listNames, memberOf, type ListNames } from './palmaresNames.ts';
+import { epciCore, epciTypeOf, nameTokens, stripArticle } from './territories/keys.ts';
 import type { Resolution, Territory } from './territories/index.ts';
 import { toTerritory, type Registry, type RegistryEntry } from './territories/registry.ts';
 import { escapeRegExp, foldPlaceName, foldText } from './text.ts';
@@ -152,7 +153,8 @@ function resolveName(entry: ListEntry, resolve: (query: string) => Resolution, n
     : names.exact(canonical).length ? [] : names.epcis(canonical).filter(inPlace);
   if (epcis.length === 1) return resolved(entry, epcis[0]!);
   // (« CA du Sud », « communauté de communes du Sud »: the type said tells the namesakes apart.)
-  const typed = epcis.filter((e) => epciTypeOf(e.name) !== undefined && epciTypeOf(e.name) === epciTypeOf(entry.name));
+  const said = epciCore(stripArticle(nameTokens(entry.name))).type;
+  const typed = said ? epcis.filter((e) => epciTypeOf(registry.get(e.code)?.epciType) === said) : [];
   if (epcis.length > 1 && typed.length === 1) return resolved(entry, typed[0]!);
   if (epcis.length > 1) return ambiguous(entry, epcis, HOMONYMS);
   if (same.length > 1) return ambiguous(entry, same, HOMONYMS);

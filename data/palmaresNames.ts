@@ -2,7 +2,7 @@
 // (« Vandoeuvre » for Vandœuvre-lès-Nancy, « Asnières (92) »), the name of a commune merged since (an old palmarès
 // says « Cherbourg-Octeville »), and homonyms that the rest of the list settles (a Gers list's « Blanquefort »).
 import type { FormerCommune, Registry, RegistryEntry } from './territories/registry.ts';
-import { foldPlaceName, foldText } from './text.ts';
+import { foldPlaceName } from './text.ts';
 
 const TYPE_WORDS = /^(?:communaute (?:de communes|d agglomeration|urbaine)|metropole|agglomeration|agglo|ca|cc|cu|cd)(?: (?:du|de la|de l|des|de|d))? /;
 /** The type said after the name (« Grand Narbonne Communauté d'agglomération », « Rennes Métropole »). */
@@ -104,7 +104,7 @@ export function listNames(registry: Registry): ListNames {
     const words = e.name.split(/\s+/);
     // (Its own words before it: not « CC Communauté … », whose prefix names nothing.)
     for (let k = 2; k < words.length; k++) {
-      if (EPCI_WORD.test(foldPlaceName(words[k - 1]!)) && words.slice(0, k - 1).some((w) => /^\p{Lu}/u.test(w) && !/^(?:CA|CC|CU|CAN?|Communaut[ée]|M[ée]tropole|Agglo\p{L}*)$/u.test(w))) keys.push(words.slice(0, k).join(' '));
+      if (EPCI_WORD.test(foldPlaceName(words[k - 1]!)) && words.slice(0, k - 1).some((w) => /^\p{Lu}/u.test(w) && !/^(?:CAN?|CC|CU|Communaut[ée]|M[ée]tropole|Agglo\p{L}*)$/u.test(w))) keys.push(words.slice(0, k).join(' '));
     }
     for (const key of new Set(keys.map(canonicalName))) if (key) add(epcis, key, e);
     if (inside && /^[\p{Lu}\d ]{2,12}$/u.test(inside)) add(initials, inside.replace(/\s+/g, ''), e);
@@ -232,13 +232,4 @@ const INITIAL_SKIP = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'e
 export function memberOf(a: string, b: string, registry: Registry): boolean {
   const member = (epci: string, commune: string) => !!registry.get(epci)?.members?.includes(commune);
   return member(a, b) || member(b, a);
-}
-
-/** An intercommunalité's type, as its name or a writer says it: « CA du Sud », « la communauté de communes du Sud ». */
-export function epciTypeOf(name: string): 'CA' | 'CC' | 'CU' | undefined {
-  const t = foldText(name).replace(/^(?:la|le|l)\s+/, '');
-  if (/^(?:ca|communaute d\s?agglomeration|agglomeration)\b/.test(t)) return 'CA';
-  if (/^(?:cc|cdc|communaute de communes|com com)\b/.test(t)) return 'CC';
-  if (/^(?:cu|communaute urbaine)\b/.test(t)) return 'CU';
-  return undefined;
 }
