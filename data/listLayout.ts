@@ -22,6 +22,9 @@ export type IgnoredLine = { line: number; text: string; otherYear?: true };
 /** Whether a text names a place (the resolver's answer), in a département if given. */
 export type PlaceNamed = (name: string, departement?: string, text?: string) => boolean;
 
+/** Whether a text is a table header's words only (« Collectivité Dép. Région Population »). */
+const columns = (t: string) => COLUMNS.test(foldText(t).replace(/[.;:|/()]/g, ' ').replace(/\s+/g, ' ').trim());
+
 /**
  * Lines of text, or the rows of a spreadsheet export. Headings, as the association's pages and the press group
  * names, give what they say to the names under them: a level (« 5 arobases : », « TROIS AROBASES : LES NOUVEAUX
@@ -119,11 +122,11 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
     // (« Ailleurs dans le Grand Est », « Ailleurs dans le Grand Est, l'association signale aussi Saint-Dizier (@@@) »,
     // « Et aussi dans la région : Saint-Hilaire … »: the département heading above no longer holds.)
     // (Nor does the list's own département, or its région after « Ailleurs dans l'Ouest », for the names below: `wider`.)
-    if (/^(?:ailleurs|(?:et aussi )?dans (?:le reste de )?la region|hors (?:du )?departement)\b/.test(foldText(lines[i]!.raw))) {
+    const folded = foldText(lines[i]!.raw);
+    if (/^(?:ailleurs|(?:et aussi )?dans (?:le reste de )?la region|hors (?:du )?departement)\b/.test(folded)) {
       departement = undefined;
       // (« Ailleurs dans le département »: still the list's.)
-      const said = foldText(lines[i]!.raw);
-      wider = /\b(?:le|du) departement\b/.test(said) ? undefined : /\bla region\b/.test(said) || regionSaid(lines[i]!.raw, registry) ? 'region' : 'anywhere';
+      wider = /\b(?:le|du) departement\b/.test(folded) ? undefined : /\bla region\b/.test(folded) || regionSaid(lines[i]!.raw, registry) ? 'region' : 'anywhere';
     }
     if (opening) [departement, wider] = [opening, undefined];
     const next = parsed[i + 1];
@@ -165,7 +168,6 @@ export function readList(text: string, registry: Registry, placeNamed: PlaceName
     // links (« Mentions légales | Plan du site », « En savoir plus : www.villes-internet.net »), a total.
     // (« A », « M », « V-W »: an alphabetical list's letters; « 15 rue …, 75011 Paris »: an address.)
     // (« Territoire » / « Dépt. » / « Niveau »: a PDF table's header, a cell a line.)
-    const columns = (t: string) => COLUMNS.test(foldText(t).replace(/[.;:|/()]/g, ' ').replace(/\s+/g, ' ').trim());
     const headerCell = /^\S+$/.test(lines[i]!.raw.trim()) && [lines[i - 1], lines[i + 1]].some((o) => o && /^\S+$/.test(o.raw.trim()) && columns(`${lines[i]!.raw} ${o.raw}`));
     if ((entry.level === undefined && columns(entry.name)) || headerCell || (WEB_FURNITURE.test(lines[i]!.raw) && !placeNamed(entry.name, entry.departement))
       || LETTER.test(lines[i]!.raw) || (entry.level === undefined && ADDRESS.test(lines[i]!.raw))

@@ -30,6 +30,9 @@ function cells(line: string, delimiter: string): string[] {
   return out.map((c) => (/^@(?: @){1,4}$/.test(c) ? c.replace(/ /g, '') : c));
 }
 
+/** A level cell that says none this year: « — », « n.c. », « non », blank. */
+const NO_LEVEL_CELL = /^(?:[—–-]|n\.?\s?c\.?|non|)$/i;
+
 type Columns = { name: number; departement?: number; level?: number; postcode?: number; region?: number; year?: number };
 
 /**
@@ -87,7 +90,7 @@ export function tableLines(lines: string[], registry: Registry, year?: number, m
       }
       // (« | Le Vigen | @ | — | non reconduit | »: no level this year, no award.)
       // (« Clamart;92;commune;;2;non candidate; », « n.c. »: this year's level cell blank or « not applicable »: no award.)
-      if (header?.level !== undefined && /^(?:[—–-]|n\.?\s?c\.?|non|)$/i.test(row[header.level]!.trim()) && row.some((c, k) => k !== header.level && c.trim())) return 'other';
+      if (header?.level !== undefined && NO_LEVEL_CELL.test(row[header.level]!.trim()) && row.some((c, k) => k !== header.level && c.trim())) return 'other';
       if (at !== undefined && merged) {
         row[at] ||= departement;
         departement = row[at]!;
@@ -111,9 +114,9 @@ export function tabBlockLines(lines: string[], registry: Registry): (string | nu
   const header = headerColumns(rows[at]!)!;
   const departementNames = new Set(registry.allDepartements().map((d) => foldText(d.name)));
   for (let i = at + 1; i < rows.length && rows[i]!.length === rows[at]!.length; i++) {
-    const level = rows[i]![header.level!]!.trim();
-    const line = /^(?:[—–-]|n\.?\s?c\.?|non|)$/i.test(level) ? 'other' : asLine(rows[i]!, header, departementNames);
-    out[i] = typeof line === 'string' ? (line === 'other' || line === 'header' || line === 'otherYear' ? null : line) : line.line;
+    if (NO_LEVEL_CELL.test(rows[i]![header.level!]!.trim())) { out[i] = null; continue; }
+    const line = asLine(rows[i]!, header, departementNames);
+    out[i] = typeof line === 'string' ? line : line.line;
   }
   return out;
 }
@@ -196,7 +199,7 @@ function levelColumn(folded: string[], re: RegExp): number | undefined {
 }
 
 /** « Bourg-en-Bresse », « 1 », « 3 » → « Bourg-en-Bresse (01) 3@ » (a spreadsheet drops the département's zero). */
-function asLine(row: string[], header: Columns | undefined, departementNames: Set<string>): TableLine {
+function asLine(row: string[], header: Columns | undefined, departementNames: Set<string>): string | { line: string; unplaced: true } {
   const isDepartement = (c: string) => /^(?:\d{1,3}|2[AB])$/i.test(c) || departementNames.has(foldText(c));
   const levelAt = header ? header.level ?? -1 : row.findLastIndex((c) => LEVEL_CELL.test(c));
   const departementAt = header ? header.departement ?? -1 : row.findIndex((c, i) => i !== levelAt && isDepartement(c));
