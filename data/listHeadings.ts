@@ -20,7 +20,7 @@ export const IN_REGION = /\b(?:dans|en)\s+(?:la\s+)?r[ée]gion\b/i;
 /** « À l'échelle nationale, … », « ailleurs en France »: a sentence saying it stands beyond the list's région. */
 export const NATIONAL = /(?<!\p{L})(?:[àa] l['’][ée]chelle nationale|au niveau national|sur le plan national|ailleurs en France|dans le reste de la France)(?!\p{L})/iu;
 /** Whether a line names a région, today's or a former one (« Ailleurs dans le Grand Est »). */
-export const regionSaid = (raw: string, registry: Registry) => [...regionNames(registry)].some((n) => ` ${foldText(raw)} `.includes(` ${n} `));
+export const regionSaid = (raw: string, registry: Registry) => { const folded = ` ${foldText(raw)} `; return [...regionNames(registry)].some((n) => folded.includes(` ${n} `)); };
 
 const regionsOf = new WeakMap<Registry, Set<string>>();
 /** Today's and former régions' names, folded. */
